@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/** The intents the engine recognises. The ids are a contract (DESIGN.md). */
+export const INTENTS = ['price', 'comparison', 'hesitation', 'doubt', 'buy_signal', 'other'] as const;
+export const IntentSchema = z.enum(INTENTS).describe('What the customer is doing: one of the six intent ids.');
+export type Intent = z.infer<typeof IntentSchema>;
+
+/** The golden sales model's steps, in order. The ids are a contract (DESIGN.md). */
+export const GOLDEN_STEPS = ['icebreak', 'introduce', 'consider', 'ask_close', 'resolve_doubt', 'push_close'] as const;
+export type GoldenStep = (typeof GOLDEN_STEPS)[number];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export const LanguageSchema = z.enum(LANGUAGES).describe('The language of a reply: zh-CN (the default) or en.');
+export type Language = z.infer<typeof LanguageSchema>;
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, 'an id uses lower-case letters, digits, "-" and "_", and starts with a letter or digit')
+  .describe('A short name other items refer to: lower-case letters, digits, "-" and "_".');
+
+const VARIABLE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const VariableNameSchema = z.string().regex(VARIABLE_PATTERN);
+
+/**
+ * Prose an author writes: either plain text, or the Chinese and English versions side by side.
+ * Plain text keeps a first playbook short; the object form is how the default playbooks are written.
+ */
+export const LocalTextSchema = z
+  .union([
+    z.string().min(1),
+    z.strictObject({
+      'zh-CN': z.string().min(1).describe('The Chinese text.'),
+      en: z.string().min(1).optional().describe('The English text.'),
+    }),
+  ])
+  .describe('Text shown to people: plain text, or {zh-CN: …, en: …}.');
+export type LocalText = z.infer<typeof LocalTextSchema>;
+
+export const ReplySchema = z
+  .strictObject({
+    id: IdSchema.describe('A unique id for this reply, e.g. price-value-first.'),
+    label: z.string().min(1).describe('A short label the salesperson reads at a glance, e.g. "Talk value first".'),
+    text: z
+      .string()
+      .min(1)
+      .describe('What gets inserted into the chat. {{variable}} slots are filled from declared variables.'),
+    lang: LanguageSchema.optional(),
+    tags: z.array(IdSchema).optional().describe('Optional tags, for search and filtering.'),
+  })
+  .describe('One reply the salesperson can insert into the chat.');
+export type Reply = z.infer<typeof ReplySchema>;
+
+export const VariableSchema = z
+  .strictObject({
+    label: LocalTextSchema.describe('What the variable is, shown in forms, e.g. 产品 / Product.'),
+    default: z.string().optional().describe('The value used when the salesperson has not given one.'),
+  })
+  .describe('A {{variable}} that replies in this playbook may use.');
+export type Variable = z.infer<typeof VariableSchema>;
+
+export const TriggersSchema = z
+  .strictObject({
+    keywords: z.array(z.string().min(1)).optional().describe('Words or short phrases that signal this objection.'),
+    examples: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Real customer messages that mean this objection. The engine learns from them.'),
+  })
+  .describe('How the engine recognises this objection in a customer message.');
+export type Triggers = z.infer<typeof TriggersSchema>;
+
+export const ObjectionSchema = z
+  .strictObject({
+    id: IdSchema,
+    intent: IntentSchema,
+    title: LocalTextSchema.describe('The name of the objection, e.g. 嫌贵 / "Too expensive".'),
+    principle: LocalTextSchema.describe('Why the replies work: the idea a new hire should learn.'),
+    source: z.string().optional().describe('Where the method comes from (seed and section).'),
+    triggers: TriggersSchema,
+    replies: z.array(ReplySchema).describe('The replies for this objection, best first.'),
+  })
+  .describe('An objection or signal the customer raises, with the replies that answer it.');
+export type Objection = z.infer<typeof ObjectionSchema>;
+
+export const StepSchema = z
+  .strictObject({
+    id: IdSchema.describe('The step id; the golden model uses icebreak, introduce, consider, ask_close, resolve_doubt, push_close.'),
+    title: LocalTextSchema,
+    goal: LocalTextSchema.describe('What this step should achieve.'),
+    intents: z.array(IntentSchema).optional().describe('Customer intents that move the chat into this step.'),
+    next: IdSchema.optional().describe('The id of the step that sensibly comes next.'),
+    questions: z.array(LocalTextSchema).optional().describe('Questions to ask in this step.'),
+    replies: z.array(ReplySchema).optional().describe('Replies written for this step.'),
+    uses: z.array(IdSchema).optional().describe('Ids of replies defined elsewhere that also fit this step.'),
+  })
+  .describe('One step of a sequence.');
+export type Step = z.infer<typeof StepSchema>;
+
+export const SequenceSchema = z
+  .strictObject({
+    id: IdSchema.describe('The sequence id; the golden sales model is "golden".'),
+    title: LocalTextSchema,
+    principle: LocalTextSchema.optional(),
+    source: z.string().optional(),
+    steps: z.array(StepSchema).min(1),
+  })
+  .describe('An ordered path through a chat, such as the golden sales model.');
+export type Sequence = z.infer<typeof SequenceSchema>;
+
+export const StorySchema = z
+  .strictObject({
+    id: IdSchema,
+    title: LocalTextSchema,
+    example: z.boolean().optional().describe('true marks an example story, to be replaced by a real one.'),
+    background: LocalTextSchema.describe('Who the customer was.'),
+    problem: LocalTextSchema.describe('The concrete problem they had.'),
+    solution: LocalTextSchema.describe('What you offered: the value of the product.'),
+    feeling: z
+      .strictObject({
+        before: LocalTextSchema.describe('How it was before.'),
+        after: LocalTextSchema.describe('How it felt after.'),
+      })
+      .describe('The customer’s real feeling, before and after.'),
+    tags: z.array(IdSchema).optional().describe('Declared tags (see "tags") such as a trade or a product.'),
+  })
+  .describe('A customer story of the snowball: background, problem, solution, feeling.');
+export type Story = z.infer<typeof StorySchema>;
+
+export const TagSchema = z.strictObject({ label: LocalTextSchema }).describe('A tag stories may carry.');
+export type Tag = z.infer<typeof TagSchema>;
+
+export const GuideSchema = z
+  .strictObject({
+    id: IdSchema,
+    title: LocalTextSchema,
+    text: LocalTextSchema.describe('A short guide: how to use or grow this part of the method.'),
+  })
+  .describe('A short piece of guidance for the team, searchable by new hires.');
+export type Guide = z.infer<typeof GuideSchema>;
+
+export const PlaybookSchema = z
+  .strictObject({
+    id: IdSchema.describe('The playbook id, usually the file name without .playbook.yaml.'),
+    title: LocalTextSchema,
+    description: LocalTextSchema.optional(),
+    source: z.string().optional().describe('Where the method of this playbook comes from.'),
+    variables: z.record(VariableNameSchema, VariableSchema).optional(),
+    tags: z.record(IdSchema, TagSchema).optional(),
+    objections: z.array(ObjectionSchema).optional(),
+    sequences: z.array(SequenceSchema).optional(),
+    stories: z.array(StorySchema).optional(),
+    replies: z.array(ReplySchema).optional().describe('Replies not tied to one objection or step.'),
+    guides: z.array(GuideSchema).optional(),
+  })
+  .describe('A Closer playbook (*.playbook.yaml).');
+export type Playbook = z.infer<typeof PlaybookSchema>;
+
+/** The JSON Schema of a playbook, generated from the zod source; `playbook.schema.json` is its committed copy. */
+export function playbookJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PlaybookSchema, { target: 'draft-7' }) as Record<string, unknown>;
+}
