@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+// Every message between the content script, the background worker and the panel is one of
+// these discriminated unions, checked with zod where it arrives: a page can post anything, and
+// a message from an older build of another context must fail loudly, not half-work.
+
+// ---- panel → content script (chrome.tabs.sendMessage to the chat tab) ----
+
+export const InsertRequestSchema = z.object({
+  type: z.literal('insert'),
+  text: z.string(),
+});
+
+export const ReadLatestRequestSchema = z.object({ type: z.literal('read-latest') });
+
+// Starts "pick the message list": hover highlights, click chooses, Escape cancels.
+export const PickListStartRequestSchema = z.object({ type: z.literal('pick-list-start') });
+
+// Forgets this site's saved message-list selector.
+export const PickListResetRequestSchema = z.object({ type: z.literal('pick-list-reset') });
+
+// The text the user has selected in the chat page right now (for "suggest for the selection").
+export const ReadSelectionRequestSchema = z.object({ type: z.literal('read-selection') });
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  InsertRequestSchema,
+  ReadLatestRequestSchema,
+  PickListStartRequestSchema,
+  PickListResetRequestSchema,
+  ReadSelectionRequestSchema,
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+// ---- the content script's answers ----
+
+export const InsertResultSchema = z.object({
+  ok: z.boolean(),
+  // Which rung of the insertion ladder did it (e.g. 'textarea', 'lexical'); 'none' when none.
+  strategy: z.string(),
+  error: z.string().optional(),
+});
+export type InsertResult = z.infer<typeof InsertResultSchema>;
+
+export const ReadLatestResultSchema = z.object({
+  message: z.string().optional(),
+  conversationKey: z.string(),
+  site: z.string(),
+});
+export type ReadLatestResult = z.infer<typeof ReadLatestResultSchema>;
+
+export const PickListResultSchema = z.object({
+  ok: z.boolean(),
+  error: z.string().optional(),
+});
+export type PickListResult = z.infer<typeof PickListResultSchema>;
+
+export const ReadSelectionResultSchema = z.object({
+  text: z.string().optional(),
+  conversationKey: z.string(),
+  site: z.string(),
+});
+export type ReadSelectionResult = z.infer<typeof ReadSelectionResultSchema>;
+
+/** The answer each content request gets, so callers can check the reply with the right schema. */
+export const ContentResultSchemas = {
+  insert: InsertResultSchema,
+  'read-latest': ReadLatestResultSchema,
+  'pick-list-start': PickListResultSchema,
+  'pick-list-reset': PickListResultSchema,
+  'read-selection': ReadSelectionResultSchema,
+} as const satisfies Record<ContentRequest['type'], z.ZodType>;
+export type ContentResult<T extends ContentRequest['type']> = z.infer<(typeof ContentResultSchemas)[T]>;
+
+// ---- content script → background and panel (chrome.runtime.sendMessage) ----
+
+// A new customer message was observed in the chat (live updates). `at` is epoch milliseconds.
+export const CustomerMessageEventSchema = z.object({
+  type: z.literal('customer-message'),
+  text: z.string(),
+  conversationKey: z.string(),
+  site: z.string(),
+  at: z.number(),
+});
+
+// The user picked a message list; the background stores the selector for the site.
+export const SelectorSavedEventSchema = z.object({
+  type: z.literal('selector-saved'),
+  site: z.string(),
+  selector: z.string().min(1),
+});
+
+// The user reset the site's message list; the background forgets the selector.
+export const SelectorClearedEventSchema = z.object({
+  type: z.literal('selector-cleared'),
+  site: z.string(),
+});
+
+// The content script asks for the selector saved for its site; answered with SelectorResult.
+export const SelectorGetRequestSchema = z.object({
+  type: z.literal('selector-get'),
+  site: z.string(),
+});
+
+export const SelectorResultSchema = z.object({ selector: z.string().optional() });
+export type SelectorResult = z.infer<typeof SelectorResultSchema>;
+
+export const ContentEventSchema = z.discriminatedUnion('type', [
+  CustomerMessageEventSchema,
+  SelectorSavedEventSchema,
+  SelectorClearedEventSchema,
+  SelectorGetRequestSchema,
+]);
+export type ContentEvent = z.infer<typeof ContentEventSchema>;
+
+// ---- background → panel ----
+
+// The user chose "Suggest replies for this message" in the context menu.
+export const SuggestForEventSchema = z.object({
+  type: z.literal('suggest-for'),
+  text: z.string(),
+  tabId: z.number().int().optional(),
+});
+
+export const PanelEventSchema = z.discriminatedUnion('type', [
+  SuggestForEventSchema,
+  CustomerMessageEventSchema,
+]);
+export type PanelEvent = z.infer<typeof PanelEventSchema>;
+
+/** Checks an arriving message; returns it typed, or an error naming what was wrong. */
+export function parseMessage<S extends z.ZodType>(
+  schema: S,
+  raw: unknown,
+): { ok: true; message: z.infer<S> } | { ok: false; error: string } {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'message';
+  return { ok: false, error: `bad message at ${where}: ${issue?.message ?? 'invalid'}` };
+}
