@@ -1,0 +1,54 @@
+import { createInterface } from 'node:readline';
+import { COMMANDS } from './commands/index.ts';
+import { EXIT, UsageError, type Io } from './io.ts';
+
+const HELP = `closer — playbooks for chat-assisted selling
+
+Usage: closer <command> [options]
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).join('\n')}
+
+Run "closer <command> --help" for a command's options.
+`;
+
+/** Run the CLI in-process; returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr(`closer: unknown command "${name}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(command.usage + '\n');
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`closer ${name}: ${error.message}\n\n${command.usage}\n`);
+      return EXIT.usage;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      io.stderr(`closer ${name}: cannot read ${(error as NodeJS.ErrnoException).path ?? 'a file'} (${code})\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,6 @@
+import type { Command } from '../io.ts';
+import { build } from './build.ts';
+import { lint } from './lint.ts';
+
+/** Every `closer` command, one file each. */
+export const COMMANDS: readonly Command[] = [lint, build];

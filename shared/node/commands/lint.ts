@@ -1,0 +1,33 @@
+import { formatDiagnostic, hasErrors, lintPlaybooks } from '../../src/index.ts';
+import { parseCommandArgs } from '../args.ts';
+import { defaultPlaybooksDir, loadPlaybookFiles } from '../files.ts';
+import { EXIT, type Command } from '../io.ts';
+
+export const lint: Command = {
+  name: 'lint',
+  summary: 'check playbooks and print every problem as file:line:col severity message',
+  usage: `closer lint [paths…]
+
+Checks *.playbook.yaml files (folders are searched) and prints each problem as
+  file:line:col severity message
+Without paths, checks the repository's playbooks/.
+
+Options:
+  --json          print the diagnostics as a JSON array
+  -h, --help      show this help
+Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    const files = await loadPlaybookFiles(positionals.length > 0 ? positionals : [defaultPlaybooksDir()], io.cwd);
+    if (files.length === 0) {
+      io.stderr(`no ${'*.playbook.yaml'} files found in ${positionals.join(', ')}\n`);
+      return EXIT.usage;
+    }
+    const diagnostics = lintPlaybooks(files);
+    if (values.json) io.stdout(JSON.stringify(diagnostics, null, 2) + '\n');
+    else for (const diagnostic of diagnostics) io.stdout(formatDiagnostic(diagnostic) + '\n');
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr(`${files.length} playbook(s) checked: ${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
+    return hasErrors(diagnostics) ? EXIT.problems : EXIT.ok;
+  },
+};

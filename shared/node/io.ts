@@ -1,0 +1,20 @@
+/** What a command may touch of the outside world, so tests can run commands in-process. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Standard input, line by line, for the batch modes. */
+  lines(): AsyncIterable<string>;
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], io: Io): Promise<number>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}

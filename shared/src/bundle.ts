@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { hasErrors } from './diagnostic.ts';
+import { contentHash } from './hash.ts';
+import { itemsOf, repliesOf } from './lint/items.ts';
+import { lintPlaybooks } from './lint/index.ts';
+import type { ParsedPlaybook } from './parse.ts';
+import { PlaybookSchema, type Objection, type Playbook, type Reply, type Sequence, type Step, type Variable } from './schema.ts';
+
+export const BUNDLE_FORMAT = 'closer-bundle';
+export const BUNDLE_VERSION = 1;
+
+/** Per-reply outcomes learnt from won and lost cases: in how many closed cases a reply was used, and how many were won. */
+export const ReplyStatsSchema = z.record(z.string(), z.strictObject({ uses: z.number().int().nonnegative(), wins: z.number().int().nonnegative() }));
+export type ReplyStats = z.infer<typeof ReplyStatsSchema>;
+
+export const BundledPlaybookSchema = z.strictObject({
+  file: z.string(),
+  playbook: PlaybookSchema,
+  /** Item id → the 1-based line where it is defined, so any surface can link back to the source. */
+  lines: z.record(z.string(), z.number().int().positive()),
+});
+export type BundledPlaybook = z.infer<typeof BundledPlaybookSchema>;
+
+export const BundleSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  version: z.literal(BUNDLE_VERSION),
+  hash: z.string(),
+  playbooks: z.array(BundledPlaybookSchema),
+  stats: ReplyStatsSchema.optional(),
+});
+export type Bundle = z.infer<typeof BundleSchema>;
+
+export class BundleError extends Error {
+  override name = 'BundleError';
+}
+
+function hashOf(bundle: Pick<Bundle, 'version' | 'playbooks' | 'stats'>): string {
+  return contentHash({ version: bundle.version, playbooks: bundle.playbooks, stats: bundle.stats ?? null });
+}
+
+/** Compile playbooks into one bundle. Refuses playbooks with errors: lint them first to show why. */
+export function buildBundle(files: readonly ParsedPlaybook[], options: { stats?: ReplyStats } = {}): Bundle {
+  const errors = lintPlaybooks(files).filter((d) => d.severity === 'error');
+  if (hasErrors(errors)) {
+    throw new BundleError(`cannot build a bundle: ${errors.length} error(s), the first at ${errors[0]!.file}:${errors[0]!.line}:${errors[0]!.column} ${errors[0]!.message}`);
+  }
+  const playbooks = files
+    .filter((file): file is ParsedPlaybook & { playbook: Playbook } => file.playbook !== undefined)
+    .map((file) => ({ file: file.file, playbook: file.playbook, lines: linesOf(file, file.playbook) }));
+  const unhashed = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, playbooks, ...(options.stats ? { stats: options.stats } : {}) } as const;
+  return { ...unhashed, hash: hashOf(unhashed) };
+}
+
+function linesOf(file: ParsedPlaybook, playbook: Playbook): Record<string, number> {
+  const lines: Record<string, number> = {};
+  for (const item of itemsOf(playbook)) lines[item.id] = file.locate([...item.path, 'id']).line;
+  return lines;
+}
+
+/** Read a bundle from JSON text or parsed data; anything wrong is a BundleError that says what. */
+export function loadBundle(input: string | unknown): Bundle {
+  let data: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      data = JSON.parse(input);
+    } catch (error) {
+      throw new BundleError(`the bundle is not valid JSON (${(error as Error).message})`);
+    }
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new BundleError('this is not a Closer bundle: expected a JSON object');
+  }
+  const record = data as Record<string, unknown>;
+  if (record.format !== BUNDLE_FORMAT) {
+    throw new BundleError(`this is not a Closer bundle: "format" should be "${BUNDLE_FORMAT}"`);
+  }
+  if (record.version !== BUNDLE_VERSION) {
+    throw new BundleError(`bundle format version ${JSON.stringify(record.version)} is not supported; this Closer reads version ${BUNDLE_VERSION} — rebuild it with "closer build"`);
+  }
+  const parsed = BundleSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.map(String).join('.') || 'the top level';
+    throw new BundleError(`the bundle is malformed at ${where}: ${issue.message}`);
+  }
+  if (hashOf(parsed.data) !== parsed.data.hash) {
+    throw new BundleError('the bundle content does not match its hash: it was changed after it was built, or it is damaged');
+  }
+  return parsed.data;
+}
+
+/** A reply with what the surfaces need around it: where it lives and which variables fill it. */
+export interface BundledReply {
+  reply: Reply;
+  playbook: string;
+  file: string;
+  line: number;
+  variables: Record<string, Variable>;
+  objection?: Objection;
+  sequence?: Sequence;
+  step?: Step;
+}
+
+const repliesCache = new WeakMap<Bundle, BundledReply[]>();
+
+/** Every reply in a bundle, in playbook order. Computed once per bundle. */
+export function bundleReplies(bundle: Bundle): BundledReply[] {
+  const cached = repliesCache.get(bundle);
+  if (cached) return cached;
+  const replies: BundledReply[] = [];
+  for (const { file, playbook, lines } of bundle.playbooks) {
+    const base = { playbook: playbook.id, file, variables: playbook.variables ?? {} };
+    for (const { reply, path } of repliesOf(playbook)) {
+      const objection = path[0] === 'objections' ? playbook.objections?.[path[1] as number] : undefined;
+      const sequence = path[0] === 'sequences' ? playbook.sequences?.[path[1] as number] : undefined;
+      const step = sequence?.steps[path[3] as number];
+      replies.push({ ...base, reply, line: lines[reply.id] ?? 1, objection, sequence, step });
+    }
+  }
+  repliesCache.set(bundle, replies);
+  return replies;
+}

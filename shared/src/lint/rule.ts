@@ -1,0 +1,33 @@
+import type { Diagnostic, Severity } from '../diagnostic.ts';
+import type { ParsedPlaybook, Path } from '../parse.ts';
+import type { Playbook } from '../schema.ts';
+
+export interface ValidPlaybook {
+  parsed: ParsedPlaybook;
+  playbook: Playbook;
+}
+
+export interface LintContext {
+  /** Every file, including those that failed to parse or match the schema. */
+  files: readonly ParsedPlaybook[];
+  /** The files that match the schema: content rules look only at these. */
+  valid: readonly ValidPlaybook[];
+}
+
+export interface LintRule {
+  id: string;
+  description: string;
+  check(context: LintContext): Diagnostic[];
+}
+
+export function diagnosticAt(
+  parsed: ParsedPlaybook,
+  path: Path,
+  severity: Severity,
+  rule: string,
+  message: string,
+  options: { key?: boolean; text?: string } = {},
+): Diagnostic {
+  const range = options.text !== undefined ? parsed.locateText(path, options.text) : parsed.locate(path, { key: options.key });
+  return { file: parsed.file, ...range, severity, rule, message };
+}
