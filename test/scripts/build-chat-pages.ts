@@ -1,0 +1,40 @@
+// Builds the fixture chat pages (test/fixtures/chat-pages/<editor>/) with their real editors
+// from npm into test/fixtures/chat-pages/dist/<editor>/ (git-ignored). The browser harness runs
+// this when a source is newer than dist/index.json. Run: node --import tsx test/scripts/build-chat-pages.ts
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const pagesDir = resolve(import.meta.dirname, '../fixtures/chat-pages');
+const outDir = join(pagesDir, 'dist');
+const template = readFileSync(join(pagesDir, 'common/page.html'), 'utf8');
+
+const pages = readdirSync(pagesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'common' && entry.name !== 'dist')
+  .map((entry) => entry.name)
+  .sort();
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(join(outDir, 'common'), { recursive: true });
+copyFileSync(join(pagesDir, 'common/chat.css'), join(outDir, 'common/chat.css'));
+
+for (const page of pages) {
+  const entry = ['main.ts', 'main.tsx'].map((name) => join(pagesDir, page, name)).find(existsSync);
+  if (!entry) throw new Error(`chat page ${page}: no main.ts or main.tsx`);
+  mkdirSync(join(outDir, page), { recursive: true });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    jsx: 'automatic',
+    outfile: join(outDir, page, 'main.js'),
+    // React and Draft.js read these at load time; production keeps React quiet.
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    logLevel: 'warning',
+  });
+  if (!existsSync(join(outDir, page, 'main.css'))) writeFileSync(join(outDir, page, 'main.css'), '');
+  writeFileSync(join(outDir, page, 'index.html'), template.replaceAll('{{title}}', page));
+}
+writeFileSync(join(outDir, 'index.json'), JSON.stringify(pages, null, 2) + '\n');
+console.log(`chat pages: built ${pages.join(', ')}`);
