@@ -1,4 +1,4 @@
-import { formatDiagnostic, hasErrors, lintPlaybooks } from '../../src/index.ts';
+import { formatDiagnostic, lintPlaybooks } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { defaultPlaybooksDir, loadPlaybookFiles } from '../files.ts';
 import { EXIT, type Command } from '../io.ts';
@@ -15,7 +15,7 @@ Without paths, checks the repository's playbooks/.
 Options:
   --json          print the diagnostics as a JSON array
   -h, --help      show this help
-Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`,
+Exit code: 0 nothing found, 1 problems found (errors or warnings), 2 usage error.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const files = await loadPlaybookFiles(positionals.length > 0 ? positionals : [defaultPlaybooksDir()], io.cwd);
@@ -28,6 +28,6 @@ Exit code: 0 no errors (warnings allowed), 1 errors found, 2 usage error.`,
     else for (const diagnostic of diagnostics) io.stdout(formatDiagnostic(diagnostic) + '\n');
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr(`${files.length} playbook(s) checked: ${errors} error(s), ${diagnostics.length - errors} warning(s)\n`);
-    return hasErrors(diagnostics) ? EXIT.problems : EXIT.ok;
+    return diagnostics.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };
