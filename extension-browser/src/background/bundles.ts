@@ -1,0 +1,86 @@
+import browser from 'webextension-polyfill';
+import type { BundleInfo } from '../requests.ts';
+import { BundleError, loadEngine, type Engine } from './engine.ts';
+import { deleteBundle, getBundle, putBundle, type StoredBundle } from './store.ts';
+
+// The bundle in use: the one the user imported (kept in IndexedDB), else the default one built
+// into the extension. An import is checked completely before it replaces anything, so a bad
+// bundle is refused with its reason and the bundle in use stays.
+
+const DEFAULT_URL = 'bundles/default.json';
+/** A bundle of 10,000 replies is about 5 MB; anything far larger is not a playbook bundle. */
+const MAX_BUNDLE_BYTES = 30 * 1024 * 1024;
+const FETCH_TIMEOUT_MS = 15_000;
+
+interface Loaded {
+  engine: Engine;
+  stored: StoredBundle;
+}
+
+let current: Promise<Loaded> | undefined;
+
+async function loadDefault(): Promise<Loaded> {
+  const json = await (await fetch(browser.runtime.getURL(DEFAULT_URL))).text();
+  return { engine: loadEngine(json), stored: { json, hash: '', source: 'default', importedAt: 0 } };
+}
+
+async function loadCurrent(): Promise<Loaded> {
+  const stored = await getBundle();
+  if (stored) {
+    try {
+      return { engine: loadEngine(stored.json), stored };
+    } catch (error) {
+      // Only reachable if a newer extension stops reading an older stored bundle.
+      console.warn(`closer: the stored bundle no longer loads (${(error as Error).message}); using the default`);
+    }
+  }
+  return loadDefault();
+}
+
+export function currentEngine(): Promise<Loaded> {
+  current ??= loadCurrent().catch((error: unknown) => {
+    current = undefined;
+    throw error;
+  });
+  return current;
+}
+
+export function describeBundle({ engine, stored }: Loaded): BundleInfo {
+  return { hash: engine.hash, source: stored.source, importedAt: stored.importedAt, playbooks: engine.playbookIds, replies: engine.replyCount };
+}
+
+/** Validates and stores a bundle; throws BundleError (the reason the user reads) when invalid. */
+export async function importBundle(json: string, source: string): Promise<BundleInfo> {
+  if (json.length > MAX_BUNDLE_BYTES) throw new BundleError(`the file is too large to be a bundle (${Math.round(json.length / 1e6)} MB)`);
+  const engine = loadEngine(json);
+  const stored: StoredBundle = { json, hash: engine.hash, source, importedAt: Date.now() };
+  await putBundle(stored);
+  const loaded = { engine, stored };
+  current = Promise.resolve(loaded);
+  return describeBundle(loaded);
+}
+
+/** Fetches a bundle from a URL the user typed; the only request the extension ever makes. */
+export async function importBundleFromUrl(url: string): Promise<BundleInfo> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new BundleError(`"${url}" is not a URL`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new BundleError(`only http and https URLs can be imported, not ${parsed.protocol}`);
+  let response: Response;
+  try {
+    response = await fetch(parsed, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), credentials: 'omit', cache: 'no-store' });
+  } catch (error) {
+    throw new BundleError(`could not fetch ${parsed.href}: ${(error as Error).message}`);
+  }
+  if (!response.ok) throw new BundleError(`could not fetch ${parsed.href}: HTTP ${response.status}`);
+  return importBundle(await response.text(), parsed.href);
+}
+
+export async function resetBundle(): Promise<BundleInfo> {
+  await deleteBundle();
+  current = undefined;
+  return describeBundle(await currentEngine());
+}

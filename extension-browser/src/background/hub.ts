@@ -1,0 +1,129 @@
+import browser from 'webextension-polyfill';
+import { ContentEventSchema, parseMessage, type ContentEvent } from '../protocol.ts';
+import { RequestSchema, type Envelope, type Language, type Request, type Result } from '../requests.ts';
+import { attachTab } from './attach.ts';
+import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
+import { takePending } from './pending.ts';
+import * as store from './store.ts';
+
+// The messaging hub: every runtime message arriving at the worker is checked with zod here and
+// answered from the store and the engine. Requests come from the panel, events from content scripts.
+
+async function language(): Promise<Language> {
+  const saved = await store.getSetting<Language>('language');
+  if (saved) return saved;
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+async function valuesFor(conversationKey: string): Promise<Record<string, string>> {
+  const defaults = (await store.getSetting<Record<string, string>>('defaults')) ?? {};
+  const conversation = await store.getConversation(conversationKey);
+  // A value typed for this conversation wins over the user's defaults, which win over the playbook's.
+  const values = { ...defaults };
+  for (const [name, value] of Object.entries(conversation.values)) if (value.trim()) values[name] = value;
+  return values;
+}
+
+function recordMessage(conversation: store.Conversation, text: string, at: number): void {
+  // The content script and the panel both report the same message; keep it once.
+  if (conversation.messages.at(-1)?.text !== text) conversation.messages.push({ text, at });
+}
+
+async function handleRequest(request: Request): Promise<Result<Request['type']>> {
+  switch (request.type) {
+    case 'suggest': {
+      const lang = await language();
+      const conversation = request.record
+        ? await store.updateConversation(request.conversationKey, (c) => recordMessage(c, request.text, Date.now()))
+        : await store.getConversation(request.conversationKey);
+      const { engine } = await currentEngine();
+      return engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang);
+    }
+    case 'search': {
+      const { engine } = await currentEngine();
+      return engine.search(request.query, { intent: request.intent, step: request.step }, await language());
+    }
+    case 'variables-get': {
+      const { engine } = await currentEngine();
+      const defaults = (await store.getSetting<Record<string, string>>('defaults')) ?? {};
+      const conversation = await store.getConversation(request.conversationKey);
+      return { fields: engine.variables(await language(), defaults, conversation.values) };
+    }
+    case 'variables-set':
+      await store.updateConversation(request.conversationKey, (c) => {
+        c.values = request.values;
+      });
+      return { ok: true };
+    case 'reply-used':
+      await store.updateConversation(request.conversationKey, (c) => {
+        if (!c.used.includes(request.replyId)) c.used.push(request.replyId);
+      });
+      return { ok: true };
+    case 'settings-get': {
+      const loaded = await currentEngine();
+      const defaults = (await store.getSetting<Record<string, string>>('defaults')) ?? {};
+      const lang = await language();
+      return {
+        language: lang,
+        defaults,
+        variables: loaded.engine.variables(lang, {}, defaults),
+        sites: await store.listSelectors(),
+        bundle: describeBundle(loaded),
+      };
+    }
+    case 'settings-set':
+      if (request.language) await store.setSetting('language', request.language);
+      if (request.defaults) await store.setSetting('defaults', request.defaults);
+      return { ok: true };
+    case 'bundle-import-text':
+      return importBundle(request.text, request.source);
+    case 'bundle-import-url':
+      return importBundleFromUrl(request.url);
+    case 'bundle-reset':
+      return resetBundle();
+    case 'site-forget':
+      await store.deleteSelector(request.site);
+      return { ok: true };
+    case 'pending-take':
+      return takePending();
+    case 'attach':
+      return attachTab(request.tabId);
+  }
+}
+
+async function handleEvent(event: ContentEvent): Promise<unknown> {
+  switch (event.type) {
+    case 'customer-message':
+      await store.updateConversation(event.conversationKey, (c) => recordMessage(c, event.text, event.at));
+      return undefined;
+    case 'selector-saved':
+      await store.putSelector(event.site, event.selector);
+      return { ok: true };
+    case 'selector-cleared':
+      await store.deleteSelector(event.site);
+      return { ok: true };
+    case 'selector-get':
+      return { selector: await store.getSelector(event.site) };
+  }
+}
+
+/** The runtime.onMessage listener: a promise means an answer, undefined means "not for me". */
+export function onMessage(raw: unknown): Promise<unknown> | undefined {
+  const type = (raw as { type?: unknown } | null)?.type;
+  const request = parseMessage(RequestSchema, raw);
+  if (request.ok) {
+    return handleRequest(request.message).then(
+      (result): Envelope => ({ ok: true, result }),
+      (error: unknown): Envelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+  const event = parseMessage(ContentEventSchema, raw);
+  if (event.ok) {
+    // customer-message is also for the panel; leave its answer to nobody.
+    const done = handleEvent(event.message).catch((error: unknown) => console.warn('closer: event failed', error));
+    return event.message.type === 'customer-message' ? (void done, undefined) : done;
+  }
+  // Background→panel events pass by here too; anything else is a malformed message worth a note.
+  if (type !== 'suggest-for') console.warn(`closer: ignored a message: ${request.error}`);
+  return undefined;
+}

@@ -1,0 +1,21 @@
+import browser from 'webextension-polyfill';
+import { createContextMenu, onContextMenuClick } from './context-menu.ts';
+import { onMessage } from './hub.ts';
+import { openPanel, setUpSidePanel } from './side-panel.ts';
+import { syncSiteScripts } from './sites.ts';
+
+// The background worker: wires listeners, nothing else. Listeners are added synchronously at the
+// top level so that a worker woken by an event finds them (MV3 service worker rule).
+
+browser.runtime.onMessage.addListener((message: unknown) => onMessage(message));
+browser.contextMenus.onClicked.addListener(onContextMenuClick);
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === 'open-panel') openPanel(tab);
+});
+browser.permissions.onAdded.addListener(() => void syncSiteScripts());
+browser.permissions.onRemoved.addListener(() => void syncSiteScripts());
+browser.runtime.onInstalled.addListener(() => {
+  createContextMenu();
+  void syncSiteScripts();
+});
+setUpSidePanel();

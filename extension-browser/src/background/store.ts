@@ -1,0 +1,137 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+
+// The only module that touches IndexedDB. The background worker owns the database; the panel and
+// the content script reach it through typed messages (requests.ts, protocol.ts).
+
+export interface StoredBundle {
+  /** The bundle JSON exactly as imported, checked again by the core's loadBundle when loaded. */
+  json: string;
+  hash: string;
+  /** 'default', a file name, or the URL it came from. */
+  source: string;
+  importedAt: number;
+}
+
+export interface Conversation {
+  key: string;
+  values: Record<string, string>;
+  /** Customer messages seen in this conversation, oldest first (kept short). */
+  messages: { text: string; at: number }[];
+  /** Reply ids the salesperson inserted or copied. */
+  used: string[];
+  updatedAt: number;
+}
+
+export interface SiteSelector {
+  site: string;
+  selector: string;
+}
+
+interface CloserDB extends DBSchema {
+  settings: { key: string; value: unknown };
+  bundles: { key: string; value: StoredBundle };
+  conversations: { key: string; value: Conversation; indexes: { byUpdated: number } };
+  selectors: { key: string; value: SiteSelector };
+}
+
+type UpgradeTransaction = IDBPTransaction<CloserDB, StoreNames<CloserDB>[], 'versionchange'>;
+
+/**
+ * Migrations, in order: the database version is their count. Each brings a database at the
+ * previous version to the next; never edit a released one, add a new one.
+ */
+export const MIGRATIONS: ((db: IDBPDatabase<CloserDB>, tx: UpgradeTransaction) => void)[] = [
+  // 1: settings, bundles, conversations (per-conversation variables), per-site selectors.
+  (db) => {
+    db.createObjectStore('settings');
+    db.createObjectStore('bundles');
+    db.createObjectStore('conversations', { keyPath: 'key' });
+    db.createObjectStore('selectors', { keyPath: 'site' });
+  },
+  // 2: conversations by last update, so the oldest can be dropped when there are too many.
+  (_db, tx) => {
+    tx.objectStore('conversations').createIndex('byUpdated', 'updatedAt');
+  },
+];
+
+export const DB_NAME = 'closer';
+export const DB_VERSION = MIGRATIONS.length;
+/** How many conversations are remembered; older ones are forgotten first. */
+export const MAX_CONVERSATIONS = 500;
+const MAX_MESSAGES = 20;
+
+let opening: Promise<IDBPDatabase<CloserDB>> | undefined;
+
+function database(): Promise<IDBPDatabase<CloserDB>> {
+  opening ??= openDB<CloserDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]!(db, tx);
+    },
+  });
+  return opening;
+}
+
+export async function getSetting<T>(key: string): Promise<T | undefined> {
+  return (await (await database()).get('settings', key)) as T | undefined;
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await (await database()).put('settings', value, key);
+}
+
+export async function getBundle(): Promise<StoredBundle | undefined> {
+  return (await database()).get('bundles', 'current');
+}
+
+export async function putBundle(bundle: StoredBundle): Promise<void> {
+  await (await database()).put('bundles', bundle, 'current');
+}
+
+export async function deleteBundle(): Promise<void> {
+  await (await database()).delete('bundles', 'current');
+}
+
+function emptyConversation(key: string): Conversation {
+  return { key, values: {}, messages: [], used: [], updatedAt: Date.now() };
+}
+
+export async function getConversation(key: string): Promise<Conversation> {
+  return (await (await database()).get('conversations', key)) ?? emptyConversation(key);
+}
+
+/** Reads, changes and writes one conversation in a single transaction, then trims old ones. */
+export async function updateConversation(key: string, change: (conversation: Conversation) => void): Promise<Conversation> {
+  const db = await database();
+  const tx = db.transaction('conversations', 'readwrite');
+  const conversation = (await tx.store.get(key)) ?? emptyConversation(key);
+  change(conversation);
+  conversation.messages = conversation.messages.slice(-MAX_MESSAGES);
+  conversation.updatedAt = Date.now();
+  await tx.store.put(conversation);
+  const count = await tx.store.count();
+  if (count > MAX_CONVERSATIONS) {
+    let cursor = await tx.store.index('byUpdated').openCursor();
+    for (let extra = count - MAX_CONVERSATIONS; cursor && extra > 0; extra--) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  return conversation;
+}
+
+export async function listSelectors(): Promise<SiteSelector[]> {
+  return (await database()).getAll('selectors');
+}
+
+export async function getSelector(site: string): Promise<string | undefined> {
+  return (await (await database()).get('selectors', site))?.selector;
+}
+
+export async function putSelector(site: string, selector: string): Promise<void> {
+  await (await database()).put('selectors', { site, selector });
+}
+
+export async function deleteSelector(site: string): Promise<void> {
+  await (await database()).delete('selectors', site);
+}

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Language } from '../requests.ts';
+import { ask } from './api.ts';
+import { followChatTab } from './chat-tab.ts';
+import { loadStrings, type Strings } from './i18n.ts';
+import { SearchView } from './search-view.tsx';
+import { SettingsView } from './settings-view.tsx';
+import { SuggestView } from './suggest-view.tsx';
+
+type View = 'suggest' | 'search' | 'settings';
+const VIEWS: View[] = ['suggest', 'search', 'settings'];
+const VIEW_LABEL: Record<View, string> = { suggest: 'tabSuggest', search: 'tabSearch', settings: 'tabSettings' };
+
+export function App() {
+  const [language, setLanguage] = useState<Language>();
+  const [t, setStrings] = useState<Strings>();
+  const [view, setView] = useState<View>('suggest');
+  const [tabId, setTabId] = useState<number>();
+  // Bumped when the bundle, the defaults or the language change, so views fetch again.
+  const [generation, setGeneration] = useState(0);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => followChatTab(setTabId), []);
+  useEffect(() => {
+    ask({ type: 'settings-get' })
+      .then((settings) => setLanguage(settings.language))
+      .catch((reason: Error) => {
+        setError(reason.message);
+        setLanguage('zh-CN');
+      });
+  }, []);
+  useEffect(() => {
+    if (!language) return;
+    document.documentElement.lang = language;
+    void loadStrings(language).then((strings) => setStrings(() => strings));
+  }, [language]);
+
+  if (!t || !language) return <p class="loading" role="status">…</p>;
+  const changed = (next?: Language) => {
+    if (next) setLanguage(next);
+    setGeneration((value) => value + 1);
+  };
+  return (
+    <div class="app">
+      <nav class="tabs" role="tablist" aria-label="Closer">
+        {VIEWS.map((name) => (
+          <button key={name} role="tab" id={`tab-${name}`} aria-selected={view === name} aria-controls={`view-${name}`} onClick={() => setView(name)}>
+            {t(VIEW_LABEL[name])}
+          </button>
+        ))}
+      </nav>
+      {error && <p class="error" role="alert">{t('error')} {error}</p>}
+      {/* Views stay mounted (hidden) so the Suggest view keeps following the chat. */}
+      <section id="view-suggest" role="tabpanel" aria-labelledby="tab-suggest" hidden={view !== 'suggest'}>
+        <SuggestView t={t} tabId={tabId} generation={generation} />
+      </section>
+      <section id="view-search" role="tabpanel" aria-labelledby="tab-search" hidden={view !== 'search'}>
+        <SearchView t={t} generation={generation} />
+      </section>
+      <section id="view-settings" role="tabpanel" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
+        {view === 'settings' && <SettingsView t={t} onChange={changed} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { PanelEventSchema, parseMessage } from '../protocol.ts';
+import type { Suggestion } from '../requests.ts';
+import { ask, askTab } from './api.ts';
+import type { Strings } from './i18n.ts';
+import { ReplyCard } from './reply-card.tsx';
+import { StoryCard } from './story-card.tsx';
+import { VariablesForm } from './variables-form.tsx';
+
+interface Props {
+  t: Strings;
+  tabId: number | undefined;
+  generation: number;
+}
+
+/** The main view: the customer's latest message, what it means, and what to answer. */
+export function SuggestView({ t, tabId, generation }: Props) {
+  const [conversationKey, setConversationKey] = useState('pasted');
+  const [suggestion, setSuggestion] = useState<Suggestion>();
+  const [error, setError] = useState<string>();
+  const [pasted, setPasted] = useState('');
+  const [hint, setHint] = useState<string>();
+  // The message on screen, for refreshing after a change of variables, bundle or language.
+  const current = useRef<{ text: string; key: string }>();
+
+  const suggest = useCallback(async (text: string, key: string, record: boolean) => {
+    current.current = { text, key };
+    setConversationKey(key);
+    try {
+      const result = await ask({ type: 'suggest', text, conversationKey: key, record });
+      // A newer message may have arrived while this one was computed; show only the newest.
+      if (current.current?.text === text && current.current.key === key) {
+        setSuggestion(result);
+        setError(undefined);
+      }
+    } catch (reason) {
+      setError((reason as Error).message);
+    }
+  }, []);
+
+  // A new chat tab: make sure it has the content script, then show its latest customer message.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let cancelled = false;
+    void (async () => {
+      const pending = await ask({ type: 'pending-take' }).catch(() => ({ text: undefined }));
+      const attached = await ask({ type: 'attach', tabId });
+      if (cancelled) return;
+      let key = `tab:${tabId}`;
+      let latest: string | undefined;
+      if (attached.attached) {
+        const read = await askTab(tabId, { type: 'read-latest' }).catch(() => undefined);
+        if (read) {
+          key = read.conversationKey;
+          latest = read.message;
+        }
+      }
+      if (cancelled) return;
+      const text = pending.text ?? latest;
+      if (text) await suggest(text, key, true);
+      else setConversationKey(key);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [tabId, suggest]);
+
+  // Live updates: the content script reports each new customer message; the context menu its text.
+  useEffect(() => {
+    const listener = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+      const event = parseMessage(PanelEventSchema, raw);
+      if (!event.ok) return undefined;
+      const message = event.message;
+      if (message.type === 'customer-message') {
+        if (tabId === undefined || sender.tab?.id === tabId) void suggest(message.text, message.conversationKey, false);
+      } else if (message.tabId === undefined || message.tabId === tabId) {
+        void suggest(message.text, current.current?.key ?? conversationKey, true);
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
+    return () => browser.runtime.onMessage.removeListener(listener);
+  }, [tabId, suggest, conversationKey]);
+
+  useEffect(() => {
+    if (generation > 0 && current.current) void suggest(current.current.text, current.current.key, false);
+  }, [generation, suggest]);
+
+  const refresh = () => {
+    if (current.current) void suggest(current.current.text, current.current.key, false);
+  };
+
+  const pickList = async (type: 'pick-list-start' | 'pick-list-reset') => {
+    if (tabId === undefined) return;
+    try {
+      const result = await askTab(tabId, { type });
+      setHint(result.ok ? (type === 'pick-list-start' ? t('pickListHint') : undefined) : result.error);
+    } catch (reason) {
+      setHint((reason as Error).message);
+    }
+  };
+
+  const submitPaste = (event: Event) => {
+    event.preventDefault();
+    const text = pasted.trim();
+    if (text) void suggest(text, conversationKey, true);
+  };
+
+  return (
+    <div class="suggest">
+      <section class="card message" aria-labelledby="latest-heading">
+        <h2 id="latest-heading">{t('latestMessage')}</h2>
+        {suggestion ? (
+          <blockquote class="customer" data-testid="customer-message">{suggestion.message}</blockquote>
+        ) : (
+          <p class="muted">{tabId === undefined ? t('noTab') : t('noMessage')}</p>
+        )}
+      </section>
+      {error && <p class="error" role="alert">{t('error')} {error}</p>}
+      {suggestion && (
+        <>
+          <section class="card understanding" aria-label={t('intent')}>
+            <p>
+              <span class="label">{t('intent')}</span>{' '}
+              <strong class={`intent intent-${suggestion.intent}`} data-testid="intent" data-intent={suggestion.intent}>
+                {t(`intent_${suggestion.intent}`)}
+              </strong>
+            </p>
+            <p class="evidence">
+              <span class="label">{t('evidence')}</span>{' '}
+              {suggestion.evidence.length > 0 ? suggestion.evidence.map((item) => <mark key={item}>{item}</mark>) : <span class="muted">{t('noEvidence')}</span>}
+            </p>
+            {suggestion.step && (
+              <p class="step" data-testid="step" data-step={suggestion.step.id}>
+                <span class="label">{t('stepNow')}</span> <strong>{suggestion.step.title}</strong>
+                {suggestion.next && (
+                  <>
+                    {' → '}
+                    <span class="label">{t('stepNext')}</span> <strong title={suggestion.next.goal}>{suggestion.next.title}</strong>
+                  </>
+                )}
+              </p>
+            )}
+          </section>
+          <section aria-labelledby="replies-heading">
+            <h2 id="replies-heading">{t('replies')}</h2>
+            {suggestion.replies.length === 0 && <p class="muted">{t('noReplies')}</p>}
+            <ol class="replies" data-testid="replies" data-for={suggestion.message}>
+              {suggestion.replies.map((reply) => (
+                <li key={reply.id}>
+                  <ReplyCard t={t} reply={reply} tabId={tabId} conversationKey={conversationKey} />
+                </li>
+              ))}
+            </ol>
+          </section>
+          {suggestion.stories.length > 0 && (
+            <section aria-labelledby="stories-heading">
+              <h2 id="stories-heading">{t('stories')}</h2>
+              {suggestion.stories.map((story) => (
+                <StoryCard key={story.id} t={t} story={story} />
+              ))}
+            </section>
+          )}
+        </>
+      )}
+      <VariablesForm t={t} conversationKey={conversationKey} generation={generation} onSaved={refresh} />
+      <form class="card paste" onSubmit={submitPaste}>
+        <label for="paste-box">{t('pasteLabel')}</label>
+        <textarea id="paste-box" rows={3} placeholder={t('pastePlaceholder')} value={pasted} onInput={(event) => setPasted(event.currentTarget.value)} />
+        <div class="row">
+          <button type="submit">{t('suggestButton')}</button>
+          <button type="button" class="secondary" disabled={tabId === undefined} onClick={() => void pickList('pick-list-start')}>
+            {t('pickList')}
+          </button>
+          <button type="button" class="secondary" disabled={tabId === undefined} onClick={() => void pickList('pick-list-reset')}>
+            {t('pickListReset')}
+          </button>
+        </div>
+        {hint && <p class="muted" role="status">{hint}</p>}
+      </form>
+    </div>
+  );
+}

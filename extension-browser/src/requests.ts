@@ -1,0 +1,142 @@
+import { z } from 'zod';
+
+// What the panel asks the background worker (chrome.runtime.sendMessage), and what it gets back.
+// The worker owns IndexedDB and runs the engine, so the panel stays small and never opens storage
+// itself. Both ends check with zod: the request where it arrives, the answer where it returns.
+// The messages between the content script and the others are in protocol.ts.
+
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+const ValuesSchema = z.record(z.string(), z.string());
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  // Suggest replies for a customer message in a conversation (records the message first).
+  z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.boolean().optional() }),
+  z.object({ type: z.literal('search'), query: z.string(), intent: z.string().optional(), step: z.string().optional() }),
+  z.object({ type: z.literal('variables-get'), conversationKey: z.string() }),
+  z.object({ type: z.literal('variables-set'), conversationKey: z.string(), values: ValuesSchema }),
+  // The salesperson inserted or copied a reply: the engine will not put it first again.
+  z.object({ type: z.literal('reply-used'), conversationKey: z.string(), replyId: z.string() }),
+  z.object({ type: z.literal('settings-get') }),
+  z.object({ type: z.literal('settings-set'), language: LanguageSchema.optional(), defaults: ValuesSchema.optional() }),
+  z.object({ type: z.literal('bundle-import-text'), text: z.string(), source: z.string() }),
+  z.object({ type: z.literal('bundle-import-url'), url: z.string() }),
+  z.object({ type: z.literal('bundle-reset') }),
+  z.object({ type: z.literal('site-forget'), site: z.string() }),
+  // The message chosen in the context menu just before the panel opened, if any (taken once).
+  z.object({ type: z.literal('pending-take') }),
+  // Make sure the chat tab has the content script (the panel opened on a page with activeTab).
+  z.object({ type: z.literal('attach'), tabId: z.number().int() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+export const IntentScoreSchema = z.object({ intent: z.string(), score: z.number() });
+
+export const StepViewSchema = z.object({ id: z.string(), title: z.string(), goal: z.string() });
+export type StepView = z.infer<typeof StepViewSchema>;
+
+export const ReplyViewSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  text: z.string(),
+  why: z.string(),
+  missing: z.array(z.string()),
+  score: z.number(),
+});
+export type ReplyView = z.infer<typeof ReplyViewSchema>;
+
+export const StoryViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  background: z.string(),
+  problem: z.string(),
+  solution: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+export type StoryView = z.infer<typeof StoryViewSchema>;
+
+export const SuggestionSchema = z.object({
+  message: z.string(),
+  intent: z.string(),
+  intents: z.array(IntentScoreSchema),
+  evidence: z.array(z.string()),
+  step: StepViewSchema.nullable(),
+  next: StepViewSchema.nullable(),
+  replies: z.array(ReplyViewSchema),
+  stories: z.array(StoryViewSchema),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const SearchHitSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  text: z.string(),
+  category: z.string(),
+  score: z.number(),
+  principle: z.string(),
+  file: z.string(),
+  line: z.number().optional(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+export const SearchResultSchema = z.object({
+  hits: z.array(SearchHitSchema),
+  intents: z.array(z.string()),
+  steps: z.array(StepViewSchema),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const VariableFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  fallback: z.string(),
+  value: z.string(),
+});
+export type VariableField = z.infer<typeof VariableFieldSchema>;
+
+export const BundleInfoSchema = z.object({
+  hash: z.string(),
+  source: z.string(),
+  importedAt: z.number(),
+  playbooks: z.array(z.string()),
+  replies: z.number(),
+});
+export type BundleInfo = z.infer<typeof BundleInfoSchema>;
+
+export const SettingsSchema = z.object({
+  language: LanguageSchema,
+  defaults: ValuesSchema,
+  variables: z.array(VariableFieldSchema),
+  sites: z.array(z.object({ site: z.string(), selector: z.string() })),
+  bundle: BundleInfoSchema,
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+const Ok = z.object({ ok: z.literal(true) });
+
+/** The answer each request gets, so the caller checks the reply with the right schema. */
+export const ResultSchemas = {
+  suggest: SuggestionSchema,
+  search: SearchResultSchema,
+  'variables-get': z.object({ fields: z.array(VariableFieldSchema) }),
+  'variables-set': Ok,
+  'reply-used': Ok,
+  'settings-get': SettingsSchema,
+  'settings-set': Ok,
+  'bundle-import-text': BundleInfoSchema,
+  'bundle-import-url': BundleInfoSchema,
+  'bundle-reset': BundleInfoSchema,
+  'site-forget': Ok,
+  'pending-take': z.object({ text: z.string().optional(), tabId: z.number().int().optional() }),
+  attach: z.object({ attached: z.boolean(), error: z.string().optional() }),
+} as const satisfies Record<Request['type'], z.ZodType>;
+export type Result<T extends Request['type']> = z.infer<(typeof ResultSchemas)[T]>;
+
+/** Every answer travels in this envelope; a refusal carries the reason the user will read. */
+export const EnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+export type Envelope = z.infer<typeof EnvelopeSchema>;
