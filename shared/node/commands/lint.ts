@@ -18,9 +18,10 @@ Options:
 Exit code: 0 nothing found, 1 problems found (errors or warnings), 2 usage error.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
-    const files = await loadPlaybookFiles(positionals.length > 0 ? positionals : [defaultPlaybooksDir()], io.cwd);
+    const paths = positionals.length > 0 ? positionals : [defaultPlaybooksDir()];
+    const files = await loadPlaybookFiles(paths, io.cwd);
     if (files.length === 0) {
-      io.stderr(`no ${'*.playbook.yaml'} files found in ${positionals.join(', ')}\n`);
+      io.stderr(`no *.playbook.yaml files found in ${paths.join(', ')}\n`);
       return EXIT.usage;
     }
     const diagnostics = lintPlaybooks(files);
