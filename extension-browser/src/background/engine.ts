@@ -1,37 +1,24 @@
-import type { Language, SearchResult, StepView, Suggestion, VariableField } from '../requests.ts';
+// TEMPORARY deep imports until shared/src/index.ts exports the engine (its helper appends them).
+import { stepIndexOf } from '../../../shared/src/conversation.ts';
+import { suggestReplies } from '../../../shared/src/suggest.ts';
+import {
+  bundleReplies,
+  loadBundle,
+  localText,
+  type Bundle,
+  type Intent,
+  type Language,
+  type Sequence,
+  type Story,
+  type Variable,
+} from '@closer/shared';
+import type { SearchHit, SearchResult, StepView, StoryView, Suggestion, VariableField } from '../requests.ts';
 import type { Conversation } from './store.ts';
 
-// TEMPORARY: a keyword matcher over the bundle so the extension works end to end until the core's
-// loadBundle / classifyMessage / suggestReplies / search land; then this file only adapts their
-// answers into the panel's view (requests.ts).
+// Adapts the core's answers (loadBundle, suggestReplies, search) into what the panel shows
+// (requests.ts). Nothing is decided here that the core decides: the CLI, VS Code and the panel agree.
 
-type Text = string | { 'zh-CN': string; en?: string };
-interface Reply { id: string; label: string; text: string }
-interface Playbook {
-  id: string;
-  variables?: Record<string, { label: Text; default?: string }>;
-  objections?: { id: string; intent: string; title: Text; principle: Text; triggers: { keywords?: string[]; examples?: string[] }; replies: Reply[] }[];
-  sequences?: { id: string; title: Text; steps: { id: string; title: Text; goal: Text; intents?: string[]; next?: string; replies?: Reply[] }[] }[];
-  stories?: { id: string; title: Text; background: Text; problem: Text; solution: Text; feeling: { before: Text; after: Text } }[];
-}
-interface Bundle { format: string; version: number; hash: string; playbooks: { file: string; playbook: Playbook; lines: Record<string, number> }[] }
-
-export class BundleError extends Error {}
-
-function localText(value: Text | undefined, lang: Language): string {
-  if (value === undefined) return '';
-  return typeof value === 'string' ? value : ((lang === 'en' ? value.en : undefined) ?? value['zh-CN']);
-}
-
-function render(text: string, variables: Record<string, { default?: string }>, values: Record<string, string>) {
-  const missing: string[] = [];
-  const out = text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const value = values[name]?.trim() || variables[name]?.default;
-    if (value === undefined) missing.push(name);
-    return value ?? '';
-  });
-  return { text: out, missing };
-}
+export { BundleError } from '@closer/shared';
 
 export interface Engine {
   hash: string;
@@ -42,34 +29,46 @@ export interface Engine {
   search(query: string, filter: { intent?: string; step?: string }, lang: Language): SearchResult;
 }
 
-/** Checks a bundle and prepares it; throws BundleError with the reason when it is not one. */
-export function loadEngine(input: string): Engine {
-  let bundle: Bundle;
-  try {
-    bundle = JSON.parse(input) as Bundle;
-  } catch (error) {
-    throw new BundleError(`not JSON: ${(error as Error).message}`);
-  }
-  if (bundle?.format !== 'closer-bundle') throw new BundleError('not a Closer bundle (format is not "closer-bundle")');
-  if (bundle.version !== 1) throw new BundleError(`unsupported bundle version ${String(bundle.version)}; this extension reads version 1`);
-  if (!Array.isArray(bundle.playbooks)) throw new BundleError('malformed bundle: "playbooks" is not a list');
-  const books = bundle.playbooks.map((entry) => entry.playbook);
-  const variables = Object.assign({}, ...books.map((book) => book.variables ?? {})) as Record<string, { label: Text; default?: string }>;
-  const objections = books.flatMap((book) => book.objections ?? []);
-  const golden = books.flatMap((book) => book.sequences ?? []).find((sequence) => sequence.id === 'golden');
-  const stories = books.flatMap((book) => book.stories ?? []);
+function stepView(sequence: Sequence | undefined, id: string | null, lang: Language): StepView | null {
+  const step = sequence?.steps.find((candidate) => candidate.id === id);
+  return step ? { id: step.id, title: localText(step.title, lang), goal: localText(step.goal, lang) } : null;
+}
 
-  const stepView = (id: string | undefined, lang: Language): StepView | null => {
-    const step = golden?.steps.find((candidate) => candidate.id === id);
-    return step ? { id: step.id, title: localText(step.title, lang), goal: localText(step.goal, lang) } : null;
+function storyView(story: Story, lang: Language): StoryView {
+  return {
+    id: story.id,
+    title: localText(story.title, lang),
+    background: localText(story.background, lang),
+    problem: localText(story.problem, lang),
+    solution: localText(story.solution, lang),
+    before: localText(story.feeling.before, lang),
+    after: localText(story.feeling.after, lang),
   };
+}
+
+/** The panel's variable fields: every variable any playbook declares, first declaration wins. */
+function declaredVariables(bundle: Bundle): [string, Variable][] {
+  const seen = new Map<string, Variable>();
+  for (const { playbook } of bundle.playbooks) {
+    for (const [name, variable] of Object.entries(playbook.variables ?? {})) if (!seen.has(name)) seen.set(name, variable);
+  }
+  return [...seen];
+}
+
+/** Checks a bundle (the core's loadBundle: format, version, schema, hash) and prepares it. */
+export function loadEngine(input: string): Engine {
+  const bundle = loadBundle(input);
+  const golden = stepIndexOf(bundle)?.sequence;
+  const stories = new Map(bundle.playbooks.flatMap(({ playbook }) => (playbook.stories ?? []).map((story) => [story.id, story] as const)));
+  const replies = bundleReplies(bundle);
+  const variables = declaredVariables(bundle);
 
   return {
     hash: bundle.hash,
-    playbookIds: books.map((book) => book.id),
-    replyCount: objections.reduce((sum, objection) => sum + objection.replies.length, 0),
+    playbookIds: bundle.playbooks.map((entry) => entry.playbook.id),
+    replyCount: replies.length,
     variables(lang, defaults, values) {
-      return Object.entries(variables).map(([name, variable]) => ({
+      return variables.map(([name, variable]) => ({
         name,
         label: localText(variable.label, lang),
         fallback: defaults[name] ?? variable.default ?? '',
@@ -77,66 +76,61 @@ export function loadEngine(input: string): Engine {
       }));
     },
     suggest(text, conversation, values, lang) {
-      const lower = text.toLowerCase();
-      const scored = objections
-        .map((objection) => {
-          const hits = (objection.triggers.keywords ?? []).filter((keyword) => lower.includes(keyword.toLowerCase()));
-          return { objection, hits };
-        })
-        .filter((entry) => entry.hits.length > 0)
-        .sort((a, b) => b.hits.length - a.hits.length);
-      const best = scored[0];
-      const intent = best?.objection.intent ?? 'other';
-      const step = golden?.steps.find((candidate) => candidate.intents?.includes(intent));
-      const replies = (best?.objection.replies ?? [])
-        .map((reply, index) => {
-          const filled = render(reply.text, variables, values);
-          return { id: reply.id, label: reply.label, text: filled.text, missing: filled.missing, score: 1 - index * 0.1, why: localText(best!.objection.principle, lang) };
-        })
-        .sort((a, b) => Number(conversation.used.includes(a.id)) - Number(conversation.used.includes(b.id)));
+      // The stored messages end with this one when it was recorded; the engine wants the earlier ones.
+      const earlier = conversation.messages.map((message) => message.text);
+      if (earlier.at(-1) === text) earlier.pop();
+      const result = suggestReplies(text, { customerMessages: earlier, usedReplies: conversation.used }, bundle, { values });
+      const top = result.intents[0];
+      const evidence = [top?.keyword, top?.example].filter((item): item is string => Boolean(item));
       return {
         message: text,
-        intent,
-        intents: [{ intent, score: best ? 1 : 0 }],
-        evidence: best?.hits ?? [],
-        step: stepView(step?.id, lang),
-        next: stepView(step?.next, lang),
-        replies,
-        stories:
-          intent === 'doubt'
-            ? stories.map((story) => ({
-                id: story.id,
-                title: localText(story.title, lang),
-                background: localText(story.background, lang),
-                problem: localText(story.problem, lang),
-                solution: localText(story.solution, lang),
-                before: localText(story.feeling.before, lang),
-                after: localText(story.feeling.after, lang),
-              }))
-            : [],
+        intent: result.intent,
+        intents: result.intents.map(({ intent, score }) => ({ intent, score })),
+        evidence: result.intent === 'other' ? [] : evidence,
+        step: stepView(golden, result.step, lang),
+        next: stepView(golden, result.nextStep, lang),
+        replies: result.replies.map(({ id, label, text: filled, why, missing, score }) => ({ id, label, text: filled, why, missing, score })),
+        stories: result.stories.flatMap((suggested) => {
+          const story = stories.get(suggested.id);
+          return story ? [storyView(story, lang)] : [];
+        }),
       };
     },
     search(query, filter, lang) {
-      const needle = query.trim().toLowerCase();
-      const hits = objections
-        .filter((objection) => !filter.intent || objection.intent === filter.intent)
-        .flatMap((objection) =>
-          objection.replies.map((reply) => ({
-            id: reply.id,
-            title: reply.label,
-            text: reply.text,
-            category: objection.intent,
-            score: 1,
-            principle: localText(objection.principle, lang),
-            file: '',
-          })),
-        )
-        .filter((hit) => !needle || `${hit.title} ${hit.text}`.toLowerCase().includes(needle));
-      return {
-        hits,
-        intents: [...new Set(objections.map((objection) => objection.intent))],
-        steps: (golden?.steps ?? []).map((step) => ({ id: step.id, title: localText(step.title, lang), goal: localText(step.goal, lang) })),
-      };
+      return searchBundle(bundle, replies, golden, query, filter, lang);
     },
+  };
+}
+
+// TEMPORARY until the engine's search lands: a substring filter over replies, so the view works.
+function searchBundle(
+  bundle: Bundle,
+  replies: ReturnType<typeof bundleReplies>,
+  golden: Sequence | undefined,
+  query: string,
+  filter: { intent?: string; step?: string },
+  lang: Language,
+): SearchResult {
+  const needle = query.trim().toLowerCase();
+  const hits: SearchHit[] = replies
+    .filter((entry) => !filter.intent || entry.objection?.intent === filter.intent)
+    .filter((entry) => !filter.step || entry.step?.id === filter.step)
+    .map((entry) => ({
+      id: entry.reply.id,
+      title: entry.reply.label,
+      text: entry.reply.text,
+      category: entry.objection?.intent ?? entry.step?.id ?? 'other',
+      score: 1,
+      principle: localText(entry.objection?.principle ?? entry.step?.goal, lang),
+      file: entry.file,
+      line: entry.line,
+    }))
+    .filter((hit) => !needle || `${hit.title} ${hit.text}`.toLowerCase().includes(needle));
+  const intents = new Set<Intent>();
+  for (const { playbook } of bundle.playbooks) for (const objection of playbook.objections ?? []) intents.add(objection.intent);
+  return {
+    hits,
+    intents: [...intents],
+    steps: (golden?.steps ?? []).map((step) => ({ id: step.id, title: localText(step.title, lang), goal: localText(step.goal, lang) })),
   };
 }
