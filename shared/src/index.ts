@@ -14,3 +14,8 @@ export { allowedKeysAt } from './schema-issues.ts';
 export { contentHash, canonicalJson } from './hash.ts';
 export * from './bundle.ts';
 // The engine (classify, conversation, suggest, search) and cases append their exports below.
+export { classifyMessage, type Classification, type IntentEvidence } from './classify.ts';
+export { conversationState, GOLDEN_SEQUENCE, type Conversation, type ConversationState } from './conversation.ts';
+export { suggestReplies, statsFactor, storyText, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './suggest.ts';
+export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './search.ts';
+export { normalizeText } from './text.ts';

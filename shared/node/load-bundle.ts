@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildBundle, BundleError, formatDiagnostic, hasErrors, lintPlaybooks, loadBundle, type Bundle } from '../src/index.ts';
+import { defaultPlaybooksDir, loadPlaybookFiles } from './files.ts';
+import type { Io } from './io.ts';
+
+/**
+ * The bundle a command works on: the file given with --bundle, or the repository's playbooks
+ * built on the fly. Returns a message instead when that cannot be done, so commands can exit 1.
+ */
+export async function bundleForCommand(file: string | undefined, io: Io): Promise<Bundle | { problem: string }> {
+  if (file) {
+    const where = path.resolve(io.cwd, file);
+    try {
+      return loadBundle(await readFile(where, 'utf8'));
+    } catch (error) {
+      if (error instanceof BundleError) return { problem: `${file}: ${error.message}` };
+      throw error;
+    }
+  }
+  const files = await loadPlaybookFiles([defaultPlaybooksDir()], io.cwd);
+  const diagnostics = lintPlaybooks(files);
+  if (hasErrors(diagnostics)) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    return { problem: `the playbooks have errors; fix them (closer lint) first:\n${errors.join('\n')}` };
+  }
+  return buildBundle(files);
+}

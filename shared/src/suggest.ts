@@ -1,0 +1,270 @@
+// Ranking replies for the customer's last message: the recognised objection first, then the
+// golden model's step, adjusted by language, by what was already used and by win statistics.
+import { bundleReplies, type Bundle, type BundledReply, type ReplyStats } from './bundle.ts';
+import { classifyMessage, type IntentEvidence } from './classify.ts';
+import { conversationState, stepIndexOf, type Conversation } from './conversation.ts';
+import { localText } from './local-text.ts';
+import { renderReply } from './render.ts';
+import type { Intent, Language, Story } from './schema.ts';
+import { CJK, featuresOf, normalizeText } from './text.ts';
+
+export interface SuggestOptions {
+  /** The language of the replies wanted; by default the language the customer wrote in. */
+  language?: Language;
+  /** How many replies to return (default 5). */
+  limit?: number;
+  /** Values for `{{variables}}`, winning over the declared defaults. */
+  values?: Readonly<Record<string, string>>;
+}
+
+export interface SuggestedReply {
+  id: string;
+  label: string;
+  /** Ready to insert: variables filled. */
+  text: string;
+  playbook: string;
+  file: string;
+  line: number;
+  score: number;
+  /** One line a salesperson can read at a glance: why this reply is here. */
+  why: string;
+  /** Variables that had no value and no default. */
+  missing: string[];
+  /** Already used in this conversation (such replies always come after the unused ones). */
+  used: boolean;
+}
+
+export interface SuggestedStory {
+  id: string;
+  title: string;
+  /** The story told in its four parts, ready to send. */
+  text: string;
+  playbook: string;
+  file: string;
+  line: number;
+  score: number;
+  why: string;
+}
+
+export interface Suggestion {
+  intent: Intent;
+  intents: IntentEvidence[];
+  language: Language;
+  /** The chat's step on the golden model now, and the next one (null without a golden model). */
+  step: string | null;
+  nextStep: string | null;
+  replies: SuggestedReply[];
+  /** Customer stories to send: offered when the customer doubts. */
+  stories: SuggestedStory[];
+}
+
+interface Candidate {
+  entry: BundledReply;
+  language: Language;
+  /** Position among its objection's or step's replies: authors list the best first. */
+  position: number;
+  /** Ids of the steps this reply was written for or is used in. */
+  steps: string[];
+}
+
+interface StoryEntry {
+  story: Story;
+  playbook: string;
+  file: string;
+  line: number;
+  features: Map<string, number>;
+}
+
+interface SuggestIndex {
+  candidates: Candidate[];
+  stories: StoryEntry[];
+  stepTitles: Map<string, Story['title']>;
+}
+
+const indexes = new WeakMap<Bundle, SuggestIndex>();
+
+function suggestIndexOf(bundle: Bundle): SuggestIndex {
+  const cached = indexes.get(bundle);
+  if (cached) return cached;
+  const stepIndex = stepIndexOf(bundle);
+  const usedBySteps = new Map<string, string[]>();
+  const stepTitles = new Map<string, Story['title']>();
+  for (const step of stepIndex?.sequence.steps ?? []) {
+    stepTitles.set(step.id, step.title);
+    for (const id of [...(step.replies ?? []).map((reply) => reply.id), ...(step.uses ?? [])]) {
+      usedBySteps.set(id, [...(usedBySteps.get(id) ?? []), step.id]);
+    }
+  }
+  const positions = new Map<unknown, number>();
+  const candidates = bundleReplies(bundle).map((entry) => {
+    const owner = entry.objection ?? entry.step ?? entry.playbook;
+    const position = positions.get(owner) ?? 0;
+    positions.set(owner, position + 1);
+    const language: Language = entry.reply.lang ?? (CJK.test(entry.reply.text) ? 'zh-CN' : 'en');
+    return { entry, language, position, steps: usedBySteps.get(entry.reply.id) ?? [] };
+  });
+  const stories: StoryEntry[] = [];
+  for (const { playbook, file, lines } of bundle.playbooks) {
+    for (const story of playbook.stories ?? []) {
+      const text = [story.title, story.background, story.problem, ...(story.tags ?? [])].map((value) => normalizeText(localTextAll(value))).join(' ');
+      stories.push({ story, playbook: playbook.id, file, line: lines[story.id] ?? 1, features: featuresOf(text) });
+    }
+  }
+  const index = { candidates, stories, stepTitles };
+  indexes.set(bundle, index);
+  return index;
+}
+
+function localTextAll(value: Story['title'] | string): string {
+  return typeof value === 'string' ? value : [value['zh-CN'], value.en ?? ''].join(' ');
+}
+
+const DEFAULT_LIMIT = 5;
+const OTHER_LANGUAGE = 0.35;
+const USED = 0.3;
+// Below this a reply has nothing to do with the message: better no suggestion than a random one.
+const RELEVANT = 0.08;
+
+/**
+ * The replies to suggest for the customer's message, best first, with why. Replies already
+ * used in this conversation never come first; stories come along when the customer doubts.
+ */
+export function suggestReplies(message: string, conversation: Conversation, bundle: Bundle, options: SuggestOptions = {}): Suggestion {
+  const classification = classifyMessage(message, bundle);
+  const language = options.language ?? languageOf(message);
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  const state = conversationState(bundle, conversation, classification.intent, (earlier) => classifyMessage(earlier, bundle).intent);
+  const scores = new Map(classification.intents.map((evidence) => [evidence.intent, evidence]));
+  const top = classification.intents[0]!;
+  const used = new Set(conversation.usedReplies ?? []);
+  const index = suggestIndexOf(bundle);
+
+  const ranked: { candidate: Candidate; score: number; used: boolean }[] = [];
+  for (const candidate of index.candidates) {
+    let score = 0;
+    const { objection } = candidate.entry;
+    if (objection) {
+      const evidence = scores.get(objection.intent)!;
+      // The objection whose trigger matched beats other objections of the same intent.
+      score = evidence.score * (evidence.objection === objection.id ? 1 : 0.85);
+    }
+    if (state.step && candidate.steps.includes(state.step)) score = Math.max(score, 0.5 + 0.3 * (objection?.intent === top.intent ? top.score : 0));
+    else if (state.next && candidate.steps.includes(state.next)) score = Math.max(score, 0.35);
+    if (score < RELEVANT) continue;
+    score *= 1 - 0.04 * Math.min(candidate.position, 10);
+    if (candidate.language !== language) score *= OTHER_LANGUAGE;
+    score *= statsFactor(bundle.stats, candidate.entry.reply.id);
+    const isUsed = used.has(candidate.entry.reply.id);
+    if (isUsed) score *= USED;
+    ranked.push({ candidate, score, used: isUsed });
+  }
+  ranked.sort((a, b) => Number(a.used) - Number(b.used) || b.score - a.score);
+
+  const replies = ranked.slice(0, limit).map(({ candidate, score, used: isUsed }) => {
+    const { entry } = candidate;
+    const rendered = renderReply(entry.reply.text, entry.variables, options.values);
+    return {
+      id: entry.reply.id,
+      label: entry.reply.label,
+      text: rendered.text,
+      playbook: entry.playbook,
+      file: entry.file,
+      line: entry.line,
+      score: round(score),
+      why: whyOf(candidate, scores, state.step, index, bundle.stats, isUsed, language),
+      missing: rendered.missing,
+      used: isUsed,
+    };
+  });
+  const stories = classification.intent === 'doubt' ? rankStories(message, index, language, limit) : [];
+  return { intent: classification.intent, intents: classification.intents, language, step: state.step, nextStep: state.next, replies, stories };
+}
+
+/** The language a message is written in: Chinese as soon as it has Chinese characters. */
+export function languageOf(message: string): Language {
+  if (CJK.test(message)) return 'zh-CN';
+  return /[a-z]/i.test(message) ? 'en' : 'zh-CN';
+}
+
+/**
+ * Win statistics from reviewed cases (bundle.stats, per reply id) lift replies that close and
+ * sink the ones that lose. Smoothed towards neutral so a reply used twice is not judged yet.
+ * Returns a factor around 1 (0.8..1.2); 1 when there are no statistics.
+ */
+export function statsFactor(stats: ReplyStats | undefined, replyId: string): number {
+  const entry = stats?.[replyId];
+  if (!entry || entry.uses <= 0) return 1;
+  const rate = (entry.wins + 1) / (entry.uses + 2);
+  const confidence = entry.uses / (entry.uses + 10);
+  return 1 + 0.4 * (rate - 0.5) * confidence;
+}
+
+function whyOf(
+  candidate: Candidate,
+  scores: Map<Intent, IntentEvidence>,
+  step: string | null,
+  index: SuggestIndex,
+  stats: ReplyStats | undefined,
+  isUsed: boolean,
+  language: Language,
+): string {
+  const zh = language === 'zh-CN';
+  const parts: string[] = [];
+  const { objection } = candidate.entry;
+  if (objection) {
+    const evidence = scores.get(objection.intent)!;
+    const title = localText(objection.title, language);
+    if (evidence.objection === objection.id && evidence.keyword) parts.push(zh ? `${title}：提到“${evidence.keyword}”` : `${title}: said “${evidence.keyword}”`);
+    else if (evidence.objection === objection.id && evidence.example) parts.push(zh ? `${title}：像“${clip(evidence.example)}”` : `${title}: like “${clip(evidence.example)}”`);
+    else parts.push(title);
+  }
+  if (step && candidate.steps.includes(step)) {
+    const title = localText(index.stepTitles.get(step), language);
+    parts.push(zh ? `当前步骤：${title}` : `step: ${title}`);
+  } else if (candidate.steps.length > 0 && !objection) {
+    const title = localText(index.stepTitles.get(candidate.steps[0]!), language);
+    parts.push(zh ? `下一步：${title}` : `next step: ${title}`);
+  }
+  const entry = stats?.[candidate.entry.reply.id];
+  if (entry && entry.uses > 0) parts.push(zh ? `赢单 ${entry.wins}/${entry.uses}` : `won ${entry.wins} of ${entry.uses}`);
+  if (isUsed) parts.push(zh ? '本次已用过' : 'already used here');
+  return parts.join(' · ');
+}
+
+function rankStories(message: string, index: SuggestIndex, language: Language, limit: number): SuggestedStory[] {
+  const features = featuresOf(normalizeText(message));
+  return index.stories
+    .map((entry, order) => {
+      let overlap = 0;
+      for (const [feature, weight] of features) overlap += Math.min(weight, entry.features.get(feature) ?? 0);
+      // Stories the author marked as examples (to be replaced by real ones) come after real ones.
+      const score = (0.5 + Math.min(0.45, overlap / 10)) * (entry.story.example ? 0.8 : 1) - order * 1e-6;
+      return { entry, score };
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ entry, score }) => ({
+      id: entry.story.id,
+      title: localText(entry.story.title, language),
+      text: storyText(entry.story, language),
+      playbook: entry.playbook,
+      file: entry.file,
+      line: entry.line,
+      score: round(score),
+      why: language === 'zh-CN' ? '客户有疑虑：讲一个真实客户的故事' : 'the customer doubts: tell a real customer’s story',
+    }));
+}
+
+/** A story in its four parts, as a salesperson would tell it. */
+export function storyText(story: Story, language: Language): string {
+  const text = (value: Story['title']): string => localText(value, language);
+  return [text(story.background), text(story.problem), text(story.solution), `${text(story.feeling.before)} → ${text(story.feeling.after)}`].join('\n');
+}
+
+function clip(text: string): string {
+  return text.length > 24 ? text.slice(0, 23) + '…' : text;
+}
+
+function round(value: number): number {
+  return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
+}
