@@ -1,0 +1,25 @@
+import { isTextField } from './insert/textarea.ts';
+
+/** The editor an element belongs to: a text field, or the outermost contenteditable around it. */
+export function editableRoot(node: Node | null): HTMLElement | undefined {
+  const element = node instanceof Element ? node : node?.parentElement;
+  if (!element) return undefined;
+  if (isTextField(element)) return element.disabled || element.readOnly ? undefined : element;
+  if (!(element instanceof HTMLElement) || !element.isContentEditable) return undefined;
+  let root = element;
+  while (root.parentElement?.isContentEditable) root = root.parentElement;
+  return root;
+}
+
+function isVisible(element: HTMLElement): boolean {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0;
+}
+
+/** When the user never typed anywhere: the page's only visible editor, or the last one (chat boxes sit at the bottom). */
+export function findPageEditor(): HTMLElement | undefined {
+  const candidates = Array.from(document.querySelectorAll<HTMLElement>('textarea, input, [contenteditable]'))
+    .map((element) => editableRoot(element))
+    .filter((element): element is HTMLElement => element !== undefined && isVisible(element));
+  return candidates.at(-1);
+}

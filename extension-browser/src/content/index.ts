@@ -1,0 +1,105 @@
+import browser from 'webextension-polyfill';
+import {
+  ContentRequestSchema, SelectorResultSchema, parseMessage,
+  type ContentEvent, type ContentRequest, type ContentResult,
+} from '../protocol.ts';
+import { insertInto } from './insert/index.ts';
+import { focusLastEditor, watchTyping } from './last-editor.ts';
+import { latestCustomerMessage, watchMessageList } from './message-list.ts';
+import { startPicking } from './pick-list.ts';
+import { selectedText } from './selection.ts';
+import { selectorFor } from './selector.ts';
+import { adapterFor } from './sites/index.ts';
+
+// The content script: reads the customer's messages from the chat page and inserts replies
+// into its chat box. It answers the panel's requests and reports new customer messages.
+
+const adapter = adapterFor(location);
+const site = location.host;
+let pickedSelector: string | undefined;
+let list: Element | undefined;
+let stopWatching: (() => void) | undefined;
+
+function conversationKey(): string {
+  return adapter.conversationKey(location);
+}
+
+function send(event: ContentEvent): Promise<unknown> {
+  // No receiver (the worker restarting) is not an error worth a page's console.
+  return browser.runtime.sendMessage(event).catch(() => undefined);
+}
+
+function reportCustomerMessage(text: string): void {
+  void send({ type: 'customer-message', text, conversationKey: conversationKey(), site, at: Date.now() });
+}
+
+function useList(next: Element | undefined): void {
+  stopWatching?.();
+  stopWatching = undefined;
+  list = next;
+  if (list) stopWatching = watchMessageList(list, reportCustomerMessage);
+}
+
+/** The list being watched; found again when the page re-rendered it (single-page apps do). */
+function currentList(): Element | undefined {
+  if (list?.isConnected) return list;
+  const picked = pickedSelector ? document.querySelector(pickedSelector) ?? undefined : undefined;
+  useList(picked ?? adapter.findMessageList());
+  return list;
+}
+
+async function loadSavedSelector(): Promise<void> {
+  const answer = parseMessage(SelectorResultSchema, await send({ type: 'selector-get', site }));
+  if (answer.ok && answer.message.selector) pickedSelector = answer.message.selector;
+  currentList();
+}
+
+async function handle(request: ContentRequest): Promise<ContentResult<ContentRequest['type']>> {
+  switch (request.type) {
+    case 'insert': {
+      const editor = await focusLastEditor();
+      if (!editor) return { ok: false, strategy: 'none', error: 'no chat box found in this page; click into it once, then try again' };
+      return insertInto(editor, request.text);
+    }
+    case 'read-latest': {
+      const found = currentList();
+      return { message: found ? latestCustomerMessage(found) : undefined, conversationKey: conversationKey(), site };
+    }
+    case 'read-selection':
+      return { text: selectedText(), conversationKey: conversationKey(), site };
+    case 'pick-list-start':
+      startPicking((chosen) => {
+        pickedSelector = selectorFor(chosen);
+        useList(chosen);
+        void send({ type: 'selector-saved', site, selector: pickedSelector });
+        const latest = latestCustomerMessage(chosen);
+        if (latest) reportCustomerMessage(latest);
+      });
+      return { ok: true };
+    case 'pick-list-reset':
+      pickedSelector = undefined;
+      useList(undefined);
+      currentList();
+      await send({ type: 'selector-cleared', site });
+      return { ok: true };
+  }
+}
+
+function start(): void {
+  watchTyping();
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const request = parseMessage(ContentRequestSchema, raw);
+    if (!request.ok) return Promise.resolve({ ok: false, strategy: 'none', error: request.error });
+    return handle(request.message).catch((error: unknown) => ({
+      ok: false, strategy: 'none', error: error instanceof Error ? error.message : String(error),
+    }));
+  });
+  void loadSavedSelector();
+}
+
+// The panel injects this script into tabs that lack it; a second copy must not double every listener.
+const loaded = globalThis as { closerContentLoaded?: boolean };
+if (!loaded.closerContentLoaded) {
+  loaded.closerContentLoaded = true;
+  start();
+}

@@ -1,0 +1,14 @@
+import type { InsertStrategy } from './strategy.ts';
+
+/**
+ * A plain contenteditable. execCommand('insertText') edits at the selection the way typing
+ * does (undo history, `input` event, line breaks), which no hand-built DOM change matches. It is
+ * deprecated but still the only way browsers offer to do that.
+ */
+export const contenteditableStrategy: InsertStrategy = {
+  id: 'contenteditable',
+  matches: (editor) => editor.isContentEditable,
+  insert(_editor, text) {
+    if (!document.execCommand('insertText', false, text)) throw new Error('the page refused insertText');
+  },
+};

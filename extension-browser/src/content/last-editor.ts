@@ -1,0 +1,62 @@
+import { editableRoot, findPageEditor } from './editable.ts';
+
+// Clicking the side panel takes the focus from the page, so the content script remembers the
+// last editor the user typed in, and where the caret was, and puts both back before inserting.
+
+let lastEditor: HTMLElement | undefined;
+let lastRange: Range | undefined;
+
+function remember(target: EventTarget | null): void {
+  const editor = editableRoot(target instanceof Node ? target : null);
+  if (editor) lastEditor = editor;
+}
+
+function rememberCaret(): void {
+  const selection = document.getSelection();
+  if (!lastEditor || !selection || selection.rangeCount === 0) return;
+  if (lastEditor.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
+}
+
+export function watchTyping(): void {
+  document.addEventListener('focusin', (event) => remember(event.target), true);
+  document.addEventListener('keydown', (event) => remember(event.target), true);
+  document.addEventListener('input', (event) => remember(event.target), true);
+  document.addEventListener('selectionchange', rememberCaret);
+}
+
+/** The next `selectionchange` (editors sync their model from it), or a short while at most. */
+function selectionSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      document.removeEventListener('selectionchange', done);
+      // Let the editors' own selectionchange listeners run first.
+      setTimeout(resolve, 0);
+    };
+    const timer = setTimeout(done, 150);
+    document.addEventListener('selectionchange', done);
+  });
+}
+
+/** Focuses the editor to insert into, with the caret where the user left it. */
+export async function focusLastEditor(): Promise<HTMLElement | undefined> {
+  const editor = lastEditor?.isConnected ? lastEditor : findPageEditor();
+  if (!editor) return undefined;
+  const selection = document.getSelection();
+  const caretInside = () => !!selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode);
+  if (document.activeElement === editor && (!editor.isContentEditable || caretInside())) return editor;
+  const saved = lastRange;
+  editor.focus({ preventScroll: true });
+  // A text field keeps its selectionStart/End while blurred; a contenteditable's caret must be put back.
+  if (editor.isContentEditable && selection) {
+    if (saved && editor.contains(saved.startContainer) && editor.contains(saved.endContainer)) {
+      selection.removeAllRanges();
+      selection.addRange(saved);
+    } else if (!caretInside()) {
+      selection.selectAllChildren(editor);
+      selection.collapseToEnd();
+    }
+  }
+  await selectionSettled();
+  return editor;
+}

@@ -1,0 +1,86 @@
+// "Pick the message list": hovering highlights the list under the pointer, a click chooses it,
+// Escape cancels. While picking, the page gets no clicks, so choosing cannot trigger the site.
+
+const HIGHLIGHT_ID = 'closer-pick-highlight';
+
+/** From the hovered element up to the first element that looks like a list of messages. */
+export function listCandidate(target: Element): Element {
+  for (let node: Element | null = target; node && node !== document.body; node = node.parentElement) {
+    if (node.childElementCount >= 3) return node;
+    if (node instanceof HTMLElement) {
+      const overflow = getComputedStyle(node).overflowY;
+      if ((overflow === 'auto' || overflow === 'scroll') && node.scrollHeight > node.clientHeight + 1) return node;
+    }
+  }
+  return target;
+}
+
+function createHighlight(): HTMLElement {
+  const highlight = document.createElement('div');
+  highlight.id = HIGHLIGHT_ID;
+  highlight.style.cssText = [
+    'position:fixed', 'z-index:2147483647', 'pointer-events:none', 'box-sizing:border-box',
+    'border:2px solid #2563eb', 'background:rgba(37,99,235,0.08)', 'border-radius:4px', 'display:none',
+  ].join(';');
+  const label = document.createElement('div');
+  label.style.cssText = 'position:absolute;left:0;top:0;padding:2px 6px;background:#2563eb;color:#fff;font:12px/1.4 system-ui,sans-serif;white-space:nowrap';
+  label.textContent = chrome.i18n?.getMessage('pickHint') || 'Click the message list · Esc to cancel';
+  highlight.append(label);
+  document.documentElement.append(highlight);
+  return highlight;
+}
+
+let stopCurrent: (() => void) | undefined;
+
+/** Starts picking; `onChosen` gets the chosen list. Starting again restarts. */
+export function startPicking(onChosen: (list: Element) => void): void {
+  stopCurrent?.();
+  const highlight = createHighlight();
+  let candidate: Element | undefined;
+
+  const show = (event: MouseEvent) => {
+    const target = event.target instanceof Element ? event.target : undefined;
+    if (!target) return;
+    candidate = listCandidate(target);
+    const box = candidate.getBoundingClientRect();
+    Object.assign(highlight.style, { display: 'block', left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+  };
+  const swallow = (event: Event) => {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+  const choose = (event: MouseEvent) => {
+    swallow(event);
+    const target = event.target instanceof Element ? event.target : undefined;
+    const chosen = target ? listCandidate(target) : candidate;
+    stop();
+    if (chosen) onChosen(chosen);
+  };
+  const cancel = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    swallow(event);
+    stop();
+  };
+  const swallowed = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'contextmenu'] as const;
+
+  function stop() {
+    document.removeEventListener('mouseover', show, true);
+    document.removeEventListener('mousemove', show, true);
+    document.removeEventListener('click', choose, true);
+    document.removeEventListener('keydown', cancel, true);
+    for (const type of swallowed) document.removeEventListener(type, swallow, true);
+    highlight.remove();
+    stopCurrent = undefined;
+  }
+
+  document.addEventListener('mouseover', show, true);
+  document.addEventListener('mousemove', show, true);
+  document.addEventListener('click', choose, true);
+  document.addEventListener('keydown', cancel, true);
+  for (const type of swallowed) document.addEventListener(type, swallow, true);
+  stopCurrent = stop;
+}
+
+export function isPicking(): boolean {
+  return stopCurrent !== undefined;
+}
