@@ -3,7 +3,7 @@
 // (each one classic IIFE file: content scripts cannot be ES modules, and Firefox's
 // background.scripts fallback loads the same file), then the default playbooks compiled into
 // dist/bundles/default.json by the core. Run: npm run build -w closer-browser
-import { mkdirSync, rmSync, existsSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, rmSync, existsSync, writeFileSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +13,10 @@ import { writeIcons } from './icons.js';
 import { zipFolder } from './zip.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+const finalDist = join(root, 'dist');
+// Built beside dist/ and swapped in at the end, so a browser running on dist/ (another test) never
+// sees a half-written extension.
+const dist = join(root, `.dist-building-${process.pid}`);
 const production = { 'process.env.NODE_ENV': JSON.stringify('production') };
 
 /** One IIFE file per entry; vite's library mode takes one entry per build for this format. */
@@ -77,4 +80,6 @@ writeIcons(join(dist, 'icons'));
 buildDefaultBundle();
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
 zipFolder(dist, join(root, `closer-browser-${manifest.version}.zip`));
+rmSync(finalDist, { recursive: true, force: true });
+renameSync(dist, finalDist);
 console.log(`build: dist/ and closer-browser-${manifest.version}.zip written`);

@@ -81,7 +81,7 @@ export function loadEngine(input: string): Engine {
       if (earlier.at(-1) === text) earlier.pop();
       const result = suggestReplies(text, { customerMessages: earlier, usedReplies: conversation.used }, bundle, { values });
       const top = result.intents[0];
-      const evidence = [top?.keyword, top?.example].filter((item): item is string => Boolean(item));
+      const evidence = [...new Set([top?.keyword, top?.example].filter((item): item is string => Boolean(item)))];
       return {
         message: text,
         intent: result.intent,
