@@ -1,0 +1,145 @@
+// Engine benchmarks (a plain tsx script, run by `npm run bench`): suggestion latency on the
+// default playbooks and on a generated bundle of 10,000 replies; search latency over 10,000
+// entries beside a plain fuse.js index over the same entries; relevance (hit@3) of both;
+// index build time and memory. Figures are printed, never asserted.
+import Fuse from 'fuse.js';
+import {
+  allTexts,
+  buildSearchIndex,
+  classifyMessage,
+  searchEntries,
+  searchIndex,
+  suggestReplies,
+  type Bundle,
+  type Objection,
+  type Playbook,
+  type Reply,
+  type SearchEntry,
+} from '@closer/shared';
+import { defaultBundle, evaluateSearch, readIntentSet, readSearchSet } from '../eval/evaluate.ts';
+
+const REPLIES = 10_000;
+
+function percentile(sorted: number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))]!;
+}
+
+/** p50/p95 in ms of `run` over `inputs`, after a warm-up pass. */
+function time<T>(inputs: T[], run: (input: T) => unknown, rounds = 3): { p50: number; p95: number } {
+  for (const input of inputs) run(input);
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const input of inputs) {
+      const start = performance.now();
+      run(input);
+      samples.push(performance.now() - start);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+function heapUsed(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A deterministic pseudo-random generator, so every run benchmarks the same bundle. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+/**
+ * A bundle with `count` replies: the default playbooks' objections copied many times, each copy
+ * with replies recombined from the sentences of the real ones, so texts are realistic and varied.
+ */
+function generatedBundle(base: Bundle, count: number): Bundle {
+  const next = random(42);
+  const objections = base.playbooks.flatMap(({ playbook }) => playbook.objections ?? []);
+  const sentences = base.playbooks
+    .flatMap(({ playbook }) => [...(playbook.objections ?? []).flatMap((o) => o.replies), ...(playbook.sequences ?? []).flatMap((s) => s.steps.flatMap((step) => step.replies ?? []))])
+    .flatMap((reply) => reply.text.split(/(?<=[。！？!?.])\s*/))
+    .filter((sentence) => sentence.trim().length > 3);
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
+  const perObjection = 50;
+  const playbooks: Playbook[] = [];
+  let made = 0;
+  for (let copy = 0; made < count; copy++) {
+    const copies: Objection[] = objections.map((objection) => {
+      const replies: Reply[] = [];
+      for (let i = 0; i < perObjection && made < count; i++, made++) {
+        const text = [pick(sentences), pick(sentences), next() < 0.5 ? pick(sentences) : ''].join('');
+        replies.push({ id: `g${copy}-${objection.id}-${i}`, label: `${objection.id} #${copy}.${i}`, text });
+      }
+      return { ...objection, id: `g${copy}-${objection.id}`, replies };
+    });
+    playbooks.push({ id: `generated-${copy}`, title: `Generated ${copy}`, objections: copies.filter((o) => o.replies.length > 0) });
+  }
+  const lines = {};
+  return { ...base, hash: `generated-${count}`, playbooks: [...base.playbooks, ...playbooks.map((playbook) => ({ file: `${playbook.id}.playbook.yaml`, playbook, lines }))] };
+}
+
+function fuseOver(entries: SearchEntry[]) {
+  const documents = entries.map((entry) => ({ title: allTexts(entry.title).join(' '), text: allTexts(entry.text).join(' '), category: entry.category }));
+  // Plain fuse.js, as one would first write it: both fields, matches anywhere in the text.
+  return new Fuse(documents, { keys: ['title', 'text'], ignoreLocation: true, includeScore: true });
+}
+
+const fixed = (value: number): string => value.toFixed(2).padStart(7);
+
+const base = await defaultBundle();
+const big = generatedBundle(base, REPLIES);
+const messages = readIntentSet().map((row) => row.message);
+const queries = readSearchSet();
+
+console.log('Engine benchmarks');
+console.log(`default playbooks: ${base.playbooks.length} files; generated bundle: ${REPLIES} extra replies\n`);
+
+let start = performance.now();
+classifyMessage('warm up', base);
+suggestReplies('warm up', {}, base);
+const firstDefault = performance.now() - start;
+start = performance.now();
+let heap = heapUsed();
+suggestReplies('warm up', {}, big);
+const firstBig = performance.now() - start;
+const suggestHeap = heapUsed() - heap;
+console.log(`suggestion index build: default ${fixed(firstDefault)} ms, 10,000 replies ${fixed(firstBig)} ms (+${(suggestHeap / 1048576).toFixed(1)} MB heap)`);
+const suggestDefault = time(messages, (message) => suggestReplies(message, { usedReplies: [] }, base));
+const suggestBig = time(messages, (message) => suggestReplies(message, { usedReplies: [] }, big));
+console.log(`suggestion latency, ${messages.length} messages × 3:`);
+console.log(`  default playbooks     p50 ${fixed(suggestDefault.p50)} ms   p95 ${fixed(suggestDefault.p95)} ms   (target p95 < 5 ms)`);
+console.log(`  10,000 replies        p50 ${fixed(suggestBig.p50)} ms   p95 ${fixed(suggestBig.p95)} ms   (target p95 < 10 ms)\n`);
+
+const entries = searchEntries(big);
+heap = heapUsed();
+start = performance.now();
+const index = buildSearchIndex(entries);
+const engineBuild = performance.now() - start;
+const engineHeap = heapUsed() - heap;
+heap = heapUsed();
+start = performance.now();
+const fuse = fuseOver(entries);
+const fuseBuild = performance.now() - start;
+const fuseHeap = heapUsed() - heap;
+console.log(`search over ${entries.length} entries:`);
+console.log(`  index build           engine ${fixed(engineBuild)} ms (+${(engineHeap / 1048576).toFixed(1)} MB)   fuse.js ${fixed(fuseBuild)} ms (+${(fuseHeap / 1048576).toFixed(1)} MB)`);
+const searchQueries = queries.map((query) => query.query);
+const engineTime = time(searchQueries, (query) => searchIndex(index, query, { limit: 10 }));
+const fuseTime = time(searchQueries, (query) => fuse.search(query, { limit: 10 }), 1);
+console.log(`  latency, ${searchQueries.length} queries   engine p50 ${fixed(engineTime.p50)} ms  p95 ${fixed(engineTime.p95)} ms`);
+console.log(`                        fuse.js p50 ${fixed(fuseTime.p50)} ms  p95 ${fixed(fuseTime.p95)} ms`);
+console.log(`  speed-up (fuse.js / engine): p50 ×${(fuseTime.p50 / engineTime.p50).toFixed(1)}, p95 ×${(fuseTime.p95 / engineTime.p95).toFixed(1)}   (target ≥ ×5, engine p95 < 10 ms)`);
+
+const smallEntries = searchEntries(base);
+const smallIndex = buildSearchIndex(smallEntries);
+const smallFuse = fuseOver(smallEntries);
+const relevance = (label: string, engine: (q: string) => { category: string }[], plain: (q: string) => { category: string }[]): void => {
+  const a = evaluateSearch(engine, queries);
+  const b = evaluateSearch(plain, queries);
+  console.log(`  relevance, ${label.padEnd(17)} engine hit@1 ${(a.hitAt1 * 100).toFixed(1)}% hit@3 ${(a.hitAt3 * 100).toFixed(1)}%   fuse.js hit@1 ${(b.hitAt1 * 100).toFixed(1)}% hit@3 ${(b.hitAt3 * 100).toFixed(1)}%`);
+};
+const plainResults = (engine: Fuse<{ category: string }>) => (query: string) => engine.search(query, { limit: 3 }).map((result) => result.item);
+relevance('default playbooks', (q) => searchIndex(smallIndex, q, { limit: 3 }), plainResults(smallFuse));
+relevance('10,000 replies', (q) => searchIndex(index, q, { limit: 3 }), plainResults(fuse));

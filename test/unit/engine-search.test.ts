@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { buildBundle, buildSearchIndex, parsePlaybook, searchEntries, searchIndex, searchPlaybooks } from '@closer/shared';
+import { engineBundle } from './engine-fixture.ts';
+
+const top = (query: string, limit = 3) => searchPlaybooks(query, engineBundle(), { limit });
+const ids = (query: string, limit = 3) => top(query, limit).map((result) => result.id);
+
+describe('searchPlaybooks', () => {
+  test('indexes replies, principles, stories, steps and guides with their contract categories', () => {
+    const entries = searchEntries(engineBundle());
+    const category = (kind: string, id: string) => entries.find((entry) => entry.kind === kind && entry.id === id)?.category;
+    expect(category('reply', 'price-value')).toBe('price');
+    expect(category('principle', 'other-shop')).toBe('comparison');
+    expect(category('story', 'busy-mom')).toBe('story');
+    expect(category('step', 'resolve_doubt')).toBe('resolve_doubt');
+    expect(category('reply', 'limited-offer')).toBe('consider');
+    expect(category('guide', 'story-snowball')).toBe('story');
+  });
+
+  test('a two-character Chinese query finds its scripts', () => {
+    expect(top('破冰')[0]).toMatchObject({ id: 'icebreak', category: 'icebreak' });
+    expect(top('故事')[0]!.category).toBe('story');
+    expect(top('案例')[0]!.id).toBe('send-case');
+  });
+
+  test('pinyin in full and as initials finds the Chinese', () => {
+    expect(top('pobing')[0]!.id).toBe('icebreak');
+    expect(top('po bing')[0]!.id).toBe('icebreak');
+    expect(top('gushi')[0]!.category).toBe('story');
+    expect(top('jiage')[0]!.category).toBe('price');
+    expect(ids('jg', 5)).toContain('price-budget');
+  });
+
+  test('a Chinese typo with the same sound still finds it', () => {
+    expect(top('价个')[0]!.category).toBe('price');
+  });
+
+  test('English, including trigger keywords and typos', () => {
+    expect(top('discount')[0]!.category).toBe('price');
+    expect(top('discuont')[0]!.category).toBe('price');
+    expect(top('competitor')[0]!.category).toBe('comparison');
+    expect(top('break the ice')[0]!.id).toBe('icebreak');
+    expect(top('break the ice')[0]!.title).toBe('Break the ice');
+  });
+
+  test('word order does not matter', () => {
+    expect(top('效果 案例')[0]!.id).toBe(top('案例 效果')[0]!.id);
+  });
+
+  test('results carry the contract fields and scores in 0..1, best first', () => {
+    const results = top('价值', 5);
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(Object.keys(result)).toEqual(expect.arrayContaining(['id', 'title', 'text', 'category', 'score']));
+      expect(result.score).toBeGreaterThan(0);
+      expect(result.score).toBeLessThanOrEqual(1);
+    }
+    const scores = results.map((result) => result.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  test('bad input: empty, blank, emoji, control characters, HTML, huge, no limit', () => {
+    expect(top('')).toEqual([]);
+    expect(top('   ')).toEqual([]);
+    expect(top('😊')).toEqual([]);
+    expect(top('\u0000\u0007')).toEqual([]);
+    expect(top('<b>破冰</b>')[0]!.id).toBe('icebreak');
+    expect(top('破冰'.repeat(50_000))[0]!.id).toBe('icebreak');
+    expect(searchPlaybooks('破冰', engineBundle(), { limit: 0 })).toEqual([]);
+    expect(searchPlaybooks(null as unknown as string, engineBundle())).toEqual([]);
+  });
+
+  test('an empty bundle and an empty index find nothing', () => {
+    const empty = buildBundle([parsePlaybook('id: empty\ntitle: 空\n', 'empty.playbook.yaml')]);
+    expect(searchPlaybooks('价格', empty)).toEqual([]);
+    expect(searchIndex(buildSearchIndex([]), 'jiage')).toEqual([]);
+  });
+});
