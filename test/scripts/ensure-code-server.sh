@@ -32,10 +32,15 @@ fi
 
 if ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
   log "installing libkrb5-dev from Debian"
-  # Another setup script may hold dpkg's lock (e.g. the one installing Chromium); wait for it.
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y libkrb5-dev >&2 ||
-    { apt-get -o DPkg::Lock::Timeout=600 update >&2 &&
-      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y libkrb5-dev >&2; }
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO="sudo"
+  # apt is not safe to run twice at once: share ensure-chromium.sh's lock, and wait for dpkg's.
+  flock /tmp/closer-apt.lock sh -c "
+    dpkg -s libkrb5-dev >/dev/null 2>&1 && exit 0
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q libkrb5-dev ||
+      { $SUDO apt-get -o DPkg::Lock::Timeout=600 update -q &&
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q libkrb5-dev; }
+  " >&2
 fi
 
 if ! [ -f "$DONE" ]; then

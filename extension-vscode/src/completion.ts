@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import { INTENTS, LANGUAGES } from '@closer/shared';
+import { intentDescription } from './intents.ts';
+import { repliesOf, stepsOf, tagsOf, variablesOf } from './playbook-facts.ts';
+import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import { markdown } from './markdown.ts';
+import { keysAt } from './schema-docs.ts';
+import { playbookSnippets } from './snippets.ts';
+import { cursorContext, type Segment } from './yaml-context.ts';
+
+/** The key whose value is being written: the key on the line, or the list's key for a "- " item. */
+export function valueKey(parent: readonly Segment[], key: string | undefined): string | undefined {
+  if (key !== undefined) return key;
+  const last = parent.at(-1) === 0 ? parent.at(-2) : parent.at(-1);
+  return typeof last === 'string' ? last : undefined;
+}
+
+function documented(label: string, kind: vscode.CompletionItemKind, doc: string | vscode.MarkdownString, detail?: string): vscode.CompletionItem {
+  const item = new vscode.CompletionItem(label, kind);
+  item.documentation = typeof doc === 'string' ? markdown(doc) : doc;
+  if (detail) item.detail = detail;
+  return item;
+}
+
+export function completionProvider(workspace: PlaybookWorkspace): vscode.CompletionItemProvider {
+  return {
+    provideCompletionItems(document, position) {
+      const lines = document.getText().split(/\r?\n/);
+      const context = cursorContext(lines, position.line, position.character);
+      const parsed = workspace.readableParse(document);
+
+      if (context.slot) {
+        const line = lines[position.line]!;
+        const closed = line.slice(position.character).trimStart().startsWith('}}') || line.indexOf('}}', position.character) >= 0;
+        const start = line.lastIndexOf('{{', position.character) + 2;
+        const range = new vscode.Range(position.line, start, position.line, position.character);
+        return variablesOf(parsed).map((variable) => {
+          const item = documented(
+            variable.name,
+            vscode.CompletionItemKind.Variable,
+            markdown(variable.label, variable.default !== undefined ? vscode.l10n.t('Default: {0}', variable.default) : vscode.l10n.t('No default')),
+            variable.label,
+          );
+          item.range = range;
+          item.insertText = closed ? variable.name : `${variable.name}}}`;
+          return item;
+        });
+      }
+
+      if (context.inKey) {
+        // A key already written in the same mapping is not offered again.
+        const keys = keysAt(context.parent).map((doc) => {
+          const item = documented(doc.key, vscode.CompletionItemKind.Property, doc.description, doc.required ? vscode.l10n.t('required') : undefined);
+          const indent = ' '.repeat(context.shape.indent + 2);
+          item.insertText = new vscode.SnippetString(
+            doc.shape === 'list' ? `${doc.key}:\n${indent}- $0` : doc.shape === 'mapping' ? `${doc.key}:\n${indent}$0` : `${doc.key}: $0`,
+          );
+          item.sortText = (doc.required ? '0' : '1') + doc.key;
+          return item;
+        });
+        const snippets = playbookSnippets().map((snippet) => {
+          const item = documented(snippet.name, vscode.CompletionItemKind.Snippet, snippet.description, vscode.l10n.t('Closer snippet'));
+          // The snippet starts with "- ": replace a "- " already typed on the line.
+          const line = lines[position.line]!;
+          const dash = /^(\s*)(-\s*)?/.exec(line)!;
+          item.range = new vscode.Range(position.line, dash[1]!.length, position.line, position.character);
+          item.insertText = new vscode.SnippetString(snippet.body);
+          item.filterText = `${dash[2] ?? ''}${snippet.name}`;
+          item.sortText = '2' + snippet.name;
+          return item;
+        });
+        return [...keys, ...snippets];
+      }
+
+      const key = valueKey(context.parent, context.shape.key);
+      const wordRange = document.getWordRangeAtPosition(position, /[\w-]+/);
+      const withRange = (item: vscode.CompletionItem) => {
+        if (wordRange) item.range = wordRange;
+        return item;
+      };
+      switch (key) {
+        case 'intent':
+        case 'intents':
+          return INTENTS.map((intent) => withRange(documented(intent, vscode.CompletionItemKind.EnumMember, intentDescription(intent))));
+        case 'lang':
+          return LANGUAGES.map((language) => withRange(documented(language, vscode.CompletionItemKind.EnumMember, language)));
+        case 'next':
+          return stepsOf(parsed).map((step) =>
+            withRange(documented(step.id, vscode.CompletionItemKind.Reference, markdown({ bold: step.title }, vscode.l10n.t('Goal: {0}', step.goal)), step.sequence)),
+          );
+        case 'uses':
+          return workspace.parsed().flatMap((file) =>
+            repliesOf(file).map((reply) => withRange(documented(reply.id, vscode.CompletionItemKind.Reference, markdown({ bold: reply.label }, reply.text), file.file))),
+          );
+        case 'tags':
+          if (context.parent[0] !== 'stories') return [];
+          return tagsOf(parsed).map((tag) => withRange(documented(tag.id, vscode.CompletionItemKind.EnumMember, tag.label)));
+        default:
+          return [];
+      }
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// The suggestion engine as the extension uses it: over the workspace's playbooks as they are now.
+import { itemsOf, type Bundle, type ParsedPlaybook } from '@closer/shared';
+export { classifyMessage } from '@closer/shared';
+export { suggestReplies, type Suggestion } from '@closer/shared';
+
+/**
+ * A bundle of the playbooks that parse, built even while other playbooks have errors, so an
+ * author can try messages mid-edit (the core's buildBundle rightly refuses then). Never shipped:
+ * it has no hash and only exists in memory.
+ */
+export function draftBundle(files: readonly ParsedPlaybook[]): Bundle {
+  const playbooks = files.flatMap((file) => {
+    if (!file.playbook) return [];
+    const lines: Record<string, number> = {};
+    for (const item of itemsOf(file.playbook)) lines[item.id] ??= file.locate([...item.path, 'id']).line;
+    return [{ file: file.file, playbook: file.playbook, lines }];
+  });
+  return { format: 'closer-bundle', version: 1, hash: '', playbooks };
+}

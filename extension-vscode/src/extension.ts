@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { COMMANDS, type Ctx } from './commands.ts';
+import { completionProvider } from './completion.ts';
+import { definitionProvider } from './definition.ts';
+import { publishDiagnostics } from './diagnostics.ts';
+import { hoverProvider } from './hover.ts';
+import { PLAYBOOK_SELECTOR, PlaybookWorkspace } from './playbook-workspace.ts';
+import { PlaybookPreview } from './preview.ts';
+import { quickFixProvider } from './quick-fixes.ts';
+import { statusBar } from './status-bar.ts';
+import { symbolProvider } from './symbols.ts';
+import { highlightVariables } from './variable-highlight.ts';
+
+/** What the extension hands to its tests (and to other extensions). */
+export interface CloserApi {
+  workspace: PlaybookWorkspace;
+  preview: PlaybookPreview;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CloserApi> {
+  const workspace = new PlaybookWorkspace();
+  const preview = new PlaybookPreview(context.extensionUri, workspace);
+  const ctx: Ctx = { workspace, preview };
+  context.subscriptions.push(
+    workspace,
+    preview,
+    publishDiagnostics(workspace),
+    statusBar(workspace),
+    highlightVariables(),
+    vscode.languages.registerCompletionItemProvider(PLAYBOOK_SELECTOR, completionProvider(workspace), ' ', '{', '-', '['),
+    vscode.languages.registerHoverProvider(PLAYBOOK_SELECTOR, hoverProvider(workspace)),
+    vscode.languages.registerDocumentSymbolProvider(PLAYBOOK_SELECTOR, symbolProvider(workspace)),
+    vscode.languages.registerDefinitionProvider(PLAYBOOK_SELECTOR, definitionProvider(workspace)),
+    vscode.languages.registerCodeActionsProvider(PLAYBOOK_SELECTOR, quickFixProvider(workspace), {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
+    ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),
+  );
+  await workspace.load();
+  return { workspace, preview };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { findVariables, type ParsedPlaybook } from '@closer/shared';
+import { valueKey } from './completion.ts';
+import { classifyMessage, draftBundle } from './engine.ts';
+import { intentDescription, isIntent } from './intents.ts';
+import { markdown } from './markdown.ts';
+import { repliesOf, stepsOf, variablesOf } from './playbook-facts.ts';
+import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import { keyDoc } from './schema-docs.ts';
+import { cursorContext, valuesOf } from './yaml-context.ts';
+
+export function hoverProvider(workspace: PlaybookWorkspace): vscode.HoverProvider {
+  return {
+    provideHover(document, position) {
+      const lines = document.getText().split(/\r?\n/);
+      const line = lines[position.line] ?? '';
+      const context = cursorContext(lines, position.line, position.character);
+      const parsed = workspace.readableParse(document);
+      const { shape } = context;
+
+      const slot = findVariables(line).find((use) => position.character >= use.index && position.character < use.index + use.slot.length);
+      if (slot) {
+        const range = new vscode.Range(position.line, slot.index, position.line, slot.index + slot.slot.length);
+        const variable = variablesOf(parsed).find((candidate) => candidate.name === slot.name);
+        if (!variable) return new vscode.Hover(markdown({ bold: `{{${slot.name}}}` }, vscode.l10n.t('This variable is not declared under "variables".')), range);
+        return new vscode.Hover(
+          markdown(
+            { bold: `{{${variable.name}}}` },
+            variable.label,
+            variable.default !== undefined ? vscode.l10n.t('Default: {0}', variable.default) : vscode.l10n.t('No default'),
+          ),
+          range,
+        );
+      }
+
+      if (shape.key !== undefined && position.character >= shape.indent && position.character <= shape.indent + shape.key.length) {
+        const doc = keyDoc(context.parent, shape.key);
+        if (doc) return new vscode.Hover(markdown({ bold: shape.key }, doc.description), new vscode.Range(position.line, shape.indent, position.line, shape.indent + shape.key.length));
+        return undefined;
+      }
+
+      const value = valuesOf(shape).find((candidate) => position.character >= candidate.column && position.character <= candidate.column + candidate.value.length + 1);
+      if (!value) return undefined;
+      const range = new vscode.Range(position.line, value.column, position.line, value.column + value.value.length);
+      const key = valueKey(context.parent, shape.key);
+      if ((key === 'intent' || key === 'intents') && isIntent(value.value)) {
+        return new vscode.Hover(markdown({ bold: value.value }, intentDescription(value.value)), range);
+      }
+      if (key === 'next' || (key === 'id' && context.parent.includes('steps') && context.parent.at(-2) === 'steps')) {
+        const step = stepsOf(parsed).find((candidate) => candidate.id === value.value);
+        if (step) return new vscode.Hover(markdown({ bold: step.title || step.id }, vscode.l10n.t('Goal: {0}', step.goal)), range);
+      }
+      if (key === 'uses') {
+        for (const file of workspace.parsed()) {
+          const reply = repliesOf(file).find((candidate) => candidate.id === value.value);
+          if (reply) return new vscode.Hover(markdown({ bold: reply.label }, reply.text), range);
+        }
+      }
+      if (key === 'examples' && context.parent.includes('triggers')) {
+        return new vscode.Hover(exampleHover(workspace.parsed(), parsed, value.value), range);
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Which intent the engine assigns a trigger example, so a misread example stands out at once. */
+function exampleHover(files: readonly ParsedPlaybook[], parsed: ParsedPlaybook, example: string): vscode.MarkdownString {
+  const result = classifyMessage(example, draftBundle(files));
+  const top = result.intents[0]!;
+  const owner = parsed.playbook?.objections?.find((objection) => objection.triggers.examples?.includes(example));
+  const parts: Parameters<typeof markdown> = [
+    vscode.l10n.t('The engine reads this message as "{0}" (score {1}).', top.intent, top.score.toFixed(2)),
+  ];
+  if (top.keyword) parts.push(vscode.l10n.t('Evidence: the keyword "{0}".', top.keyword));
+  else if (top.example) parts.push(vscode.l10n.t('Evidence: it resembles "{0}".', top.example));
+  if (owner && owner.intent !== top.intent) {
+    parts.push({ bold: vscode.l10n.t('Warning: this objection is "{0}", so the example would be misread.', owner.intent) });
+  }
+  return markdown(...parts);
+}

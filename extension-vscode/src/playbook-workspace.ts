@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import { lintPlaybooks, MAX_PLAYBOOK_BYTES, parsePlaybook, type Diagnostic, type ParsedPlaybook } from '@closer/shared';
+
+export const PLAYBOOK_GLOB = '**/*.playbook.yaml';
+export const PLAYBOOK_SELECTOR: vscode.DocumentSelector = [{ pattern: PLAYBOOK_GLOB }];
+const EXCLUDE_GLOB = '**/node_modules/**';
+/** Long enough to let a typist finish a word, short enough that problems show within 200 ms. */
+export const DEBOUNCE_MS = 80;
+
+export function isPlaybook(document: vscode.TextDocument): boolean {
+  return document.uri.path.endsWith('.playbook.yaml');
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  playbooks: number;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * Every playbook of the workspace, parsed: open documents from the editor's text, the others
+ * from disk. Lint runs over all of them together, so problems that span files show up too.
+ */
+export class PlaybookWorkspace implements vscode.Disposable {
+  private readonly files = new Map<string, ParsedPlaybook>();
+  /** The core names files by workspace-relative path (messages cite them); this maps back. */
+  private readonly uris = new Map<string, vscode.Uri>();
+  /** The last parse of each file that read as YAML, for completion while the text is half-typed. */
+  private readonly lastReadable = new Map<string, ParsedPlaybook>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<LintResult>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private ready: Promise<void> | undefined;
+  lastResult: LintResult = { diagnostics: [], playbooks: 0, errors: 0, warnings: 0 };
+
+  /** Fires after every lint, with what it found. */
+  readonly onDidLint = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => isPlaybook(document) && this.schedule(document.uri, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => isPlaybook(event.document) && this.schedule(event.document.uri, DEBOUNCE_MS)),
+      // Closing an unsaved document drops its edits: read the file from disk again.
+      vscode.workspace.onDidCloseTextDocument((document) => isPlaybook(document) && this.schedule(document.uri, 0)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(PLAYBOOK_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.schedule(uri, DEBOUNCE_MS)),
+      watcher.onDidChange((uri) => this.schedule(uri, DEBOUNCE_MS)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+    );
+  }
+
+  /** Load every playbook once; later changes arrive through events. */
+  load(): Promise<void> {
+    this.ready ??= (async () => {
+      const found = await vscode.workspace.findFiles(PLAYBOOK_GLOB, EXCLUDE_GLOB);
+      await Promise.all(found.map((uri) => this.read(uri)));
+      this.lint();
+    })();
+    return this.ready;
+  }
+
+  /** Re-read one playbook now (skipping the debounce) and lint; used by commands that need fresh results. */
+  async refresh(): Promise<LintResult> {
+    await this.load();
+    const due = [...this.pending.keys()];
+    for (const key of due) clearTimeout(this.pending.get(key));
+    this.pending.clear();
+    await Promise.all(due.map((key) => this.read(vscode.Uri.parse(key))));
+    return this.lint();
+  }
+
+  parsed(): ParsedPlaybook[] {
+    return [...this.files.values()];
+  }
+
+  /** The parse of a document as it is now (the editor's text, not the last debounced one). */
+  parseDocument(document: vscode.TextDocument): ParsedPlaybook {
+    return parsePlaybook(document.getText(), this.nameOf(document.uri));
+  }
+
+  /** The document's current parse if it reads as YAML, else the last one that did. */
+  readableParse(document: vscode.TextDocument): ParsedPlaybook {
+    const parsed = this.parseDocument(document);
+    if (parsed.data !== undefined) {
+      this.lastReadable.set(parsed.file, parsed);
+      return parsed;
+    }
+    return this.lastReadable.get(parsed.file) ?? parsed;
+  }
+
+  parsedFor(uri: vscode.Uri): ParsedPlaybook | undefined {
+    return this.files.get(this.nameOf(uri));
+  }
+
+  uriOf(file: string): vscode.Uri | undefined {
+    return this.uris.get(file);
+  }
+
+  nameOf(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, false);
+  }
+
+  private schedule(uri: vscode.Uri, delay: number): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        void this.load()
+          .then(() => this.read(uri))
+          .then(() => this.lint())
+          // The core never throws on bad input; should it ever, keep the last good results.
+          .catch((error: unknown) => console.error('closer: could not lint playbooks', error));
+      }, delay),
+    );
+  }
+
+  private async read(uri: vscode.Uri): Promise<void> {
+    const name = this.nameOf(uri);
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    let text: string;
+    if (open) {
+      text = open.getText();
+    } else {
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        // Too big to be a playbook: let the core say so without decoding megabytes.
+        text = bytes.length > MAX_PLAYBOOK_BYTES ? 'x'.repeat(MAX_PLAYBOOK_BYTES + 1) : new TextDecoder().decode(bytes);
+      } catch {
+        this.forget(uri);
+        return;
+      }
+    }
+    const parsed = parsePlaybook(text, name);
+    this.files.set(name, parsed);
+    if (parsed.data !== undefined) this.lastReadable.set(name, parsed);
+    this.uris.set(name, uri);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const name = this.nameOf(uri);
+    this.files.delete(name);
+    this.lastReadable.delete(name);
+    this.uris.delete(name);
+    this.lint();
+  }
+
+  private lint(): LintResult {
+    const diagnostics = lintPlaybooks(this.parsed());
+    this.lastResult = {
+      diagnostics,
+      playbooks: this.files.size,
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    };
+    this.changed.fire(this.lastResult);
+    return this.lastResult;
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
