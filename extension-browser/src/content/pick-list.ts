@@ -24,7 +24,8 @@ function createHighlight(): HTMLElement {
   ].join(';');
   const label = document.createElement('div');
   label.style.cssText = 'position:absolute;left:0;top:0;padding:2px 6px;background:#2563eb;color:#fff;font:12px/1.4 system-ui,sans-serif;white-space:nowrap';
-  label.textContent = chrome.i18n?.getMessage('pickHint') || 'Click the message list · Esc to cancel';
+  // The panel's own hint, in the user's language; the English text if the locale lacks it.
+  label.textContent = chrome.i18n?.getMessage('pickListHint') || 'Click the chat\'s message list in the page (Escape cancels).';
   highlight.append(label);
   document.documentElement.append(highlight);
   return highlight;

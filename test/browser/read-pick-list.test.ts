@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, openChatPage, openPanelTab, sendToTab, waitFor, waitForContentScript, type Session } from './harness.ts';
+
+// "Pick the message list", driven from the panel's buttons: hover highlights the list, a click
+// chooses it (the page never sees that click), the choice is saved per site by the background,
+// survives a reload, is watched live, and can be forgotten. The fixture page ("picker") has a
+// scrolling contact list that a guess would take for the conversation.
+
+let session: Session;
+let chat: Page;
+let panel: Page;
+let tabId: number;
+
+const PICK = /^(Pick the message list|选取消息列表)$/;
+const RESET = /^(Forget the message list|忘记消息列表)$/;
+
+beforeAll(async () => {
+  session = await launch();
+  chat = await openChatPage(session, 'picker');
+  tabId = await waitForContentScript(session, chat);
+  panel = await openPanelTab(session, tabId);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+async function readLatest(): Promise<{ message?: string; site: string; conversationKey: string }> {
+  return await sendToTab(session, tabId, { type: 'read-latest' }) as { message?: string; site: string; conversationKey: string };
+}
+
+async function savedSites(): Promise<Array<{ site: string; selector: string }>> {
+  const answer = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'settings-get' })) as { ok: boolean; result: { sites: Array<{ site: string; selector: string }> } };
+  return answer.result.sites;
+}
+
+const site = () => new URL(chat.url()).host;
+const shownMessage = () => panel.locator('[data-testid=customer-message]').textContent();
+
+test('without a pick, the guess takes the scrolling contact list, which is wrong on this page', async () => {
+  const latest = await readLatest();
+  expect(latest.message).toMatch(/^联系人 Contact 40/);
+  expect(latest.site).toBe(site());
+});
+
+test('Escape cancels picking: the highlight goes, nothing is saved, the page works again', async () => {
+  await panel.getByRole('button', { name: PICK }).click();
+  await chat.locator('#closer-pick-highlight').waitFor({ state: 'attached' });
+  await chat.hover('#messages .msg.customer >> nth=0');
+  await chat.locator('#closer-pick-highlight').waitFor({ state: 'visible' });
+  await chat.keyboard.press('Escape');
+  await chat.locator('#closer-pick-highlight').waitFor({ state: 'detached' });
+  expect(await savedSites()).toEqual([]);
+  await chat.click('#send');
+  expect(await chat.evaluate(() => window.pageClicks)).toBe(1);
+  expect(await chat.evaluate(() => window.chat.sends.length)).toBe(1);
+});
+
+test('hover highlights the message list, a click chooses it and the page never sees the click', async () => {
+  const clicksBefore = await chat.evaluate(() => window.pageClicks);
+  await panel.getByRole('button', { name: PICK }).click();
+  await chat.locator('#closer-pick-highlight').waitFor({ state: 'attached' });
+  await chat.hover('#messages .msg.me');
+  const highlight = await waitFor(() => chat.locator('#closer-pick-highlight').boundingBox(), 'the highlight box');
+  const list = (await chat.locator('#messages').boundingBox())!;
+  // The highlight frames the whole list, not the one message under the pointer.
+  for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(highlight[side] - list[side])).toBeLessThan(1);
+
+  await chat.click('#messages .msg.me');
+  await chat.locator('#closer-pick-highlight').waitFor({ state: 'detached' });
+  expect(await chat.evaluate(() => window.pageClicks)).toBe(clicksBefore);
+  await expect.poll(savedSites).toEqual([{ site: site(), selector: '#messages' }]);
+  // The newest customer message of the chosen list; the user's own message after it is skipped.
+  expect((await readLatest()).message).toBe('这款课程多少钱？');
+  await expect.poll(shownMessage).toBe('这款课程多少钱？');
+});
+
+test('the picked list is watched live: a customer message updates the panel, an own message does not', async () => {
+  await chat.evaluate(() => window.chat.addCustomerMessage('有没有优惠？'));
+  await expect.poll(shownMessage).toBe('有没有优惠？');
+  await chat.evaluate(() => window.chat.addOwnMessage('现在下单送一个月答疑。'));
+  expect((await readLatest()).message).toBe('有没有优惠？');
+  // Chat text is text: markup in a message is read literally and never runs.
+  const markup = '<img src=x onerror="window.pwned=1">贵吗';
+  await chat.evaluate((text) => window.chat.addCustomerMessage(text), markup);
+  await expect.poll(shownMessage).toBe(markup);
+  expect(await panel.locator('img').count()).toBe(0);
+  expect(await chat.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+});
+
+test('the choice survives a reload of the page', async () => {
+  await chat.reload();
+  await chat.waitForFunction(() => window.chatReady === true);
+  tabId = await waitForContentScript(session, chat);
+  await expect.poll(async () => (await readLatest()).message).toBe('这款课程多少钱？');
+});
+
+test('forgetting the list deletes the saved selector and falls back to the guess', async () => {
+  await panel.getByRole('button', { name: RESET }).click();
+  await expect.poll(savedSites).toEqual([]);
+  expect((await readLatest()).message).toMatch(/^联系人 Contact 40/);
+});
+
+declare global {
+  interface Window {
+    chatReady: boolean;
+    pageClicks: number;
+    chat: { readEditor(): string; sends: string[]; addCustomerMessage(text: string): void; addOwnMessage(text: string): void };
+  }
+}
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
