@@ -1,11 +1,13 @@
-// TEMPORARY deep imports until shared/src/index.ts exports the engine (its helper appends them).
-import { stepIndexOf } from '../../../shared/src/conversation.ts';
-import { suggestReplies } from '../../../shared/src/suggest.ts';
 import {
   bundleReplies,
+  GOLDEN_SEQUENCE,
   loadBundle,
   localText,
+  searchEntries,
+  searchPlaybooks,
+  suggestReplies,
   type Bundle,
+  type BundledReply,
   type Intent,
   type Language,
   type Sequence,
@@ -58,7 +60,9 @@ function declaredVariables(bundle: Bundle): [string, Variable][] {
 /** Checks a bundle (the core's loadBundle: format, version, schema, hash) and prepares it. */
 export function loadEngine(input: string): Engine {
   const bundle = loadBundle(input);
-  const golden = stepIndexOf(bundle)?.sequence;
+  const sequences = bundle.playbooks.flatMap(({ playbook }) => playbook.sequences ?? []);
+  // The same choice the engine makes: the golden model, else the first sequence.
+  const golden = sequences.find((sequence) => sequence.id === GOLDEN_SEQUENCE) ?? sequences[0];
   const stories = new Map(bundle.playbooks.flatMap(({ playbook }) => (playbook.stories ?? []).map((story) => [story.id, story] as const)));
   const replies = bundleReplies(bundle);
   const variables = declaredVariables(bundle);
@@ -102,32 +106,58 @@ export function loadEngine(input: string): Engine {
   };
 }
 
-// TEMPORARY until the engine's search lands: a substring filter over replies, so the view works.
+const SEARCH_POOL = 300;
+const SEARCH_SHOWN = 40;
+
+/**
+ * The engine's search, narrowed by intent and step. An empty query lists everything in playbook
+ * order, so a new hire can browse. Each hit carries the principle behind it for the detail view.
+ */
 function searchBundle(
   bundle: Bundle,
-  replies: ReturnType<typeof bundleReplies>,
+  replies: BundledReply[],
   golden: Sequence | undefined,
   query: string,
   filter: { intent?: string; step?: string },
   lang: Language,
 ): SearchResult {
-  const needle = query.trim().toLowerCase();
-  const hits: SearchHit[] = replies
-    .filter((entry) => !filter.intent || entry.objection?.intent === filter.intent)
-    .filter((entry) => !filter.step || entry.step?.id === filter.step)
-    .map((entry) => ({
-      id: entry.reply.id,
-      title: entry.reply.label,
-      text: entry.reply.text,
-      category: entry.objection?.intent ?? entry.step?.id ?? 'other',
-      score: 1,
-      principle: localText(entry.objection?.principle ?? entry.step?.goal, lang),
-      file: entry.file,
-      line: entry.line,
-    }))
-    .filter((hit) => !needle || `${hit.title} ${hit.text}`.toLowerCase().includes(needle));
+  const principles = new Map<string, string>();
+  const stepsOfReply = new Map<string, Set<string>>();
+  for (const entry of replies) {
+    const principle = entry.objection?.principle ?? entry.step?.goal;
+    if (principle && !principles.has(entry.reply.id)) principles.set(entry.reply.id, localText(principle, lang));
+    if (entry.step) stepsOfReply.set(entry.reply.id, new Set([entry.step.id]));
+  }
   const intents = new Set<Intent>();
-  for (const { playbook } of bundle.playbooks) for (const objection of playbook.objections ?? []) intents.add(objection.intent);
+  for (const { playbook } of bundle.playbooks) {
+    for (const objection of playbook.objections ?? []) {
+      intents.add(objection.intent);
+      principles.set(objection.id, localText(objection.principle, lang));
+    }
+    for (const sequence of playbook.sequences ?? []) {
+      for (const step of sequence.steps) {
+        principles.set(step.id, localText(step.goal, lang));
+        for (const id of step.uses ?? []) stepsOfReply.set(id, (stepsOfReply.get(id) ?? new Set()).add(step.id));
+      }
+    }
+  }
+  const found = query.trim()
+    ? searchPlaybooks(query, bundle, { limit: SEARCH_POOL, language: lang })
+    : searchEntries(bundle).map((entry) => ({ ...entry, title: localText(entry.title, lang), text: localText(entry.text, lang), score: 0 }));
+  const hits: SearchHit[] = found
+    .filter((hit) => !filter.intent || hit.category === filter.intent)
+    .filter((hit) => !filter.step || hit.category === filter.step || stepsOfReply.get(hit.id)?.has(filter.step))
+    .slice(0, SEARCH_SHOWN)
+    .map((hit) => ({
+      id: hit.id,
+      title: hit.title,
+      text: hit.text,
+      category: hit.category,
+      score: hit.score,
+      principle: principles.get(hit.id) ?? '',
+      file: hit.file,
+      line: hit.line,
+    }));
   return {
     hits,
     intents: [...intents],

@@ -8,7 +8,7 @@ export function SearchView({ t, generation }: { t: Strings; generation: number }
   const [query, setQuery] = useState('');
   const [intent, setIntent] = useState('');
   const [step, setStep] = useState('');
-  const [result, setResult] = useState<SearchResult>();
+  const [result, setResult] = useState<SearchResult & { for: string }>();
   const [detail, setDetail] = useState<SearchHit>();
   const [error, setError] = useState<string>();
 
@@ -17,7 +17,7 @@ export function SearchView({ t, generation }: { t: Strings; generation: number }
     ask({ type: 'search', query, intent: intent || undefined, step: step || undefined })
       .then((answer) => {
         if (cancelled) return;
-        setResult(answer);
+        setResult({ ...answer, for: JSON.stringify([query, intent, step]) });
         setError(undefined);
       })
       .catch((reason: Error) => setError(reason.message));
@@ -73,7 +73,7 @@ export function SearchView({ t, generation }: { t: Strings; generation: number }
       </form>
       {error && <p class="error" role="alert">{t('error')} {error}</p>}
       {result && result.hits.length === 0 && <p class="muted">{t('noHits')}</p>}
-      <ul class="hits" data-testid="hits">
+      <ul class="hits" data-testid="hits" data-for={result?.for}>
         {result?.hits.map((hit) => (
           <li key={`${hit.category}:${hit.id}`}>
             <button type="button" class="hit" onClick={() => setDetail(hit)}>
