@@ -117,8 +117,9 @@ export interface Session {
   profileDir: string;
   /** The fixture chat pages' server (when chatPages was not false). */
   server: FixtureServer;
-  /** Present with `cdp: true`. */
+  /** Present with `cdp: true` (replaced when openRealSidePanel reconnects). */
   cdp?: Browser;
+  cdpPort?: string;
   /** Closes the browser and the server; deletes the profile unless it was passed in. */
   close(): Promise<void>;
 }
@@ -150,20 +151,22 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
     const extensionId = new URL(worker.url()).host;
     let cdp: Browser | undefined;
+    let cdpPort: string | undefined;
     if (options.cdp) {
       const portFile = join(profileDir, 'DevToolsActivePort');
-      const port = await waitFor(() => existsSync(portFile) && readFileSync(portFile, 'utf8').split('\n')[0], 'DevToolsActivePort');
-      cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      cdpPort = await waitFor(() => existsSync(portFile) && readFileSync(portFile, 'utf8').split('\n')[0], 'DevToolsActivePort');
+      cdp = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
     }
-    return {
-      context, extensionId, worker, profileDir, server, cdp,
+    const session: Session = {
+      context, extensionId, worker, profileDir, server, cdp, cdpPort,
       async close() {
-        await cdp?.close().catch(() => {});
+        await session.cdp?.close().catch(() => {});
         await context.close().catch(() => {});
         await server.close();
         if (ownsProfile) rmSync(profileDir, { recursive: true, force: true });
       },
     };
+    return session;
   } catch (error) {
     await context.close().catch(() => {});
     await server.close();
@@ -247,10 +250,27 @@ export async function openRealSidePanel(session: Session, chatTabId: number): Pr
   }, chatTabId);
   await opener.click('#closer-test-open-side-panel');
   const panelUrl = `chrome-extension://${session.extensionId}/${sidePanelPath()}`;
-  const cdp = session.cdp;
-  const panel = await waitFor(() => cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === panelUrl), 'the side panel to open');
+  // Playwright's CDP connection does not attach to a side panel opened after it connected;
+  // a new connection lists it among the pages.
+  const panel = await waitFor(async () => {
+    const targets = await listTargets(session);
+    if (!targets.some((target) => target.type === 'page' && target.url === panelUrl)) return undefined;
+    await session.cdp?.close().catch(() => {});
+    session.cdp = await chromium.connectOverCDP(`http://127.0.0.1:${session.cdpPort}`);
+    return session.cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url() === panelUrl);
+  }, 'the side panel to open');
   await opener.close();
   return panel;
+}
+
+async function listTargets(session: Session): Promise<Array<{ type: string; url: string }>> {
+  const cdp = await session.cdp!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets') as { targetInfos: Array<{ type: string; url: string }> };
+    return targetInfos;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }
 
 // The service worker's global `chrome` as seen by evaluate() bodies; typed loosely on purpose,
