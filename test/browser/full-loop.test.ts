@@ -78,9 +78,4 @@ describe.each(editors)('the full loop on $page', (editor) => {
   });
 });
 
-declare global {
-  interface Window {
-    chat: { readEditor(): string; sends: string[]; addCustomerMessage(text: string): void };
-  }
-}
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

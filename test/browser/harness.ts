@@ -7,6 +7,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+// Brings in the fixture pages' `window.chat` (readEditor, sends, addCustomerMessage) for page.evaluate bodies.
+import type {} from '../fixtures/chat-pages/common/chat.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const extensionDir = join(repoRoot, 'extension-browser/dist');
@@ -154,7 +156,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
     let cdpPort: string | undefined;
     if (options.cdp) {
       const portFile = join(profileDir, 'DevToolsActivePort');
-      cdpPort = await waitFor(() => existsSync(portFile) && readFileSync(portFile, 'utf8').split('\n')[0], 'DevToolsActivePort');
+      cdpPort = await waitFor(() => (existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : undefined), 'DevToolsActivePort');
       cdp = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
     }
     const session: Session = {
@@ -194,7 +196,7 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
 export async function openChatPage(session: Session, name: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`${session.server.url}/${name}/`);
-  await page.waitForFunction(() => (window as unknown as { chatReady?: boolean }).chatReady === true);
+  await page.waitForFunction(() => window.chatReady === true);
   return page;
 }
 

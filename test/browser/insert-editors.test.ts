@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { insertStrategies } from '../../extension-browser/src/content/insert/index.ts';
 import { launch, openChatPage, sendToTab, waitForContentScript, type Session } from './harness.ts';
 
 // The insertion ladder on every editor kind, through the real built extension: the text lands
@@ -25,6 +26,11 @@ const editors: Editor[] = [
 ];
 
 let session: Session;
+
+test('every rung of the insertion ladder is proven on a fixture page here', () => {
+  const tested = new Set(editors.map((editor) => editor.strategy));
+  expect(insertStrategies.map((strategy) => strategy.id).filter((id) => !tested.has(id))).toEqual([]);
+});
 
 beforeAll(async () => {
   session = await launch();
@@ -98,8 +104,3 @@ test('a malformed insert request is refused with the reason', async () => {
   await page.close();
 });
 
-declare global {
-  interface Window {
-    chat: { readEditor(): string; sends: string[]; addCustomerMessage(text: string): void };
-  }
-}

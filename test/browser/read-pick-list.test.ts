@@ -96,6 +96,21 @@ test('the choice survives a reload of the page', async () => {
   await expect.poll(async () => (await readLatest()).message).toBe('这款课程多少钱？');
 });
 
+test('when the page replaces its list (single-page apps do), the new one is found and watched', async () => {
+  await chat.evaluate(() => {
+    const old = document.getElementById('messages')!;
+    const fresh = old.cloneNode(false) as HTMLElement;
+    const message = document.createElement('div');
+    message.className = 'msg customer';
+    message.textContent = '换了一个会话：怎么报名？';
+    fresh.append(message);
+    old.replaceWith(fresh);
+  });
+  await expect.poll(shownMessage).toBe('换了一个会话：怎么报名？');
+  await chat.evaluate(() => window.chat.addCustomerMessage('可以分期吗？'));
+  await expect.poll(shownMessage).toBe('可以分期吗？');
+});
+
 test('forgetting the list deletes the saved selector and falls back to the guess', async () => {
   await panel.getByRole('button', { name: RESET }).click();
   await expect.poll(savedSites).toEqual([]);
@@ -104,9 +119,7 @@ test('forgetting the list deletes the saved selector and falls back to the guess
 
 declare global {
   interface Window {
-    chatReady: boolean;
     pageClicks: number;
-    chat: { readEditor(): string; sends: string[]; addCustomerMessage(text: string): void; addOwnMessage(text: string): void };
   }
 }
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -57,11 +57,6 @@ test('a right-click on the selection keeps it for the context menu, and the pane
   await panel.close();
 });
 
-declare global {
-  interface Window {
-    chat: { readEditor(): string; sends: string[]; addCustomerMessage(text: string): void };
-  }
-}
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   contextMenus: { update(id: string, properties: object): Promise<void> };

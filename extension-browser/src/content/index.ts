@@ -48,6 +48,25 @@ function currentList(): Element | undefined {
   return list;
 }
 
+/**
+ * Single-page chats replace their message list when the user switches conversation. When the
+ * watched list leaves the page, find it again (and report its newest message) once the page
+ * settles, instead of searching on every mutation.
+ */
+function keepListAttached(): void {
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  new MutationObserver(() => {
+    if (pending !== undefined || (list?.isConnected ?? !pickedSelector)) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      const before = list;
+      const found = currentList();
+      const latest = found && found !== before ? latestCustomerMessage(found) : undefined;
+      if (latest) reportCustomerMessage(latest);
+    }, 200);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
 async function loadSavedSelector(): Promise<void> {
   const answer = parseMessage(SelectorResultSchema, await send({ type: 'selector-get', site }));
   if (answer.ok && answer.message.selector) pickedSelector = answer.message.selector;
@@ -94,7 +113,7 @@ function start(): void {
       ok: false, strategy: 'none', error: error instanceof Error ? error.message : String(error),
     }));
   });
-  void loadSavedSelector();
+  void loadSavedSelector().then(keepListAttached);
 }
 
 // The panel injects this script into tabs that lack it; a second copy must not double every listener.
