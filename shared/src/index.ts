@@ -19,3 +19,4 @@ export { conversationState, GOLDEN_SEQUENCE, type Conversation, type Conversatio
 export { suggestReplies, statsFactor, storyText, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './search.ts';
 export { normalizeText } from './text.ts';
+export * from './cases/index.ts';

@@ -1,0 +1,63 @@
+// The case record: one conversation's outcome and what happened in it. Stored one per line
+// (JSON Lines) with a schema version, so files from several salespeople can be merged.
+import { z } from 'zod';
+import { IdSchema, IntentSchema } from '../schema.ts';
+
+export const CASE_VERSION = 1;
+
+export const OUTCOMES = ['won', 'lost', 'open'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** The loss reasons every team starts with; a team adds its own ids through a reasons list. */
+export const LOSS_REASONS = ['price', 'rival', 'timing', 'no_need', 'no_trust', 'other'] as const;
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const CaseIdSchema = z.string().regex(UUID_PATTERN, 'a case id is a UUID such as 3f2a9c1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f');
+
+/** ISO 8601 date and time with a zone, e.g. 2026-11-22T15:49:43.000Z (zod's own pattern, shared with the quick check). */
+export const TIME_PATTERN = z.core.regexes.datetime({ offset: true, local: false, precision: null });
+export const TimeSchema = z.string().regex(TIME_PATTERN, 'a time is ISO 8601 with a zone, e.g. 2026-11-22T15:49:43.000Z');
+
+const at = TimeSchema.describe('When it happened.');
+
+/** What the panel records as the salesperson works. Customer text is never stored, only its intent. */
+export const CaseEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('message'), at, intent: IntentSchema }),
+  z.strictObject({ type: z.literal('step'), at, step: IdSchema }),
+  z.strictObject({ type: z.literal('suggested'), at, replies: z.array(IdSchema) }),
+  z.strictObject({ type: z.literal('inserted'), at, reply: IdSchema }),
+]);
+export type CaseEvent = z.infer<typeof CaseEventSchema>;
+export type CaseEventType = CaseEvent['type'];
+
+export const CaseSchema = z
+  .strictObject({
+    version: z.literal(CASE_VERSION),
+    id: CaseIdSchema,
+    /** What identifies the chat on its site (e.g. the page and the chat's title), so recording finds the case again. */
+    conversation: z.string(),
+    salesperson: z.string(),
+    /** The customer's name as the salesperson knows it, or an alias after an export. */
+    customer: z.string(),
+    product: z.string().optional(),
+    amount: z.number().nonnegative().finite().optional(),
+    outcome: OutcomeSchema,
+    lossReason: IdSchema.optional(),
+    notes: z.string(),
+    timeline: z.array(CaseEventSchema),
+    createdAt: TimeSchema,
+    updatedAt: TimeSchema,
+    /** When the outcome was set to won or lost. */
+    closedAt: TimeSchema.optional(),
+  })
+  .refine((record) => record.lossReason === undefined || record.outcome === 'lost', {
+    message: 'a loss reason belongs only to a lost case',
+    path: ['lossReason'],
+  });
+export type Case = z.infer<typeof CaseSchema>;
+
+/** Whether a case has an outcome that counts in win rates. */
+export function isClosed(record: Pick<Case, 'outcome'>): boolean {
+  return record.outcome !== 'open';
+}

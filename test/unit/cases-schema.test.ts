@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addEvent, CaseSchema, GOLDEN_STEPS, INTENTS, LOSS_REASONS, newCase, OUTCOMES, setOutcome, type Case } from '@closer/shared';
+import { isCertainlyCase } from '../../shared/src/cases/quick-check.ts';
+import { at, inserted, makeCase, message, step } from './cases-fixtures.ts';
+
+describe('case record', () => {
+  it('accepts a complete won case with a timeline of every kind of event', () => {
+    const record = makeCase({
+      outcome: 'won', amount: 1299, product: 'annual-plan', notes: '开了两家店', closedAt: at(90), updatedAt: at(90),
+      timeline: [message(1, 'price'), step(1, 'consider'), { type: 'suggested', at: at(2), replies: ['a', 'b'] }, inserted(3, 'a')],
+    });
+    expect(CaseSchema.parse(record)).toEqual(record);
+  });
+
+  it('names the field that is wrong', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ ...makeCase(), id: 'nope' }, /UUID/],
+      [{ ...makeCase(), outcome: 'maybe' }, /outcome/],
+      [{ ...makeCase(), amount: -5 }, /amount/],
+      [{ ...makeCase(), createdAt: '2026-11-01' }, /ISO 8601/],
+      [{ ...makeCase(), timeline: [{ type: 'message', at: at(1), intent: 'angry' }] }, /intent/],
+      [{ ...makeCase(), surprise: 1 }, /surprise/],
+      [{ ...makeCase(), outcome: 'won', lossReason: 'price' }, /loss reason belongs only to a lost case/],
+    ];
+    for (const [input, pattern] of cases) {
+      const result = CaseSchema.safeParse(input);
+      expect(result.success).toBe(false);
+      const text = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n');
+      expect(text).toMatch(pattern);
+    }
+  });
+
+  it('keeps the default loss reasons and outcomes as the issue lists them', () => {
+    expect(LOSS_REASONS).toEqual(['price', 'rival', 'timing', 'no_need', 'no_trust', 'other']);
+    expect(OUTCOMES).toEqual(['won', 'lost', 'open']);
+  });
+
+  it('newCase makes a valid open case with a fresh UUID each time', () => {
+    const a = newCase({ conversation: 'x', salesperson: 'bo' });
+    const b = newCase({ conversation: 'x', salesperson: 'bo' });
+    expect(CaseSchema.parse(a)).toEqual(a);
+    expect(a.id).not.toBe(b.id);
+    expect(a.outcome).toBe('open');
+  });
+
+  it('setOutcome moves updatedAt on, sets closedAt, and keeps a loss reason only on a lost case', () => {
+    const open = makeCase();
+    const lost = setOutcome(open, { outcome: 'lost', lossReason: 'rival', now: new Date(at(60)) });
+    expect(lost).toMatchObject({ outcome: 'lost', lossReason: 'rival', closedAt: at(60), updatedAt: at(60) });
+    const won = setOutcome(lost, { outcome: 'won', amount: 500, now: new Date(at(70)) });
+    expect(won.lossReason).toBeUndefined();
+    expect(won).toMatchObject({ outcome: 'won', amount: 500, closedAt: at(70) });
+    expect(CaseSchema.safeParse(won).success).toBe(true);
+    const reopened = setOutcome(won, { outcome: 'open', now: new Date(at(80)) });
+    expect(reopened.closedAt).toBeUndefined();
+  });
+
+  it('addEvent keeps the timeline in time order', () => {
+    const record = addEvent(addEvent(makeCase(), message(5, 'price')), inserted(2, 'a'));
+    expect(record.timeline.map((event) => event.at)).toEqual([at(2), at(5)]);
+    expect(record.updatedAt).toBe(at(5));
+  });
+});
+
+// The quick check lets most records skip zod; it must never accept what zod refuses.
+describe('quick check', () => {
+  const time = fc.oneof(
+    fc.integer({ min: 0, max: 10_000 }).map(at),
+    fc.constantFrom('2026-02-29T00:00:00Z', '2028-02-29T00:00:00+08:00', '2026-13-01T00:00:00Z', '2026-11-01T24:00:00Z', '2026-11-01', 'now', ''),
+  );
+  const id = fc.oneof(fc.constantFrom('price-value', 'a', 'A', '-x', 'x y', ''), fc.string({ maxLength: 6 }));
+  const event = fc.oneof(
+    fc.record({ type: fc.constant('message'), at: time, intent: fc.oneof(fc.constantFrom(...INTENTS), fc.string({ maxLength: 4 })) }),
+    fc.record({ type: fc.constant('step'), at: time, step: fc.oneof(fc.constantFrom(...GOLDEN_STEPS), id) }),
+    fc.record({ type: fc.constant('inserted'), at: time, reply: id }),
+    fc.record({ type: fc.constantFrom('suggested', 'other'), at: time, replies: fc.array(id, { maxLength: 3 }) }),
+    fc.anything(),
+  );
+  const fields = {
+    version: fc.constantFrom(1, 2, '1'),
+    id: fc.constantFrom('00000000-0000-4000-8000-000000000001', 'not-a-uuid', 'ABCDEF01-0000-4000-8000-000000000001'),
+    conversation: fc.oneof(fc.string(), fc.integer()),
+    customer: fc.oneof(fc.string(), fc.constant(null)),
+    product: fc.oneof(fc.string(), fc.constant(undefined)),
+    amount: fc.oneof(fc.double(), fc.integer({ min: -3, max: 9999 }), fc.constant(undefined)),
+    outcome: fc.constantFrom('won', 'lost', 'open', 'WON'),
+    lossReason: fc.oneof(id, fc.constant(undefined)),
+    timeline: fc.oneof(fc.array(event, { maxLength: 5 }), fc.constant({})),
+    createdAt: time,
+    closedAt: time,
+    extra: fc.anything(),
+  };
+  // Valid records with one to three fields changed, dropped or added: near misses are the hard part.
+  const base = (): Record<string, unknown> => JSON.parse(JSON.stringify(makeCase({ outcome: 'lost', lossReason: 'price', timeline: [message(1, 'price'), inserted(2, 'r')] })));
+  const mutation = fc.oneof(
+    ...Object.entries(fields).map(([key, value]) => (value as fc.Arbitrary<unknown>).map((v) => [key, v] as const)),
+    fc.constantFrom('version', 'id', 'notes', 'timeline', 'updatedAt').map((key) => [key, 'delete'] as const),
+  );
+  const record = fc.array(mutation, { minLength: 0, maxLength: 3 }).map((changes) => {
+    const data = base();
+    for (const [key, value] of changes) {
+      if (value === 'delete') delete data[key];
+      else if (value === undefined) delete data[key];
+      else data[key] = value;
+    }
+    return data;
+  });
+
+  it('accepts only records the schema accepts', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(record, (data) => {
+        if (!isCertainlyCase(data)) return;
+        accepted++;
+        expect(CaseSchema.safeParse(data).success).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    // The property means something only if the check said yes often enough.
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('accepts the ordinary records Closer writes, so they skip zod', () => {
+    const record: Case = makeCase({ outcome: 'lost', lossReason: 'price', product: 'p', amount: 3, closedAt: at(3), timeline: [message(1, 'doubt'), step(2, 'ask_close'), inserted(3, 'r-1')] });
+    expect(isCertainlyCase(JSON.parse(JSON.stringify(record)))).toBe(true);
+  });
+});
