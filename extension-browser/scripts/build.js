@@ -3,7 +3,7 @@
 // (each one classic IIFE file: content scripts cannot be ES modules, and Firefox's
 // background.scripts fallback loads the same file), then the default playbooks compiled into
 // dist/bundles/default.json by the core. Run: npm run build -w closer-browser
-import { mkdirSync, rmSync, existsSync, writeFileSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, rmSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -61,23 +61,27 @@ function buildDefaultBundle() {
   const out = join(dist, 'bundles/default.json');
   mkdirSync(dirname(out), { recursive: true });
   // The core is TypeScript; tsx runs it without a separate compile step.
-  execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/default-bundle.ts'), out], { stdio: 'inherit', cwd: root });
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/default-bundle.ts'), out], { stdio: 'inherit', cwd: root });
+  } catch {
+    // default-bundle.ts has printed the diagnostics; the dist/ in place stays as it was.
+    rmSync(dist, { recursive: true, force: true });
+    console.error('build: the default playbooks did not compile; dist/ was not changed');
+    process.exit(1);
+  }
 }
 
-rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
-await buildPanel();
-await buildScript('src/background/index.ts', 'background.js');
-const contentEntry = 'src/content/index.ts';
-if (existsSync(join(root, contentEntry))) await buildScript(contentEntry, 'content.js');
-else {
-  // The content script is written beside this build by another hand; until it lands the
-  // extension still loads, it just cannot read or insert.
-  console.warn(`build: ${contentEntry} is missing; writing an empty content.js`);
-  writeFileSync(join(dist, 'content.js'), '');
+try {
+  await buildPanel();
+  await buildScript('src/background/index.ts', 'background.js');
+  await buildScript('src/content/index.ts', 'content.js');
+  writeIcons(join(dist, 'icons'));
+  buildDefaultBundle();
+} catch (error) {
+  rmSync(dist, { recursive: true, force: true });
+  throw error;
 }
-writeIcons(join(dist, 'icons'));
-buildDefaultBundle();
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
 zipFolder(dist, join(root, `closer-browser-${manifest.version}.zip`));
 rmSync(finalDist, { recursive: true, force: true });
