@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { lintPlaybooks, MAX_PLAYBOOK_BYTES, parsePlaybook, type Diagnostic, type ParsedPlaybook } from '@closer/shared';
+import { parseDocument } from 'yaml';
 
 export const PLAYBOOK_GLOB = '**/*.playbook.yaml';
 export const PLAYBOOK_SELECTOR: vscode.DocumentSelector = [{ pattern: PLAYBOOK_GLOB }];
@@ -82,9 +83,13 @@ export class PlaybookWorkspace implements vscode.Disposable {
     return parsePlaybook(document.getText(), this.nameOf(document.uri));
   }
 
-  /** The document's current parse if it reads as YAML, else the last one that did. */
+  /**
+   * The document's current parse, with data even where the YAML is half-typed (read leniently),
+   * else the last parse that had data. For completion, hover and definition, never for lint.
+   */
   readableParse(document: vscode.TextDocument): ParsedPlaybook {
     const parsed = this.parseDocument(document);
+    if (parsed.data === undefined) parsed.data = lenientData(parsed.text);
     if (parsed.data !== undefined) {
       this.lastReadable.set(parsed.file, parsed);
       return parsed;
@@ -165,5 +170,16 @@ export class PlaybookWorkspace implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.pending.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** What the YAML parser recovers from text with syntax errors; undefined if even that fails. */
+function lenientData(text: string): unknown {
+  if (text.length > MAX_PLAYBOOK_BYTES) return undefined;
+  try {
+    // Few aliases allowed: this runs on every keystroke's completion, and must not expand a bomb.
+    return parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 50 }) ?? undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,8 +1,10 @@
 import { build } from 'esbuild';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 const suite = join(dirname(fileURLToPath(import.meta.url)), '../suite');
+// Compiled suites go to test/vscode/dist/suite (git-ignored); stale ones are removed first.
+rmSync(join(suite, '../dist'), { recursive: true, force: true });
 await build({
   entryPoints: readdirSync(suite).filter((f) => f.endsWith('.ts')).map((f) => join(suite, f)),
   outdir: join(suite, '../dist/suite'),

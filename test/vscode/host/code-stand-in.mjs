@@ -5,7 +5,11 @@
 // host through headless Chromium, prints the host's console output and exits with its exit code.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { format } from 'node:util';
 import { launchChromium, startCodeServer, workbenchUrl } from './code-server.mjs';
+
+/** Printed by the suite's index.ts (test/vscode/suite) when mocha starts. */
+const TESTS_START = 'closer-vscode mocha: start';
 
 const options = { folder: undefined };
 for (const arg of process.argv.slice(2)) {
@@ -35,8 +39,14 @@ try {
   const exited = new Promise((done) => {
     page.exposeFunction('codeAutomationExit', (exitCode) => done(Number(exitCode)));
   });
+  // The workbench forwards its own console too; show what comes after the suite says it starts.
+  let testsStarted = verbose;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    let line = (Array.isArray(args) ? args : [args]).map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' ');
+    let line = format(...(Array.isArray(args) ? args : [args]));
+    if (!testsStarted) {
+      testsStarted = line.startsWith(TESTS_START);
+      return;
+    }
     if (process.env.CLOSER_DEBUG_TYPES) line = `<${type}> ` + line;
     (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
   });

@@ -1,0 +1,55 @@
+// Runs the mocha suites (test/vscode/suite) inside a real VS Code extension host: code-server
+// driven by headless Chromium, launched through @vscode/test-electron with a stand-in for the
+// VS Code executable (TESTING.md). Fails when the host's exit code is not 0.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXTENSION = join(ROOT, 'extension-vscode');
+const STAND_IN = join(ROOT, 'test/vscode/host/code-stand-in.mjs');
+let temp: string;
+let workspace: string;
+
+beforeAll(() => {
+  // Install (once) before the clock of the test starts; it is cached under .cache/.
+  execFileSync('sh', [join(ROOT, 'test/scripts/ensure-code-server.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('sh', [join(ROOT, 'test/scripts/ensure-chromium.sh')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(EXTENSION, 'scripts/build.js')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'test/vscode/host/build-suite.mjs')], { stdio: 'inherit' });
+  // The suites edit and delete files: they get a copy of the fixtures, never the originals.
+  temp = mkdtempSync(join(tmpdir(), 'closer-vscode-test-'));
+  workspace = join(temp, 'workspace');
+  cpSync(join(ROOT, 'test/fixtures/vscode-workspace'), workspace, { recursive: true });
+  const rules = join(ROOT, 'test/fixtures/playbooks/invalid');
+  for (const name of readdirSync(rules)) cpSync(join(rules, name), join(workspace, name));
+});
+
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+test('the mocha suites pass inside the real VS Code extension host', async () => {
+  const results = join(temp, 'results.json');
+  let exitCode: number;
+  try {
+    exitCode = await runTests({
+      vscodeExecutablePath: STAND_IN,
+      extensionDevelopmentPath: EXTENSION,
+      extensionTestsPath: join(ROOT, 'test/vscode/dist/suite/index.js'),
+      launchArgs: [workspace, `--user-data-dir=${join(temp, 'user-data')}`, `--extensions-dir=${join(temp, 'extensions')}`],
+      extensionTestsEnv: { CLOSER_VSCODE_RESULTS: results },
+    });
+  } catch (error) {
+    exitCode = (error as { code?: number }).code ?? 1;
+  }
+  expect(existsSync(results), 'the suites wrote no results: the host never ran them').toBe(true);
+  const stats = JSON.parse(readFileSync(results, 'utf8')) as { passes: number; failures: number; failed: { title: string; error: string }[] };
+  console.log(`VS Code extension host (mocha): ${stats.passes} passed, ${stats.failures} failed`);
+  expect(stats.failed).toEqual([]);
+  expect(stats.passes).toBeGreaterThanOrEqual(25);
+  expect(exitCode).toBe(0);
+});

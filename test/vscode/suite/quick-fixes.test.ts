@@ -1,0 +1,45 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { api, closerDiagnostics, open, waitFor } from './helpers.ts';
+
+async function fixFor(document: vscode.TextDocument, wrong: string, title: string): Promise<vscode.CodeAction> {
+  // Wait for a lint of the text as it is now: earlier fixes moved the lines.
+  const diagnostic = await waitFor(`a diagnostic on ${wrong}`, () => closerDiagnostics(document.uri).find((d) => d.message.includes(wrong) && document.getText(d.range) === wrong));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find((candidate) => candidate.title === title);
+  assert.ok(action?.edit, `no quick fix "${title}" among: ${actions.map((a) => a.title).join(', ')}`);
+  return action;
+}
+
+describe('quick fixes', () => {
+  let document: vscode.TextDocument;
+  before(async () => {
+    await api();
+    document = (await open('fixes.playbook.yaml')).document;
+  });
+  after(async () => {
+    await document.save();
+  });
+
+  it('corrects a near-miss variable name', async () => {
+    const action = await fixFor(document, '{{cty}}', 'Change to {{city}}');
+    assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    assert.match(document.getText(), /We ship from \{\{city\}\} today/);
+  });
+
+  it('declares a missing variable under "variables"', async () => {
+    const action = await fixFor(document, '{{season}}', 'Declare variable {{season}}');
+    assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    assert.match(document.getText(), /variables:\n {2}season:\n {4}label: season\n {2}city:/);
+  });
+
+  it('corrects a near-miss step id', async () => {
+    const action = await fixFor(document, 'fix-secnd', 'Change to fix-second');
+    assert.ok(await vscode.workspace.applyEdit(action.edit!));
+    assert.match(document.getText(), /next: fix-second\n/);
+  });
+
+  it('leaves the playbook without problems', async () => {
+    await waitFor('the fixed playbook to lint clean', () => (closerDiagnostics(document.uri).length === 0 ? true : undefined));
+  });
+});
