@@ -1,0 +1,64 @@
+// The IndexedDB schema is versioned: a database left by the first version of the extension is
+// migrated in place when the worker opens it, and what it held is still there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Session } from './harness.ts';
+
+let session: Session;
+
+beforeAll(async () => {
+  session = await launch({ chatPages: false });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('storage migrations', () => {
+  it('brings a version 1 database to the current version and keeps its conversations', async () => {
+    // Create the database exactly as version 1 of store.ts did, before the worker opens it.
+    await session.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('closer', 1);
+          request.onupgradeneeded = () => {
+            const db = request.result;
+            db.createObjectStore('settings');
+            db.createObjectStore('bundles');
+            db.createObjectStore('conversations', { keyPath: 'key' });
+            db.createObjectStore('selectors', { keyPath: 'site' });
+          };
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('conversations', 'readwrite');
+            tx.objectStore('conversations').put({ key: 'shop/chat-7', values: { customer: '陈先生' }, messages: [], used: [], updatedAt: 1 });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/panel.html?tabId=-1`);
+    const answer = await page.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'variables-get', conversationKey: 'shop/chat-7' }),
+    );
+    expect(answer).toMatchObject({ ok: true, result: { fields: expect.arrayContaining([expect.objectContaining({ name: 'customer', value: '陈先生' })]) } });
+    const after = await session.worker.evaluate(
+      () =>
+        new Promise<{ version: number; indexes: string[] }>((resolve, reject) => {
+          const request = indexedDB.open('closer');
+          request.onsuccess = () => {
+            const db = request.result;
+            const indexes = [...db.transaction('conversations').objectStore('conversations').indexNames];
+            resolve({ version: db.version, indexes });
+            db.close();
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    expect(after).toEqual({ version: 2, indexes: ['byUpdated'] });
+  });
+});
