@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundle, classifyMessage, INTENTS, lintPlaybooks, searchPlaybooks, type Bundle, type Intent } from '@closer/shared';
+import { buildBundle, classifyMessage, INTENTS, lintPlaybooks, normalizeText, searchPlaybooks, type Bundle, type Intent } from '@closer/shared';
 import { defaultPlaybooksDir, loadPlaybookFiles } from '@closer/shared/node';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
@@ -113,4 +113,19 @@ export function evaluateSearch(search: (query: string) => { category: string }[]
 
 export function searchWithEngine(bundle: Bundle): (query: string) => { category: string }[] {
   return (query) => searchPlaybooks(query, bundle, { limit: 3 });
+}
+
+/** Evaluation messages that also appear among the playbooks' triggers (compared without spaces and punctuation). */
+export function overlapWithTriggers(bundle: Bundle, set: LabelledMessage[]): { message: string; line: number; file: string }[] {
+  const key = (text: string): string => normalizeText(text).replace(/[\s\p{P}\p{S}]/gu, '');
+  const triggers = new Map<string, string>();
+  for (const { file, playbook } of bundle.playbooks) {
+    for (const objection of playbook.objections ?? []) {
+      for (const trigger of [...(objection.triggers.examples ?? []), ...(objection.triggers.keywords ?? [])]) triggers.set(key(trigger), file);
+    }
+  }
+  return set.flatMap(({ message, line }) => {
+    const file = triggers.get(key(message));
+    return file ? [{ message, line, file }] : [];
+  });
 }
