@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Every message between the content script, the background worker and the panel is one of
 // these discriminated unions, checked with zod where it arrives: a page can post anything, and
 // a message from an older build of another context must fail loudly, not half-work.
+// zod/mini: the content script is loaded into every chat page, so its size matters.
 
 // ---- panel → content script (chrome.tabs.sendMessage to the chat tab) ----
 
@@ -37,12 +38,12 @@ export const InsertResultSchema = z.object({
   ok: z.boolean(),
   // Which rung of the insertion ladder did it (e.g. 'textarea', 'lexical'); 'none' when none.
   strategy: z.string(),
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type InsertResult = z.infer<typeof InsertResultSchema>;
 
 export const ReadLatestResultSchema = z.object({
-  message: z.string().optional(),
+  message: z.optional(z.string()),
   conversationKey: z.string(),
   site: z.string(),
 });
@@ -50,12 +51,12 @@ export type ReadLatestResult = z.infer<typeof ReadLatestResultSchema>;
 
 export const PickListResultSchema = z.object({
   ok: z.boolean(),
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type PickListResult = z.infer<typeof PickListResultSchema>;
 
 export const ReadSelectionResultSchema = z.object({
-  text: z.string().optional(),
+  text: z.optional(z.string()),
   conversationKey: z.string(),
   site: z.string(),
 });
@@ -68,7 +69,7 @@ export const ContentResultSchemas = {
   'pick-list-start': PickListResultSchema,
   'pick-list-reset': PickListResultSchema,
   'read-selection': ReadSelectionResultSchema,
-} as const satisfies Record<ContentRequest['type'], z.ZodType>;
+} as const satisfies Record<ContentRequest['type'], z.ZodMiniType>;
 export type ContentResult<T extends ContentRequest['type']> = z.infer<(typeof ContentResultSchemas)[T]>;
 
 // ---- content script → background and panel (chrome.runtime.sendMessage) ----
@@ -86,7 +87,7 @@ export const CustomerMessageEventSchema = z.object({
 export const SelectorSavedEventSchema = z.object({
   type: z.literal('selector-saved'),
   site: z.string(),
-  selector: z.string().min(1),
+  selector: z.string().check(z.minLength(1)),
 });
 
 // The user reset the site's message list; the background forgets the selector.
@@ -101,7 +102,7 @@ export const SelectorGetRequestSchema = z.object({
   site: z.string(),
 });
 
-export const SelectorResultSchema = z.object({ selector: z.string().optional() });
+export const SelectorResultSchema = z.object({ selector: z.optional(z.string()) });
 export type SelectorResult = z.infer<typeof SelectorResultSchema>;
 
 export const ContentEventSchema = z.discriminatedUnion('type', [
@@ -118,7 +119,7 @@ export type ContentEvent = z.infer<typeof ContentEventSchema>;
 export const SuggestForEventSchema = z.object({
   type: z.literal('suggest-for'),
   text: z.string(),
-  tabId: z.number().int().optional(),
+  tabId: z.optional(z.int()),
 });
 
 export const PanelEventSchema = z.discriminatedUnion('type', [
@@ -128,7 +129,7 @@ export const PanelEventSchema = z.discriminatedUnion('type', [
 export type PanelEvent = z.infer<typeof PanelEventSchema>;
 
 /** Checks an arriving message; returns it typed, or an error naming what was wrong. */
-export function parseMessage<S extends z.ZodType>(
+export function parseMessage<S extends z.ZodMiniType>(
   schema: S,
   raw: unknown,
 ): { ok: true; message: z.infer<S> } | { ok: false; error: string } {
