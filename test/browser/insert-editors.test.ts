@@ -84,6 +84,26 @@ describe.each(editors)('inserting into $page', (editor) => {
   });
 });
 
+test('the reply goes to the box the user typed in, not a field they clicked into afterwards', async () => {
+  const page = await openChatPage(session, 'lexical');
+  const tabId = await waitForContentScript(session, page);
+  await page.evaluate(() => {
+    const search = document.createElement('input');
+    search.id = 'search';
+    search.placeholder = 'Search chats';
+    document.querySelector('header')!.append(search);
+  });
+  await page.click('[data-lexical-editor]');
+  await page.keyboard.type('好的');
+  await page.click('#search');
+  const result = await insert(page, tabId, '，马上安排。');
+  expect(result).toEqual({ ok: true, strategy: 'lexical' });
+  await expect.poll(() => readEditor(page)).toBe('好的，马上安排。');
+  expect(await page.inputValue('#search')).toBe('');
+  expect(await sends(page)).toBe(0);
+  await page.close();
+});
+
 test('a page without any editor gets a clear refusal', async () => {
   const page = await openChatPage(session, 'textarea');
   const tabId = await waitForContentScript(session, page);

@@ -5,10 +5,16 @@ import { editableRoot, findPageEditor } from './editable.ts';
 
 let lastEditor: HTMLElement | undefined;
 let lastRange: Range | undefined;
+// Typing marks the chat box; merely clicking into a field (a search box, say) does not take
+// over from it, but a focused box counts when nothing was typed anywhere yet.
+let typedIn = false;
 
-function remember(target: EventTarget | null): void {
+function remember(target: EventTarget | null, typing: boolean): void {
   const editor = editableRoot(target instanceof Node ? target : null);
-  if (editor) lastEditor = editor;
+  if (!editor || (!typing && typedIn && lastEditor?.isConnected)) return;
+  if (editor !== lastEditor) lastRange = undefined;
+  lastEditor = editor;
+  typedIn ||= typing;
 }
 
 function rememberCaret(): void {
@@ -18,9 +24,9 @@ function rememberCaret(): void {
 }
 
 export function watchTyping(): void {
-  document.addEventListener('focusin', (event) => remember(event.target), true);
-  document.addEventListener('keydown', (event) => remember(event.target), true);
-  document.addEventListener('input', (event) => remember(event.target), true);
+  document.addEventListener('focusin', (event) => remember(event.target, false), true);
+  document.addEventListener('keydown', (event) => remember(event.target, true), true);
+  document.addEventListener('input', (event) => remember(event.target, true), true);
   document.addEventListener('selectionchange', rememberCaret);
 }
 
