@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// Extension pages and the worker forbid eval (MV3's content security policy); zod must not try
+// its compiled fast path, which would log a CSP violation on every first parse.
+z.config({ jitless: true });
+
 // What the panel asks the background worker (chrome.runtime.sendMessage), and what it gets back.
 // The worker owns IndexedDB and runs the engine, so the panel stays small and never opens storage
 // itself. Both ends check with zod: the request where it arrives, the answer where it returns.
