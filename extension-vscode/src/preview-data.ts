@@ -41,7 +41,7 @@ export function previewModel(parsed: ParsedPlaybook, problems: { errors: number;
     stories: (playbook.stories ?? []).map((story) => ({
       id: story.id,
       title: localText(story.title, 'zh-CN'),
-      text: storyText(story, 'zh-CN'),
+      text: renderReply(storyText(story, 'zh-CN'), playbook.variables).text,
       line: line(story.id),
     })),
   };

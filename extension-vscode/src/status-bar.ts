@@ -7,7 +7,8 @@ export function statusBar(workspace: PlaybookWorkspace): vscode.Disposable {
   item.name = 'Closer';
   item.command = 'workbench.actions.view.problems';
   const show = (result: LintResult) => {
-    item.text = `$(book) ${vscode.l10n.t('{0} playbooks', result.playbooks)}  $(error) ${result.errors}  $(warning) ${result.warnings}`;
+    const playbooks = result.playbooks === 1 ? vscode.l10n.t('1 playbook') : vscode.l10n.t('{0} playbooks', result.playbooks);
+    item.text = `$(book) ${playbooks}  $(error) ${result.errors}  $(warning) ${result.warnings}`;
     item.tooltip = vscode.l10n.t('Closer: {0} playbooks, {1} errors, {2} warnings', result.playbooks, result.errors, result.warnings);
     item.show();
   };

@@ -72,6 +72,9 @@ export async function startCodeServer({ userDataDir, extensionsDir, env = {}, lo
       'telemetry.telemetryLevel': 'off',
       'extensions.autoCheckUpdates': false,
       'extensions.ignoreRecommendations': true,
+      // Keep the window to what the tests and screenshots are about.
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
     }),
   );
   writeFileSync(join(temp, 'config.yaml'), 'auth: none\ncert: false\n');

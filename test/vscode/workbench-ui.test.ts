@@ -1,0 +1,84 @@
+// Drives the real workbench as an author would: open a playbook with a mistake, see it in the
+// Problems panel, open the preview from the command palette, try a customer message in it.
+// The screenshot is committed as extension-vscode/docs/screenshot.png for the README.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+// @ts-expect-error: a plain ES module shared with the stand-in executable, without typings.
+import { launchChromium, startCodeServer, workbenchUrl } from './host/code-server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const EXTENSION = join(ROOT, 'extension-vscode');
+const SCREENSHOT = join(EXTENSION, 'docs/screenshot.png');
+let temp: string;
+let server: { url: string; port: number; stop(): Promise<void> } | undefined;
+let browser: Browser | undefined;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(EXTENSION, 'scripts/build.js')], { stdio: 'inherit' });
+  temp = mkdtempSync(join(tmpdir(), 'closer-vscode-ui-'));
+  cpSync(join(ROOT, 'test/fixtures/vscode-workspace/authoring.playbook.yaml'), join(temp, 'workspace/tea.playbook.yaml'));
+  // One misspelt variable, so the editor and the Problems panel have something to show.
+  const file = join(temp, 'workspace/tea.playbook.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('{{weight}} g tins', '{{wieght}} g tins'));
+});
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+test('an author sees the problem, the preview and a tried message in the workbench', async () => {
+  server = await startCodeServer();
+  const opened = await launchChromium({ viewport: { width: 1500, height: 920 } });
+  browser = opened.browser;
+  const page: Page = await opened.context.newPage();
+  await page.goto(workbenchUrl(server, { folder: join(temp, 'workspace'), extensionDevelopmentPath: EXTENSION }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+  // Quick Open the playbook.
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'tea.playbook.yaml' }).click({ timeout: 60_000 });
+  await page.locator('.monaco-editor .view-lines', { hasText: 'tea-price' }).waitFor();
+
+  // The squiggle's problem, listed in the Problems panel.
+  await runCommand(page, 'Focus Problems');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: '{{wieght}}' }).first();
+  await problem.waitFor({ timeout: 30_000 });
+  await expect(problem.textContent()).resolves.toContain('did you mean {{weight}}');
+
+  // Back to the editor, then the preview beside it.
+  await page.locator('.monaco-editor .view-lines', { hasText: 'tea-price' }).click();
+  await runCommand(page, 'Closer: Show playbook preview');
+  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await preview.locator('h1', { hasText: '茶叶店' }).waitFor({ timeout: 30_000 });
+  await expect(preview.locator('.reply .text', { hasText: '明前龙井 comes in' }).first().textContent()).resolves.toContain('明前龙井');
+
+  // Try a customer message in the preview's playground.
+  await preview.locator('#playground textarea').fill('这茶叶也太贵了，能便宜点吗');
+  await preview.locator('#playground button').click();
+  await preview.locator('#playground .intent', { hasText: 'price' }).waitFor();
+  await preview.locator('#playground').scrollIntoViewIfNeeded();
+
+  // Put the misspelt variable, with its squiggle, in view.
+  await page.locator('.monaco-editor .view-lines', { hasText: 'tea-price' }).click();
+  await runCommand(page, 'Go to Line/Column');
+  await page.keyboard.type('29:20');
+  await page.keyboard.press('Enter');
+  mkdirSync(join(EXTENSION, 'docs'), { recursive: true });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: SCREENSHOT });
+  console.log(`screenshot: ${SCREENSHOT}`);
+});
