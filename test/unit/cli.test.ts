@@ -4,6 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, formatDiagnostic, loadBundle, parsePlaybook, type Diagnostic } from '@closer/shared';
+import { runCli } from '@closer/shared/node';
+
+/** Run the CLI in-process, for the many-case checks; the rest run the real binary. */
+async function closerInProcess(args: string[], cwd: string) {
+  let stdout = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: () => {}, lines: async function* () {}, cwd });
+  return { code, stdout };
+}
 
 // These run the real `closer` binary, as a user would through `npx closer`.
 const bin = path.resolve('node_modules/.bin/closer');
@@ -12,16 +20,22 @@ function closer(args: string[], cwd = process.cwd()) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('closer CLI', () => {
+describe('closer CLI', { timeout: 120_000 }, () => {
   const invalidDir = path.resolve('test/fixtures/playbooks/invalid');
 
-  it('lint prints the expected file:line:col diagnostics for every invalid fixture and exits 1', () => {
+  it('lint prints the expected file:line:col diagnostics for every invalid fixture and exits 1', async () => {
     for (const name of readdirSync(invalidDir).filter((n) => n.endsWith('.playbook.yaml'))) {
       const expected: Diagnostic[] = JSON.parse(readFileSync(path.join(invalidDir, name.replace('.playbook.yaml', '.expected.json')), 'utf8'));
-      const { code, stdout } = closer(['lint', name], invalidDir);
+      const { code, stdout } = await closerInProcess(['lint', path.join(invalidDir, name)], invalidDir);
       expect(code, name).toBe(1);
       expect(stdout).toBe(expected.map((d) => formatDiagnostic(d) + '\n').join(''));
     }
+  });
+
+  it('the real binary prints a fixture\'s diagnostics and exits 1', () => {
+    const { code, stdout } = closer(['lint', 'undeclared-variable.playbook.yaml'], invalidDir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('undeclared-variable.playbook.yaml:16:16 error reply "value" uses {{prodct}}, which is not declared — did you mean {{product}}?');
   });
 
   it('lint exits 0 on clean playbooks, 2 on a usage error or a missing path', () => {
