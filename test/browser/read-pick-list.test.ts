@@ -89,6 +89,22 @@ test('the picked list is watched live: a customer message updates the panel, an 
   expect(await chat.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });
 
+test('each new customer message is reported once, even when it repeats the previous text', async () => {
+  // Records what reaches the worker; an extra listener beside the hub's, for this test only.
+  await session.worker.evaluate(() => {
+    const events: string[] = [];
+    (globalThis as unknown as { testEvents: string[] }).testEvents = events;
+    chrome.runtime.onMessage.addListener((message: { type?: string; text?: string }) => {
+      if (message.type === 'customer-message') events.push(message.text ?? '');
+    });
+  });
+  await chat.evaluate(() => window.chat.addCustomerMessage('在吗？'));
+  await chat.evaluate(() => window.chat.addOwnMessage('在的'));
+  await chat.evaluate(() => window.chat.addCustomerMessage('在吗？'));
+  const events = () => session.worker.evaluate(() => (globalThis as unknown as { testEvents: string[] }).testEvents);
+  await expect.poll(events).toEqual(['在吗？', '在吗？']);
+});
+
 test('the choice survives a reload of the page', async () => {
   await chat.reload();
   await chat.waitForFunction(() => window.chatReady === true);
@@ -122,4 +138,9 @@ declare global {
     pageClicks: number;
   }
 }
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: (message: { type?: string; text?: string }) => void): void };
+  };
+};

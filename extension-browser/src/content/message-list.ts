@@ -33,27 +33,35 @@ export function messageText(item: Element): string {
   return text.trim().slice(0, MAX_MESSAGE_LENGTH);
 }
 
-/** The newest message in the list that the customer wrote, if any. */
-export function latestCustomerMessage(list: Element): string | undefined {
+interface FoundMessage {
+  item: Element;
+  text: string;
+}
+
+function newestCustomerItem(list: Element): FoundMessage | undefined {
   const items = Array.from(list.children);
   for (let index = items.length - 1; index >= 0; index -= 1) {
     const item = items[index]!;
     const text = messageText(item);
-    if (text && !isOwnMessage(item, list)) return text;
+    if (text && !isOwnMessage(item, list)) return { item, text };
   }
   return undefined;
 }
 
+/** The newest message in the list that the customer wrote, if any. */
+export function latestCustomerMessage(list: Element): string | undefined {
+  return newestCustomerItem(list)?.text;
+}
+
 /** Calls `onMessage` whenever the list's newest customer message changes. Returns a stop function. */
 export function watchMessageList(list: Element, onMessage: (text: string) => void): () => void {
-  let last = latestCustomerMessage(list);
+  let last = newestCustomerItem(list);
   // One check per batch of mutations: a new message usually arrives as several DOM changes.
   const observer = new MutationObserver(() => {
-    const latest = latestCustomerMessage(list);
-    if (latest !== undefined && latest !== last) {
-      last = latest;
-      onMessage(latest);
-    }
+    const latest = newestCustomerItem(list);
+    // A new element counts even with the same text: customers do send "?" twice.
+    if (latest && (latest.item !== last?.item || latest.text !== last.text)) onMessage(latest.text);
+    last = latest;
   });
   observer.observe(list, { childList: true, subtree: true, characterData: true });
   return () => observer.disconnect();
