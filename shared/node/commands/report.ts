@@ -1,0 +1,137 @@
+import { caseReport, filterCases, formatCaseProblem, INTENTS, LOSS_REASONS, type CaseFilter, type CaseProblem, type CaseReport, type Duration, type Intent, type Rate } from '../../src/index.ts';
+import { parseCommandArgs } from '../args.ts';
+import { loadCaseFiles } from '../case-files.ts';
+import { EXIT, UsageError, type Command } from '../io.ts';
+
+const MAX_PROBLEMS_PER_FILE = 20;
+
+export const report: Command = {
+  name: 'report',
+  summary: 'win/loss figures from case files (JSON Lines): by intent, reply, step, loss reason',
+  usage: `closer report [--json] FILES…
+
+Reads case files (JSON Lines; folders are searched for *.jsonl), merges them (a case in
+several files counts once, its newest copy) and prints the win rate by intent met, by reply
+used and by the furthest golden-model step reached, each with its 95% interval, the top
+loss reasons and the time to close. A bad line is reported with its line number; the rest
+of the file is still read.
+
+Options:
+  --json               print the figures as one JSON object
+  --replies N          how many replies to list in the text tables (default 20, 0 = all)
+  --reasons LIST       the team's extra loss reasons, comma-separated (added to
+                       ${LOSS_REASONS.join(', ')})
+  --salesperson NAME   only this salesperson's cases
+  --product NAME       only cases of this product
+  --intent ID          only cases where the customer showed this intent
+  --from DATE          only cases created on or after DATE (YYYY-MM-DD, UTC)
+  --to DATE            only cases created on or before DATE
+  -h, --help           show this help
+Exit code: 0 all lines read, 1 some lines were bad (figures still printed), 2 usage error.`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      replies: { type: 'string' },
+      reasons: { type: 'string' },
+      salesperson: { type: 'string' },
+      product: { type: 'string' },
+      intent: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError('give one or more case files (JSON Lines) or folders');
+    const replyRows = values.replies === undefined ? 20 : Number(values.replies);
+    if (!Number.isInteger(replyRows) || replyRows < 0) throw new UsageError(`--replies wants a whole number, not "${values.replies}"`);
+    if (values.intent !== undefined && !(INTENTS as readonly string[]).includes(values.intent)) {
+      throw new UsageError(`--intent "${values.intent}" is not an intent; use one of ${INTENTS.join(', ')}`);
+    }
+    for (const name of ['from', 'to'] as const) {
+      if (values[name] !== undefined && Number.isNaN(Date.parse(values[name]!))) throw new UsageError(`--${name} "${values[name]}" is not a date; write it as YYYY-MM-DD`);
+    }
+    const extra = (values.reasons ?? '').split(',').map((reason) => reason.trim()).filter(Boolean);
+    const loaded = await loadCaseFiles(positionals, { cwd: io.cwd, reasons: [...LOSS_REASONS, ...extra] });
+    const filter: CaseFilter = { salesperson: values.salesperson, product: values.product, intent: values.intent as Intent | undefined, from: values.from, to: values.to };
+    const filtered = Object.values(filter).some((value) => value !== undefined);
+    const cases = filtered ? filterCases(loaded.cases, filter) : loaded.cases;
+    const figures = caseReport(cases);
+
+    printProblems(loaded.problems, io.stderr);
+    if (values.json) io.stdout(JSON.stringify({ ...figures, files: loaded.files.length, problems: loaded.problems }, null, 2) + '\n');
+    else io.stdout(formatReport(figures, replyRows));
+    const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
+    if (loaded.files.length === 0) io.stderr(`no case files (*.jsonl) found in ${positionals.join(', ')}\n`);
+    io.stderr(`${loaded.files.length} file(s), ${loaded.cases.length} case(s)${filtered ? `, ${cases.length} after filters` : ''}, ${errors} bad line(s)\n`);
+    return errors > 0 ? EXIT.problems : EXIT.ok;
+  },
+};
+
+function printProblems(problems: readonly CaseProblem[], write: (text: string) => void): void {
+  const perFile = new Map<string, number>();
+  for (const problem of problems) {
+    const shown = perFile.get(problem.file) ?? 0;
+    perFile.set(problem.file, shown + 1);
+    if (shown < MAX_PROBLEMS_PER_FILE) write(formatCaseProblem(problem) + '\n');
+  }
+  for (const [file, count] of perFile) {
+    if (count > MAX_PROBLEMS_PER_FILE) write(`${file}: … and ${count - MAX_PROBLEMS_PER_FILE} more problem(s)\n`);
+  }
+}
+
+/** The figures as plain-text tables, for a terminal. */
+export function formatReport(figures: CaseReport, replyRows = 20): string {
+  const { totals } = figures;
+  const out: string[] = [];
+  const period = totals.from && totals.to ? ` created ${totals.from.slice(0, 10)} to ${totals.to.slice(0, 10)}` : '';
+  out.push(`${totals.cases} case(s)${period}: ${totals.won} won, ${totals.lost} lost, ${totals.open} open`);
+  out.push(`win rate ${rateText(totals.winRate)} of ${totals.winRate.cases} closed; amount won ${totals.amountWon.toLocaleString('en-US')}`);
+  out.push('');
+  out.push(section('Win rate by intent met', 'intent', figures.byIntent.map((row) => [row.intent, row])));
+  const replies = replyRows === 0 ? figures.byReply : figures.byReply.slice(0, replyRows);
+  const more = figures.byReply.length - replies.length;
+  out.push(section(`Win rate by reply used${more > 0 ? ` (the ${replies.length} most used; ${more} more with --replies 0)` : ''}`, 'reply', replies.map((row) => [row.reply, row])));
+  out.push(section('Win rate by furthest golden-model step', 'step', figures.byStep.map((row) => [row.step, row])));
+  out.push('Top loss reasons');
+  out.push(table(['reason', 'cases', 'share', ''], figures.lossReasons.map((row) => [row.reason, String(row.cases), percent(row.share), bar(row.share)])));
+  out.push('Time to close (from the case\'s start)');
+  out.push(table(['outcome', 'cases', 'median', 'mean', '90%'], (['won', 'lost'] as const).map((outcome) => durationRow(outcome, figures.timeToClose[outcome]))));
+  return out.join('\n');
+}
+
+function section(title: string, label: string, rows: [string, Rate][]): string {
+  if (rows.length === 0) return `${title}\n  (no closed cases)\n`;
+  return `${title}\n${table([label, 'cases', 'won', 'rate', '95% interval', ''], rows.map(([name, rate]) => [name, String(rate.cases), String(rate.wins), percent(rate.rate), `${percent(rate.low)}–${percent(rate.high)}`, bar(rate.rate, rate.low, rate.high)]))}`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => '  ' + cells.map((cell, column) => (column === 0 || column === cells.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+const BAR = 20;
+
+/** A bar of the rate, with the interval shown as light shading around it. */
+function bar(rate: number, low = rate, high = rate): string {
+  const at = (value: number) => Math.round(value * BAR);
+  return Array.from({ length: BAR }, (_, index) => (index < at(rate) ? (index < at(low) ? '█' : '▓') : index < at(high) ? '░' : ' ')).join('').trimEnd();
+}
+
+function rateText(rate: Rate): string {
+  return `${percent(rate.rate)} (95% ${percent(rate.low)}–${percent(rate.high)})`;
+}
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+function durationRow(outcome: string, duration: Duration | null): string[] {
+  if (!duration) return [outcome, '0', '-', '-', '-'];
+  return [outcome, String(duration.cases), humanDuration(duration.median), humanDuration(duration.mean), humanDuration(duration.p90)];
+}
+
+function humanDuration(ms: number): string {
+  const hours = ms / 3_600_000;
+  if (hours < 1) return `${Math.round(ms / 60_000)} min`;
+  if (hours < 48) return `${hours.toFixed(1)} h`;
+  return `${(hours / 24).toFixed(1)} d`;
+}
