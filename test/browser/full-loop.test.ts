@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildBundle, lintPlaybooks, parsePlaybook } from '@closer/shared';
-import { chatPagesDir, launch, openChatPage, openPanelTab, waitForContentScript, type Session } from './harness.ts';
+import { chatPagesDir, launch, openChatPage, openPanelTab, openRealSidePanel, waitForContentScript, type Session } from './harness.ts';
 
 // The whole loop on every editor kind, through the real built extension and its panel: a
 // customer message appears in the chat → the panel shows it with its intent and replies →
@@ -33,7 +33,7 @@ function fixtureBundle(): string {
 }
 
 beforeAll(async () => {
-  session = await launch();
+  session = await launch({ cdp: true });
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/panel.html`);
   const answer = await page.evaluate((text) => chrome.runtime.sendMessage({ type: 'bundle-import-text', text, source: 'full-loop.playbook.yaml' }), fixtureBundle());
@@ -76,6 +76,23 @@ describe.each(editors)('the full loop on $page', (editor) => {
     await panel.close();
     await chat.close();
   });
+});
+
+test('the same loop through the real side panel, opened by a trusted click, on Draft.js', async () => {
+  const chat = await openChatPage(session, 'draft');
+  const tabId = await waitForContentScript(session, chat);
+  await chat.click('.public-DraftEditor-content');
+  await chat.keyboard.type('好的，');
+  const panel = await openRealSidePanel(session, tabId);
+  await chat.evaluate((text) => window.chat.addCustomerMessage(text), CUSTOMER);
+  await panel.locator(`[data-testid=replies][data-for="${CUSTOMER}"]`).waitFor();
+  const card = panel.locator('[data-reply-id=loop-price-value]');
+  const replyText = (await card.locator('.reply-text').textContent()) ?? '';
+  await card.locator('.row button').first().click();
+  await card.locator('[role=status].ok').waitFor();
+  await expect.poll(() => readEditor(chat)).toBe(`好的，${replyText}`);
+  expect(await chat.evaluate(() => window.chat.sends.length)).toBe(0);
+  await chat.close();
 });
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
