@@ -70,6 +70,8 @@ export const SuggestionSchema = z.object({
   next: StepViewSchema.nullable(),
   replies: z.array(ReplyViewSchema),
   stories: z.array(StoryViewSchema),
+  /** The variables the shown replies use, so the form can put them first. */
+  variables: z.array(z.string()),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 

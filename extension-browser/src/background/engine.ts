@@ -6,6 +6,7 @@ import {
   searchEntries,
   searchPlaybooks,
   suggestReplies,
+  variableNames,
   type Bundle,
   type BundledReply,
   type Intent,
@@ -66,6 +67,7 @@ export function loadEngine(input: string): Engine {
   const stories = new Map(bundle.playbooks.flatMap(({ playbook }) => (playbook.stories ?? []).map((story) => [story.id, story] as const)));
   const replies = bundleReplies(bundle);
   const variables = declaredVariables(bundle);
+  const sourceText = new Map(replies.map((entry) => [entry.reply.id, entry.reply.text]));
 
   return {
     hash: bundle.hash,
@@ -94,6 +96,7 @@ export function loadEngine(input: string): Engine {
         step: stepView(golden, result.step, lang),
         next: stepView(golden, result.nextStep, lang),
         replies: result.replies.map(({ id, label, text: filled, why, missing, score }) => ({ id, label, text: filled, why, missing, score })),
+        variables: [...new Set(result.replies.flatMap((reply) => [...variableNames(sourceText.get(reply.id) ?? '')]))],
         stories: result.stories.flatMap((suggested) => {
           const story = stories.get(suggested.id);
           return story ? [storyView(story, lang)] : [];

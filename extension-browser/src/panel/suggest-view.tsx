@@ -164,7 +164,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
           )}
         </>
       )}
-      <VariablesForm t={t} conversationKey={conversationKey} generation={generation} onSaved={refresh} />
+      <VariablesForm t={t} conversationKey={conversationKey} generation={generation} used={suggestion?.variables ?? []} onSaved={refresh} />
       <form class="card paste" onSubmit={submitPaste}>
         <label for="paste-box">{t('pasteLabel')}</label>
         <textarea id="paste-box" rows={3} placeholder={t('pastePlaceholder')} value={pasted} onInput={(event) => setPasted(event.currentTarget.value)} />

@@ -7,11 +7,13 @@ interface Props {
   t: Strings;
   conversationKey: string;
   generation: number;
+  /** Names the shown replies use: these fields come first, the rest fold away. */
+  used: string[];
   onSaved: () => void;
 }
 
 /** The details of this conversation (customer name, product, price…), remembered per conversation. */
-export function VariablesForm({ t, conversationKey, generation, onSaved }: Props) {
+export function VariablesForm({ t, conversationKey, generation, used, onSaved }: Props) {
   const [fields, setFields] = useState<VariableField[]>([]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -38,24 +40,33 @@ export function VariablesForm({ t, conversationKey, generation, onSaved }: Props
     setSaved(true);
     onSaved();
   };
+  const input = (field: VariableField) => (
+    <label key={field.name} class="field">
+      <span>{field.label}</span>
+      <input
+        name={field.name}
+        value={values[field.name] ?? ''}
+        placeholder={field.fallback}
+        onInput={(event) => {
+          setSaved(false);
+          setValues({ ...values, [field.name]: event.currentTarget.value });
+        }}
+      />
+    </label>
+  );
+  const first = fields.filter((field) => used.includes(field.name));
+  const rest = fields.filter((field) => !used.includes(field.name));
   return (
-    <details class="card variables" open>
+    <details class="card variables" open={first.length > 0}>
       <summary>{t('variables')}</summary>
       <form onSubmit={(event) => void submit(event)}>
-        {fields.map((field) => (
-          <label key={field.name} class="field">
-            <span>{field.label}</span>
-            <input
-              name={field.name}
-              value={values[field.name] ?? ''}
-              placeholder={field.fallback}
-              onInput={(event) => {
-                setSaved(false);
-                setValues({ ...values, [field.name]: event.currentTarget.value });
-              }}
-            />
-          </label>
-        ))}
+        {first.map(input)}
+        {rest.length > 0 && (
+          <details class="more">
+            <summary>{t('moreDetails')}</summary>
+            {rest.map(input)}
+          </details>
+        )}
         <button type="submit">{t('save')}</button>
         {saved && <span class="ok" role="status"> ✓</span>}
       </form>
