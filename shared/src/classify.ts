@@ -3,7 +3,7 @@
 import type { Bundle } from './bundle.ts';
 import { localText } from './local-text.ts';
 import { INTENTS, type Intent, type Objection } from './schema.ts';
-import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
+import { CJK, clauseWeightAt, clausesOf, isNegatedAt, languageCues, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {
   intent: Intent;
@@ -42,10 +42,16 @@ interface Keyword {
 }
 
 interface IntentModel {
+  /** The intents that have triggers, in INTENTS order. */
+  intents: Intent[];
   examples: Example[];
   postings: Map<string, { example: number; weight: number }[]>;
   idf: Map<string, number>;
   keywords: Keyword[];
+  /** Naive Bayes over the trigger n-grams: per feature, log P(feature | intent) for each of `intents`. */
+  logLikelihood: Map<string, Float64Array>;
+  /** Per feature and intent, how much likelier the feature is under the intent than overall (log, floored at 0). */
+  lift: Map<string, Float64Array>;
   /** Each intent's trigger text, to tell a negated keyword from a trigger phrase that contains a negator ("没效果"). */
   triggerText: Map<Intent, string>;
   defaultIdf: number;
@@ -66,19 +72,30 @@ function objectionsOf(bundle: Bundle): Objection[] {
   return bundle.playbooks.flatMap((entry) => entry.playbook.objections ?? []);
 }
 
+interface Document {
+  intent: Intent;
+  objection: string;
+  text: string;
+  features: Map<string, number>;
+}
+
 function buildIntentModel(objections: readonly Objection[]): IntentModel {
-  const documents: { intent: Intent; objection: string; text: string; features: Map<string, number> }[] = [];
+  const documents: Document[] = [];
   const keywords: Keyword[] = [];
   const triggerText = new Map<Intent, string>();
+  // The same trigger under two objections of one intent says nothing new and only costs time.
+  const seen = new Set<string>();
+  const isNew = (intent: Intent, normalized: string): boolean => !seen.has(intent + '\u0000' + normalized) && Boolean(seen.add(intent + '\u0000' + normalized));
   for (const objection of objections) {
     const { keywords: words = [], examples = [] } = objection.triggers;
     triggerText.set(objection.intent, (triggerText.get(objection.intent) ?? '') + '\n' + [...words, ...examples].map(normalizeText).join('\n'));
     for (const example of examples) {
-      documents.push({ intent: objection.intent, objection: objection.id, text: example, features: messageFeatures(normalizeText(example)) });
+      if (!isNew(objection.intent, normalizeText(example))) continue;
+      documents.push({ intent: objection.intent, objection: objection.id, text: example, features: featuresOfMessage(example) });
     }
     for (const word of words) {
       const normalized = normalizeText(word);
-      if (!normalized) continue;
+      if (!normalized || !isNew(objection.intent, normalized)) continue;
       const latin = !CJK.test(normalized);
       keywords.push({
         intent: objection.intent,
@@ -92,6 +109,7 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
       documents.push({ intent: objection.intent, objection: objection.id, text: word, features: messageFeatures(normalized) });
     }
   }
+  const intents = INTENTS.filter((intent) => documents.some((document) => document.intent === intent));
   const documentFrequency = new Map<string, number>();
   for (const document of documents) for (const feature of document.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const idf = new Map<string, number>();
@@ -108,7 +126,51 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
     }
     return { intent: document.intent, objection: document.objection, text: document.text, norm: Math.sqrt(squared) || 1 };
   });
-  return { examples, postings, idf, keywords, triggerText, defaultIdf: Math.log(1 + Math.max(1, documents.length)) };
+  const { logLikelihood, lift } = naiveBayes(documents, intents);
+  return { intents, examples, postings, idf, keywords, logLikelihood, lift, triggerText, defaultIdf: Math.log(1 + Math.max(1, documents.length)) };
+}
+
+/** A message's n-grams (clause-weighted) and its grammatical cues. */
+function featuresOfMessage(text: string, normalized = normalizeText(text)): Map<string, number> {
+  const features = messageFeatures(normalized);
+  for (const cue of languageCues(text)) features.set(cue, CUE_WEIGHT);
+  return features;
+}
+
+const CUE_WEIGHT = 1.5;
+
+// Additive smoothing of the n-gram counts: small, since trigger lists are short and every n-gram in them is chosen.
+const SMOOTHING = 0.1;
+
+function naiveBayes(documents: readonly Document[], intents: readonly Intent[]): Pick<IntentModel, 'logLikelihood' | 'lift'> {
+  const counts = new Map<string, Float64Array>();
+  const totals = new Float64Array(intents.length);
+  for (const document of documents) {
+    const at = intents.indexOf(document.intent);
+    for (const [feature, value] of document.features) {
+      let row = counts.get(feature);
+      if (!row) counts.set(feature, (row = new Float64Array(intents.length)));
+      row[at] = row[at]! + value;
+      totals[at] = totals[at]! + value;
+    }
+  }
+  const vocabulary = counts.size;
+  const all = totals.reduce((sum, value) => sum + value, 0);
+  const logLikelihood = new Map<string, Float64Array>();
+  const lift = new Map<string, Float64Array>();
+  for (const [feature, row] of counts) {
+    const likelihoods = new Float64Array(intents.length);
+    const lifts = new Float64Array(intents.length);
+    const overall = (row.reduce((sum, value) => sum + value, 0) + SMOOTHING * intents.length) / (all + SMOOTHING * vocabulary * intents.length);
+    for (let at = 0; at < intents.length; at++) {
+      const probability = (row[at]! + SMOOTHING) / (totals[at]! + SMOOTHING * vocabulary);
+      likelihoods[at] = Math.log(probability);
+      lifts[at] = Math.max(0, Math.log(probability / overall));
+    }
+    logLikelihood.set(feature, likelihoods);
+    lift.set(feature, lifts);
+  }
+  return { logLikelihood, lift };
 }
 
 /** Longer keywords say more: "优惠券" is surer than "贵", "money back" surer than "cost". */
@@ -121,10 +183,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// Scores below this for every objection intent mean the message is small talk or logistics.
+// How the three kinds of evidence mix into an intent's score.
+const WEIGHT_BAYES = 0.5;
+const WEIGHT_EXAMPLE = 0.3;
+const WEIGHT_KEYWORD = 0.2;
+// The summed lift at which the message surely shows an intent; below, it may be small talk.
+const FULL_LIFT = 4;
+// Evidence below this for every intent means small talk, greetings or logistics: `other`.
 const OTHER_BAR = 0.3;
+// The softmax temperature of the Bayes posterior: trigger lists are short, so its certainty is damped.
+const TEMPERATURE = 3;
 // How close the more specific intent must come to take over from the general one.
-const SPECIFIC_SHARE = 0.6;
+const SPECIFIC_SHARE = 0.4;
+// A keyword or example match at least this strong is direct evidence, not a statistical hunch.
+const DIRECT_MATCH = 0.5;
 /** When both fire, the first is more specific than the second: a rival named while talking price is a comparison. */
 const MORE_SPECIFIC: readonly [Intent, Intent][] = [['comparison', 'price']];
 
@@ -133,22 +205,59 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
   const model = intentModelOf(bundle);
   const normalized = normalizeText(text);
   const byIntent = new Map<Intent, IntentEvidence>(INTENTS.map((intent) => [intent, { intent, score: 0 }]));
-  if (normalized) {
-    scoreExamples(model, normalized, byIntent);
-    scoreKeywords(model, normalized, byIntent);
+  let strength = 0;
+  const direct = new Map<Intent, number>();
+  if (normalized && model.intents.length > 0) {
+    const features = featuresOfMessage(text, normalized);
+    const examples = scoreExamples(model, features);
+    const keywords = scoreKeywords(model, normalized);
+    const { posterior, lift } = scoreBayes(model, features);
+    model.intents.forEach((intent, at) => {
+      const evidence = byIntent.get(intent)!;
+      const example = examples.get(intent);
+      const keyword = keywords.get(intent);
+      const exampleScore = example?.score ?? 0;
+      const keywordScore = keyword?.score ?? 0;
+      evidence.score = WEIGHT_BAYES * posterior[at]! + WEIGHT_EXAMPLE * exampleScore + WEIGHT_KEYWORD * keywordScore;
+      const sure = Math.max(Math.min(1, lift[at]! / FULL_LIFT), exampleScore, keywordScore);
+      direct.set(intent, Math.max(exampleScore, keywordScore));
+      if (sure > strength && evidence.score > 0) strength = sure;
+      if (example) Object.assign(evidence, { example: example.example.text, objection: example.example.objection });
+      if (keyword) Object.assign(evidence, { keyword: keyword.keyword.text, objection: keyword.keyword.objection });
+    });
   }
-  preferSpecific(byIntent);
+  preferSpecific(byIntent, direct);
   const other = byIntent.get('other')!;
-  const best = Math.max(...INTENTS.filter((intent) => intent !== 'other').map((intent) => byIntent.get(intent)!.score));
-  other.score = Math.max(other.score, round(Math.max(0, 1 - best / OTHER_BAR) * 0.9 + 0.1 * (best < OTHER_BAR ? 1 : 0)));
+  // Without enough evidence for any intent the message is small talk: scale the intents down, lift `other`.
+  const gate = Math.min(1, strength / OTHER_BAR);
+  for (const evidence of byIntent.values()) evidence.score *= gate;
+  other.score = Math.max(other.score, 1 - gate);
   const intents = [...byIntent.values()]
     .map((evidence) => ({ ...evidence, score: round(evidence.score) }))
     .sort((a, b) => b.score - a.score || INTENTS.indexOf(a.intent) - INTENTS.indexOf(b.intent));
   return { intent: intents[0]!.intent, intents };
 }
 
-function scoreExamples(model: IntentModel, normalized: string, byIntent: Map<Intent, IntentEvidence>): void {
-  const features = messageFeatures(normalized);
+function scoreBayes(model: IntentModel, features: Map<string, number>): { posterior: Float64Array; lift: Float64Array } {
+  const size = model.intents.length;
+  const logs = new Float64Array(size);
+  const lift = new Float64Array(size);
+  for (const [feature, weight] of features) {
+    const likelihoods = model.logLikelihood.get(feature);
+    if (!likelihoods) continue;
+    const lifts = model.lift.get(feature)!;
+    for (let at = 0; at < size; at++) {
+      logs[at] = logs[at]! + weight * likelihoods[at]!;
+      lift[at] = lift[at]! + weight * lifts[at]!;
+    }
+  }
+  const top = Math.max(...logs);
+  const exps = logs.map((value) => Math.exp((value - top) / TEMPERATURE));
+  const sum = exps.reduce((total, value) => total + value, 0);
+  return { posterior: exps.map((value) => value / sum), lift };
+}
+
+function scoreExamples(model: IntentModel, features: Map<string, number>): Map<Intent, { score: number; example: Example }> {
   const dots = new Map<number, number>();
   const covered = new Map<number, number>();
   let squared = 0;
@@ -165,28 +274,18 @@ function scoreExamples(model: IntentModel, normalized: string, byIntent: Map<Int
     }
   }
   const norm = Math.sqrt(squared) || 1;
-  const top = new Map<Intent, { first: number; second: number; example?: Example }>();
+  const best = new Map<Intent, { score: number; example: Example }>();
   for (const [index, dot] of dots) {
     const example = model.examples[index]!;
     const cosine = dot / (norm * example.norm);
     const coverage = covered.get(index)! / (example.norm * example.norm);
-    const similarity = Math.min(1, 0.5 * cosine + 0.5 * coverage * Math.sqrt(cosine));
-    const entry = top.get(example.intent) ?? { first: 0, second: 0 };
-    if (similarity > entry.first) top.set(example.intent, { first: similarity, second: entry.first, example });
-    else if (similarity > entry.second) top.set(example.intent, { ...entry, second: similarity });
-    else top.set(example.intent, entry);
+    const score = Math.min(1, 0.5 * cosine + 0.5 * coverage * Math.sqrt(cosine));
+    if (score > (best.get(example.intent)?.score ?? 0)) best.set(example.intent, { score, example });
   }
-  for (const [intent, { first, second, example }] of top) {
-    const evidence = byIntent.get(intent)!;
-    evidence.score = 1 - (1 - first) * (1 - 0.3 * second);
-    if (example) {
-      evidence.example = example.text;
-      evidence.objection = example.objection;
-    }
-  }
+  return best;
 }
 
-function scoreKeywords(model: IntentModel, normalized: string, byIntent: Map<Intent, IntentEvidence>): void {
+function scoreKeywords(model: IntentModel, normalized: string): Map<Intent, { score: number; keyword: Keyword }> {
   const strongest = new Map<Intent, { strength: number; keyword: Keyword }>();
   const missing = new Map<Intent, number>();
   const clauses = clausesOf(normalized);
@@ -198,14 +297,9 @@ function scoreKeywords(model: IntentModel, normalized: string, byIntent: Map<Int
     missing.set(keyword.intent, (missing.get(keyword.intent) ?? 1) * (1 - strength));
     if (strength > (strongest.get(keyword.intent)?.strength ?? 0)) strongest.set(keyword.intent, { strength, keyword });
   }
-  for (const [intent, absent] of missing) {
-    const evidence = byIntent.get(intent)!;
-    const keywordScore = 1 - absent;
-    evidence.score = 1 - (1 - evidence.score) * (1 - 0.8 * keywordScore);
-    const { keyword } = strongest.get(intent)!;
-    evidence.keyword = keyword.text;
-    evidence.objection ??= keyword.objection;
-  }
+  const result = new Map<Intent, { score: number; keyword: Keyword }>();
+  for (const [intent, absent] of missing) result.set(intent, { score: 1 - absent, keyword: strongest.get(intent)!.keyword });
+  return result;
 }
 
 function findKeyword(normalized: string, keyword: Keyword): number {
@@ -225,11 +319,15 @@ function round(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 1000) / 1000;
 }
 
-function preferSpecific(byIntent: Map<Intent, IntentEvidence>): void {
+/**
+ * The specific intent takes over when a keyword or example of its own matched clearly (not just by
+ * n-gram statistics) and the general one either fired the same way or is not far ahead.
+ */
+function preferSpecific(byIntent: Map<Intent, IntentEvidence>, direct: Map<Intent, number>): void {
   for (const [specific, general] of MORE_SPECIFIC) {
     const a = byIntent.get(specific)!;
     const b = byIntent.get(general)!;
-    if (b.score > a.score && a.score >= SPECIFIC_SHARE * b.score && a.score >= OTHER_BAR) {
+    if (b.score > a.score && (direct.get(specific) ?? 0) >= DIRECT_MATCH && (a.score >= SPECIFIC_SHARE * b.score || (direct.get(general) ?? 0) >= DIRECT_MATCH)) {
       a.score = Math.min(1, b.score + 0.01);
     }
   }

@@ -43,12 +43,6 @@ export interface SearchOptions {
   language?: Language;
 }
 
-export interface SearchIndex {
-  entries: SearchEntry[];
-  postings: Map<string, { entries: Int32Array; weights: Float32Array }>;
-  /** Per entry: a mild length penalty, so a short script that matches beats a long guide that mentions it. */
-  lengthFactor: Float32Array;
-}
 
 /** Every searchable item of a bundle, in playbook order. */
 export function searchEntries(bundle: Bundle): SearchEntry[] {
@@ -105,7 +99,7 @@ const UNIGRAM = 0.3;
 const PINYIN = 0.8;
 const INITIALS = 0.35;
 const PREFIX = 0.5;
-const TYPO_GRAM = 0.3;
+const TYPO = 0.6;
 
 const pinyinCache = new Map<string, string>();
 /** The toneless pinyin of one character, cached: indexing 10,000 entries must not re-run the converter per character. */
@@ -121,32 +115,32 @@ function pinyinOf(char: string): string {
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[a-z0-9]+/g;
 
-/** The features of one field. Chinese: characters, bigrams and their pinyin; English: stems, prefixes, trigrams. */
+/**
+ * The features of one field: Chinese characters and bigrams, English stems. Pinyin and typos
+ * are not indexed per entry: a query reaches them through the (much smaller) vocabulary.
+ */
 function addFeatures(text: string, weight: number, add: (feature: string, value: number) => void): void {
   for (const [run] of text.matchAll(CJK_RUN)) {
-    const syllables = [...run].map(pinyinOf);
     for (let i = 0; i < run.length; i++) {
       add(run[i]!, UNIGRAM * weight);
-      if (i + 1 < run.length) {
-        add(run.slice(i, i + 2), weight);
-        add('p:' + syllables[i]! + syllables[i + 1]!, PINYIN * weight);
-        add('i:' + syllables[i]![0]! + syllables[i + 1]![0]!, INITIALS * weight);
-      }
-      if (i + 2 < run.length) {
-        add('p:' + syllables[i]! + syllables[i + 1]! + syllables[i + 2]!, PINYIN * weight);
-        add('i:' + syllables[i]![0]! + syllables[i + 1]![0]! + syllables[i + 2]![0]!, INITIALS * weight);
-      }
+      if (i + 1 < run.length) add(run.slice(i, i + 2), weight);
     }
   }
-  for (const [word] of text.matchAll(WORD)) {
-    const stem = stemWord(word);
-    add('w:' + stem, weight);
-    for (let end = 3; end < stem.length; end++) add('x:' + stem.slice(0, end), PREFIX * weight * (end / stem.length));
-    if (stem.length >= 4) {
-      const padded = `<${stem}>`;
-      for (let i = 0; i + 3 <= padded.length; i++) add('t:' + padded.slice(i, i + 3), TYPO_GRAM * weight);
-    }
-  }
+  for (const [word] of text.matchAll(WORD)) add('w:' + stemWord(word), weight);
+}
+
+export interface SearchIndex {
+  entries: SearchEntry[];
+  postings: Map<string, { entries: Int32Array; weights: Float32Array }>;
+  /** Per entry: a mild length penalty, so a short script that matches beats a long guide that mentions it. */
+  lengthFactor: Float32Array;
+  /** The English stems indexed, sorted, to complete a half-typed last word. */
+  words: string[];
+  /** Trigram → English stems holding it, to forgive typos. */
+  wordTrigrams: Map<string, string[]>;
+  /** Full pinyin ("jiage") and initials ("jg") → the Chinese bigrams that sound so. */
+  pinyinBigrams: Map<string, string[]>;
+  initialsBigrams: Map<string, string[]>;
 }
 
 const indexCache = new WeakMap<Bundle, SearchIndex>();
@@ -164,7 +158,8 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
   entries.forEach((entry, position) => {
     const features = new Map<string, number>();
     const add = (feature: string, value: number): void => {
-      features.set(feature, Math.max(features.get(feature) ?? 0, value));
+      const known = features.get(feature);
+      if (known === undefined || known < value) features.set(feature, value);
     };
     for (const title of allTexts(entry.title)) addFeatures(normalizeText(title), TITLE, add);
     let length = 0;
@@ -183,30 +178,110 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
     }
   });
   const postings = new Map<string, { entries: Int32Array; weights: Float32Array }>();
-  for (const [feature, list] of lists) postings.set(feature, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
-  return { entries, postings, lengthFactor };
+  const words: string[] = [];
+  const wordTrigrams = new Map<string, string[]>();
+  const pinyinBigrams = new Map<string, string[]>();
+  const initialsBigrams = new Map<string, string[]>();
+  const push = (map: Map<string, string[]>, key: string, value: string): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const [feature, list] of lists) {
+    postings.set(feature, { entries: Int32Array.from(list.entries), weights: Float32Array.from(list.weights) });
+    if (feature.startsWith('w:')) {
+      const word = feature.slice(2);
+      words.push(word);
+      for (const trigram of trigramsOf(word)) push(wordTrigrams, trigram, word);
+    } else if (feature.length === 2) {
+      const first = pinyinOf(feature[0]!);
+      const second = pinyinOf(feature[1]!);
+      push(pinyinBigrams, first + second, feature);
+      push(initialsBigrams, first[0]! + second[0]!, feature);
+    }
+  }
+  words.sort();
+  return { entries, postings, lengthFactor, words, wordTrigrams, pinyinBigrams, initialsBigrams };
 }
 
-/** Query features: the entry features, plus every Latin token read as pinyin (full or initials). */
-function queryFeatures(query: string): Map<string, number> {
+function trigramsOf(word: string): string[] {
+  const padded = `<${word}>`;
+  const trigrams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) trigrams.push(padded.slice(i, i + 3));
+  return trigrams;
+}
+
+const COMPLETIONS = 8;
+const TYPO_CANDIDATES = 4;
+// Initials are ambiguous ("jg": 价格, 结果, 经过…): only the most common bigrams behind them count.
+const INITIALS_CANDIDATES = 12;
+
+/** The query's features: characters, bigrams and words, widened through pinyin, typos and completion. */
+function queryFeatures(query: string, index: SearchIndex): Map<string, number> {
   const features = new Map<string, number>();
   const add = (feature: string, value: number): void => {
+    if (!index.postings.has(feature)) return;
     features.set(feature, Math.max(features.get(feature) ?? 0, value));
   };
   addFeatures(query, 1, add);
+  // A typo with the right sound ("价个" for 价格) is still the word.
+  for (const [run] of query.matchAll(CJK_RUN)) {
+    for (let i = 0; i + 1 < run.length; i++) for (const bigram of index.pinyinBigrams.get(pinyinOf(run[i]!) + pinyinOf(run[i + 1]!)) ?? []) add(bigram, PINYIN);
+  }
   const tokens = query.match(WORD) ?? [];
   for (const [i, token] of tokens.entries()) {
-    if (/^\d/.test(token)) continue;
-    add('p:' + token, 1);
-    if (token.length <= 4) add('i:' + token, 1);
-    // The last word may be half typed.
-    if (i === tokens.length - 1 && token.length >= 3) add('x:' + stemWord(token), 0.8);
+    if (/\d/.test(token)) continue;
+    for (const bigram of index.pinyinBigrams.get(token) ?? []) add(bigram, PINYIN);
     // "jia ge" typed with a space is still 价格.
-    if (i + 1 < tokens.length) add('p:' + token + tokens[i + 1], 1);
+    if (i + 1 < tokens.length) for (const bigram of index.pinyinBigrams.get(token + tokens[i + 1]) ?? []) add(bigram, PINYIN);
+    if (token.length <= 4) for (const bigram of mostCommon(index, index.initialsBigrams.get(token) ?? [])) add(bigram, INITIALS);
+    if (token.length >= 7) for (const bigram of pinyinInside(index, token)) add(bigram, PINYIN * 0.8);
+    const stem = stemWord(token);
+    if (stem.length >= 4 && !index.postings.has('w:' + stem)) for (const [word, similarity] of typoCandidates(index, stem)) add('w:' + word, TYPO * similarity);
   }
-  // A 1-character Chinese query has no bigram: its unigram must carry it.
-  for (const [feature, value] of features) if (feature.length === 1 && CJK.test(feature)) features.set(feature, Math.max(value, query.replace(/\s/g, '').length === 1 ? 1 : value));
+  const last = tokens.at(-1);
+  if (last && last.length >= 3 && /[a-z]$/.test(query)) for (const word of completions(index.words, last)) add('w:' + word, PREFIX);
   return features;
+}
+
+function mostCommon(index: SearchIndex, bigrams: string[]): string[] {
+  if (bigrams.length <= INITIALS_CANDIDATES) return bigrams;
+  return [...bigrams].sort((a, b) => index.postings.get(b)!.entries.length - index.postings.get(a)!.entries.length).slice(0, INITIALS_CANDIDATES);
+}
+
+/** Pinyin of a longer phrase ("kaichangbai"): the bigrams whose pinyin appears inside it. */
+function pinyinInside(index: SearchIndex, token: string): string[] {
+  const found: string[] = [];
+  for (let start = 0; start < token.length; start++) {
+    for (let end = start + 4; end <= Math.min(token.length, start + 12); end++) found.push(...(index.pinyinBigrams.get(token.slice(start, end)) ?? []));
+  }
+  return found;
+}
+
+/** Indexed words that share most trigrams with a word the index does not know (Dice coefficient). */
+function typoCandidates(index: SearchIndex, stem: string): [string, number][] {
+  const trigrams = trigramsOf(stem);
+  const shared = new Map<string, number>();
+  for (const trigram of trigrams) for (const word of index.wordTrigrams.get(trigram) ?? []) shared.set(word, (shared.get(word) ?? 0) + 1);
+  return [...shared]
+    .map(([word, count]): [string, number] => [word, (2 * count) / (trigrams.length + word.length)])
+    .filter(([, similarity]) => similarity >= 0.4)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, TYPO_CANDIDATES);
+}
+
+/** Indexed words starting with `prefix` (binary search in the sorted vocabulary). */
+function completions(words: readonly string[], prefix: string): string[] {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words[middle]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  for (let i = low; i < words.length && found.length < COMPLETIONS && words[i]!.startsWith(prefix); i++) if (words[i] !== prefix) found.push(words[i]!);
+  return found;
 }
 
 const DEFAULT_LIMIT = 10;
@@ -222,34 +297,31 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const normalized = normalizeText(typeof query === 'string' ? query.slice(0, 200) : '');
   if (!normalized || limit === 0) return [];
-  const features = queryFeatures(normalized);
+  const features = queryFeatures(normalized, index);
   const count = index.entries.length;
   const scores = new Float32Array(count);
   const touched: number[] = [];
   let best = 0;
-  let pinyinHits = 0;
-  let wordHits = 0;
-  const ranked = [...features]
-    .map(([feature, weight]) => ({ feature, weight, list: index.postings.get(feature) }))
-    .filter((item) => item.list !== undefined);
-  const distinctive = ranked.some((item) => item.list!.entries.length <= count * COMMON_SHARE);
+  const ranked = [...features].map(([feature, weight]) => ({ feature, weight, list: index.postings.get(feature)! }));
+  const distinctive = ranked.some((item) => item.list.entries.length <= count * COMMON_SHARE);
+  const singleChar = normalized.replace(/\s/g, '').length === 1;
   for (const { feature, weight, list } of ranked) {
-    const frequency = list!.entries.length;
-    if (distinctive && frequency > count * COMMON_SHARE && feature.length <= 2) continue;
+    const frequency = list.entries.length;
+    if (distinctive && frequency > count * COMMON_SHARE && feature.length === 1) continue;
     const idf = Math.log(1 + count / frequency);
-    best += weight * idf * TITLE;
-    if (feature.startsWith('p:') || feature.startsWith('i:')) pinyinHits++;
-    else if (feature.startsWith('w:') || feature.startsWith('x:')) wordHits++;
-    const { entries, weights } = list!;
+    // A one-character query has no bigram: its character must carry it alone.
+    const value = weight * idf * (singleChar && feature.length === 1 ? 1 / UNIGRAM : 1);
+    best = Math.max(best, 0) + value * TITLE;
+    const { entries, weights } = list;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
       if (scores[entry] === 0) touched.push(entry);
-      scores[entry] = scores[entry]! + weight * idf * weights[i]!;
+      scores[entry] = scores[entry]! + value * weights[i]!;
     }
   }
   if (touched.length === 0) return [];
   const top = topEntries(touched, scores, index.lengthFactor, limit);
-  const language = options.language ?? (CJK.test(normalized) || pinyinHits > wordHits ? 'zh-CN' : 'en');
+  const language = options.language ?? (CJK.test(normalized) || !hasEnglishWord(features) ? 'zh-CN' : 'en');
   return top.map(([position, score]) => {
     const entry = index.entries[position]!;
     return {
@@ -264,6 +336,12 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       line: entry.line,
     };
   });
+}
+
+/** Whether a Latin query matched English words (else it was pinyin, and the answer is Chinese). */
+function hasEnglishWord(features: Map<string, number>): boolean {
+  for (const feature of features.keys()) if (feature.startsWith('w:')) return true;
+  return false;
 }
 
 /** The `limit` best entries without sorting every touched one. */

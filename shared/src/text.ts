@@ -173,3 +173,25 @@ export function messageFeatures(normalized: string): Map<string, number> {
   for (const clause of clausesOf(normalized)) featuresOf(clause.text, clause.weight, features);
   return features;
 }
+
+// Generic grammatical cues, added as features of their own. Which intent they point to is learnt
+// from the triggers like any n-gram; the code only knows the grammar.
+const COMPARATIVE = /(跟|和|与|同|对比)[^，,。.!！?？]{1,12}(比|一样|不一样|区别|差别|差不多)|比(你|您|这|他|她|它|别|人|那|官|某|网|线)|\b(than|compared?|comparing|versus|vs)\b/;
+// A brand or product name written in Latin letters: capitalised after a lower-case word or a Chinese
+// character (not a sentence's first word), camel-cased ("iPad"), or capitals right before Chinese ("XX品牌").
+const NAME = /(?:[\p{Ll}\p{N},']\s+|[\u3400-\u9fff]\s*)([A-Z][A-Za-z0-9]*)|\b([a-z]+[A-Z][A-Za-z0-9]*)|^([A-Z][A-Za-z0-9]*)(?=\s*[\u3400-\u9fff])/gu;
+const NOT_NAMES = new Set(['I', 'OK', 'Ok', 'OMG', 'LOL', 'TBH', 'BTW', 'PS']);
+
+/** The grammatical cues of a message: a comparative construction (`#cmp`), a named brand (`#name`). */
+export function languageCues(original: string): string[] {
+  const text = typeof original === 'string' ? original.slice(0, 4000).normalize('NFKC') : '';
+  const cues: string[] = [];
+  if (COMPARATIVE.test(text.toLowerCase())) cues.push('#cmp');
+  for (const match of text.matchAll(NAME)) {
+    if (!NOT_NAMES.has(match[1] ?? match[2] ?? match[3]!)) {
+      cues.push('#name');
+      break;
+    }
+  }
+  return cues;
+}
