@@ -9,6 +9,7 @@ mkdirSync(join(here, 'dist'), { recursive: true });
 copyFileSync(join(here, '../shared/playbook.schema.json'), join(here, 'dist/playbook.schema.json'));
 const common = { bundle: true, sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
 copyFileSync(join(here, 'src/webview/preview.css'), join(here, 'dist/webview.css'));
+copyFileSync(join(here, 'src/review/webview/review.css'), join(here, 'dist/review.css'));
 Promise.all([
   build({
     ...common,
@@ -27,4 +28,5 @@ Promise.all([
     format: 'iife',
     target: 'chrome120',
   }),
+  build({ ...common, entryPoints: [join(here, 'src/review/webview/review-view.ts')], outfile: join(here, 'dist/review.js'), platform: 'browser', format: 'iife', target: 'chrome120' }),
 ]).catch(() => process.exit(1));

@@ -3,6 +3,7 @@ import { buildBundle, formatDiagnostic, hasErrors, repliesOf } from '@closer/sha
 import type { PlaybookWorkspace } from './playbook-workspace.ts';
 import type { PlaybookPreview } from './preview.ts';
 import type { TryResult } from './preview-model.ts';
+import { promoteToStoryCommand, reviewCases } from './review/commands.ts';
 
 export interface Ctx {
   workspace: PlaybookWorkspace;
@@ -74,4 +75,6 @@ export const COMMANDS: Record<string, (ctx: Ctx) => Cmd> = {
   'closer.showPreview': showPreview,
   'closer.tryMessage': tryMessage,
   'closer.buildBundle': buildBundleCommand,
+  'closer.reviewCases': reviewCases,
+  'closer.promoteToStory': promoteToStoryCommand,
 };

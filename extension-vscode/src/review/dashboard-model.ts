@@ -1,0 +1,61 @@
+// What the case-review dashboard shows, computed from the core so the CLI report and the
+// dashboard always agree. Plain data: it crosses into the webview as a message.
+import { caseFacets, caseReport, filterCases, formatCaseProblem, type Case, type CaseEvent, type CaseFilter, type CaseProblem, type CaseReport, type Intent } from '@closer/shared';
+
+/** How many cases the list shows at most; the figures always cover every filtered case. */
+export const LIST_LIMIT = 300;
+
+export interface CaseRow {
+  id: string;
+  created: string;
+  salesperson: string;
+  customer: string;
+  product: string;
+  outcome: Case['outcome'];
+  amount: number | null;
+  lossReason: string | null;
+  notes: string;
+  timeline: CaseEvent[];
+}
+
+export interface DashboardModel {
+  files: number;
+  problems: string[];
+  filter: CaseFilter;
+  facets: { salespeople: string[]; products: string[]; intents: Intent[] };
+  /** All cases read, and those the filters keep. */
+  total: number;
+  shown: number;
+  report: CaseReport;
+  cases: CaseRow[];
+}
+
+export function dashboardModel(cases: readonly Case[], files: number, problems: readonly CaseProblem[], filter: CaseFilter): DashboardModel {
+  const kept = filterCases(cases, filter);
+  // Newest first: a team lead reviews what just happened.
+  const rows = [...kept].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).slice(0, LIST_LIMIT);
+  return {
+    files,
+    problems: problems.map(formatCaseProblem),
+    filter,
+    facets: caseFacets(cases),
+    total: cases.length,
+    shown: kept.length,
+    report: caseReport(kept),
+    cases: rows.map((record) => ({
+      id: record.id,
+      created: record.createdAt,
+      salesperson: record.salesperson,
+      customer: record.customer,
+      product: record.product ?? '',
+      outcome: record.outcome,
+      amount: record.amount ?? null,
+      lossReason: record.lossReason ?? null,
+      notes: record.notes,
+      timeline: record.timeline,
+    })),
+  };
+}
+
+/** Messages the extension sends to the dashboard. */
+export type ToDashboard = { type: 'model'; model: DashboardModel; labels: Record<string, string> } | { type: 'promoted'; id: string; story: string; file: string; line: number };

@@ -1,0 +1,52 @@
+// Promote to story: a won case becomes a draft story in a playbook the author picks, written
+// through a WorkspaceEdit (so it can be undone) and saved, with the cursor on the new story.
+import * as vscode from 'vscode';
+import { buildBundle, insertStory, storyDraftOf, type Bundle, type Case, type Language, type ParsedPlaybook } from '@closer/shared';
+
+export interface PromotedStory {
+  uri: vscode.Uri;
+  /** 1-based line of the story's `- id:` line. */
+  line: number;
+  id: string;
+}
+
+/** Write a draft story for `record` into `target` (a playbook file); throws with a message the author can act on. */
+export async function promoteToStory(record: Case, target: vscode.Uri, parsed: readonly ParsedPlaybook[]): Promise<PromotedStory> {
+  const language: Language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const story = storyDraftOf(record, { language, bundle: bundleOf(parsed) });
+  const document = await vscode.workspace.openTextDocument(target);
+  const before = document.getText();
+  const inserted = insertStory(before, story);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(target, new vscode.Range(document.positionAt(0), document.positionAt(before.length)), inserted.text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the playbook could not be edited'));
+  await document.save();
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const position = new vscode.Position(inserted.line - 1, 0);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+  return { uri: target, line: inserted.line, id: inserted.id };
+}
+
+/** Reply labels make the draft readable; a workspace with lint errors still gets a draft, with reply ids. */
+function bundleOf(parsed: readonly ParsedPlaybook[]): Bundle | undefined {
+  try {
+    return buildBundle(parsed);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ask which playbook gets the story. */
+export async function pickPlaybook(): Promise<vscode.Uri | undefined> {
+  const files = (await vscode.workspace.findFiles('**/*.playbook.yaml', '**/node_modules/**')).sort((a, b) => a.path.localeCompare(b.path));
+  if (files.length === 0) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Closer: there is no *.playbook.yaml in this workspace to add the story to.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri, false), uri })),
+    { title: vscode.l10n.t('Promote to story: which playbook gets the new story?'), ignoreFocusOut: true },
+  );
+  return picked?.uri;
+}

@@ -1,0 +1,188 @@
+// "Closer: Review cases": the team lead's dashboard over case files — figures as tables and bar
+// charts, filters, each case's timeline, and Promote to story on won cases. One panel, reused.
+import * as vscode from 'vscode';
+import { z } from 'zod';
+import { INTENTS, type CaseFilter, type ParsedPlaybook } from '@closer/shared';
+import { loadCaseUris, type LoadedCases } from './case-files.ts';
+import { dashboardModel, type DashboardModel, type ToDashboard } from './dashboard-model.ts';
+import { pickPlaybook, promoteToStory, type PromotedStory } from './promote-story.ts';
+
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Messages from the webview are untrusted input: checked on arrival. */
+const FromDashboardSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({
+    type: z.literal('filter'),
+    filter: z.object({
+      salesperson: z.string().max(200).optional(),
+      product: z.string().max(200).optional(),
+      intent: z.enum(INTENTS).optional(),
+      from: DATE.optional(),
+      to: DATE.optional(),
+    }),
+  }),
+  z.object({ type: z.literal('promote'), id: z.string().max(64) }),
+]);
+
+export class CaseReview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private sources: vscode.Uri[] = [];
+  private loaded: LoadedCases = { files: [], cases: [], problems: [] };
+  private filter: CaseFilter = {};
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly playbooks: () => ParsedPlaybook[],
+  ) {}
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** Read the case files or folders and show the dashboard. */
+  async open(uris: readonly vscode.Uri[]): Promise<DashboardModel> {
+    this.sources = [...uris];
+    this.loaded = await loadCaseUris(uris);
+    this.filter = {};
+    this.show();
+    this.update();
+    return this.model();
+  }
+
+  model(): DashboardModel {
+    return dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter);
+  }
+
+  setFilter(filter: CaseFilter): DashboardModel {
+    this.filter = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined && value !== '')) as CaseFilter;
+    this.update();
+    return this.model();
+  }
+
+  /** Promote a won case to a story in `target`, or in a playbook the author picks. */
+  async promote(id: string, target?: vscode.Uri): Promise<PromotedStory | undefined> {
+    const record = this.loaded.cases.find((candidate) => candidate.id === id);
+    if (!record) throw new Error(vscode.l10n.t('no case with id {0} is open in the review', id));
+    if (record.outcome !== 'won') throw new Error(vscode.l10n.t('only a won case can become a story; this one is {0}', record.outcome));
+    const uri = target ?? (await pickPlaybook());
+    if (!uri) return undefined;
+    const promoted = await promoteToStory(record, uri, this.playbooks());
+    void this.panel?.webview.postMessage({ type: 'promoted', id, story: promoted.id, file: vscode.workspace.asRelativePath(uri, false), line: promoted.line } satisfies ToDashboard);
+    return promoted;
+  }
+
+  /** Read the same files again (after a salesperson sent a new export, say). */
+  async reload(): Promise<DashboardModel> {
+    this.loaded = await loadCaseUris(this.sources);
+    this.update();
+    return this.model();
+  }
+
+  private show(): void {
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Active);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel('closer.review', vscode.l10n.t('Closer: case review'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
+    });
+    this.panel = panel;
+    panel.webview.html = this.html(panel.webview);
+    panel.onDidDispose(() => (this.panel = undefined), undefined, this.disposables);
+    panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message), undefined, this.disposables);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = FromDashboardSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'ready') this.update();
+    else if (message.type === 'filter') this.setFilter(message.filter);
+    else {
+      this.promote(message.id).catch((error: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Closer: could not promote the case: {0}', error.message)));
+    }
+  }
+
+  private update(): void {
+    if (!this.panel) return;
+    void this.panel.webview.postMessage({ type: 'model', model: this.model(), labels: dashboardLabels() } satisfies ToDashboard);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.css'));
+    // Strict CSP: only our own script and stylesheet; case text is drawn with textContent, charts as DOM-built SVG.
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style}">
+</head>
+<body>
+<main id="review"></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function dashboardLabels(): Record<string, string> {
+  const t = vscode.l10n.t;
+  return {
+    title: t('Case review'),
+    summary: t('{0} cases ({1} shown): {2} won, {3} lost, {4} open · win rate {5} (95% {6}–{7}) · amount won {8}'),
+    files: t('from {0} file(s)'),
+    problems: t('Problems in the case files'),
+    salesperson: t('Salesperson'),
+    product: t('Product'),
+    intent: t('Intent'),
+    from: t('From'),
+    to: t('To'),
+    all: t('all'),
+    clear: t('Clear filters'),
+    byIntent: t('Win rate by intent met'),
+    byReply: t('Win rate by reply used'),
+    byStep: t('Win rate by furthest golden-model step'),
+    lossReasons: t('Top loss reasons'),
+    timeToClose: t('Time to close'),
+    cases: t('cases'),
+    won: t('won'),
+    lost: t('lost'),
+    open: t('open'),
+    rate: t('rate'),
+    interval: t('95% interval'),
+    share: t('share'),
+    median: t('median'),
+    mean: t('mean'),
+    p90: t('90%'),
+    reason: t('reason'),
+    list: t('Cases'),
+    listLimit: t('showing the newest {0} of {1}'),
+    date: t('date'),
+    customer: t('customer'),
+    outcome: t('outcome'),
+    amount: t('amount'),
+    timeline: t('timeline'),
+    notes: t('Notes'),
+    promote: t('Promote to story'),
+    promoted: t('Story {0} added to {1}:{2} — finish it there'),
+    none: t('(none)'),
+    noCases: t('No closed cases match these filters.'),
+    'event.message': t('customer: {0}'),
+    'event.step': t('step reached: {0}'),
+    'event.suggested': t('suggested: {0}'),
+    'event.inserted': t('inserted: {0}'),
+  };
+}

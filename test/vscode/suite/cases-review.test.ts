@@ -1,0 +1,109 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import { CASE_VERSION, caseReport, parsePlaybook, readCases, type Case, type CaseEvent } from '@closer/shared';
+import type { DashboardModel } from '../../../extension-vscode/src/review/dashboard-model.ts';
+import type { PromotedStory } from '../../../extension-vscode/src/review/promote-story.ts';
+import { closerDiagnostics, fileUri, waitFor, writeFile } from './helpers.ts';
+
+const FOLDER = 'cases-review';
+
+function makeCase(n: number, fields: Partial<Case>): Case {
+  return {
+    version: CASE_VERSION,
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    conversation: `chat-${n}`,
+    salesperson: 'alice',
+    customer: `customer-0000000${n}`,
+    outcome: 'open',
+    notes: '',
+    timeline: [],
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    ...fields,
+  };
+}
+const event = {
+  message: (intent: 'price' | 'doubt' | 'comparison'): CaseEvent => ({ type: 'message', at: '2026-11-01T09:05:00.000Z', intent }),
+  inserted: (reply: string): CaseEvent => ({ type: 'inserted', at: '2026-11-01T09:06:00.000Z', reply }),
+};
+const alice = [
+  makeCase(1, { outcome: 'won', amount: 680, product: 'tea', notes: '开茶馆的老板\n问题：老顾客嫌茶叶不新鲜', closedAt: '2026-11-01T10:00:00.000Z', timeline: [event.message('price'), event.inserted('tea-value')] }),
+  makeCase(2, { outcome: 'lost', lossReason: 'rival', product: 'tea', closedAt: '2026-11-01T10:00:00.000Z', timeline: [event.message('comparison')] }),
+];
+const bo = [
+  makeCase(3, { salesperson: 'bo', outcome: 'won', amount: 120, product: 'cups', createdAt: '2026-11-03T09:00:00.000Z', updatedAt: '2026-11-03T12:00:00.000Z', closedAt: '2026-11-03T12:00:00.000Z', timeline: [event.message('doubt'), event.inserted('tea-proof')] }),
+  makeCase(4, { salesperson: 'bo', outcome: 'open', createdAt: '2026-11-04T09:00:00.000Z', updatedAt: '2026-11-04T09:00:00.000Z' }),
+];
+const lines = (cases: Case[]) => cases.map((record) => JSON.stringify(record)).join('\n') + '\n';
+
+describe('case review', () => {
+  before(async () => {
+    await writeFile(`${FOLDER}/alice.jsonl`, lines(alice));
+    // A corrupt second line: reported with its number, the rest still read.
+    await writeFile(`${FOLDER}/team/bo.jsonl`, JSON.stringify(bo[0]) + '\n{"id": "cut off\n' + JSON.stringify(bo[1]) + '\n');
+    await writeFile(`${FOLDER}/stories.playbook.yaml`, 'id: review-stories\ntitle: Stories from won cases\n');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(fileUri(FOLDER), { recursive: true });
+  });
+
+  it('opens a folder of case files as a dashboard with the same figures as the core', async () => {
+    const model = await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', [fileUri(FOLDER)]);
+    assert.strictEqual(model.files, 2);
+    assert.strictEqual(model.total, 4);
+    assert.deepStrictEqual(model.problems, [`${FOLDER}/team/bo.jsonl:2: error not valid JSON (Unterminated string in JSON at position 15); the line is skipped`]);
+    const expected = caseReport(readCases(lines([...alice, ...bo]), 'x').cases);
+    assert.deepStrictEqual(model.report, expected);
+    assert.deepStrictEqual(model.report.byIntent.map((row) => [row.intent, row.cases, row.wins]), [['price', 1, 1], ['comparison', 1, 0], ['doubt', 1, 1]]);
+    assert.deepStrictEqual(model.report.lossReasons, [{ reason: 'rival', cases: 1, share: 1 }]);
+    assert.deepStrictEqual(model.facets, { salespeople: ['alice', 'bo'], products: ['cups', 'tea'], intents: ['comparison', 'doubt', 'price'] });
+    // Newest first, each with its timeline.
+    assert.deepStrictEqual(model.cases.map((row) => row.id.slice(-1)), ['4', '3', '1', '2']);
+    assert.deepStrictEqual(model.cases[1]!.timeline, bo[0]!.timeline);
+    const tab = await waitFor('the dashboard tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('closer.review')),
+    );
+    assert.strictEqual(tab.label, 'Closer: case review');
+  });
+
+  it('filters by salesperson, product, intent and date range', async () => {
+    const filter = (value: object) => vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', { filter: value });
+    let model = await filter({ salesperson: 'bo' });
+    assert.strictEqual(model.shown, 2);
+    assert.deepStrictEqual(model.report.totals, { ...model.report.totals, won: 1, lost: 0, open: 1 });
+    model = await filter({ product: 'tea', intent: 'comparison' });
+    assert.deepStrictEqual(model.cases.map((row) => row.id.slice(-1)), ['2']);
+    model = await filter({ from: '2026-11-02', to: '2026-11-03' });
+    assert.deepStrictEqual(model.cases.map((row) => row.id.slice(-1)), ['3']);
+    model = await filter({});
+    assert.strictEqual(model.shown, 4);
+  });
+
+  it('Promote to story writes a draft story into the chosen playbook and shows it', async () => {
+    const target = fileUri(`${FOLDER}/stories.playbook.yaml`);
+    const promoted = await vscode.commands.executeCommand<PromotedStory>('closer.promoteToStory', alice[0]!.id, target);
+    assert.strictEqual(promoted.id, 'won-00000000');
+    const document = await vscode.workspace.openTextDocument(target);
+    assert.strictEqual(document.isDirty, false, 'the story is saved to the file');
+    assert.strictEqual(document.lineAt(promoted.line - 1).text, '  - id: won-00000000');
+    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
+    assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, promoted.line - 1);
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const story = parsePlaybook(written, 'stories.playbook.yaml').playbook?.stories?.[0];
+    assert.ok(story, 'the file holds the story');
+    assert.match(JSON.stringify(story.background), /开茶馆的老板/);
+    assert.match(JSON.stringify(story.problem), /老顾客嫌茶叶不新鲜/);
+    // The reply is named by its label from the workspace's playbooks.
+    assert.match(JSON.stringify(story.solution), /Value first/);
+    await waitFor('the playbook to be linted', () => closerDiagnostics(target).every((d) => d.severity !== vscode.DiagnosticSeverity.Error) || undefined);
+  });
+
+  it('refuses to promote a lost case, with a message', async () => {
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('closer.promoteToStory', alice[1]!.id, fileUri(`${FOLDER}/stories.playbook.yaml`))),
+      /only a won case can become a story/,
+    );
+  });
+});
