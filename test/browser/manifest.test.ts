@@ -1,0 +1,50 @@
+// The built manifest asks for as little as works, both languages say the same things, and
+// Mozilla's linter (web-ext lint, offline) finds no error in dist/.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureExtensionBuilt, extensionDir, repoRoot } from './harness.ts';
+
+const read = (path: string) => JSON.parse(readFileSync(join(extensionDir, path), 'utf8'));
+let manifest: Record<string, unknown> & { permissions: string[]; host_permissions: string[]; optional_host_permissions: string[] };
+
+beforeAll(() => {
+  ensureExtensionBuilt();
+  manifest = read('manifest.json');
+});
+
+describe('the manifest', () => {
+  it('asks only for sidePanel, storage, contextMenus, activeTab and scripting; other sites at runtime', () => {
+    expect(manifest.permissions).toEqual(['sidePanel', 'storage', 'contextMenus', 'activeTab', 'scripting']);
+    // Loopback only: the demo chat page and the test fixtures are served there (README).
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
+  it('has every message in both Chinese and English', () => {
+    const zh = read('_locales/zh_CN/messages.json');
+    const en = read('_locales/en/messages.json');
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of ['extName', 'extDescription', 'actionTitle', 'commandOpenPanel', 'menuSuggest']) expect(zh[key].message).toBeTruthy();
+  });
+
+  it('passes web-ext lint with no error', () => {
+    const bin = join(repoRoot, 'node_modules/.bin/web-ext');
+    let output: string;
+    try {
+      output = execFileSync(bin, ['lint', '--source-dir', extensionDir, '--self-hosted', '--output', 'json', '--no-input'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its update check would wait on the network, which CI does not have.
+      env: { ...process.env, NO_UPDATE_NOTIFIER: '1' },
+    });
+    } catch (error) {
+      // web-ext exits 1 when it finds errors; its report is still on stdout.
+      output = (error as { stdout: string }).stdout;
+    }
+    const report = JSON.parse(output.slice(output.indexOf('{'))) as { summary: { errors: number }; errors: { code: string; message: string }[] };
+    expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  }, 120_000);
+});
