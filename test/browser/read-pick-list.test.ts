@@ -47,7 +47,7 @@ test('without a pick, the guess takes the scrolling contact list, which is wrong
 test('Escape cancels picking: the highlight goes, nothing is saved, the page works again', async () => {
   await panel.getByRole('button', { name: PICK }).click();
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'attached' });
-  await chat.hover('#messages .msg.customer >> nth=0');
+  await chat.hover('main .messages .msg.customer >> nth=0');
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'visible' });
   await chat.keyboard.press('Escape');
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'detached' });
@@ -61,16 +61,16 @@ test('hover highlights the message list, a click chooses it and the page never s
   const clicksBefore = await chat.evaluate(() => window.pageClicks);
   await panel.getByRole('button', { name: PICK }).click();
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'attached' });
-  await chat.hover('#messages .msg.me');
+  await chat.hover('main .messages .msg.me');
   const highlight = await waitFor(() => chat.locator('#closer-pick-highlight').boundingBox(), 'the highlight box');
-  const list = (await chat.locator('#messages').boundingBox())!;
+  const list = (await chat.locator('main .messages').boundingBox())!;
   // The highlight frames the whole list, not the one message under the pointer.
   for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(highlight[side] - list[side])).toBeLessThan(1);
 
-  await chat.click('#messages .msg.me');
+  await chat.click('main .messages .msg.me');
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'detached' });
   expect(await chat.evaluate(() => window.pageClicks)).toBe(clicksBefore);
-  await expect.poll(savedSites).toEqual([{ site: site(), selector: '#messages' }]);
+  await expect.poll(savedSites).toEqual([{ site: site(), selector: 'div.messages' }]);
   // The newest customer message of the chosen list; the user's own message after it is skipped.
   expect((await readLatest()).message).toBe('这款课程多少钱？');
   await expect.poll(shownMessage).toBe('这款课程多少钱？');
@@ -114,7 +114,7 @@ test('the choice survives a reload of the page', async () => {
 
 test('when the page replaces its list (single-page apps do), the new one is found and watched', async () => {
   await chat.evaluate(() => {
-    const old = document.getElementById('messages')!;
+    const old = document.querySelector('.messages')!;
     const fresh = old.cloneNode(false) as HTMLElement;
     const message = document.createElement('div');
     message.className = 'msg customer';
