@@ -104,6 +104,16 @@ test('the reply goes to the box the user typed in, not a field they clicked into
   await page.close();
 });
 
+test('without any typing in the page, the reply goes into the page\'s chat box', async () => {
+  const page = await openChatPage(session, 'quill');
+  const tabId = await waitForContentScript(session, page);
+  const result = await insert(page, tabId, '您好！');
+  expect(result).toEqual({ ok: true, strategy: 'quill' });
+  await expect.poll(() => readEditor(page)).toBe('您好！');
+  expect(await sends(page)).toBe(0);
+  await page.close();
+});
+
 test('a page without any editor gets a clear refusal', async () => {
   const page = await openChatPage(session, 'textarea');
   const tabId = await waitForContentScript(session, page);

@@ -37,7 +37,7 @@ function useList(next: Element | undefined): void {
   stopWatching?.();
   stopWatching = undefined;
   list = next;
-  if (list) stopWatching = watchMessageList(list, reportCustomerMessage);
+  if (list) stopWatching = watchMessageList(list, adapter.isOwnMessage, reportCustomerMessage);
 }
 
 /** The list being watched; found again when the page re-rendered it (single-page apps do). */
@@ -61,7 +61,7 @@ function keepListAttached(): void {
       pending = undefined;
       const before = list;
       const found = currentList();
-      const latest = found && found !== before ? latestCustomerMessage(found) : undefined;
+      const latest = found && found !== before ? latestCustomerMessage(found, adapter.isOwnMessage) : undefined;
       if (latest) reportCustomerMessage(latest);
     }, 200);
   }).observe(document.documentElement, { childList: true, subtree: true });
@@ -76,13 +76,13 @@ async function loadSavedSelector(): Promise<void> {
 async function handle(request: ContentRequest): Promise<ContentResult<ContentRequest['type']>> {
   switch (request.type) {
     case 'insert': {
-      const editor = await focusLastEditor();
+      const editor = await focusLastEditor(() => adapter.findEditor());
       if (!editor) return { ok: false, strategy: 'none', error: 'no chat box found in this page; click into it once, then try again' };
       return insertInto(editor, request.text);
     }
     case 'read-latest': {
       const found = currentList();
-      return { message: found ? latestCustomerMessage(found) : undefined, conversationKey: conversationKey(), site };
+      return { message: found ? latestCustomerMessage(found, adapter.isOwnMessage) : undefined, conversationKey: conversationKey(), site };
     }
     case 'read-selection':
       return { text: selectedText(), conversationKey: conversationKey(), site };
@@ -91,7 +91,7 @@ async function handle(request: ContentRequest): Promise<ContentResult<ContentReq
         pickedSelector = selectorFor(chosen);
         useList(chosen);
         void send({ type: 'selector-saved', site, selector: pickedSelector });
-        const latest = latestCustomerMessage(chosen);
+        const latest = latestCustomerMessage(chosen, adapter.isOwnMessage);
         if (latest) reportCustomerMessage(latest);
       });
       return { ok: true };

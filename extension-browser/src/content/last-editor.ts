@@ -1,4 +1,4 @@
-import { editableRoot, findPageEditor } from './editable.ts';
+import { editableRoot } from './editable.ts';
 
 // Clicking the side panel takes the focus from the page, so the content script remembers the
 // last editor the user typed in, and where the caret was, and puts both back before inserting.
@@ -44,9 +44,12 @@ function selectionSettled(): Promise<void> {
   });
 }
 
-/** Focuses the editor to insert into, with the caret where the user left it. */
-export async function focusLastEditor(): Promise<HTMLElement | undefined> {
-  const editor = lastEditor?.isConnected ? lastEditor : findPageEditor();
+/**
+ * Focuses the editor to insert into, with the caret where the user left it; `fallback` finds
+ * the chat box when the user has not typed in this page yet.
+ */
+export async function focusLastEditor(fallback: () => HTMLElement | undefined): Promise<HTMLElement | undefined> {
+  const editor = lastEditor?.isConnected ? lastEditor : fallback();
   if (!editor) return undefined;
   const selection = document.getSelection();
   const caretInside = () => !!selection && selection.rangeCount > 0 && editor.contains(selection.anchorNode);

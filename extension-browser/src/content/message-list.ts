@@ -38,27 +38,30 @@ interface FoundMessage {
   text: string;
 }
 
-function newestCustomerItem(list: Element): FoundMessage | undefined {
+/** Tells the user's own messages from the customer's; a site adapter may know better than the heuristic. */
+export type IsOwnMessage = (item: Element, list: Element) => boolean;
+
+function newestCustomerItem(list: Element, isOwn: IsOwnMessage): FoundMessage | undefined {
   const items = Array.from(list.children);
   for (let index = items.length - 1; index >= 0; index -= 1) {
     const item = items[index]!;
     const text = messageText(item);
-    if (text && !isOwnMessage(item, list)) return { item, text };
+    if (text && !isOwn(item, list)) return { item, text };
   }
   return undefined;
 }
 
 /** The newest message in the list that the customer wrote, if any. */
-export function latestCustomerMessage(list: Element): string | undefined {
-  return newestCustomerItem(list)?.text;
+export function latestCustomerMessage(list: Element, isOwn: IsOwnMessage = isOwnMessage): string | undefined {
+  return newestCustomerItem(list, isOwn)?.text;
 }
 
 /** Calls `onMessage` whenever the list's newest customer message changes. Returns a stop function. */
-export function watchMessageList(list: Element, onMessage: (text: string) => void): () => void {
-  let last = newestCustomerItem(list);
+export function watchMessageList(list: Element, isOwn: IsOwnMessage, onMessage: (text: string) => void): () => void {
+  let last = newestCustomerItem(list, isOwn);
   // One check per batch of mutations: a new message usually arrives as several DOM changes.
   const observer = new MutationObserver(() => {
-    const latest = newestCustomerItem(list);
+    const latest = newestCustomerItem(list, isOwn);
     // A new element counts even with the same text: customers do send "?" twice.
     if (latest && (latest.item !== last?.item || latest.text !== last.text)) onMessage(latest.text);
     last = latest;

@@ -1,6 +1,9 @@
+import type { IsOwnMessage } from '../message-list.ts';
+
 /**
  * What the content script needs to know about one chat site. The generic adapter works on any
- * page; a site's own adapter knows its message list and conversation key without being shown.
+ * page; a site's own adapter knows its message list, its chat box and whose message is whose
+ * without being shown. Reading and inserting themselves are shared (message-list.ts, insert/).
  */
 export interface SiteAdapter {
   id: string;
@@ -9,4 +12,8 @@ export interface SiteAdapter {
   conversationKey(location: Location): string;
   /** The message list, when the site's layout is known; the user's pick overrides it. */
   findMessageList(): Element | undefined;
+  /** Whether a list item is the user's own message rather than the customer's. */
+  isOwnMessage: IsOwnMessage;
+  /** The chat box, for when the user has not typed in the page yet. */
+  findEditor(): HTMLElement | undefined;
 }
