@@ -61,7 +61,7 @@ export function searchEntries(bundle: Bundle): SearchEntry[] {
       }
     }
     for (const objection of playbook.objections ?? []) {
-      const keywords = [...(objection.triggers.keywords ?? []), objection.intent.replace('_', ' ')];
+      const keywords = [...(objection.triggers.keywords ?? []), ...(objection.triggers.examples ?? []), objection.intent.replace('_', ' ')];
       entries.push({ ...base, id: objection.id, kind: 'principle', title: objection.title, text: objection.principle, category: objection.intent, keywords, line: at(objection.id) });
       for (const reply of objection.replies) {
         entries.push({ ...base, id: reply.id, kind: 'reply', title: reply.label, text: reply.text, category: objection.intent, keywords: reply.tags, line: at(reply.id) });
@@ -138,9 +138,18 @@ export interface SearchIndex {
   words: string[];
   /** Trigram → English stems holding it, to forgive typos. */
   wordTrigrams: Map<string, string[]>;
-  /** Full pinyin ("jiage") and initials ("jg") → the Chinese bigrams that sound so. */
-  pinyinBigrams: Map<string, string[]>;
-  initialsBigrams: Map<string, string[]>;
+  /**
+   * Full pinyin ("jiage") and initials ("jg") → the Chinese bigrams that sound so, each with its
+   * cohesion: how often its characters occur together rather than apart. A word (犹豫) is
+   * cohesive; a pair across a word boundary (有|预算) is not, so it counts less.
+   */
+  pinyinBigrams: Map<string, SoundAlike[]>;
+  initialsBigrams: Map<string, SoundAlike[]>;
+}
+
+interface SoundAlike {
+  bigram: string;
+  cohesion: number;
 }
 
 const indexCache = new WeakMap<Bundle, SearchIndex>();
@@ -180,9 +189,9 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
   const postings = new Map<string, { entries: Int32Array; weights: Float32Array }>();
   const words: string[] = [];
   const wordTrigrams = new Map<string, string[]>();
-  const pinyinBigrams = new Map<string, string[]>();
-  const initialsBigrams = new Map<string, string[]>();
-  const push = (map: Map<string, string[]>, key: string, value: string): void => {
+  const pinyinBigrams = new Map<string, SoundAlike[]>();
+  const initialsBigrams = new Map<string, SoundAlike[]>();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T): void => {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);
@@ -196,8 +205,10 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
     } else if (feature.length === 2) {
       const first = pinyinOf(feature[0]!);
       const second = pinyinOf(feature[1]!);
-      push(pinyinBigrams, first + second, feature);
-      push(initialsBigrams, first[0]! + second[0]!, feature);
+      const apart = Math.min(lists.get(feature[0]!)?.entries.length ?? 1, lists.get(feature[1]!)?.entries.length ?? 1);
+      const sound = { bigram: feature, cohesion: Math.min(1, list.entries.length / apart) };
+      push(pinyinBigrams, first + second, sound);
+      push(initialsBigrams, first[0]! + second[0]!, sound);
     }
   }
   words.sort();
@@ -215,27 +226,29 @@ const COMPLETIONS = 8;
 const TYPO_CANDIDATES = 4;
 // Initials are ambiguous ("jg": 价格, 结果, 经过…): only the most common bigrams behind them count.
 const INITIALS_CANDIDATES = 12;
+// Marks a bigram reached through initials: its rarity must not count, or "jg" would prefer a rare 间隔 to 价格.
+const INITIALS_PREFIX = '~';
 
 /** The query's features: characters, bigrams and words, widened through pinyin, typos and completion. */
 function queryFeatures(query: string, index: SearchIndex): Map<string, number> {
   const features = new Map<string, number>();
   const add = (feature: string, value: number): void => {
-    if (!index.postings.has(feature)) return;
+    if (!index.postings.has(feature.startsWith(INITIALS_PREFIX) ? feature.slice(1) : feature)) return;
     features.set(feature, Math.max(features.get(feature) ?? 0, value));
   };
   addFeatures(query, 1, add);
   // A typo with the right sound ("价个" for 价格) is still the word.
   for (const [run] of query.matchAll(CJK_RUN)) {
-    for (let i = 0; i + 1 < run.length; i++) for (const bigram of index.pinyinBigrams.get(pinyinOf(run[i]!) + pinyinOf(run[i + 1]!)) ?? []) add(bigram, PINYIN);
+    for (let i = 0; i + 1 < run.length; i++) for (const sound of index.pinyinBigrams.get(pinyinOf(run[i]!) + pinyinOf(run[i + 1]!)) ?? []) add(sound.bigram, PINYIN * sound.cohesion);
   }
   const tokens = query.match(WORD) ?? [];
   for (const [i, token] of tokens.entries()) {
     if (/\d/.test(token)) continue;
-    for (const bigram of index.pinyinBigrams.get(token) ?? []) add(bigram, PINYIN);
+    for (const sound of index.pinyinBigrams.get(token) ?? []) add(sound.bigram, PINYIN * sound.cohesion);
     // "jia ge" typed with a space is still 价格.
-    if (i + 1 < tokens.length) for (const bigram of index.pinyinBigrams.get(token + tokens[i + 1]) ?? []) add(bigram, PINYIN);
-    if (token.length <= 4) for (const bigram of mostCommon(index, index.initialsBigrams.get(token) ?? [])) add(bigram, INITIALS);
-    if (token.length >= 7) for (const bigram of pinyinInside(index, token)) add(bigram, PINYIN * 0.8);
+    if (i + 1 < tokens.length) for (const sound of index.pinyinBigrams.get(token + tokens[i + 1]) ?? []) add(sound.bigram, PINYIN * sound.cohesion);
+    if (token.length <= 4) for (const [bigram, likelihood] of likeliest(index, index.initialsBigrams.get(token) ?? [])) add(INITIALS_PREFIX + bigram, INITIALS * likelihood);
+    if (token.length >= 7) for (const sound of pinyinInside(index, token)) add(sound.bigram, PINYIN * 0.8 * sound.cohesion);
     const stem = stemWord(token);
     if (stem.length >= 4 && !index.postings.has('w:' + stem)) for (const [word, similarity] of typoCandidates(index, stem)) add('w:' + word, TYPO * similarity);
   }
@@ -244,14 +257,17 @@ function queryFeatures(query: string, index: SearchIndex): Map<string, number> {
   return features;
 }
 
-function mostCommon(index: SearchIndex, bigrams: string[]): string[] {
-  if (bigrams.length <= INITIALS_CANDIDATES) return bigrams;
-  return [...bigrams].sort((a, b) => index.postings.get(b)!.entries.length - index.postings.get(a)!.entries.length).slice(0, INITIALS_CANDIDATES);
+/** The words most likely meant by initials (cohesive and common), each with its likelihood relative to the likeliest. */
+function likeliest(index: SearchIndex, sounds: SoundAlike[]): [string, number][] {
+  const scored = sounds.map((sound): [string, number] => [sound.bigram, sound.cohesion * Math.sqrt(index.postings.get(sound.bigram)!.entries.length)]);
+  scored.sort((a, b) => b[1] - a[1]);
+  const best = scored[0]?.[1] ?? 1;
+  return scored.slice(0, INITIALS_CANDIDATES).map(([bigram, likelihood]) => [bigram, likelihood / best]);
 }
 
 /** Pinyin of a longer phrase ("kaichangbai"): the bigrams whose pinyin appears inside it. */
-function pinyinInside(index: SearchIndex, token: string): string[] {
-  const found: string[] = [];
+function pinyinInside(index: SearchIndex, token: string): SoundAlike[] {
+  const found: SoundAlike[] = [];
   for (let start = 0; start < token.length; start++) {
     for (let end = start + 4; end <= Math.min(token.length, start + 12); end++) found.push(...(index.pinyinBigrams.get(token.slice(start, end)) ?? []));
   }
@@ -302,13 +318,16 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const scores = new Float32Array(count);
   const touched: number[] = [];
   let best = 0;
-  const ranked = [...features].map(([feature, weight]) => ({ feature, weight, list: index.postings.get(feature)! }));
+  const ranked = [...features].map(([feature, weight]) => {
+    const flat = feature.startsWith(INITIALS_PREFIX);
+    return { feature: flat ? feature.slice(1) : feature, weight, flat, list: index.postings.get(flat ? feature.slice(1) : feature)! };
+  });
   const distinctive = ranked.some((item) => item.list.entries.length <= count * COMMON_SHARE);
   const singleChar = normalized.replace(/\s/g, '').length === 1;
-  for (const { feature, weight, list } of ranked) {
+  for (const { feature, weight, flat, list } of ranked) {
     const frequency = list.entries.length;
     if (distinctive && frequency > count * COMMON_SHARE && feature.length === 1) continue;
-    const idf = Math.log(1 + count / frequency);
+    const idf = flat ? 1 : Math.log(1 + count / frequency);
     // A one-character query has no bigram: its character must carry it alone.
     const value = weight * idf * (singleChar && feature.length === 1 ? 1 / UNIGRAM : 1);
     best = Math.max(best, 0) + value * TITLE;
