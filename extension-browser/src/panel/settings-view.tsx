@@ -3,6 +3,9 @@ import type { Language, Settings } from '../requests.ts';
 import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
 
+// Granted by the manifest for the demo page and the tests; not something the user can remove.
+const BUILT_IN_HOSTS = ['http://127.0.0.1/*'];
+
 interface Props {
   t: Strings;
   onChange: (language?: Language) => void;
@@ -14,13 +17,19 @@ export function SettingsView({ t, onChange }: Props) {
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [url, setUrl] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  const [allowed, setAllowed] = useState<string[]>([]);
 
   const load = () =>
     ask({ type: 'settings-get' }).then((loaded) => {
       setSettings(loaded);
       setDefaults(loaded.defaults);
     });
-  useEffect(() => void load(), []);
+  const loadAllowed = () =>
+    chrome.permissions.getAll().then(({ origins = [] }) => setAllowed(origins.filter((origin) => !BUILT_IN_HOSTS.includes(origin))));
+  useEffect(() => {
+    void load();
+    void loadAllowed();
+  }, []);
   if (!settings) return <p role="status">…</p>;
 
   const imported = async (work: Promise<unknown>) => {
@@ -122,6 +131,20 @@ export function SettingsView({ t, onChange }: Props) {
               <strong>{site.site}</strong> <code>{site.selector}</code>{' '}
               <button type="button" class="secondary" onClick={() => void ask({ type: 'site-forget', site: site.site }).then(load)}>
                 {t('reset')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="allowed-heading">
+        <h2 id="allowed-heading">{t('allowedSites')}</h2>
+        {allowed.length === 0 && <p class="muted">{t('noAllowedSites')}</p>}
+        <ul class="sites">
+          {allowed.map((origin) => (
+            <li key={origin}>
+              <code>{origin}</code>{' '}
+              <button type="button" class="secondary" onClick={() => void chrome.permissions.remove({ origins: [origin] }).then(loadAllowed)}>
+                {t('remove')}
               </button>
             </li>
           ))}

@@ -14,6 +14,14 @@ interface Props {
   generation: number;
 }
 
+/** The chat tab's web origin, when the panel may know it (activeTab or a granted host). */
+async function originOf(tabId: number): Promise<string | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab?.url) return undefined;
+  const url = new URL(tab.url);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
+}
+
 /** The main view: the customer's latest message, what it means, and what to answer. */
 export function SuggestView({ t, tabId, generation }: Props) {
   const [conversationKey, setConversationKey] = useState('pasted');
@@ -21,6 +29,9 @@ export function SuggestView({ t, tabId, generation }: Props) {
   const [error, setError] = useState<string>();
   const [pasted, setPasted] = useState('');
   const [hint, setHint] = useState<string>();
+  // Set when the content script could not be put into the chat tab: the page's origin, if known.
+  const [noAccess, setNoAccess] = useState<{ origin?: string }>();
+  const [attempt, setAttempt] = useState(0);
   // The message on screen, for refreshing after a change of variables, bundle or language.
   const current = useRef<{ text: string; key: string }>();
 
@@ -47,6 +58,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
       const pending = await ask({ type: 'pending-take' }).catch(() => ({ text: undefined }));
       const attached = await ask({ type: 'attach', tabId });
       if (cancelled) return;
+      setNoAccess(attached.attached ? undefined : { origin: await originOf(tabId) });
       let key = `tab:${tabId}`;
       let latest: string | undefined;
       if (attached.attached) {
@@ -64,7 +76,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [tabId, suggest]);
+  }, [tabId, suggest, attempt]);
 
   // Live updates: the content script reports each new customer message; the context menu its text.
   useEffect(() => {
@@ -101,6 +113,13 @@ export function SuggestView({ t, tabId, generation }: Props) {
     }
   };
 
+  const allowSite = async (origin: string) => {
+    // Asked during the click: the browser shows its own prompt, and the worker registers the
+    // content script for the site once it is granted (background/sites.ts).
+    const granted = await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
+    if (granted) setAttempt((value) => value + 1);
+  };
+
   const submitPaste = (event: Event) => {
     event.preventDefault();
     const text = pasted.trim();
@@ -118,6 +137,16 @@ export function SuggestView({ t, tabId, generation }: Props) {
         )}
       </section>
       {error && <p class="error" role="alert">{t('error')} {error}</p>}
+      {noAccess && (
+        <div class="card notice" role="status">
+          <p>{t('noAccess')}</p>
+          {noAccess.origin && (
+            <button type="button" onClick={() => void allowSite(noAccess.origin!)}>
+              {t('allowSite')} {noAccess.origin}
+            </button>
+          )}
+        </div>
+      )}
       {suggestion && (
         <>
           <section class="card understanding" aria-label={t('intent')}>
