@@ -25,6 +25,20 @@ function isUri(value: unknown): value is vscode.Uri {
   return value instanceof vscode.Uri;
 }
 
+/** A URI given as an argument: a Uri, or the plain form commands receive across processes. */
+function asUri(value: unknown): vscode.Uri | undefined {
+  if (isUri(value)) return value;
+  if (value && typeof value === 'object' && typeof (value as { scheme?: unknown }).scheme === 'string' && typeof (value as { path?: unknown }).path === 'string') {
+    return vscode.Uri.from(value as { scheme: string; path: string });
+  }
+  return undefined;
+}
+
+function asUris(value: unknown): vscode.Uri[] {
+  const list = Array.isArray(value) ? value : [value];
+  return list.map(asUri).filter((uri): uri is vscode.Uri => uri !== undefined);
+}
+
 /**
  * "Closer: Review cases": opens case files or folders (given, e.g. from the explorer or a
  * test, or picked in a dialog) in the dashboard. Returns the dashboard's figures. Called with
@@ -32,10 +46,11 @@ function isUri(value: unknown): value is vscode.Uri {
  */
 export function reviewCases(ctx: Ctx): Cmd {
   return async (first?: unknown, selected?: unknown): Promise<DashboardModel | undefined> => {
-    if (first && typeof first === 'object' && 'filter' in first && !isUri(first)) {
+    if (first && typeof first === 'object' && !Array.isArray(first) && !asUri(first) && 'filter' in first) {
       return caseReview(ctx).setFilter((first as { filter: CaseFilter }).filter ?? {});
     }
-    let uris: vscode.Uri[] = Array.isArray(selected) ? selected.filter(isUri) : Array.isArray(first) ? first.filter(isUri) : isUri(first) ? [first] : [];
+    // From the explorer, the second argument is every selected resource; from code, the first.
+    let uris = Array.isArray(selected) && selected.length > 0 ? asUris(selected) : asUris(first);
     if (uris.length === 0) {
       uris = (await vscode.window.showOpenDialog({
         title: vscode.l10n.t('Review cases: choose case files (JSON Lines) or a folder of them'),
@@ -76,7 +91,7 @@ export function promoteToStoryCommand(ctx: Ctx): Cmd {
     }
     if (!caseId) return undefined;
     try {
-      return await panel.promote(caseId, isUri(target) ? target : undefined);
+      return await panel.promote(caseId, asUri(target));
     } catch (error) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Closer: could not promote the case: {0}', (error as Error).message));
       throw error;

@@ -1,7 +1,7 @@
 // Promote to story: a won case becomes a draft story in a playbook the author picks, written
 // through a WorkspaceEdit (so it can be undone) and saved, with the cursor on the new story.
 import * as vscode from 'vscode';
-import { buildBundle, insertStory, storyDraftOf, type Bundle, type Case, type Language, type ParsedPlaybook } from '@closer/shared';
+import { insertStory, repliesOf, storyDraftOf, type Case, type Language, type ParsedPlaybook } from '@closer/shared';
 
 export interface PromotedStory {
   uri: vscode.Uri;
@@ -13,7 +13,7 @@ export interface PromotedStory {
 /** Write a draft story for `record` into `target` (a playbook file); throws with a message the author can act on. */
 export async function promoteToStory(record: Case, target: vscode.Uri, parsed: readonly ParsedPlaybook[]): Promise<PromotedStory> {
   const language: Language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  const story = storyDraftOf(record, { language, bundle: bundleOf(parsed) });
+  const story = storyDraftOf(record, { language, replyLabels: replyLabelsOf(parsed) });
   const document = await vscode.workspace.openTextDocument(target);
   const before = document.getText();
   const inserted = insertStory(before, story);
@@ -28,13 +28,11 @@ export async function promoteToStory(record: Case, target: vscode.Uri, parsed: r
   return { uri: target, line: inserted.line, id: inserted.id };
 }
 
-/** Reply labels make the draft readable; a workspace with lint errors still gets a draft, with reply ids. */
-function bundleOf(parsed: readonly ParsedPlaybook[]): Bundle | undefined {
-  try {
-    return buildBundle(parsed);
-  } catch {
-    return undefined;
-  }
+/** Reply labels make the draft readable; taken from every playbook that parses, even while others have errors. */
+function replyLabelsOf(parsed: readonly ParsedPlaybook[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const file of parsed) for (const { reply } of file.playbook ? repliesOf(file.playbook) : []) labels.set(reply.id, reply.label);
+  return labels;
 }
 
 /** Ask which playbook gets the story. */

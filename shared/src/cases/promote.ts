@@ -8,6 +8,8 @@ export interface PromoteOptions {
   language?: Language;
   /** To name the replies that were used by their labels rather than their ids. */
   bundle?: Bundle;
+  /** Reply id → label, for callers that have playbooks but no clean bundle (an author's workspace mid-edit). */
+  replyLabels?: ReadonlyMap<string, string>;
   /** The story's id; by default derived from the case id. */
   id?: string;
 }
@@ -72,7 +74,7 @@ export function storyDraftOf(record: Case, options: PromoteOptions = {}): Story 
   const sentence = (text: string) => (text === '' || /[。.!?！？]$/.test(text) ? text : text + words.period);
 
   const intents = [...new Set(record.timeline.flatMap((event) => (event.type === 'message' ? [event.intent] : [])))];
-  const labels = replyLabels(options.bundle);
+  const labels = options.replyLabels ?? replyLabels(options.bundle);
   const replies = [...new Set(record.timeline.flatMap((event) => (event.type === 'inserted' ? [event.reply] : [])))].map((id) => labels.get(id) ?? id);
   const raised = intents.filter((intent) => intent !== 'other').map((intent: Intent) => words.intents[intent]);
 

@@ -53,7 +53,8 @@ describe('case review', () => {
     const model = await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', [fileUri(FOLDER)]);
     assert.strictEqual(model.files, 2);
     assert.strictEqual(model.total, 4);
-    assert.deepStrictEqual(model.problems, [`${FOLDER}/team/bo.jsonl:2: error not valid JSON (Unterminated string in JSON at position 15); the line is skipped`]);
+    assert.strictEqual(model.problems.length, 1);
+    assert.match(model.problems[0]!, new RegExp(`^${FOLDER}/team/bo\\.jsonl:2: error not valid JSON \\(.*\\); the line is skipped$`));
     const expected = caseReport(readCases(lines([...alice, ...bo]), 'x').cases);
     assert.deepStrictEqual(model.report, expected);
     assert.deepStrictEqual(model.report.byIntent.map((row) => [row.intent, row.cases, row.wins]), [['price', 1, 1], ['comparison', 1, 0], ['doubt', 1, 1]]);
