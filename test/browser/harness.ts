@@ -150,7 +150,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Session> {
   });
   const server = options.chatPages === false ? { url: '', close: async () => {} } : await serveFolder(chatPagesBuildDir);
   try {
-    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 20_000 });
+    // Cold start is about a second; a machine busy with other builds can take far longer.
+    const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker', { timeout: 60_000 }).catch((error: Error) => {
+      const manifest = existsSync(join(extension, 'manifest.json')) ? 'present' : 'missing';
+      throw new Error(`the extension's service worker did not start (${extension}, manifest.json ${manifest}): ${error.message}`);
+    });
     const extensionId = new URL(worker.url()).host;
     let cdp: Browser | undefined;
     let cdpPort: string | undefined;

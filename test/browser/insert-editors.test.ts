@@ -70,6 +70,18 @@ describe.each(editors)('inserting into $page', (editor) => {
     await page.close();
   });
 
+  test('a one-letter insertion, which editors may leave to the browser, lands in the state', async () => {
+    const page = await openChatPage(session, editor.page);
+    const tabId = await waitForContentScript(session, page);
+    await page.click(editor.selector);
+    await page.keyboard.type('ok');
+    const result = await insert(page, tabId, 'x');
+    expect(result).toEqual({ ok: true, strategy: editor.strategy });
+    await expect.poll(() => readEditor(page)).toBe('okx');
+    expect(await sends(page)).toBe(0);
+    await page.close();
+  });
+
   test('inserts a reply with a line break without sending', async () => {
     const page = await openChatPage(session, editor.page);
     const tabId = await waitForContentScript(session, page);

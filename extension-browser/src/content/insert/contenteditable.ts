@@ -8,6 +8,7 @@ import type { InsertStrategy } from './strategy.ts';
 export const contenteditableStrategy: InsertStrategy = {
   id: 'contenteditable',
   matches: (editor) => editor.isContentEditable,
+  readsDomEdits: true,
   insert(_editor, text) {
     if (!document.execCommand('insertText', false, text)) throw new Error('the page refused insertText');
   },

@@ -9,6 +9,7 @@ export const draftStrategy: InsertStrategy = {
   id: 'draft',
   // Draft's contenteditable carries this class inside .DraftEditor-root.
   matches: (editor) => editor.classList.contains('public-DraftEditor-content'),
+  readsDomEdits: false,
   insert(editor, text) {
     dispatchPaste(editor, text);
   },

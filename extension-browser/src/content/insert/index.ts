@@ -49,8 +49,9 @@ function waitForChange(editor: HTMLElement, before: string, timeoutMs: number): 
 
 /**
  * Inserts `text` at the selection of `editor` (focused by the caller). Never presses Enter,
- * never submits. When an editor's own strategy leaves it unchanged, plain insertText is tried
- * once, since a page may wrap a known editor in a way that swallows its events.
+ * never submits. When an editor's own strategy leaves it unchanged and the editor reads DOM
+ * edits, plain insertText is tried once, since a page may wrap a known editor in a way that
+ * swallows its events.
  */
 export async function insertInto(editor: HTMLElement, text: string): Promise<InsertResult> {
   const strategy = strategyFor(editor);
@@ -62,7 +63,7 @@ export async function insertInto(editor: HTMLElement, text: string): Promise<Ins
     return { ok: false, strategy: strategy.id, error: (error as Error).message };
   }
   if (text === '' || await waitForChange(editor, before, 1000)) return { ok: true, strategy: strategy.id };
-  if (strategy !== contenteditableStrategy && editor.isContentEditable) {
+  if (strategy !== contenteditableStrategy && strategy.readsDomEdits && editor.isContentEditable) {
     try {
       contenteditableStrategy.insert(editor, text);
       if (await waitForChange(editor, before, 1000)) return { ok: true, strategy: `${strategy.id}+contenteditable` };

@@ -10,6 +10,7 @@ export const lexicalStrategy: InsertStrategy = {
   id: 'lexical',
   // Lexical marks its root element with this attribute.
   matches: (editor) => editor.dataset.lexicalEditor === 'true',
+  readsDomEdits: true,
   insert(editor, text) {
     dispatchPaste(editor, text);
   },

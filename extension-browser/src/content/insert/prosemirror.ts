@@ -6,6 +6,7 @@ export const prosemirrorStrategy: InsertStrategy = {
   id: 'prosemirror',
   // EditorView gives its editable root this class.
   matches: (editor) => editor.classList.contains('ProseMirror'),
+  readsDomEdits: true,
   insert(editor, text) {
     dispatchPaste(editor, text);
   },

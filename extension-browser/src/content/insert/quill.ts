@@ -6,6 +6,7 @@ export const quillStrategy: InsertStrategy = {
   id: 'quill',
   // Quill's editable root, inside .ql-container.
   matches: (editor) => editor.classList.contains('ql-editor'),
+  readsDomEdits: true,
   insert(editor, text) {
     dispatchPaste(editor, text);
   },

@@ -15,6 +15,7 @@ export function isTextField(element: Element): element is HTMLTextAreaElement | 
 export const textareaStrategy: InsertStrategy = {
   id: 'textarea',
   matches: isTextField,
+  readsDomEdits: false,
   insert(editor, text) {
     const field = editor as HTMLTextAreaElement | HTMLInputElement;
     // A one-line input cannot hold line breaks; a space keeps the words apart.
