@@ -141,7 +141,8 @@ async function playHeadless({ context, extensionId }, chat, tabId) {
 
   await panel.getByRole('tab', { name: '搜索' }).click();
   await panel.getByRole('searchbox').fill('jiage');
-  await panel.locator('[data-testid=hits] .hit').first().waitFor();
+  await panel.locator(`[data-testid=hits][data-for='${JSON.stringify(['jiage', '', ''])}'] .hit`).first().waitFor();
+  await panel.evaluate(() => window.scrollTo(0, 0));
   await shoot('4-search-pinyin.png');
   await panel.locator('[data-testid=hits] .hit').first().click();
   await shoot('5-search-principle.png');
@@ -149,9 +150,11 @@ async function playHeadless({ context, extensionId }, chat, tabId) {
   await panel.getByRole('tab', { name: '设置' }).click();
   await panel.getByRole('combobox', { name: '界面语言' }).selectOption('en');
   await panel.getByRole('tab', { name: 'Settings' }).waitFor();
+  await panel.locator('.settings[data-language=en]').waitFor();
+  await panel.evaluate(() => window.scrollTo(0, 0));
   await shoot('6-settings-english.png');
   await panel.getByRole('tab', { name: 'Suggest' }).click();
-  await customerSays('Does it really work? I'm worried it's a scam.');
+  await customerSays("Does it really work? I'm worried it's a scam.");
   await shoot('7-english-doubt.png');
 
   if (args.has('--docs')) {

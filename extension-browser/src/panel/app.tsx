@@ -58,7 +58,7 @@ export function App() {
         <SearchView t={t} generation={generation} />
       </section>
       <section id="view-settings" role="tabpanel" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
-        {view === 'settings' && <SettingsView t={t} onChange={changed} />}
+        {view === 'settings' && <SettingsView t={t} generation={generation} onChange={changed} />}
       </section>
     </div>
   );

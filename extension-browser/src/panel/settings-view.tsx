@@ -8,11 +8,13 @@ const BUILT_IN_HOSTS = ['http://127.0.0.1/*'];
 
 interface Props {
   t: Strings;
+  /** Bumped on a change of language or bundle: the labels are fetched again. */
+  generation: number;
   onChange: (language?: Language) => void;
 }
 
 /** Bundle import, default details, saved message lists per site, interface language. */
-export function SettingsView({ t, onChange }: Props) {
+export function SettingsView({ t, generation, onChange }: Props) {
   const [settings, setSettings] = useState<Settings>();
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [url, setUrl] = useState('');
@@ -29,7 +31,7 @@ export function SettingsView({ t, onChange }: Props) {
   useEffect(() => {
     void load();
     void loadAllowed();
-  }, []);
+  }, [generation]);
   if (!settings) return <p role="status">…</p>;
 
   const imported = async (work: Promise<unknown>) => {
@@ -80,7 +82,7 @@ export function SettingsView({ t, onChange }: Props) {
 
   const bundle = settings.bundle;
   return (
-    <div class="settings">
+    <div class="settings" data-language={settings.language}>
       <section class="card" aria-labelledby="bundle-heading">
         <h2 id="bundle-heading">{t('bundle')}</h2>
         <p data-testid="bundle-info" data-hash={bundle.hash}>
