@@ -132,6 +132,15 @@ describe('default playbooks', () => {
     }
   });
 
+  it('never put a space between two Chinese characters (a folded YAML line break would)', () => {
+    const spaced = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef] +[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
+    for (const playbook of playbooks) {
+      // Customers do type spaces between words, so trigger examples are left out.
+      const authored = { ...playbook, objections: playbook.objections?.map(({ triggers: _triggers, ...objection }) => objection) };
+      for (const text of stringsOf(authored)) expect(text, `${playbook.id}: ${text.slice(0, 40)}`).not.toMatch(spaced);
+    }
+  });
+
   it('give every title, principle, goal, question, story part and guide both a Chinese and an English version', () => {
     for (const playbook of playbooks) {
       for (const { path, text } of localTextsOf(playbook)) {
