@@ -107,6 +107,8 @@ async function handleEvent(event: ContentEvent): Promise<unknown> {
   }
 }
 
+const REQUEST_TYPES = new Set<string>(RequestSchema.options.map((option) => option.shape.type.value));
+
 /** The runtime.onMessage listener: a promise means an answer, undefined means "not for me". */
 export function onMessage(raw: unknown): Promise<unknown> | undefined {
   const type = (raw as { type?: unknown } | null)?.type;
@@ -117,6 +119,8 @@ export function onMessage(raw: unknown): Promise<unknown> | undefined {
       (error: unknown): Envelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   }
+  // A request of a known kind that does not check out is refused with what was wrong.
+  if (typeof type === 'string' && REQUEST_TYPES.has(type)) return Promise.resolve({ ok: false, error: `${type}: ${request.error}` } satisfies Envelope);
   const event = parseMessage(ContentEventSchema, raw);
   if (event.ok) {
     // customer-message is also for the panel; leave its answer to nobody.
@@ -124,6 +128,6 @@ export function onMessage(raw: unknown): Promise<unknown> | undefined {
     return event.message.type === 'customer-message' ? (void done, undefined) : done;
   }
   // Background→panel events pass by here too; anything else is a malformed message worth a note.
-  if (type !== 'suggest-for') console.warn(`closer: ignored a message: ${request.error}`);
+  if (type !== 'suggest-for') console.warn(`closer: ignored a message: ${event.error}`);
   return undefined;
 }
