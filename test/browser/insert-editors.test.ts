@@ -126,6 +126,21 @@ test('without any typing in the page, the reply goes into the page\'s chat box',
   await page.close();
 });
 
+test('a second copy of the content script (the panel injects one when none answers) replaces the first', async () => {
+  const page = await openChatPage(session, 'textarea');
+  const tabId = await waitForContentScript(session, page);
+  await session.worker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] }), tabId);
+  await page.click('textarea');
+  await page.keyboard.type('A');
+  const result = await insert(page, tabId, 'B');
+  expect(result.ok).toBe(true);
+  // Two live copies would both have inserted.
+  await expect.poll(() => readEditor(page)).toBe('AB');
+  await new Promise((settle) => setTimeout(settle, 300));
+  expect(await readEditor(page)).toBe('AB');
+  await page.close();
+});
+
 test('a page without any editor gets a clear refusal', async () => {
   const page = await openChatPage(session, 'textarea');
   const tabId = await waitForContentScript(session, page);
@@ -146,3 +161,4 @@ test('a malformed insert request is refused with the reason', async () => {
   await page.close();
 });
 
+declare const chrome: { scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> } };

@@ -6,7 +6,7 @@ import {
 import { insertInto } from './insert/index.ts';
 import { focusLastEditor, watchTyping } from './last-editor.ts';
 import { latestCustomerMessage, watchMessageList } from './message-list.ts';
-import { startPicking } from './pick-list.ts';
+import { startPicking, stopPicking } from './pick-list.ts';
 import { selectedText } from './selection.ts';
 import { selectorFor } from './selector.ts';
 import { adapterFor } from './sites/index.ts';
@@ -19,12 +19,18 @@ const site = location.host;
 let pickedSelector: string | undefined;
 let list: Element | undefined;
 let stopWatching: (() => void) | undefined;
+let stopAll: (() => void) | undefined;
 
 function conversationKey(): string {
   return adapter.conversationKey(location);
 }
 
 function send(event: ContentEvent): Promise<unknown> {
+  // After the extension is updated or removed, this script is an orphan: stop watching the page.
+  if (!chrome.runtime?.id) {
+    stopAll?.();
+    return Promise.resolve(undefined);
+  }
   // No receiver (the worker restarting) is not an error worth a page's console.
   return browser.runtime.sendMessage(event).catch(() => undefined);
 }
@@ -53,9 +59,9 @@ function currentList(): Element | undefined {
  * watched list leaves the page, find it again (and report its newest message) once the page
  * settles, instead of searching on every mutation.
  */
-function keepListAttached(): void {
+function keepListAttached(): MutationObserver {
   let pending: ReturnType<typeof setTimeout> | undefined;
-  new MutationObserver(() => {
+  const observer = new MutationObserver(() => {
     if (pending !== undefined || (list?.isConnected ?? !pickedSelector)) return;
     pending = setTimeout(() => {
       pending = undefined;
@@ -64,7 +70,9 @@ function keepListAttached(): void {
       const latest = found && found !== before ? latestCustomerMessage(found, adapter.isOwnMessage) : undefined;
       if (latest) reportCustomerMessage(latest);
     }, 200);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  return observer;
 }
 
 async function loadSavedSelector(): Promise<void> {
@@ -104,21 +112,39 @@ async function handle(request: ContentRequest): Promise<ContentResult<ContentReq
   }
 }
 
-function start(): void {
-  watchTyping();
-  browser.runtime.onMessage.addListener((raw: unknown) => {
+/** Starts reading and answering; returns the function that stops all of it. */
+function start(): () => void {
+  const lifetime = new AbortController();
+  watchTyping(lifetime.signal);
+  const listener = (raw: unknown) => {
     const request = parseMessage(ContentRequestSchema, raw);
     if (!request.ok) return Promise.resolve({ ok: false, strategy: 'none', error: request.error });
     return handle(request.message).catch((error: unknown) => ({
       ok: false, strategy: 'none', error: error instanceof Error ? error.message : String(error),
     }));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  let keeper: MutationObserver | undefined;
+  void loadSavedSelector().then(() => {
+    if (!lifetime.signal.aborted) keeper = keepListAttached();
   });
-  void loadSavedSelector().then(keepListAttached);
+  return () => {
+    lifetime.abort();
+    keeper?.disconnect();
+    useList(undefined);
+    stopPicking();
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // An orphaned script's runtime is gone; there is nothing left to remove.
+    }
+  };
 }
 
-// The panel injects this script into tabs that lack it; a second copy must not double every listener.
-const loaded = globalThis as { closerContentLoaded?: boolean };
-if (!loaded.closerContentLoaded) {
-  loaded.closerContentLoaded = true;
-  start();
-}
+// The panel injects this script into a tab whose copy does not answer: one orphaned by an
+// extension update, or one still loading. The newest copy replaces the old one, so no listener
+// or observer runs twice.
+const page = globalThis as { closerContentStop?: () => void };
+page.closerContentStop?.();
+stopAll = start();
+page.closerContentStop = stopAll;

@@ -23,11 +23,12 @@ function rememberCaret(): void {
   if (lastEditor.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
 }
 
-export function watchTyping(): void {
-  document.addEventListener('focusin', (event) => remember(event.target, false), true);
-  document.addEventListener('keydown', (event) => remember(event.target, true), true);
-  document.addEventListener('input', (event) => remember(event.target, true), true);
-  document.addEventListener('selectionchange', rememberCaret);
+/** Follows the user's typing until `signal` aborts. */
+export function watchTyping(signal: AbortSignal): void {
+  document.addEventListener('focusin', (event) => remember(event.target, false), { capture: true, signal });
+  document.addEventListener('keydown', (event) => remember(event.target, true), { capture: true, signal });
+  document.addEventListener('input', (event) => remember(event.target, true), { capture: true, signal });
+  document.addEventListener('selectionchange', rememberCaret, { signal });
 }
 
 /** The next `selectionchange` (editors sync their model from it), or a short while at most. */

@@ -82,6 +82,7 @@ export function startPicking(onChosen: (list: Element) => void): void {
   stopCurrent = stop;
 }
 
-export function isPicking(): boolean {
-  return stopCurrent !== undefined;
+/** Ends picking, if on, without choosing. */
+export function stopPicking(): void {
+  stopCurrent?.();
 }
