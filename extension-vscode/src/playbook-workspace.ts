@@ -45,12 +45,15 @@ export class PlaybookWorkspace implements vscode.Disposable {
       // Closing an unsaved document drops its edits: read the file from disk again.
       vscode.workspace.onDidCloseTextDocument((document) => isPlaybook(document) && this.schedule(document.uri, 0)),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher(PLAYBOOK_GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher(PLAYBOOK_GLOB, true, false, true);
+    // Folders too: deleting or moving a folder reports the folder only, not the playbooks in it.
+    const anything = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => this.schedule(uri, DEBOUNCE_MS)),
+      anything,
       watcher.onDidChange((uri) => this.schedule(uri, DEBOUNCE_MS)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      anything.onDidCreate((uri) => void this.created(uri)),
+      anything.onDidDelete((uri) => this.deleted(uri)),
     );
   }
 
@@ -139,6 +142,12 @@ export class PlaybookWorkspace implements vscode.Disposable {
     const name = this.nameOf(uri);
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open) {
+      // A document can outlive its file (deleted on disk while still in memory): keep it only
+      // while it holds unsaved edits, which the author may still save.
+      if (!open.isDirty && !(await exists(uri))) {
+        this.forget(uri);
+        return;
+      }
       this.remember(name, uri, this.parseDocument(open));
       return;
     }
@@ -158,6 +167,25 @@ export class PlaybookWorkspace implements vscode.Disposable {
     this.files.set(name, parsed);
     if (parsed.data !== undefined) this.lastReadable.set(name, parsed);
     this.uris.set(name, uri);
+  }
+
+  private async created(uri: vscode.Uri): Promise<void> {
+    if (uri.path.endsWith('.playbook.yaml')) return this.schedule(uri, DEBOUNCE_MS);
+    if (uri.path.includes('/node_modules/')) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+    } catch {
+      return;
+    }
+    for (const found of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, PLAYBOOK_GLOB), EXCLUDE_GLOB)) {
+      this.schedule(found, DEBOUNCE_MS);
+    }
+  }
+
+  private deleted(uri: vscode.Uri): void {
+    const folder = uri.toString() + '/';
+    const gone = [...this.uris.values()].filter((known) => known.toString() === uri.toString() || known.toString().startsWith(folder));
+    for (const known of gone) this.forget(known);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -195,5 +223,14 @@ function lenientData(text: string): unknown {
     return parseDocument(text, { uniqueKeys: false }).toJS({ maxAliasCount: 50 }) ?? undefined;
   } catch {
     return undefined;
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -6,7 +6,7 @@ import type { PreviewModel, PreviewReply, TryResult } from './preview-model.ts';
 /** The playbook as the salesperson sees it in the side panel: titles, and replies with defaults filled. */
 export function previewModel(parsed: ParsedPlaybook, problems: { errors: number; warnings: number }): PreviewModel {
   const playbook = parsed.playbook;
-  const base = { file: parsed.file, problems, objections: [], steps: [], stories: [] };
+  const base = { file: parsed.file, problems, objections: [], steps: [], stories: [], replies: [] };
   if (!playbook) {
     const first = parsed.diagnostics[0]?.message ?? vscode.l10n.t('the playbook does not match the schema yet; see Problems');
     return { ...base, title: parsed.file, unreadable: first };
@@ -44,6 +44,7 @@ export function previewModel(parsed: ParsedPlaybook, problems: { errors: number;
       text: renderReply(storyText(story, 'zh-CN'), playbook.variables).text,
       line: line(story.id),
     })),
+    replies: (playbook.replies ?? []).map(reply),
   };
 }
 

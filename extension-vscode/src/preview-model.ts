@@ -26,6 +26,8 @@ export interface PreviewModel {
   objections: PreviewSection[];
   steps: PreviewSection[];
   stories: { id: string; title: string; text: string; line: number }[];
+  /** Replies not tied to an objection or a step. */
+  replies: PreviewReply[];
   /** Set when the playbook cannot be shown, e.g. while its YAML is broken. */
   unreadable?: string;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { z } from 'zod';
 import { isPlaybook, type PlaybookWorkspace } from './playbook-workspace.ts';
 import { previewModel, tryMessage } from './preview-data.ts';
-import type { ToWebview, TryResult } from './preview-model.ts';
+import type { PreviewModel, ToWebview, TryResult } from './preview-model.ts';
 
 /** Messages from the webview are untrusted input: checked on arrival. */
 const FromWebviewSchema = z.discriminatedUnion('type', [
@@ -19,6 +19,8 @@ export class PlaybookPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private document: vscode.TextDocument | undefined;
   private lastResult: TryResult | undefined;
+  /** What the preview shows now; read by the tests through the extension's API. */
+  lastModel: PreviewModel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -86,7 +88,8 @@ export class PlaybookPreview implements vscode.Disposable {
     const mine = this.workspace.lastResult.diagnostics.filter((d) => d.file === parsed.file);
     const problems = { errors: mine.filter((d) => d.severity === 'error').length, warnings: mine.filter((d) => d.severity === 'warning').length };
     this.panel.title = vscode.l10n.t('Preview: {0}', document.uri.path.split('/').pop() ?? '');
-    this.post({ type: 'playbook', model: previewModel(parsed, problems), labels: webviewLabels() });
+    this.lastModel = previewModel(parsed, problems);
+    this.post({ type: 'playbook', model: this.lastModel, labels: webviewLabels() });
   }
 
   private post(message: ToWebview): void {
@@ -135,6 +138,7 @@ function webviewLabels(): Record<string, string> {
     objections: vscode.l10n.t('Objections'),
     steps: vscode.l10n.t('Golden sales model and other steps'),
     stories: vscode.l10n.t('Customer stories'),
+    otherReplies: vscode.l10n.t('Other replies'),
     problems: vscode.l10n.t('{0} errors, {1} warnings'),
     missing: vscode.l10n.t('no value for: {0}'),
     tryTitle: vscode.l10n.t('Try a customer message'),

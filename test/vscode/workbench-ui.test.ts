@@ -81,4 +81,27 @@ test('an author sees the problem, the preview and a tried message in the workben
   await page.waitForTimeout(500);
   await page.screenshot({ path: SCREENSHOT });
   console.log(`screenshot: ${SCREENSHOT}`);
+
+  // Playbook text that looks like HTML is shown as text: no element is made from it.
+  writeFileSync(
+    join(temp, 'workspace/markup.playbook.yaml'),
+    [
+      'id: markup',
+      `title: "<img src=x onerror=\\"document.title='owned'\\"><b>Bold</b>"`,
+      'replies:',
+      '  - id: markup-reply',
+      '    label: "<i>label</i>"',
+      '    text: "<script>document.title=\'owned\'</script>hello"',
+      '',
+    ].join('\n'),
+  );
+  await runCommand(page, 'Go to File');
+  await page.locator('.quick-input-widget input').fill('markup.playbook.yaml');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'markup.playbook.yaml' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const heading = preview.locator('h1', { hasText: 'Bold' });
+  await heading.waitFor({ timeout: 30_000 });
+  await expect(heading.textContent()).resolves.toBe(`<img src=x onerror="document.title='owned'"><b>Bold</b>`);
+  await expect(preview.locator('.reply .text').first().textContent()).resolves.toBe(`<script>document.title='owned'</script>hello`);
+  await expect(preview.locator('img, b, i, main script').count()).resolves.toBe(0);
 });

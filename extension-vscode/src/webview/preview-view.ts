@@ -31,7 +31,7 @@ function lineLink(file: string, line: number, text: string): HTMLElement {
 
 function section(file: string, item: PreviewSection): HTMLElement {
   const card = el('article', 'card');
-  card.append(el('header', undefined, undefined, lineLink(file, item.line, item.title), el('span', 'tag', item.tag)));
+  if (item.title) card.append(el('header', undefined, undefined, lineLink(file, item.line, item.title), el('span', 'tag', item.tag)));
   if (item.note) card.append(el('p', 'note', item.note));
   for (const reply of item.replies) {
     const box = el('div', 'reply', undefined, el('div', 'label', undefined, lineLink(file, reply.line, reply.label)), el('div', 'text', reply.text));
@@ -50,6 +50,9 @@ function drawPlaybook(model: PreviewModel): void {
   }
   if (model.objections.length > 0) root.append(el('h2', undefined, labels.objections), ...model.objections.map((item) => section(model.file, item)));
   if (model.steps.length > 0) root.append(el('h2', undefined, labels.steps), ...model.steps.map((item) => section(model.file, item)));
+  if (model.replies.length > 0) {
+    root.append(el('h2', undefined, labels.otherReplies), section(model.file, { id: '', title: '', tag: '', note: '', line: 1, replies: model.replies }));
+  }
   if (model.stories.length > 0) {
     root.append(
       el('h2', undefined, labels.stories),

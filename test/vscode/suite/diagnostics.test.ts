@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, closerDiagnostics, fileUri, folder, open, positionOf, show, waitFor } from './helpers.ts';
+import { api, closerDiagnostics, fileUri, folder, open, positionOf, show, waitFor, writeFile } from './helpers.ts';
 
 interface Expected {
   file: string;
@@ -72,10 +72,23 @@ describe('diagnostics', () => {
     await document.save();
   });
 
+  it('forgets the playbooks of a deleted folder', async () => {
+    const { workspace } = await api();
+    const uri = await writeFile('folder-to-delete/inner.playbook.yaml', 'id: inner\ntitle: Inner\n');
+    const linted = (file: string) => workspace.parsed().some((parsed) => parsed.file === file);
+    await waitFor('the new playbook to be linted', () => (linted('folder-to-delete/inner.playbook.yaml') ? true : undefined));
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
+    await waitFor('the playbook to be forgotten', () => (linted('folder-to-delete/inner.playbook.yaml') ? undefined : true));
+  });
+
   it('counts playbooks and problems for the status bar', async () => {
     const { workspace } = await api();
     const files = await vscode.workspace.findFiles('**/*.playbook.yaml');
-    const result = await waitFor('a lint over every playbook', () => (workspace.lastResult.playbooks === files.length ? workspace.lastResult : undefined));
+    const onDisk = files.map((uri) => vscode.workspace.asRelativePath(uri, false)).sort().join('\n');
+    const linted = () => workspace.parsed().map((parsed) => parsed.file).sort().join('\n');
+    await waitFor('a lint over every playbook', () => (linted() === onDisk ? true : undefined)).catch(() => assert.strictEqual(linted(), onDisk));
+    const result = workspace.lastResult;
+    assert.strictEqual(result.playbooks, files.length);
     const all = files.flatMap((uri) => closerDiagnostics(uri));
     assert.strictEqual(result.errors, all.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length);
     assert.strictEqual(result.warnings, all.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length);
