@@ -60,7 +60,8 @@ export function tryMessage(files: readonly ParsedPlaybook[], message: string): T
   return {
     message,
     intent: suggestion.intent,
-    intents: suggestion.intents.filter((evidence) => evidence.score > 0).map((evidence) => ({ ...evidence })),
+    // The runner-up intents only when they show at two decimals.
+    intents: suggestion.intents.filter((evidence, index) => index === 0 || evidence.score >= 0.005).map((evidence) => ({ ...evidence })),
     step: suggestion.step,
     nextStep: suggestion.nextStep,
     replies: suggestion.replies.map(({ id, label, text, score, why, file, line, playbook }) => ({ id, label, text, score, why, file, line, playbook })),

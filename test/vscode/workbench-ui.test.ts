@@ -1,10 +1,11 @@
 // Drives the real workbench as an author would: open a playbook with a mistake, see it in the
 // Problems panel, open the preview from the command palette, try a customer message in it.
-// The screenshot is committed as extension-vscode/docs/screenshot.png for the README.
+// The screenshot goes to test-results/; with CLOSER_UPDATE_SCREENSHOT=1 it replaces the README's
+// extension-vscode/docs/screenshot.png.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 // @ts-expect-error: a plain ES module shared with the stand-in executable, without typings.
@@ -12,7 +13,8 @@ import { launchChromium, startCodeServer, workbenchUrl } from './host/code-serve
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION = join(ROOT, 'extension-vscode');
-const SCREENSHOT = join(EXTENSION, 'docs/screenshot.png');
+// The README's copy is refreshed only on request, so a test run leaves the checkout clean.
+const SCREENSHOT = process.env.CLOSER_UPDATE_SCREENSHOT === '1' ? join(EXTENSION, 'docs/screenshot.png') : join(resolve(import.meta.dirname, '../..'), 'test-results/vscode-workbench.png');
 let temp: string;
 let server: { url: string; port: number; stop(): Promise<void> } | undefined;
 let browser: Browser | undefined;
@@ -77,7 +79,7 @@ test('an author sees the problem, the preview and a tried message in the workben
   await runCommand(page, 'Go to Line/Column');
   await page.keyboard.type('29:20');
   await page.keyboard.press('Enter');
-  mkdirSync(join(EXTENSION, 'docs'), { recursive: true });
+  mkdirSync(dirname(SCREENSHOT), { recursive: true });
   await page.waitForTimeout(500);
   await page.screenshot({ path: SCREENSHOT });
   console.log(`screenshot: ${SCREENSHOT}`);
