@@ -21,7 +21,8 @@ export async function promoteToStory(record: Case, target: vscode.Uri, parsed: r
   edit.replace(target, new vscode.Range(document.positionAt(0), document.positionAt(before.length)), inserted.text);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('the playbook could not be edited'));
   await document.save();
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  // Beside the dashboard, so the lead sees the story and the case together.
+  const editor = await vscode.window.showTextDocument(document, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   const position = new vscode.Position(inserted.line - 1, 0);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);

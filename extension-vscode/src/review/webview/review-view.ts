@@ -8,6 +8,8 @@ const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
 let labels: Record<string, string> = {};
 const promotedNotes = new Map<string, string>();
+/** Cases the lead opened stay open when the figures are redrawn (after a filter or a promotion). */
+const openCases = new Set<string>();
 
 function el(tag: string, className?: string, text?: string, ...children: Node[]): HTMLElement {
   const node = document.createElement(tag);
@@ -127,8 +129,10 @@ function caseItem(row: CaseRow): HTMLElement {
     el('span', `outcome ${row.outcome}`, outcome),
     el('span', 'amount', row.amount === null ? '' : row.amount.toLocaleString()),
   );
-  const details = el('details', 'case', undefined, summary);
+  const details = el('details', 'case', undefined, summary) as HTMLDetailsElement;
   details.dataset.id = row.id;
+  details.open = openCases.has(row.id);
+  details.addEventListener('toggle', () => (details.open ? openCases.add(row.id) : openCases.delete(row.id)));
   if (row.notes) details.append(el('p', 'notes', undefined, el('strong', undefined, labels.notes + ': '), document.createTextNode(row.notes)));
   details.append(el('ol', 'timeline', undefined, ...row.timeline.map((event) => el('li', event.type, undefined, el('time', undefined, event.at.replace('T', ' ').slice(0, 16)), document.createTextNode(' ' + eventText(event))))));
   if (row.outcome === 'won') {
