@@ -164,12 +164,21 @@ export function searchIndexOf(bundle: Bundle): SearchIndex {
 export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
   const lists = new Map<string, { entries: number[]; weights: number[] }>();
   const lengthFactor = new Float32Array(entries.length);
-  entries.forEach((entry, position) => {
-    const features = new Map<string, number>();
-    const add = (feature: string, value: number): void => {
-      const known = features.get(feature);
-      if (known === undefined || known < value) features.set(feature, value);
-    };
+  let position = 0;
+  // One map lookup per feature occurrence: a list's last entry is the current one when it was already added.
+  const add = (feature: string, value: number): void => {
+    let list = lists.get(feature);
+    if (!list) lists.set(feature, (list = { entries: [], weights: [] }));
+    const last = list.entries.length - 1;
+    if (last >= 0 && list.entries[last] === position) {
+      if (list.weights[last]! < value) list.weights[last] = value;
+    } else {
+      list.entries.push(position);
+      list.weights.push(value);
+    }
+  };
+  for (; position < entries.length; position++) {
+    const entry = entries[position]!;
     for (const title of allTexts(entry.title)) addFeatures(normalizeText(title), TITLE, add);
     let length = 0;
     for (const text of allTexts(entry.text)) {
@@ -179,13 +188,7 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
     }
     for (const keyword of entry.keywords ?? []) addFeatures(normalizeText(keyword), TEXT, add);
     lengthFactor[position] = 1 / (1 + 0.15 * Math.log1p(length / 60));
-    for (const [feature, weight] of features) {
-      let list = lists.get(feature);
-      if (!list) lists.set(feature, (list = { entries: [], weights: [] }));
-      list.entries.push(position);
-      list.weights.push(weight);
-    }
-  });
+  }
   const postings = new Map<string, { entries: Int32Array; weights: Float32Array }>();
   const words: string[] = [];
   const wordTrigrams = new Map<string, string[]>();

@@ -5,7 +5,7 @@ import { classifyMessage, type IntentEvidence } from './classify.ts';
 import { conversationState, stepIndexOf, type Conversation } from './conversation.ts';
 import { localText } from './local-text.ts';
 import { renderReply } from './render.ts';
-import type { Intent, Language, Story } from './schema.ts';
+import { INTENTS, type Intent, type Language, type Story } from './schema.ts';
 import { CJK, featuresOf, normalizeText } from './text.ts';
 
 export interface SuggestOptions {
@@ -77,6 +77,19 @@ interface StoryEntry {
 
 interface SuggestIndex {
   candidates: Candidate[];
+  // Per candidate, as flat arrays, so scoring 10,000 replies is a tight numeric loop.
+  /** Index into INTENTS of the candidate's objection, or -1. */
+  intentOf: Int8Array;
+  /** Bit i set when the candidate belongs to step i of the sequence. */
+  stepBits: Int32Array;
+  /** 1 for the first reply of its objection or step, falling for later ones: authors list the best first. */
+  orderFactor: Float32Array;
+  stepPositions: Map<string, number>;
+  /** Ordinal of the candidate's objection id (see objectionIds), or -1. */
+  objectionOf: Int32Array;
+  objectionIds: Map<string, number>;
+  /** 1 when the reply is in English. */
+  isEnglish: Uint8Array;
   stories: StoryEntry[];
   stepTitles: Map<string, Story['title']>;
 }
@@ -110,13 +123,40 @@ function suggestIndexOf(bundle: Bundle): SuggestIndex {
       stories.push({ story, playbook: playbook.id, file, line: lines[story.id] ?? 1, features: featuresOf(text) });
     }
   }
-  const index = { candidates, stories, stepTitles };
+  const stepPositions = new Map((stepIndex?.sequence.steps ?? []).map((step, position) => [step.id, position]));
+  const intentOf = Int8Array.from(candidates, (candidate) => (candidate.entry.objection ? INTENTS.indexOf(candidate.entry.objection.intent) : -1));
+  const stepBits = Int32Array.from(candidates, (candidate) => candidate.steps.reduce((bits, step) => bits | (1 << (stepPositions.get(step)! % 31)), 0));
+  const orderFactor = Float32Array.from(candidates, (candidate) => 1 - 0.04 * Math.min(candidate.position, 10));
+  const objectionIds = new Map<string, number>();
+  const objectionOf = Int32Array.from(candidates, (candidate) => {
+    const id = candidate.entry.objection?.id;
+    if (id === undefined) return -1;
+    if (!objectionIds.has(id)) objectionIds.set(id, objectionIds.size);
+    return objectionIds.get(id)!;
+  });
+  const isEnglish = Uint8Array.from(candidates, (candidate) => (candidate.language === 'en' ? 1 : 0));
+  const index = { candidates, intentOf, stepBits, orderFactor, stepPositions, objectionOf, objectionIds, isEnglish, stories, stepTitles };
   indexes.set(bundle, index);
   return index;
 }
 
 function localTextAll(value: Story['title'] | string): string {
   return typeof value === 'string' ? value : [value['zh-CN'], value.en ?? ''].join(' ');
+}
+
+interface Ranked {
+  candidate: Candidate;
+  score: number;
+  used: boolean;
+}
+
+/** Insert into a list kept sorted by score, at most `limit` long. */
+function keepBest(list: Ranked[], item: Ranked, limit: number): void {
+  if (list.length >= limit && (limit === 0 || item.score <= list[list.length - 1]!.score)) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.score < item.score) at--;
+  list.splice(at, 0, item);
+  if (list.length > limit) list.pop();
 }
 
 const DEFAULT_LIMIT = 5;
@@ -139,26 +179,39 @@ export function suggestReplies(message: string, conversation: Conversation, bund
   const used = new Set(conversation.usedReplies ?? []);
   const index = suggestIndexOf(bundle);
 
-  const ranked: { candidate: Candidate; score: number; used: boolean }[] = [];
-  for (const candidate of index.candidates) {
+  // Only the best `limit` are kept (unused and used apart): sorting 10,000 candidates would cost more than scoring them.
+  const unused: Ranked[] = [];
+  const usedRanked: Ranked[] = [];
+  const intentScore = Float64Array.from(INTENTS, (intent) => scores.get(intent)!.score);
+  const matchedObjection = Int32Array.from(INTENTS, (intent) => index.objectionIds.get(scores.get(intent)!.objection ?? '') ?? -2);
+  const english = language === 'en' ? 1 : 0;
+  const topIntent = INTENTS.indexOf(top.intent);
+  const stepBit = state.step ? 1 << (index.stepPositions.get(state.step)! % 31) : 0;
+  const nextBit = state.next ? 1 << (index.stepPositions.get(state.next)! % 31) : 0;
+  const { candidates, intentOf, stepBits, orderFactor, objectionOf, isEnglish } = index;
+  for (let at = 0; limit > 0 && at < candidates.length; at++) {
+    const intent = intentOf[at]!;
     let score = 0;
-    const { objection } = candidate.entry;
-    if (objection) {
-      const evidence = scores.get(objection.intent)!;
+    if (intent >= 0) {
       // The objection whose trigger matched beats other objections of the same intent.
-      score = evidence.score * (evidence.objection === objection.id ? 1 : 0.85);
+      score = intentScore[intent]! * (matchedObjection[intent] === objectionOf[at] ? 1 : 0.85);
     }
-    if (state.step && candidate.steps.includes(state.step)) score = Math.max(score, 0.5 + 0.3 * (objection?.intent === top.intent ? top.score : 0));
-    else if (state.next && candidate.steps.includes(state.next)) score = Math.max(score, 0.35);
+    const bits = stepBits[at]!;
+    if (bits & stepBit) score = Math.max(score, 0.5 + 0.3 * (intent === topIntent ? top.score : 0));
+    else if (bits & nextBit) score = Math.max(score, 0.35);
+    if (score * MAX_STATS_FACTOR < RELEVANT) continue;
+    score *= orderFactor[at]!;
+    if (isEnglish[at] !== english) score *= OTHER_LANGUAGE;
+    // Cannot reach the list any more: the unused ones kept are all better.
+    if (score * MAX_STATS_FACTOR < RELEVANT || (unused.length >= limit && score * MAX_STATS_FACTOR <= unused[limit - 1]!.score)) continue;
+    const candidate = candidates[at]!;
+    if (bundle.stats) score *= statsFactor(bundle.stats, candidate.entry.reply.id);
     if (score < RELEVANT) continue;
-    score *= 1 - 0.04 * Math.min(candidate.position, 10);
-    if (candidate.language !== language) score *= OTHER_LANGUAGE;
-    score *= statsFactor(bundle.stats, candidate.entry.reply.id);
-    const isUsed = used.has(candidate.entry.reply.id);
+    const isUsed = used.size > 0 && used.has(candidate.entry.reply.id);
     if (isUsed) score *= USED;
-    ranked.push({ candidate, score, used: isUsed });
+    keepBest(isUsed ? usedRanked : unused, { candidate, score, used: isUsed }, limit);
   }
-  ranked.sort((a, b) => Number(a.used) - Number(b.used) || b.score - a.score);
+  const ranked = [...unused, ...usedRanked];
 
   const replies = ranked.slice(0, limit).map(({ candidate, score, used: isUsed }) => {
     const { entry } = candidate;
@@ -198,6 +251,9 @@ export function statsFactor(stats: ReplyStats | undefined, replyId: string): num
   const confidence = entry.uses / (entry.uses + 10);
   return 1 + 0.4 * (rate - 0.5) * confidence;
 }
+
+/** The most `statsFactor` can lift a reply. */
+const MAX_STATS_FACTOR = 1.2;
 
 function whyOf(
   candidate: Candidate,
