@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, closerDiagnostics, open, waitFor } from './helpers.ts';
+import { api, closerDiagnostics, fileUri, open, waitFor } from './helpers.ts';
 
 async function fixFor(document: vscode.TextDocument, wrong: string, title: string): Promise<vscode.CodeAction> {
   // Wait for a lint of the text as it is now: earlier fixes moved the lines.
@@ -37,6 +37,15 @@ describe('quick fixes', () => {
     const action = await fixFor(document, 'fix-secnd', 'Change to fix-second');
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.match(document.getText(), /next: fix-second\n/);
+  });
+
+  it('corrects a near-miss key, with the edit on the key alone', async () => {
+    const other = await vscode.workspace.openTextDocument(fileUri('unknown-key.playbook.yaml'));
+    const action = await fixFor(other, 'variabels', 'Change to variables');
+    const edits = action.edit!.get(other.uri);
+    assert.strictEqual(edits.length, 1);
+    assert.strictEqual(edits[0]!.newText, 'variables');
+    assert.strictEqual(other.getText(edits[0]!.range), 'variabels');
   });
 
   it('leaves the playbook without problems', async () => {
