@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 
 // Which chat tab the panel serves: `?tabId=N` when opened as a page (the tests do this), else the
 // active tab of the panel's window, followed as the user switches tabs.
@@ -10,7 +9,7 @@ export function tabIdFromUrl(): number | undefined {
 }
 
 export async function activeTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
 
@@ -22,11 +21,11 @@ export function followChatTab(onChange: (tabId: number | undefined) => void): ()
     return () => undefined;
   }
   void activeTabId().then(onChange);
-  const listener = (info: browser.Tabs.OnActivatedActiveInfoType) => {
-    void browser.windows.getCurrent().then((window) => {
+  const listener = (info: chrome.tabs.OnActivatedInfo) => {
+    void chrome.windows.getCurrent().then((window) => {
       if (window.id === info.windowId) onChange(info.tabId);
     });
   };
-  browser.tabs.onActivated.addListener(listener);
-  return () => browser.tabs.onActivated.removeListener(listener);
+  chrome.tabs.onActivated.addListener(listener);
+  return () => chrome.tabs.onActivated.removeListener(listener);
 }

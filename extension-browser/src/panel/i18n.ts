@@ -1,4 +1,3 @@
-import browser from 'webextension-polyfill';
 import type { Language } from '../requests.ts';
 
 // The panel's words live in _locales (the browser's own i18n files), but the user picks the
@@ -13,7 +12,7 @@ export async function loadStrings(language: Language): Promise<Strings> {
   let messages = cache.get(language);
   if (!messages) {
     const folder = language === 'en' ? 'en' : 'zh_CN';
-    messages = (await (await fetch(browser.runtime.getURL(`_locales/${folder}/messages.json`))).json()) as Record<string, { message: string }>;
+    messages = (await (await fetch(chrome.runtime.getURL(`_locales/${folder}/messages.json`))).json()) as Record<string, { message: string }>;
     cache.set(language, messages);
   }
   const loaded = messages;

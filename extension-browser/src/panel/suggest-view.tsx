@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import { PanelEventSchema, parseMessage } from '../protocol.ts';
 import type { Suggestion } from '../requests.ts';
 import { ask, askTab } from './api.ts';
@@ -16,7 +15,7 @@ interface Props {
 
 /** The chat tab's web origin, when the panel may know it (activeTab or a granted host). */
 async function originOf(tabId: number): Promise<string | undefined> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const tab = await chrome.tabs.get(tabId).catch(() => undefined);
   if (!tab?.url) return undefined;
   const url = new URL(tab.url);
   return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
@@ -80,7 +79,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
 
   // Live updates: the content script reports each new customer message; the context menu its text.
   useEffect(() => {
-    const listener = (raw: unknown, sender: browser.Runtime.MessageSender) => {
+    const listener = (raw: unknown, sender: chrome.runtime.MessageSender) => {
       const event = parseMessage(PanelEventSchema, raw);
       if (!event.ok) return undefined;
       const message = event.message;
@@ -91,8 +90,8 @@ export function SuggestView({ t, tabId, generation }: Props) {
       }
       return undefined;
     };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    chrome.runtime.onMessage.addListener(listener);
+    return () => chrome.runtime.onMessage.removeListener(listener);
   }, [tabId, suggest, conversationKey]);
 
   useEffect(() => {
