@@ -306,6 +306,7 @@ function completions(words: readonly string[], prefix: string): string[] {
 const DEFAULT_LIMIT = 10;
 // Postings of features found in a large share of the entries carry little and cost the most.
 const COMMON_SHARE = 0.25;
+const COMMON_CHARACTER_SHARE = 0.05;
 
 /** Search a bundle's scripts; results best first with a score 0..1. Never throws. */
 export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOptions = {}): SearchResult[] {
@@ -329,11 +330,12 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const singleChar = normalized.replace(/\s/g, '').length === 1;
   for (const { feature, weight, flat, list } of ranked) {
     const frequency = list.entries.length;
-    if (distinctive && frequency > count * COMMON_SHARE && feature.length === 1) continue;
+    // A character is weak evidence and common ones have the longest lists: with anything better, common characters are left out.
+    if (distinctive && feature.length === 1 && !singleChar && frequency > Math.max(200, count * COMMON_CHARACTER_SHARE)) continue;
     const idf = flat ? 1 : Math.log(1 + count / frequency);
     // A one-character query has no bigram: its character must carry it alone.
     const value = weight * idf * (singleChar && feature.length === 1 ? 1 / UNIGRAM : 1);
-    best = Math.max(best, 0) + value * TITLE;
+    best += value * TITLE;
     const { entries, weights } = list;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
