@@ -105,6 +105,19 @@ test('each new customer message is reported once, even when it repeats the previ
   await expect.poll(events).toEqual(['在吗？', '在吗？']);
 });
 
+test('without telling class names, a message on the right is taken as the user\'s own', async () => {
+  const add = (text: string, side: 'flex-start' | 'flex-end') => chat.evaluate(([body, align]) => {
+    const item = document.createElement('div');
+    item.style.cssText = `align-self:${align};padding:8px 12px`;
+    item.textContent = body;
+    document.querySelector('.messages')!.append(item);
+  }, [text, side] as const);
+  await add('能开发票吗？', 'flex-start');
+  await expect.poll(async () => (await readLatest()).message).toBe('能开发票吗？');
+  await add('可以的，下单时填抬头。', 'flex-end');
+  expect((await readLatest()).message).toBe('能开发票吗？');
+});
+
 test('the choice survives a reload of the page', async () => {
   await chat.reload();
   await chat.waitForFunction(() => window.chatReady === true);

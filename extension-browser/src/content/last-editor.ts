@@ -23,11 +23,14 @@ function rememberCaret(): void {
   if (lastEditor.contains(selection.anchorNode)) lastRange = selection.getRangeAt(0).cloneRange();
 }
 
+// composedPath()[0] is the element itself even inside a shadow root, where `target` is the host.
+const targetOf = (event: Event) => event.composedPath()[0] ?? event.target;
+
 /** Follows the user's typing until `signal` aborts. */
 export function watchTyping(signal: AbortSignal): void {
-  document.addEventListener('focusin', (event) => remember(event.target, false), { capture: true, signal });
-  document.addEventListener('keydown', (event) => remember(event.target, true), { capture: true, signal });
-  document.addEventListener('input', (event) => remember(event.target, true), { capture: true, signal });
+  document.addEventListener('focusin', (event) => remember(targetOf(event), false), { capture: true, signal });
+  document.addEventListener('keydown', (event) => remember(targetOf(event), true), { capture: true, signal });
+  document.addEventListener('input', (event) => remember(targetOf(event), true), { capture: true, signal });
   document.addEventListener('selectionchange', rememberCaret, { signal });
 }
 
