@@ -60,9 +60,10 @@ async function buildPanel() {
 function buildDefaultBundle() {
   const out = join(dist, 'bundles/default.json');
   mkdirSync(dirname(out), { recursive: true });
-  // The core is TypeScript; tsx runs it without a separate compile step.
+  // The core is TypeScript; tsx runs it without a separate compile step. From the repository
+  // root, so the bundle names files as authors know them (playbooks/price.playbook.yaml).
   try {
-    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/default-bundle.ts'), out], { stdio: 'inherit', cwd: root });
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/default-bundle.ts'), out], { stdio: 'inherit', cwd: resolve(root, '..') });
   } catch {
     // default-bundle.ts has printed the diagnostics; the dist/ in place stays as it was.
     rmSync(dist, { recursive: true, force: true });
