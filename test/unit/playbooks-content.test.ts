@@ -29,7 +29,7 @@ const seedsDir = resolve(repoRoot, '../shared/seeds');
 
 const EXPECTED_FILES = [
   'after-sale', 'b2b-visits', 'buy-signal', 'comparison', 'doubt', 'golden-model',
-  'hesitation', 'one-to-one-sale', 'price', 'story-snowball',
+  'hesitation', 'one-to-one-sale', 'price', 'small-talk', 'story-snowball',
 ].map((name) => `${name}.playbook.yaml`);
 const OBJECTION_INTENTS: Intent[] = ['price', 'comparison', 'hesitation', 'doubt', 'buy_signal'];
 const TRADES = ['skincare', 'online-course', 'fitness', 'home-furnishing', 'b2b-software', 'insurance', 'restaurant', 'mother-baby'];
@@ -156,8 +156,8 @@ describe('default playbooks', () => {
 describe('objections', () => {
   const objections = () => playbooks.flatMap((playbook) => playbook.objections ?? []);
 
-  it('cover price, comparison, hesitation, doubt and buy_signal', () => {
-    expect([...new Set(objections().map((objection) => objection.intent))].sort()).toEqual([...OBJECTION_INTENTS].sort());
+  it('cover price, comparison, hesitation, doubt and buy_signal, and small talk (other)', () => {
+    expect([...new Set(objections().map((objection) => objection.intent))].sort()).toEqual([...OBJECTION_INTENTS, 'other'].sort());
   });
 
   it('each have a bilingual principle, a source, keywords, 30+ varied examples and 6 Chinese + 4 English replies', () => {
