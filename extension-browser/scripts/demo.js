@@ -182,7 +182,9 @@ async function main() {
     } else {
       await openSidePanel(browser.context, browser.extensionId, tabId);
       await chat.bringToFront();
-      setTimeout(() => void chat.evaluate(() => window.demo.customerSays('这款面霜多少钱？感觉有点贵啊')).catch(() => {}), 1500);
+      // A short scripted customer, so the panel is seen following the chat live.
+      const script = ['这款面霜多少钱？感觉有点贵啊', '真的有效吗？我怕又是智商税', '好吧，那怎么下单？'];
+      script.forEach((text, index) => setTimeout(() => void chat.evaluate((message) => window.demo.customerSays(message), text).catch(() => {}), 2000 + index * 8000));
       console.log(`demo: Chromium is open with Closer beside ${chatUrl}.`);
       console.log('demo: type customer messages with the console: demo.customerSays("…"); close the browser to end.');
       await new Promise((done) => browser.context.on('close', done));
