@@ -157,3 +157,21 @@ declare const chrome: {
     onMessage: { addListener(listener: (message: { type?: string; text?: string }) => void): void };
   };
 };
+
+test('a guessed list wrapped in one inner element (as virtual scrollers do) is read through the wrapper', async () => {
+  await chat.evaluate(() => {
+    const scroller = document.createElement('section');
+    scroller.style.cssText = 'position:fixed;right:0;top:0;width:300px;height:200px;overflow-y:auto;display:flex;flex-direction:column';
+    const wrapper = document.createElement('div');
+    wrapper.style.cssText = 'display:flex;flex-direction:column';
+    for (const [index, own] of [false, true, false, true].entries()) {
+      const item = document.createElement('div');
+      item.className = own ? 'bubble outgoing' : 'bubble incoming';
+      item.textContent = `${own ? '回复' : '问题'} ${index}：${'很长的一段聊天内容，'.repeat(60)}`;
+      wrapper.append(item);
+    }
+    scroller.append(wrapper);
+    document.body.append(scroller);
+  });
+  await expect.poll(async () => (await readLatest()).message ?? '').toMatch(/^问题 2：/);
+});

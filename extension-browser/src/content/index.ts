@@ -5,7 +5,7 @@ import {
 } from '../protocol.ts';
 import { insertInto } from './insert/index.ts';
 import { focusLastEditor, watchTyping } from './last-editor.ts';
-import { latestCustomerMessage, watchMessageList } from './message-list.ts';
+import { latestCustomerMessage, listRoot, watchMessageList } from './message-list.ts';
 import { startPicking, stopPicking } from './pick-list.ts';
 import { selectedText } from './selection.ts';
 import { selectorFor } from './selector.ts';
@@ -46,11 +46,16 @@ function useList(next: Element | undefined): void {
   if (list) stopWatching = watchMessageList(list, adapter.isOwnMessage, reportCustomerMessage);
 }
 
-/** The list being watched; found again when the page re-rendered it (single-page apps do). */
-function currentList(): Element | undefined {
-  if (list?.isConnected) return list;
+/**
+ * The list being watched; found again when the page re-rendered it (single-page apps do).
+ * A picked list stays; a guessed one is guessed again on `refresh`, since chat pages often
+ * render their conversation after the script first looked.
+ */
+function currentList(refresh = false): Element | undefined {
+  if (list?.isConnected && (pickedSelector || !refresh)) return list;
   const picked = pickedSelector ? document.querySelector(pickedSelector) ?? undefined : undefined;
-  useList(picked ?? adapter.findMessageList());
+  const found = picked ?? adapter.findMessageList();
+  if (found !== list) useList(found);
   return list;
 }
 
@@ -89,13 +94,14 @@ async function handle(request: ContentRequest): Promise<ContentResult<ContentReq
       return insertInto(editor, request.text);
     }
     case 'read-latest': {
-      const found = currentList();
+      const found = currentList(true);
       return { message: found ? latestCustomerMessage(found, adapter.isOwnMessage) : undefined, conversationKey: conversationKey(), site };
     }
     case 'read-selection':
       return { text: selectedText(), conversationKey: conversationKey(), site };
     case 'pick-list-start':
-      startPicking((chosen) => {
+      startPicking((container) => {
+        const chosen = listRoot(container);
         pickedSelector = selectorFor(chosen);
         useList(chosen);
         void send({ type: 'selector-saved', site, selector: pickedSelector });

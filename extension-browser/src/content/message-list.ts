@@ -71,6 +71,16 @@ export function watchMessageList(list: Element, isOwn: IsOwnMessage, onMessage: 
 }
 
 /**
+ * The element whose children are the messages: chats often wrap them in a single inner
+ * element (for virtual scrolling or padding) inside the scrolling box.
+ */
+export function listRoot(container: Element): Element {
+  let root = container;
+  while (root.childElementCount === 1 && root.firstElementChild) root = root.firstElementChild;
+  return root;
+}
+
+/**
  * A guess at the message list when none was picked: the scrolling element with the most
  * text among those with several children. Picking one overrides it.
  */
@@ -78,13 +88,14 @@ export function guessMessageList(): Element | undefined {
   let best: Element | undefined;
   let bestLength = 0;
   for (const element of Array.from(document.body.querySelectorAll('*'))) {
-    if (element.childElementCount < 2 || !(element instanceof HTMLElement)) continue;
-    if (element.isContentEditable) continue;
+    if (element.childElementCount === 0 || !(element instanceof HTMLElement) || element.isContentEditable) continue;
     const overflow = getComputedStyle(element).overflowY;
     if (overflow !== 'auto' && overflow !== 'scroll') continue;
+    const root = listRoot(element);
+    if (root.childElementCount < 2) continue;
     const length = element.innerText.length;
     if (length > bestLength) {
-      best = element;
+      best = root;
       bestLength = length;
     }
   }
