@@ -29,6 +29,8 @@ export default defineConfig({
           name: 'vscode',
           root: '.',
           include: ['test/vscode/**/*.test.ts'],
+          // The mocha suites run inside the extension host (test/vscode/extension-host.test.ts), not here.
+          exclude: ['test/vscode/suite/**', '**/node_modules/**'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -1,7 +1,9 @@
 // The suggestion engine as the extension uses it: over the workspace's playbooks as they are now.
-import { itemsOf, type Bundle, type ParsedPlaybook } from '@closer/shared';
+import { itemsOf, type Bundle, type ParsedPlaybook, type Playbook } from '@closer/shared';
 export { classifyMessage } from '@closer/shared';
 export { suggestReplies, type Suggestion } from '@closer/shared';
+
+let cache: { key: (Playbook | null)[]; bundle: Bundle } | undefined;
 
 /**
  * A bundle of the playbooks that parse, built even while other playbooks have errors, so an
@@ -9,11 +11,16 @@ export { suggestReplies, type Suggestion } from '@closer/shared';
  * it has no hash and only exists in memory.
  */
 export function draftBundle(files: readonly ParsedPlaybook[]): Bundle {
+  // The same parses give the same bundle: reuse it, and with it the engine's index of triggers.
+  const key = files.map((file) => file.playbook ?? null);
+  if (cache && cache.key.length === key.length && cache.key.every((playbook, index) => playbook === key[index])) return cache.bundle;
   const playbooks = files.flatMap((file) => {
     if (!file.playbook) return [];
     const lines: Record<string, number> = {};
     for (const item of itemsOf(file.playbook)) lines[item.id] ??= file.locate([...item.path, 'id']).line;
     return [{ file: file.file, playbook: file.playbook, lines }];
   });
-  return { format: 'closer-bundle', version: 1, hash: '', playbooks };
+  const bundle: Bundle = { format: 'closer-bundle', version: 1, hash: '', playbooks };
+  cache = { key, bundle };
+  return bundle;
 }
