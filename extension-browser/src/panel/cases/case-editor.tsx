@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '@closer/shared';
+import type { Request } from '../../requests.ts';
 import { ask } from '../api.ts';
 import type { CaseWords } from './strings.ts';
 
@@ -23,7 +24,7 @@ export function CaseEditor({ w, record, reasons, onSaved }: Props) {
     setCustomer(record.customer);
   }, [record.id, record.updatedAt]);
 
-  const update = async (change: Parameters<typeof ask<'case-update'>>[0]['change']) => {
+  const update = async (change: Extract<Request, { type: 'case-update' }>['change']) => {
     try {
       const saved = await ask({ type: 'case-update', id: record.id, change });
       setChoosing(undefined);
