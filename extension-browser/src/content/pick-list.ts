@@ -45,6 +45,9 @@ export function startPicking(onChosen: (list: Element) => void): void {
     candidate = listCandidate(target);
     const box = candidate.getBoundingClientRect();
     Object.assign(highlight.style, { display: 'block', left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
+    // The hint sits above the list when there is room, so it hides no message.
+    const label = highlight.firstElementChild as HTMLElement;
+    label.style.top = box.top >= 24 ? '-24px' : '0';
   };
   const swallow = (event: Event) => {
     event.preventDefault();
