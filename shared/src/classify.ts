@@ -50,8 +50,6 @@ interface IntentModel {
   keywords: Keyword[];
   /** Naive Bayes over the trigger n-grams: per feature, log P(feature | intent) for each of `intents`. */
   logLikelihood: Map<string, Float64Array>;
-  /** Per feature and intent, how much likelier the feature is under the intent than overall (log, floored at 0). */
-  lift: Map<string, Float64Array>;
   /** Each intent's trigger text, to tell a negated keyword from a trigger phrase that contains a negator ("没效果"). */
   triggerText: Map<Intent, string>;
   defaultIdf: number;
@@ -126,8 +124,8 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
     }
     return { intent: document.intent, objection: document.objection, text: document.text, norm: Math.sqrt(squared) || 1 };
   });
-  const { logLikelihood, lift } = naiveBayes(documents, intents);
-  return { intents, examples, postings, idf, keywords, logLikelihood, lift, triggerText, defaultIdf: Math.log(1 + Math.max(1, documents.length)) };
+  const logLikelihood = naiveBayes(documents, intents);
+  return { intents, examples, postings, idf, keywords, logLikelihood, triggerText, defaultIdf: Math.log(1 + Math.max(1, documents.length)) };
 }
 
 /** A message's n-grams (clause-weighted) and its grammatical cues. */
@@ -142,7 +140,7 @@ const CUE_WEIGHT = 1.5;
 // Additive smoothing of the n-gram counts: small, since trigger lists are short and every n-gram in them is chosen.
 const SMOOTHING = 0.1;
 
-function naiveBayes(documents: readonly Document[], intents: readonly Intent[]): Pick<IntentModel, 'logLikelihood' | 'lift'> {
+function naiveBayes(documents: readonly Document[], intents: readonly Intent[]): Map<string, Float64Array> {
   const counts = new Map<string, Float64Array>();
   const totals = new Float64Array(intents.length);
   for (const document of documents) {
@@ -155,22 +153,16 @@ function naiveBayes(documents: readonly Document[], intents: readonly Intent[]):
     }
   }
   const vocabulary = counts.size;
-  const all = totals.reduce((sum, value) => sum + value, 0);
   const logLikelihood = new Map<string, Float64Array>();
-  const lift = new Map<string, Float64Array>();
   for (const [feature, row] of counts) {
     const likelihoods = new Float64Array(intents.length);
-    const lifts = new Float64Array(intents.length);
-    const overall = (row.reduce((sum, value) => sum + value, 0) + SMOOTHING * intents.length) / (all + SMOOTHING * vocabulary * intents.length);
     for (let at = 0; at < intents.length; at++) {
       const probability = (row[at]! + SMOOTHING) / (totals[at]! + SMOOTHING * vocabulary);
       likelihoods[at] = Math.log(probability);
-      lifts[at] = Math.max(0, Math.log(probability / overall));
     }
     logLikelihood.set(feature, likelihoods);
-    lift.set(feature, lifts);
   }
-  return { logLikelihood, lift };
+  return logLikelihood;
 }
 
 /** Longer keywords say more: "优惠券" is surer than "贵", "money back" surer than "cost". */
@@ -187,10 +179,12 @@ function escapeRegExp(text: string): string {
 const WEIGHT_BAYES = 0.5;
 const WEIGHT_EXAMPLE = 0.3;
 const WEIGHT_KEYWORD = 0.2;
-// The summed lift at which the message surely shows an intent; below, it may be small talk.
-const FULL_LIFT = 4;
-// Evidence below this for every intent means small talk, greetings or logistics: `other`.
-const OTHER_BAR = 0.3;
+// An intent scoring below this is too weak to be meant: the message is small talk, greetings or
+// logistics (`other`). When the playbooks teach `other` with triggers of its own, the classifier
+// weighs it like any intent and the bar can be low; otherwise `other` is only the absence of
+// evidence and the bar is higher.
+const OTHER_BAR = 0.45;
+const LEARNT_OTHER_BAR = 0.15;
 // The softmax temperature of the Bayes posterior: trigger lists are short, so its certainty is damped.
 const TEMPERATURE = 3;
 // How close the more specific intent must come to take over from the general one.
@@ -211,7 +205,7 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
     const features = featuresOfMessage(text, normalized);
     const examples = scoreExamples(model, features);
     const keywords = scoreKeywords(model, normalized);
-    const { posterior, lift } = scoreBayes(model, features);
+    const posterior = scoreBayes(model, features);
     model.intents.forEach((intent, at) => {
       const evidence = byIntent.get(intent)!;
       const example = examples.get(intent);
@@ -219,9 +213,8 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
       const exampleScore = example?.score ?? 0;
       const keywordScore = keyword?.score ?? 0;
       evidence.score = WEIGHT_BAYES * posterior[at]! + WEIGHT_EXAMPLE * exampleScore + WEIGHT_KEYWORD * keywordScore;
-      const sure = Math.max(Math.min(1, lift[at]! / FULL_LIFT), exampleScore, keywordScore);
       direct.set(intent, Math.max(exampleScore, keywordScore));
-      if (sure > strength && evidence.score > 0) strength = sure;
+      strength = Math.max(strength, evidence.score);
       if (example) Object.assign(evidence, { example: example.example.text, objection: example.example.objection });
       if (keyword) Object.assign(evidence, { keyword: keyword.keyword.text, objection: keyword.keyword.objection });
     });
@@ -229,7 +222,7 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
   preferSpecific(byIntent, direct);
   const other = byIntent.get('other')!;
   // Without enough evidence for any intent the message is small talk: scale the intents down, lift `other`.
-  const gate = Math.min(1, strength / OTHER_BAR);
+  const gate = Math.min(1, strength / (model.intents.includes('other') ? LEARNT_OTHER_BAR : OTHER_BAR));
   for (const evidence of byIntent.values()) evidence.score *= gate;
   other.score = Math.max(other.score, 1 - gate);
   const intents = [...byIntent.values()]
@@ -238,23 +231,17 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
   return { intent: intents[0]!.intent, intents };
 }
 
-function scoreBayes(model: IntentModel, features: Map<string, number>): { posterior: Float64Array; lift: Float64Array } {
-  const size = model.intents.length;
-  const logs = new Float64Array(size);
-  const lift = new Float64Array(size);
+function scoreBayes(model: IntentModel, features: Map<string, number>): Float64Array {
+  const logs = new Float64Array(model.intents.length);
   for (const [feature, weight] of features) {
     const likelihoods = model.logLikelihood.get(feature);
     if (!likelihoods) continue;
-    const lifts = model.lift.get(feature)!;
-    for (let at = 0; at < size; at++) {
-      logs[at] = logs[at]! + weight * likelihoods[at]!;
-      lift[at] = lift[at]! + weight * lifts[at]!;
-    }
+    for (let at = 0; at < logs.length; at++) logs[at] = logs[at]! + weight * likelihoods[at]!;
   }
   const top = Math.max(...logs);
   const exps = logs.map((value) => Math.exp((value - top) / TEMPERATURE));
   const sum = exps.reduce((total, value) => total + value, 0);
-  return { posterior: exps.map((value) => value / sum), lift };
+  return exps.map((value) => value / sum);
 }
 
 function scoreExamples(model: IntentModel, features: Map<string, number>): Map<Intent, { score: number; example: Example }> {
