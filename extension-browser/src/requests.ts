@@ -1,3 +1,4 @@
+import { CaseSchema } from '@closer/shared';
 import { z } from 'zod';
 
 // Extension pages and the worker forbid eval (MV3's content security policy); zod must not try
@@ -32,6 +33,24 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pending-take') }),
   // Make sure the chat tab has the content script (the panel opened on a page with activeTab).
   z.object({ type: z.literal('attach'), tabId: z.number().int() }),
+  // Win/loss cases (background/cases.ts): list, mark, export, import, the salesperson's name.
+  z.object({ type: z.literal('cases-list'), conversationKey: z.string().optional() }),
+  z.object({
+    type: z.literal('case-update'),
+    id: z.string().optional(),
+    conversationKey: z.string().optional(),
+    change: z.object({
+      outcome: z.enum(['won', 'lost', 'open']).optional(),
+      amount: z.number().nonnegative().finite().optional(),
+      lossReason: z.string().optional(),
+      notes: z.string().max(20_000).optional(),
+      customer: z.string().max(200).optional(),
+      product: z.string().max(200).optional(),
+    }),
+  }),
+  z.object({ type: z.literal('cases-export'), keepNames: z.boolean() }),
+  z.object({ type: z.literal('cases-import'), text: z.string(), source: z.string() }),
+  z.object({ type: z.literal('cases-profile'), salesperson: z.string().max(200).optional(), reasons: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)).optional() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -137,6 +156,16 @@ export const ResultSchemas = {
   'site-forget': Ok,
   'pending-take': z.object({ text: z.string().optional(), tabId: z.number().int().optional() }),
   attach: z.object({ attached: z.boolean(), error: z.string().optional() }),
+  'cases-list': z.object({
+    cases: z.array(CaseSchema),
+    current: z.string().nullable(),
+    profile: z.object({ salesperson: z.string(), reasons: z.array(z.string()) }),
+    reasons: z.array(z.string()),
+  }),
+  'case-update': CaseSchema,
+  'cases-export': z.object({ text: z.string(), count: z.number() }),
+  'cases-import': z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), problems: z.array(z.string()) }),
+  'cases-profile': Ok,
 } as const satisfies Record<Request['type'], z.ZodType>;
 export type Result<T extends Request['type']> = z.infer<(typeof ResultSchemas)[T]>;
 

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { ContentEventSchema, parseMessage, type ContentEvent } from '../protocol.ts';
 import { RequestSchema, type Envelope, type Language, type Request, type Result } from '../requests.ts';
 import { attachTab } from './attach.ts';
+import * as cases from './cases.ts';
 import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
 import { takePending } from './pending.ts';
 import * as store from './store.ts';
@@ -37,7 +38,9 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
         ? await store.updateConversation(request.conversationKey, (c) => recordMessage(c, request.text, Date.now()))
         : await store.getConversation(request.conversationKey);
       const { engine } = await currentEngine();
-      return engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang);
+      const suggestion = engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang);
+      await cases.recordSuggestion(request.conversationKey, request.text, suggestion).catch((error: unknown) => console.warn('closer: case not recorded', error));
+      return suggestion;
     }
     case 'search': {
       const { engine } = await currentEngine();
@@ -58,6 +61,7 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       await store.updateConversation(request.conversationKey, (c) => {
         if (!c.used.includes(request.replyId)) c.used.push(request.replyId);
       });
+      await cases.recordInserted(request.conversationKey, request.replyId);
       return { ok: true };
     case 'settings-get': {
       const loaded = await currentEngine();
@@ -88,6 +92,17 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       return takePending();
     case 'attach':
       return attachTab(request.tabId);
+    case 'cases-list':
+      return cases.listCases(request.conversationKey);
+    case 'case-update':
+      return cases.updateCase({ id: request.id, conversation: request.conversationKey }, request.change);
+    case 'cases-export':
+      return cases.exportCases(request.keepNames);
+    case 'cases-import':
+      return cases.importCases(request.text, request.source);
+    case 'cases-profile':
+      await cases.setCaseProfile(request);
+      return { ok: true };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Case } from '@closer/shared';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 // The only module that touches IndexedDB. The background worker owns the database; the panel and
@@ -27,8 +28,18 @@ export interface SiteSelector {
   selector: string;
 }
 
-interface CloserDB extends DBSchema {
+/** A case record (the core's Case) with what recording needs beside it; cases/ owns its use. */
+export interface StoredCase {
+  id: string;
+  conversation: string;
+  record: Case;
+  /** A digest of the last customer message recorded, so the same message is recorded once. */
+  lastMessage?: string;
+}
+
+export interface CloserDB extends DBSchema {
   settings: { key: string; value: unknown };
+  cases: { key: string; value: StoredCase; indexes: { byConversation: string } };
   bundles: { key: string; value: StoredBundle };
   conversations: { key: string; value: Conversation; indexes: { byUpdated: number } };
   selectors: { key: string; value: SiteSelector };
@@ -52,6 +63,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<CloserDB>, tx: UpgradeTransaction) =
   (_db, tx) => {
     tx.objectStore('conversations').createIndex('byUpdated', 'updatedAt');
   },
+  // 3: win/loss cases (background/cases.ts), found by conversation for recording.
+  (db) => {
+    db.createObjectStore('cases', { keyPath: 'id' }).createIndex('byConversation', 'conversation');
+  },
 ];
 
 export const DB_NAME = 'closer';
@@ -62,7 +77,7 @@ const MAX_MESSAGES = 20;
 
 let opening: Promise<IDBPDatabase<CloserDB>> | undefined;
 
-function database(): Promise<IDBPDatabase<CloserDB>> {
+export function database(): Promise<IDBPDatabase<CloserDB>> {
   opening ??= openDB<CloserDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]!(db, tx);

@@ -1,0 +1,153 @@
+// Win/loss cases in the browser: recorded as the salesperson works (each new customer message's
+// intent, the step, the replies suggested and inserted), marked won or lost in the Cases view,
+// exported as JSON Lines (customer names aliased unless the user opts in) and imported back.
+// The records are the core's Case; IndexedDB access goes through store.ts's database.
+import {
+  addEvent, aliasCases, canonicalJson, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
+  type Case, type CaseEvent, type Intent,
+} from '@closer/shared';
+import { database, getConversation, getSetting, setSetting, type StoredCase } from './store.ts';
+
+/** A case closed longer ago than this is left alone: a new message starts a new case. */
+const REOPEN_WITHIN_MS = 24 * 60 * 60 * 1000;
+/** How many cases the panel's list receives, newest first. */
+const LIST_LIMIT = 2000;
+const SUGGESTED_KEPT = 5;
+
+export interface CaseChange {
+  outcome?: Case['outcome'];
+  amount?: number;
+  lossReason?: string;
+  notes?: string;
+  customer?: string;
+  product?: string;
+}
+
+export interface CaseProfile {
+  salesperson: string;
+  /** The team's own loss reasons, beside the built-in ones. */
+  reasons: string[];
+}
+
+export async function caseProfile(): Promise<CaseProfile> {
+  return { salesperson: (await getSetting<string>('salesperson')) ?? '', reasons: (await getSetting<string[]>('lossReasons')) ?? [] };
+}
+
+export async function setCaseProfile(change: Partial<CaseProfile>): Promise<void> {
+  if (change.salesperson !== undefined) await setSetting('salesperson', change.salesperson.trim());
+  if (change.reasons !== undefined) await setSetting('lossReasons', [...new Set(change.reasons.map((reason) => reason.trim()).filter(Boolean))]);
+}
+
+export async function allReasons(): Promise<string[]> {
+  return [...new Set([...LOSS_REASONS, ...(await caseProfile()).reasons])];
+}
+
+/** Customer text never goes into a case; this digest only tells a new message from one already recorded. */
+function digest(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
+
+/** The case a conversation's events go to: its newest, unless that one was closed long ago. */
+async function currentCase(conversation: string, now: Date): Promise<StoredCase> {
+  const db = await database();
+  const stored = await db.getAllFromIndex('cases', 'byConversation', conversation);
+  const newest = stored.sort((a, b) => Date.parse(b.record.createdAt) - Date.parse(a.record.createdAt))[0];
+  const closedLongAgo = newest?.record.closedAt !== undefined && now.getTime() - Date.parse(newest.record.closedAt) > REOPEN_WITHIN_MS;
+  if (newest && !closedLongAgo) return newest;
+  const { salesperson } = await caseProfile();
+  const values = (await getConversation(conversation)).values;
+  const record = newCase({ conversation, salesperson, customer: values.customer ?? values.name ?? '', product: values.product, now });
+  return { id: record.id, conversation, record };
+}
+
+async function save(stored: StoredCase): Promise<void> {
+  await (await database()).put('cases', stored);
+}
+
+export interface SuggestionSeen {
+  intent: string;
+  step: { id: string } | null;
+  replies: { id: string }[];
+}
+
+/** A customer message the engine answered: its intent, the step, the replies offered. Once per message. */
+export async function recordSuggestion(conversation: string, text: string, suggestion: SuggestionSeen, now = new Date()): Promise<void> {
+  if (!text.trim()) return;
+  const stored = await currentCase(conversation, now);
+  const seen = digest(text);
+  if (stored.lastMessage === seen) return;
+  const at = now.toISOString();
+  let record = stored.record;
+  if ((INTENTS as readonly string[]).includes(suggestion.intent)) record = addEvent(record, { type: 'message', at, intent: suggestion.intent as Intent });
+  const lastStep = [...record.timeline].reverse().find((event): event is Extract<CaseEvent, { type: 'step' }> => event.type === 'step');
+  if (suggestion.step && lastStep?.step !== suggestion.step.id) record = addEvent(record, { type: 'step', at, step: suggestion.step.id });
+  if (suggestion.replies.length > 0) record = addEvent(record, { type: 'suggested', at, replies: suggestion.replies.slice(0, SUGGESTED_KEPT).map((reply) => reply.id) });
+  await save({ ...stored, record, lastMessage: seen });
+}
+
+/** The salesperson inserted (or copied) a reply into the chat. */
+export async function recordInserted(conversation: string, reply: string, now = new Date()): Promise<void> {
+  const stored = await currentCase(conversation, now);
+  await save({ ...stored, record: addEvent(stored.record, { type: 'inserted', at: now.toISOString(), reply }) });
+}
+
+export async function listCases(conversation?: string): Promise<{ cases: Case[]; current: string | null; profile: CaseProfile; reasons: string[] }> {
+  const stored = await (await database()).getAll('cases');
+  const cases = stored.map((entry) => entry.record).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const current = conversation ? (cases.find((record) => record.conversation === conversation)?.id ?? null) : null;
+  return { cases: cases.slice(0, LIST_LIMIT), current, profile: await caseProfile(), reasons: await allReasons() };
+}
+
+/** Mark the outcome or edit a case; `conversation` without `id` means "this chat's case" (made if needed). */
+export async function updateCase(target: { id?: string; conversation?: string }, change: CaseChange, now = new Date()): Promise<Case> {
+  const db = await database();
+  let stored = target.id ? await db.get('cases', target.id) : undefined;
+  if (!stored && target.conversation) stored = await currentCase(target.conversation, now);
+  if (!stored) throw new Error(`no case ${target.id ?? ''} here`);
+  let record = stored.record;
+  if (change.outcome !== undefined || change.amount !== undefined || change.lossReason !== undefined) {
+    const outcome = change.outcome ?? record.outcome;
+    if (change.lossReason !== undefined && !(await allReasons()).includes(change.lossReason)) throw new Error(`"${change.lossReason}" is not one of the team's loss reasons`);
+    record = setOutcome(record, { outcome, amount: change.amount ?? record.amount, lossReason: change.lossReason, now });
+  }
+  const fields = Object.fromEntries(Object.entries({ notes: change.notes, customer: change.customer, product: change.product }).filter(([, value]) => value !== undefined));
+  if (Object.keys(fields).length > 0) record = editCase(record, fields, now);
+  await save({ ...stored, record });
+  return record;
+}
+
+/** Every case as JSON Lines, customer names aliased unless `keepNames`. */
+export async function exportCases(keepNames: boolean): Promise<{ text: string; count: number }> {
+  const stored = await (await database()).getAll('cases');
+  const cases = mergeCases(stored.map((entry) => entry.record));
+  return { text: writeCases(aliasCases(cases, { keepNames })), count: cases.length };
+}
+
+/** Merge a case file in: the same case keeps its newest copy, and nothing already here is lost. */
+export async function importCases(text: string, source: string): Promise<{ added: number; updated: number; unchanged: number; problems: string[] }> {
+  const read = readCases(text, source, { reasons: await allReasons() });
+  const db = await database();
+  const tx = db.transaction('cases', 'readwrite');
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  for (const record of mergeCases(read.cases)) {
+    const existing = await tx.store.get(record.id);
+    if (!existing) {
+      added++;
+      await tx.store.put({ id: record.id, conversation: record.conversation, record });
+      continue;
+    }
+    const [merged] = mergeCases([existing.record], [record]);
+    if (canonicalJson(merged) === canonicalJson(existing.record)) {
+      unchanged++;
+      continue;
+    }
+    updated++;
+    await tx.store.put({ ...existing, conversation: merged!.conversation, record: merged! });
+  }
+  await tx.done;
+  return { added, updated, unchanged, problems: read.problems.map(formatCaseProblem) };
+}
