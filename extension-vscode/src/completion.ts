@@ -6,7 +6,7 @@ import type { PlaybookWorkspace } from './playbook-workspace.ts';
 import { markdown } from './markdown.ts';
 import { keysAt } from './schema-docs.ts';
 import { playbookSnippets } from './snippets.ts';
-import { cursorContext, type Segment } from './yaml-context.ts';
+import { cursorContext, siblingKeys, type Segment } from './yaml-context.ts';
 
 /** The key whose value is being written: the key on the line, or the list's key for a "- " item. */
 export function valueKey(parent: readonly Segment[], key: string | undefined): string | undefined {
@@ -49,7 +49,8 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
 
       if (context.inKey) {
         // A key already written in the same mapping is not offered again.
-        const keys = keysAt(context.parent).map((doc) => {
+        const written = siblingKeys(lines, position.line, context.shape.indent);
+        const keys = keysAt(context.parent).filter((doc) => !written.has(doc.key)).map((doc) => {
           const item = documented(doc.key, vscode.CompletionItemKind.Property, doc.description, doc.required ? vscode.l10n.t('required') : undefined);
           const indent = ' '.repeat(context.shape.indent + 2);
           item.insertText = new vscode.SnippetString(

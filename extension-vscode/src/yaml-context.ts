@@ -58,6 +58,27 @@ export function parentPath(lines: readonly string[], line: number): Segment[] {
   return path;
 }
 
+/** The keys already written in the mapping that `line` belongs to, whose keys start at `indent`. */
+export function siblingKeys(lines: readonly string[], line: number, indent: number): Set<string> {
+  const keys = new Set<string>();
+  // Upwards to the start of the mapping: a less indented line, or the "- " that opens this item.
+  for (let i = line - 1; i >= 0; i--) {
+    const shape = shapeOf(lines[i]!);
+    if (shape.blank) continue;
+    if (shape.indent < indent) break;
+    if (shape.indent === indent && shape.key !== undefined) keys.add(shape.key);
+    if (shape.dash !== undefined && shape.dash < indent) break;
+  }
+  // Downwards to its end: a less indented line, or the "- " of the next item.
+  for (let i = line + 1; i < lines.length; i++) {
+    const shape = shapeOf(lines[i]!);
+    if (shape.blank) continue;
+    if (shape.indent < indent || (shape.dash !== undefined && shape.dash < indent)) break;
+    if (shape.indent === indent && shape.key !== undefined) keys.add(shape.key);
+  }
+  return keys;
+}
+
 export interface CursorContext {
   /** The mapping the cursor's line belongs to. */
   parent: Segment[];
@@ -96,8 +117,9 @@ export function valuesOf(shape: LineShape): { value: string; column: number }[] 
   const raw = shape.value;
   if (!raw.startsWith('[')) return raw ? [{ value: raw.replace(/^["']|["']$/g, ''), column: shape.valueColumn }] : [];
   const found: { value: string; column: number }[] = [];
-  for (const match of raw.matchAll(/[^\s,[\]]+/g)) {
-    found.push({ value: match[0].replace(/^["']|["']$/g, ''), column: shape.valueColumn + match.index });
+  for (const match of raw.matchAll(/"([^"]*)"|'([^']*)'|[^\s,[\]]+/g)) {
+    const quoted = match[1] ?? match[2];
+    found.push({ value: quoted ?? match[0], column: shape.valueColumn + match.index + (quoted === undefined ? 0 : 1) });
   }
   return found;
 }

@@ -77,8 +77,9 @@ describe('completion', () => {
     const items = await complete(uri, positionOf(document, '    prin', 8));
     const principle = find(items, 'principle');
     assert.match(docOf(principle), /Why the replies work/);
-    for (const key of ['triggers', 'replies', 'intent', 'title']) find(items, key);
+    for (const key of ['source']) find(items, key);
     assert.ok(!items.some((item) => labelOf(item) === 'steps'), 'steps is not a key of an objection');
+    assert.ok(!items.some((item) => labelOf(item) === 'triggers' && item.kind === vscode.CompletionItemKind.Property), 'triggers is written already');
   });
 
   it('offers the intent ids after "intent:", each explained', async () => {
