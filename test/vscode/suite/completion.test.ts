@@ -117,8 +117,10 @@ describe('completion', () => {
     }
   });
 
-  it('completes in a real file with no problems left behind by the scratch file', async () => {
+  it('offers at the top of a playbook only the keys it does not have yet', async () => {
     const items = await complete(fileUri('authoring.playbook.yaml'), new vscode.Position(0, 0));
-    find(items, 'objections');
+    find(items, 'guides');
+    find(items, 'replies');
+    assert.ok(!items.some((item) => labelOf(item) === 'objections' && item.kind === vscode.CompletionItemKind.Property), 'objections is written already');
   });
 });
