@@ -1,6 +1,7 @@
 // The IndexedDB schema is versioned: a database left by the first version of the extension is
 // migrated in place when the worker opens it, and what it held is still there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../extension-browser/src/background/store.ts';
 import { launch, type Session } from './harness.ts';
 
 let session: Session;
@@ -38,6 +39,7 @@ describe('storage migrations', () => {
             tx.onerror = () => reject(tx.error);
           };
           request.onerror = () => reject(request.error);
+          request.onblocked = () => reject(new Error('opening version 1 was blocked by another connection'));
         }),
     );
     const page = await session.context.newPage();
@@ -50,6 +52,7 @@ describe('storage migrations', () => {
       () =>
         new Promise<{ version: number; indexes: string[] }>((resolve, reject) => {
           const request = indexedDB.open('closer');
+          request.onblocked = () => reject(new Error('reading the migrated database was blocked'));
           request.onsuccess = () => {
             const db = request.result;
             const indexes = [...db.transaction('conversations').objectStore('conversations').indexNames];
@@ -59,6 +62,9 @@ describe('storage migrations', () => {
           request.onerror = () => reject(request.error);
         }),
     );
-    expect(after).toEqual({ version: 2, indexes: ['byUpdated'] });
+    // Every later migration ran too: the database is at the version the built extension declares.
+    expect(after.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+    expect(after.indexes).toContain('byUpdated');
   });
 });
