@@ -86,6 +86,11 @@ describe('cases in the side panel', () => {
     await second.locator('.case-editor[data-outcome=lost]').waitFor();
 
     const shown = await casesShown(two.panel);
+    // For a person to look at: CLOSER_SCREENSHOT_DIR=… keeps a picture of the Cases view.
+    if (process.env.CLOSER_SCREENSHOT_DIR) {
+      await two.panel.locator('.case-list .case-summary').last().click();
+      await two.panel.screenshot({ path: join(process.env.CLOSER_SCREENSHOT_DIR, 'browser-cases.png'), fullPage: true });
+    }
     expect(shown.map((entry) => entry.outcome).sort()).toEqual(['lost', 'won']);
     ids = shown.map((entry) => entry.id).sort();
 

@@ -4,6 +4,7 @@ import type { Language, Result } from '../../requests.ts';
 import { ask, askTab } from '../api.ts';
 import { CaseEditor } from './case-editor.tsx';
 import { caseWords, fill, type CaseWords } from './strings.ts';
+import './cases.css';
 
 interface Props {
   language: Language;
