@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBundle, writeCases } from '@closer/shared';
+import { loadBundle, suggestReplies, writeCases } from '@closer/shared';
 import { runCli } from '@closer/shared/node';
 import { at, inserted, makeCase, message, step } from './cases-fixtures.ts';
 
@@ -102,6 +102,11 @@ describe('closer build --cases', () => {
     expect(result.stdout).toContain('with the outcomes of 3 case(s) for 2 replies');
     const bundle = loadBundle(readFileSync(out, 'utf8'));
     expect(bundle.stats).toEqual({ 'shop-hello': { uses: 1, wins: 0 }, 'shop-price-value': { uses: 2, wins: 2 } });
+    // The engine reads them: the reply says how it fared.
+    const reply = suggestReplies('太贵了', {}, bundle).replies.find((entry) => entry.id === 'shop-price-value');
+    expect(reply?.why).toContain('赢单 2/2');
+    const english = suggestReplies('this is too expensive', {}, bundle, { language: 'en' }).replies.find((entry) => entry.id === 'shop-price-value');
+    expect(english?.why).toContain('won 2 of 2');
   });
 
   it('takes a folder, and --cases=FILE; without --cases the bundle has no stats', async () => {
