@@ -1,4 +1,4 @@
-import { CaseSchema } from '@closer/shared';
+import type { Case } from '@closer/shared';
 import { z } from 'zod';
 
 // Extension pages and the worker forbid eval (MV3's content security policy); zod must not try
@@ -141,6 +141,13 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 const Ok = z.object({ ok: z.literal(true) });
 
+// The panel imports this file, and the core's CaseSchema would bring the whole core (yaml, the
+// playbook schema) into the panel's 150 KB. Cases are checked with CaseSchema where they enter
+// the worker (imports, updates); their answers to the panel come from the worker itself.
+const CaseAnswerSchema = z.custom<Case>((value) => typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string', {
+  message: 'expected a case record',
+});
+
 /** The answer each request gets, so the caller checks the reply with the right schema. */
 export const ResultSchemas = {
   suggest: SuggestionSchema,
@@ -157,12 +164,12 @@ export const ResultSchemas = {
   'pending-take': z.object({ text: z.string().optional(), tabId: z.number().int().optional() }),
   attach: z.object({ attached: z.boolean(), error: z.string().optional() }),
   'cases-list': z.object({
-    cases: z.array(CaseSchema),
+    cases: z.array(CaseAnswerSchema),
     current: z.string().nullable(),
     profile: z.object({ salesperson: z.string(), reasons: z.array(z.string()) }),
     reasons: z.array(z.string()),
   }),
-  'case-update': CaseSchema,
+  'case-update': CaseAnswerSchema,
   'cases-export': z.object({ text: z.string(), count: z.number() }),
   'cases-import': z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), problems: z.array(z.string()) }),
   'cases-profile': Ok,
