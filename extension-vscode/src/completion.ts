@@ -31,7 +31,8 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
 
       if (context.slot) {
         const line = lines[position.line]!;
-        const closed = line.slice(position.character).trimStart().startsWith('}}') || line.indexOf('}}', position.character) >= 0;
+        // Closed when "}}" follows before any other brace, as when renaming inside {{name}}.
+        const closed = /^[^{}]*\}\}/.test(line.slice(position.character));
         const start = line.lastIndexOf('{{', position.character) + 2;
         const range = new vscode.Range(position.line, start, position.line, position.character);
         return variablesOf(parsed).map((variable) => {
@@ -52,9 +53,9 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
         const written = siblingKeys(lines, position.line, context.shape.indent);
         const keys = keysAt(context.parent).filter((doc) => !written.has(doc.key)).map((doc) => {
           const item = documented(doc.key, vscode.CompletionItemKind.Property, doc.description, doc.required ? vscode.l10n.t('required') : undefined);
-          const indent = ' '.repeat(context.shape.indent + 2);
+          // VS Code indents the snippet's later lines like the first: two more spaces nest them.
           item.insertText = new vscode.SnippetString(
-            doc.shape === 'list' ? `${doc.key}:\n${indent}- $0` : doc.shape === 'mapping' ? `${doc.key}:\n${indent}$0` : `${doc.key}: $0`,
+            doc.shape === 'list' ? `${doc.key}:\n  - $0` : doc.shape === 'mapping' ? `${doc.key}:\n  $0` : `${doc.key}: $0`,
           );
           item.sortText = (doc.required ? '0' : '1') + doc.key;
           return item;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
+import { parsePlaybook } from '@closer/shared';
 import { api, fileUri, open, positionOf, writeFile } from './helpers.ts';
 
 async function complete(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -114,6 +115,33 @@ describe('completion', () => {
       const snippet = find(items, name);
       assert.strictEqual(snippet.kind, vscode.CompletionItemKind.Snippet);
       assert.ok(snippet.insertText instanceof vscode.SnippetString && snippet.insertText.value.startsWith('- id: '));
+    }
+  });
+
+  it('inserts a snippet that makes a valid playbook, and a list key nested under its parent', async () => {
+    const file = 'scratch-snippet.playbook.yaml';
+    const snippetUri = await writeFile(file, 'id: snip\ntitle: Snip\nobjections:\n  \n');
+    try {
+      const editor = await open(file);
+      const items = await complete(snippetUri, new vscode.Position(3, 2));
+      const objection = find(items, 'objection');
+      assert.ok(await editor.insertSnippet(objection.insertText as vscode.SnippetString, objection.range as vscode.Range));
+      const inserted = editor.document.getText();
+      const parsed = parsePlaybook(inserted, file);
+      assert.deepStrictEqual(parsed.diagnostics, []);
+      assert.ok(parsed.playbook, `the snippet does not make a valid playbook:\n${inserted}\n${JSON.stringify(parsed.schemaIssues)}`);
+      assert.strictEqual(parsed.playbook.objections?.[0]?.replies[0]?.id, 'new-objection-reply');
+
+      // A key whose value is a list opens the list one level deeper.
+      const end = editor.document.lineCount - 1;
+      await editor.edit((edit) => edit.insert(new vscode.Position(end, 0), 'sequences:\n  - id: seq\n    title: S\n    '));
+      const position = new vscode.Position(editor.document.lineCount - 1, 4);
+      const steps = find(await complete(snippetUri, position), 'steps');
+      assert.ok(await editor.insertSnippet(steps.insertText as vscode.SnippetString, position));
+      assert.match(editor.document.getText(), /\n {4}steps:\n {6}- /);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(snippetUri);
     }
   });
 
