@@ -121,11 +121,11 @@ export function overlapWithTriggers(bundle: Bundle, set: LabelledMessage[]): { m
   const triggers = new Map<string, string>();
   for (const { file, playbook } of bundle.playbooks) {
     for (const objection of playbook.objections ?? []) {
-      for (const trigger of [...(objection.triggers.examples ?? []), ...(objection.triggers.keywords ?? [])]) triggers.set(key(trigger), file);
+      for (const trigger of [...(objection.triggers.examples ?? []), ...(objection.triggers.keywords ?? [])]) if (key(trigger)) triggers.set(key(trigger), file);
     }
   }
   return set.flatMap(({ message, line }) => {
     const file = triggers.get(key(message));
-    return file ? [{ message, line, file }] : [];
+    return file && key(message) ? [{ message, line, file }] : [];
   });
 }
