@@ -3,7 +3,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Bundle } from './bundle.ts';
 import { allTexts, localText } from './local-text.ts';
-import type { Language, LocalText } from './schema.ts';
+import { GOLDEN_STEPS, INTENTS, type Language, type LocalText, type Playbook } from './schema.ts';
 import { storyText } from './suggest.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
 
@@ -68,14 +68,14 @@ export function searchEntries(bundle: Bundle): SearchEntry[] {
       }
     }
     for (const reply of playbook.replies ?? []) {
-      entries.push({ ...base, id: reply.id, kind: 'reply', title: reply.label, text: reply.text, category: stepOfReply.get(reply.id) ?? 'other', keywords: reply.tags, line: at(reply.id) });
+      entries.push({ ...base, id: reply.id, kind: 'reply', title: reply.label, text: reply.text, category: stepOfReply.get(reply.id) ?? looseCategory(reply.id, playbook), keywords: reply.tags, line: at(reply.id) });
     }
     for (const story of playbook.stories ?? []) {
       const text = { 'zh-CN': storyText(story, 'zh-CN'), en: storyText(story, 'en') };
       entries.push({ ...base, id: story.id, kind: 'story', title: story.title, text, category: 'story', keywords: ['story', ...(story.tags ?? [])], line: at(story.id) });
     }
     for (const guide of playbook.guides ?? []) {
-      entries.push({ ...base, id: guide.id, kind: 'guide', title: guide.title, text: guide.text, category: guideCategory(guide.id), line: at(guide.id) });
+      entries.push({ ...base, id: guide.id, kind: 'guide', title: guide.title, text: guide.text, category: looseCategory(guide.id, playbook), line: at(guide.id) });
     }
   }
   return entries;
@@ -87,10 +87,19 @@ function joinLocal(values: LocalText[]): LocalText {
   return { 'zh-CN': zh, en };
 }
 
-// A guide is filed under the story or step its id names ("story-snowball"), else under `other`.
-const GUIDE_CATEGORIES = ['story', 'icebreak', 'introduce', 'consider', 'ask_close', 'resolve_doubt', 'push_close', 'price', 'comparison', 'hesitation', 'doubt', 'buy_signal'];
-function guideCategory(id: string): string {
-  return GUIDE_CATEGORIES.find((category) => id.includes(category) || id.includes(category.replace('_', '-'))) ?? 'other';
+const CATEGORY_HINTS = ['story', ...GOLDEN_STEPS, ...INTENTS.filter((intent) => intent !== 'other')];
+
+/**
+ * The category of an item that belongs to no objection or step (a guide, a playbook-level reply):
+ * the category its id names ("story-template"), else the playbook's own subject (its stories, or
+ * its only objection's intent), else `other`.
+ */
+function looseCategory(id: string, playbook: Playbook): string {
+  const named = CATEGORY_HINTS.find((category) => id.includes(category) || id.includes(category.replace('_', '-')));
+  if (named) return named;
+  if ((playbook.stories?.length ?? 0) > 0) return 'story';
+  if (playbook.objections?.length === 1) return playbook.objections[0]!.intent;
+  return 'other';
 }
 
 const TITLE = 2;
