@@ -32,6 +32,16 @@ describe('merging case files', () => {
     expect(merged[0]!.timeline).toEqual([message(1, 'price'), message(3, 'doubt'), inserted(5, 'a')]);
   });
 
+  it('orders events by the instant, whatever zone their time was written in, and keeps each once', () => {
+    const id = uuid();
+    const beijing: CaseEvent = { type: 'message', at: '2026-11-01T17:00:00.000+08:00', intent: 'price' };
+    const utc: CaseEvent = { type: 'inserted', at: '2026-11-01T08:30:00.000Z', reply: 'a' };
+    const a = makeCase({ id, updatedAt: at(100), timeline: [beijing, utc] });
+    const b = makeCase({ id, updatedAt: at(100), timeline: [utc, beijing, utc] });
+    expect(mergeCases([a], [b])[0]!.timeline).toEqual([utc, beijing]);
+    expect(mergeCases([b])[0]!.timeline).toEqual([utc, beijing]);
+  });
+
   it('is idempotent: merging the result again, or a file with itself, changes nothing', () => {
     fc.assert(
       fc.property(fileArbitrary, fileArbitrary, (a, b) => {

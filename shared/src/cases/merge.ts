@@ -38,35 +38,36 @@ function fieldsKey(record: Case): string {
 
 /** Events in time order, each once. */
 function normalTimeline(timeline: readonly CaseEvent[]): CaseEvent[] {
-  const keyed = new Map<string, { time: number; event: CaseEvent }>();
-  for (const event of timeline) keyed.set(eventKey(event), { time: Date.parse(event.at), event });
-  return [...keyed.entries()]
-    .sort(([keyA, a], [keyB, b]) => a.time - b.time || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
-    .map(([, { event }]) => event);
+  const sorted = [...timeline].sort(compareEvents);
+  return sorted.filter((event, index) => index === 0 || compareEvents(sorted[index - 1]!, event) !== 0);
 }
 
-/** Already in time order with each event once: the usual case, checked without sorting. */
+/** Already in order with each event once: the usual case, checked without sorting or copying. */
 function isNormal(timeline: readonly CaseEvent[]): boolean {
-  for (let index = 1; index < timeline.length; index++) {
-    const a = timeline[index - 1]!;
-    const b = timeline[index]!;
-    const order = compareTimes(a.at, b.at);
-    if (order > 0 || (order === 0 && eventKey(a) >= eventKey(b))) return false;
-  }
+  for (let index = 1; index < timeline.length; index++) if (compareEvents(timeline[index - 1]!, timeline[index]!) >= 0) return false;
   return true;
+}
+
+/** A total order on events: time, then kind, then content, then the time's spelling; 0 only for identical events. */
+function compareEvents(a: CaseEvent, b: CaseEvent): number {
+  return compareTimes(a.at, b.at) || compareText(a.type, b.type) || compareText(payloadOf(a), payloadOf(b)) || compareText(a.at, b.at);
+}
+
+function payloadOf(event: CaseEvent): string {
+  switch (event.type) {
+    case 'message': return event.intent;
+    case 'step': return event.step;
+    case 'inserted': return event.reply;
+    case 'suggested': return event.replies.join(',');
+  }
 }
 
 // Times written by Closer are UTC with milliseconds and compare as text; others are parsed.
 function compareTimes(a: string, b: string): number {
-  if (a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z')) return a < b ? -1 : a > b ? 1 : 0;
+  if (a.length === 24 && b.length === 24 && a.charCodeAt(23) === 90 && b.charCodeAt(23) === 90) return compareText(a, b);
   return Date.parse(a) - Date.parse(b);
 }
 
-function eventKey(event: CaseEvent): string {
-  switch (event.type) {
-    case 'message': return `${event.at}|message|${event.intent}`;
-    case 'step': return `${event.at}|step|${event.step}`;
-    case 'suggested': return `${event.at}|suggested|${event.replies.join(',')}`;
-    case 'inserted': return `${event.at}|inserted|${event.reply}`;
-  }
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -26,12 +26,12 @@ export function isCertainlyCase(data: unknown): data is Case {
   if (record.version !== CASE_VERSION || !isText(record.id, UUID_PATTERN)) return false;
   if (typeof record.conversation !== 'string' || typeof record.salesperson !== 'string' || typeof record.customer !== 'string' || typeof record.notes !== 'string') return false;
   if (!OUTCOME_SET.has(record.outcome)) return false;
-  if (!isText(record.createdAt, TIME_PATTERN) || !isText(record.updatedAt, TIME_PATTERN)) return false;
+  if (!isTime(record.createdAt) || !isTime(record.updatedAt)) return false;
   let optional = 0;
   if ('product' in record && (++optional, typeof record.product !== 'string')) return false;
   if ('amount' in record && (++optional, typeof record.amount !== 'number' || !Number.isFinite(record.amount) || record.amount < 0)) return false;
-  if ('lossReason' in record && (++optional, record.outcome !== 'lost' || !isText(record.lossReason, ID_PATTERN))) return false;
-  if ('closedAt' in record && (++optional, !isText(record.closedAt, TIME_PATTERN))) return false;
+  if ('lossReason' in record && (++optional, record.outcome !== 'lost' || !isId(record.lossReason))) return false;
+  if ('closedAt' in record && (++optional, !isTime(record.closedAt))) return false;
   if (keys !== REQUIRED.length + optional) return false;
   if (!Array.isArray(record.timeline)) return false;
   for (const event of record.timeline) if (!isCertainlyEvent(event)) return false;
@@ -42,12 +42,12 @@ function isCertainlyEvent(event: unknown): boolean {
   if (!isRecord(event)) return false;
   let keys = 0;
   for (const _key in event) keys++;
-  if (keys !== 3 || !isText(event.at, TIME_PATTERN)) return false;
+  if (keys !== 3 || !isTime(event.at)) return false;
   switch (event.type) {
     case 'message': return INTENT_SET.has(event.intent);
-    case 'step': return isText(event.step, ID_PATTERN);
-    case 'inserted': return isText(event.reply, ID_PATTERN);
-    case 'suggested': return Array.isArray(event.replies) && event.replies.every((reply) => isText(reply, ID_PATTERN));
+    case 'step': return isId(event.step);
+    case 'inserted': return isId(event.reply);
+    case 'suggested': return Array.isArray(event.replies) && event.replies.every(isId);
     default: return false;
   }
 }
@@ -58,4 +58,27 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isText(value: unknown, pattern: RegExp): boolean {
   return typeof value === 'string' && pattern.test(value);
+}
+
+// Reply and step ids repeat across thousands of cases: ids that passed are remembered (bounded).
+const knownIds = new Set<string>();
+const REMEMBERED_IDS = 50_000;
+
+function isId(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (knownIds.has(value)) return true;
+  if (!ID_PATTERN.test(value)) return false;
+  if (knownIds.size >= REMEMBERED_IDS) knownIds.clear();
+  knownIds.add(value);
+  return true;
+}
+
+// A customer message and the step it moved the chat to share their time: check it once.
+let lastTime = '';
+
+function isTime(value: unknown): boolean {
+  if (value === lastTime) return true;
+  if (!isText(value, TIME_PATTERN)) return false;
+  lastTime = value as string;
+  return true;
 }

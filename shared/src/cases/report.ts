@@ -63,13 +63,18 @@ export function caseReport(cases: readonly Case[]): CaseReport {
       const reason = record.lossReason ?? 'other';
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
-    const seenIntents = new Set<Intent>();
-    const seenReplies = new Set<string>();
+    // Timelines are short: arrays beat sets here, and a year of cases is counted in one pass.
+    const seenIntents: Intent[] = [];
+    const seenReplies: string[] = [];
     let furthest = -1;
     for (const event of record.timeline) {
-      if (event.type === 'message') seenIntents.add(event.intent);
-      else if (event.type === 'inserted') seenReplies.add(event.reply);
-      else if (event.type === 'step') furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
+      if (event.type === 'message') {
+        if (!seenIntents.includes(event.intent)) seenIntents.push(event.intent);
+      } else if (event.type === 'inserted') {
+        if (!seenReplies.includes(event.reply)) seenReplies.push(event.reply);
+      } else if (event.type === 'step') {
+        furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
+      }
     }
     for (const intent of seenIntents) count(intents, intent, win);
     for (const reply of seenReplies) count(replies, reply, win);
