@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { ContentEventSchema, parseMessage, type ContentEvent } from '../protocol.ts';
-import { RequestSchema, type Envelope, type Language, type Request, type Result } from '../requests.ts';
+import { RequestSchema, ResultSchemas, type Envelope, type Language, type Request, type Result } from '../requests.ts';
 import { attachTab } from './attach.ts';
 import * as cases from './cases.ts';
 import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
@@ -61,7 +61,7 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       await store.updateConversation(request.conversationKey, (c) => {
         if (!c.used.includes(request.replyId)) c.used.push(request.replyId);
       });
-      await cases.recordInserted(request.conversationKey, request.replyId);
+      await cases.recordInserted(request.conversationKey, request.replyId).catch((error: unknown) => console.warn('closer: case not recorded', error));
       return { ok: true };
     case 'settings-get': {
       const loaded = await currentEngine();
@@ -122,7 +122,8 @@ async function handleEvent(event: ContentEvent): Promise<unknown> {
   }
 }
 
-const REQUEST_TYPES = new Set<string>(RequestSchema.options.map((option) => option.shape.type.value));
+// ResultSchemas has one entry per request type (the compiler checks it), so its keys are the types.
+const REQUEST_TYPES = new Set<string>(Object.keys(ResultSchemas));
 
 /** The runtime.onMessage listener: a promise means an answer, undefined means "not for me". */
 export function onMessage(raw: unknown): Promise<unknown> | undefined {
