@@ -1,7 +1,6 @@
 // Intent recognition. All knowledge comes from the playbooks' triggers (keywords and example
 // messages); the code only knows language: n-grams, negation and contrast (text.ts).
 import type { Bundle } from './bundle.ts';
-import { localText } from './local-text.ts';
 import { INTENTS, type Intent, type Objection } from './schema.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, languageCues, messageFeatures, normalizeText } from './text.ts';
 
@@ -318,9 +317,4 @@ function preferSpecific(byIntent: Map<Intent, IntentEvidence>, direct: Map<Inten
       a.score = Math.min(1, b.score + 0.01);
     }
   }
-}
-
-/** The localized title of an objection, for evidence shown to people. */
-export function objectionTitle(objection: Objection, language: 'zh-CN' | 'en'): string {
-  return localText(objection.title, language);
 }
