@@ -9,8 +9,8 @@ const LAST = 'bundle.test.js';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
-  // CLOSER_VSCODE_SUITE=bench runs the benchmarks (*.bench.js) instead of the tests.
-  const suffix = process.env.CLOSER_VSCODE_SUITE === 'bench' ? '.bench.js' : '.test.js';
+  // CLOSER_VSCODE_SUITE=bench runs the benchmarks (*.bench.js) instead of the tests (*.test.js).
+  const suffix = `.${process.env.CLOSER_VSCODE_SUITE ?? 'test'}.js`;
   const files = readdirSync(__dirname).filter((name) => name.endsWith(suffix)).sort((a, b) => Number(a === LAST) - Number(b === LAST) || a.localeCompare(b));
   for (const file of files) mocha.addFile(join(__dirname, file));
   const failures: { title: string; error: string }[] = [];
