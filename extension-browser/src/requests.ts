@@ -1,6 +1,7 @@
 import type { Case } from '@closer/shared';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
+// zod/mini, like protocol.ts: the panel imports this file and has a 150 KB budget.
 // Extension pages and the worker forbid eval (MV3's content security policy); zod must not try
 // its compiled fast path, which would log a CSP violation on every first parse.
 z.config({ jitless: true });
@@ -17,14 +18,14 @@ const ValuesSchema = z.record(z.string(), z.string());
 
 export const RequestSchema = z.discriminatedUnion('type', [
   // Suggest replies for a customer message in a conversation (records the message first).
-  z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.boolean().optional() }),
-  z.object({ type: z.literal('search'), query: z.string(), intent: z.string().optional(), step: z.string().optional() }),
+  z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('search'), query: z.string(), intent: z.optional(z.string()), step: z.optional(z.string()) }),
   z.object({ type: z.literal('variables-get'), conversationKey: z.string() }),
   z.object({ type: z.literal('variables-set'), conversationKey: z.string(), values: ValuesSchema }),
   // The salesperson inserted or copied a reply: the engine will not put it first again.
   z.object({ type: z.literal('reply-used'), conversationKey: z.string(), replyId: z.string() }),
   z.object({ type: z.literal('settings-get') }),
-  z.object({ type: z.literal('settings-set'), language: LanguageSchema.optional(), defaults: ValuesSchema.optional() }),
+  z.object({ type: z.literal('settings-set'), language: z.optional(LanguageSchema), defaults: z.optional(ValuesSchema) }),
   z.object({ type: z.literal('bundle-import-text'), text: z.string(), source: z.string() }),
   z.object({ type: z.literal('bundle-import-url'), url: z.string() }),
   z.object({ type: z.literal('bundle-reset') }),
@@ -32,25 +33,25 @@ export const RequestSchema = z.discriminatedUnion('type', [
   // The message chosen in the context menu just before the panel opened, if any (taken once).
   z.object({ type: z.literal('pending-take') }),
   // Make sure the chat tab has the content script (the panel opened on a page with activeTab).
-  z.object({ type: z.literal('attach'), tabId: z.number().int() }),
+  z.object({ type: z.literal('attach'), tabId: z.int() }),
   // Win/loss cases (background/cases.ts): list, mark, export, import, the salesperson's name.
-  z.object({ type: z.literal('cases-list'), conversationKey: z.string().optional() }),
+  z.object({ type: z.literal('cases-list'), conversationKey: z.optional(z.string()) }),
   z.object({
     type: z.literal('case-update'),
-    id: z.string().optional(),
-    conversationKey: z.string().optional(),
+    id: z.optional(z.string()),
+    conversationKey: z.optional(z.string()),
     change: z.object({
-      outcome: z.enum(['won', 'lost', 'open']).optional(),
-      amount: z.number().nonnegative().finite().optional(),
-      lossReason: z.string().optional(),
-      notes: z.string().max(20_000).optional(),
-      customer: z.string().max(200).optional(),
-      product: z.string().max(200).optional(),
+      outcome: z.optional(z.enum(['won', 'lost', 'open'])),
+      amount: z.optional(z.number().check(z.nonnegative())),
+      lossReason: z.optional(z.string()),
+      notes: z.optional(z.string().check(z.maxLength(20_000))),
+      customer: z.optional(z.string().check(z.maxLength(200))),
+      product: z.optional(z.string().check(z.maxLength(200))),
     }),
   }),
   z.object({ type: z.literal('cases-export'), keepNames: z.boolean() }),
   z.object({ type: z.literal('cases-import'), text: z.string(), source: z.string() }),
-  z.object({ type: z.literal('cases-profile'), salesperson: z.string().max(200).optional(), reasons: z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]*$/)).optional() }),
+  z.object({ type: z.literal('cases-profile'), salesperson: z.optional(z.string().check(z.maxLength(200))), reasons: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)))) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -85,8 +86,8 @@ export const SuggestionSchema = z.object({
   intent: z.string(),
   intents: z.array(IntentScoreSchema),
   evidence: z.array(z.string()),
-  step: StepViewSchema.nullable(),
-  next: StepViewSchema.nullable(),
+  step: z.nullable(StepViewSchema),
+  next: z.nullable(StepViewSchema),
   replies: z.array(ReplyViewSchema),
   stories: z.array(StoryViewSchema),
   /** The variables the shown replies use, so the form can put them first. */
@@ -102,7 +103,7 @@ export const SearchHitSchema = z.object({
   score: z.number(),
   principle: z.string(),
   file: z.string(),
-  line: z.number().optional(),
+  line: z.optional(z.number()),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
@@ -161,11 +162,11 @@ export const ResultSchemas = {
   'bundle-import-url': BundleInfoSchema,
   'bundle-reset': BundleInfoSchema,
   'site-forget': Ok,
-  'pending-take': z.object({ text: z.string().optional(), tabId: z.number().int().optional() }),
-  attach: z.object({ attached: z.boolean(), error: z.string().optional() }),
+  'pending-take': z.object({ text: z.optional(z.string()), tabId: z.optional(z.int()) }),
+  attach: z.object({ attached: z.boolean(), error: z.optional(z.string()) }),
   'cases-list': z.object({
     cases: z.array(CaseAnswerSchema),
-    current: z.string().nullable(),
+    current: z.nullable(z.string()),
     profile: z.object({ salesperson: z.string(), reasons: z.array(z.string()) }),
     reasons: z.array(z.string()),
   }),
@@ -173,7 +174,7 @@ export const ResultSchemas = {
   'cases-export': z.object({ text: z.string(), count: z.number() }),
   'cases-import': z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), problems: z.array(z.string()) }),
   'cases-profile': Ok,
-} as const satisfies Record<Request['type'], z.ZodType>;
+} as const satisfies Record<Request['type'], z.ZodMiniType>;
 export type Result<T extends Request['type']> = z.infer<(typeof ResultSchemas)[T]>;
 
 /** Every answer travels in this envelope; a refusal carries the reason the user will read. */

@@ -24,10 +24,12 @@ afterAll(async () => {
 
 describe('the real side panel', () => {
   it('opens on the toolbar button (panel behaviour set by the worker)', async () => {
-    const behaviour = await session.worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> } } }).chrome.sidePanel.getPanelBehavior(),
-    );
-    expect(behaviour.openPanelOnActionClick).toBe(true);
+    // Set by the worker as it starts; polled, since the worker may still be starting.
+    const behaviour = () =>
+      session.worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { sidePanel: { getPanelBehavior(): Promise<{ openPanelOnActionClick?: boolean }> } } }).chrome.sidePanel.getPanelBehavior(),
+      );
+    await expect.poll(async () => (await behaviour()).openPanelOnActionClick).toBe(true);
   });
 
   it('shows the active chat tab’s latest customer message with suggestions from the default playbooks', async () => {
