@@ -7,8 +7,10 @@ export const PLAYBOOK_GLOB = '**/*.playbook.yaml';
 export const PLAYBOOK_SELECTOR: vscode.DocumentSelector = [{ pattern: PLAYBOOK_GLOB }];
 const EXCLUDE_GLOB = '**/node_modules/**';
 
+/** A playbook file of the workspace; not, say, the git: copy a diff view opens beside it. */
 export function isPlaybook(document: vscode.TextDocument): boolean {
-  return document.uri.path.endsWith('.playbook.yaml');
+  const { uri } = document;
+  return uri.path.endsWith('.playbook.yaml') && (uri.scheme === 'file' || vscode.workspace.getWorkspaceFolder(uri) !== undefined);
 }
 
 export interface LintResult {
@@ -118,8 +120,9 @@ export class PlaybookWorkspace implements vscode.Disposable {
     return this.uris.get(file);
   }
 
+  /** The name diagnostics and bundles use: relative to its folder, prefixed by it when there are several. */
   nameOf(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri, false);
+    return vscode.workspace.asRelativePath(uri);
   }
 
   private schedule(uri: vscode.Uri, delay: number): void {
