@@ -143,6 +143,10 @@ sequences:
           - id: last-push
             label: 最后推动
             text: 名额只剩两个了，要帮您留一个吗？
+replies:
+  - id: story-lead-in
+    label: 引出故事
+    text: 给您讲个真实的客户故事吧。
 stories:
   - id: busy-mom
     title: { zh-CN: 忙碌妈妈的故事, en: The busy mother }

@@ -15,6 +15,7 @@ describe('searchPlaybooks', () => {
     expect(category('step', 'resolve_doubt')).toBe('resolve_doubt');
     expect(category('reply', 'limited-offer')).toBe('consider');
     expect(category('guide', 'story-snowball')).toBe('story');
+    expect(category('reply', 'story-lead-in')).toBe('story');
   });
 
   test('a two-character Chinese query finds its scripts', () => {

@@ -97,6 +97,11 @@ describe('suggestReplies', () => {
     expect(statsFactor({ x: { uses: 2, wins: 2 } }, 'x')).toBeLessThan(statsFactor({ x: { uses: 50, wins: 50 } }, 'x'));
   });
 
+  test('earlier customer messages place the chat on the golden model', () => {
+    expect(suggestReplies('嗯嗯', { customerMessages: ['这个真的有效果吗'] }, bundle).step).toBe('resolve_doubt');
+    expect(suggestReplies('嗯嗯', {}, bundle).step).toBe('icebreak');
+  });
+
   test('small talk gets the current step’s replies', () => {
     const suggestion = suggestReplies('你好呀', {}, bundle);
     expect(suggestion.intent).toBe('other');
