@@ -84,6 +84,10 @@ test('an author sees the problem, the preview and a tried message in the workben
   await page.screenshot({ path: SCREENSHOT });
   console.log(`screenshot: ${SCREENSHOT}`);
 
+  // A suggested reply links to its line.
+  await preview.locator('#playground .replies a.line-link', { hasText: 'Value first' }).click();
+  await page.locator('.statusbar-item', { hasText: 'Ln 27, Col 1' }).waitFor({ timeout: 15_000 });
+
   // Playbook text that looks like HTML is shown as text: no element is made from it.
   writeFileSync(
     join(temp, 'workspace/markup.playbook.yaml'),
