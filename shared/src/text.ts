@@ -29,10 +29,6 @@ export const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[a-z0-9]+(?:'[a-z]+)?/g;
 
-export function isCjk(char: string): boolean {
-  return CJK.test(char);
-}
-
 /** The pieces of a message, each with a weight: what follows a contrast outweighs what precedes it. */
 export interface Clause {
   text: string;
@@ -41,7 +37,7 @@ export interface Clause {
   weight: number;
 }
 
-// Contrast markers: "A, but B" means B. Chinese ones must follow some text to count, since
+// Contrast markers: "A, but B" means B. A marker opening the whole message does not count, since
 // 就是/只是 also open plain sentences ("就是它了").
 const ZH_CONTRAST = /(但是|可是|不过|然而|只不过|只是|就是|但|而是|却)/;
 const EN_CONTRAST = /\b(but|however|though|although|yet|except)\b/;
@@ -118,11 +114,6 @@ export function stemWord(word: string): string {
   else if (stem.length > 3 && stem.endsWith('s') && !stem.endsWith('ss')) stem = stem.slice(0, -1);
   if (stem.length > 3 && stem.endsWith('e')) stem = stem.slice(0, -1);
   return stem;
-}
-
-export interface WeightedFeature {
-  feature: string;
-  weight: number;
 }
 
 const UNIGRAM = 0.4;
