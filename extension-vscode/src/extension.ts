@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Closer
     vscode.languages.registerHoverProvider(PLAYBOOK_SELECTOR, hoverProvider(workspace)),
     vscode.languages.registerDocumentSymbolProvider(PLAYBOOK_SELECTOR, symbolProvider(workspace)),
     vscode.languages.registerDefinitionProvider(PLAYBOOK_SELECTOR, definitionProvider(workspace)),
-    vscode.languages.registerCodeActionsProvider(PLAYBOOK_SELECTOR, quickFixProvider(workspace), {
+    vscode.languages.registerCodeActionsProvider(PLAYBOOK_SELECTOR, quickFixProvider(), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),
     ...Object.entries(COMMANDS).map(([id, factory]) => vscode.commands.registerCommand(id, factory(ctx))),

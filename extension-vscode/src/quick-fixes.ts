@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import type { PlaybookWorkspace } from './playbook-workspace.ts';
 import { shapeOf } from './yaml-context.ts';
 
 const NEAR_MISS = /did you mean ("([^"]+)"|\{\{([^}]+)\}\})\?/;
 const UNDECLARED = /uses \{\{([^}]+)\}\}, which is not declared/;
 
 /** Where the text of a new variable goes: under "variables:", or a new "variables:" block after the header. */
-export function declareVariableEdit(document: vscode.TextDocument, name: string): vscode.TextEdit {
+export function declareVariableEdit(document: vscode.TextDocument, name: string): vscode.TextEdit | undefined {
   const lines = document.getText().split(/\r?\n/);
-  const declared = lines.findIndex((line) => /^variables:\s*$/.test(line));
+  const declared = lines.findIndex((line) => /^variables:\s*(#.*)?$/.test(line));
+  // Written inline ("variables: {…}"): leave it to the author rather than risk a second key.
+  if (declared < 0 && lines.some((line) => /^variables:/.test(line))) return undefined;
   if (declared >= 0) {
     const child = lines.slice(declared + 1).find((line) => !shapeOf(line).blank);
     const indent = child && /^\s+/.test(child) ? /^\s+/.exec(child)![0] : '  ';
@@ -21,7 +22,7 @@ export function declareVariableEdit(document: vscode.TextDocument, name: string)
 }
 
 /** Quick fixes for the obvious mends: declare a missing variable, take the near-miss name the message suggests. */
-export function quickFixProvider(_workspace: PlaybookWorkspace): vscode.CodeActionProvider {
+export function quickFixProvider(): vscode.CodeActionProvider {
   return {
     provideCodeActions(document, _range, context) {
       const actions: vscode.CodeAction[] = [];
@@ -38,11 +39,12 @@ export function quickFixProvider(_workspace: PlaybookWorkspace): vscode.CodeActi
           actions.push(action);
         }
         const undeclared = UNDECLARED.exec(diagnostic.message);
-        if (undeclared) {
+        const declaration = undeclared && declareVariableEdit(document, undeclared[1]!.trim());
+        if (undeclared && declaration) {
           const name = undeclared[1]!.trim();
           const action = new vscode.CodeAction(vscode.l10n.t('Declare variable {0}', `{{${name}}}`), vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
-          action.edit.set(document.uri, [declareVariableEdit(document, name)]);
+          action.edit.set(document.uri, [declaration]);
           action.diagnostics = [diagnostic];
           actions.push(action);
         }
