@@ -94,10 +94,16 @@ describe('cases in the side panel', () => {
     expect(shown.map((entry) => entry.outcome).sort()).toEqual(['lost', 'won']);
     ids = shown.map((entry) => entry.id).sort();
 
+    // The name typed once goes with every case exported, also those recorded before it.
+    await second.getByLabel('Your name').fill('alice');
+    await second.getByLabel('Notes').click();
+    await expect.poll(async () => (await two.panel.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { profile: { salesperson: string } } }> } } }).chrome.runtime.sendMessage({ type: 'cases-list' }))).result.profile.salesperson).toBe('alice');
+
     exported = await exportCases(two.panel, 'first.jsonl');
     const read = readCases(exported, 'first.jsonl');
     expect(read.problems).toEqual([]);
     expect(read.cases.map((record) => record.id).sort()).toEqual(ids);
+    expect(read.cases.map((record) => record.salesperson)).toEqual(['alice', 'alice']);
     const won = read.cases.find((record) => record.outcome === 'won')!;
     expect(won).toMatchObject({ amount: 1299, customer: expect.stringMatching(/^customer-[0-9a-f]{8}$/) });
     // The name is aliased everywhere, notes included; customer text never enters a case.

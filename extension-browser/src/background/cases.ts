@@ -121,7 +121,9 @@ export async function updateCase(target: { id?: string; conversation?: string },
 /** Every case as JSON Lines, customer names aliased unless `keepNames`. */
 export async function exportCases(keepNames: boolean): Promise<{ text: string; count: number }> {
   const stored = await (await database()).getAll('cases');
-  const cases = mergeCases(stored.map((entry) => entry.record));
+  // Cases recorded before the salesperson typed their name carry it from now on.
+  const { salesperson } = await caseProfile();
+  const cases = mergeCases(stored.map((entry) => (entry.record.salesperson || !salesperson ? entry.record : { ...entry.record, salesperson })));
   return { text: writeCases(aliasCases(cases, { keepNames })), count: cases.length };
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Case } from '@closer/shared';
 import type { Request } from '../../requests.ts';
 import { ask } from '../api.ts';
@@ -18,11 +18,23 @@ export function CaseEditor({ w, record, reasons, onSaved }: Props) {
   const [customer, setCustomer] = useState(record.customer);
   const [choosing, setChoosing] = useState<'won' | 'lost'>();
   const [error, setError] = useState<string>();
+  // A newer copy of the record (after any save) updates the fields the salesperson is not
+  // editing; what they are typing is never overwritten by a save that finishes meanwhile.
+  const previous = useRef(record);
   useEffect(() => {
-    setAmount(record.amount === undefined ? '' : String(record.amount));
-    setNotes(record.notes);
-    setCustomer(record.customer);
-  }, [record.id, record.updatedAt]);
+    const before = previous.current;
+    previous.current = record;
+    const amountOf = (value: Case) => (value.amount === undefined ? '' : String(value.amount));
+    if (before.id !== record.id) {
+      setAmount(amountOf(record));
+      setNotes(record.notes);
+      setCustomer(record.customer);
+      return;
+    }
+    setAmount((typed) => (typed === amountOf(before) ? amountOf(record) : typed));
+    setNotes((typed) => (typed === before.notes ? record.notes : typed));
+    setCustomer((typed) => (typed === before.customer ? record.customer : typed));
+  }, [record]);
 
   const update = async (change: Extract<Request, { type: 'case-update' }>['change']) => {
     try {
