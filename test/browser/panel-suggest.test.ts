@@ -95,3 +95,27 @@ describe('Suggest view', () => {
     expect(await shownIntent(panel)).toBe('price');
   });
 });
+
+describe('a page Closer may not read', () => {
+  it('says so and how to allow it, and the paste box still works', async () => {
+    // Same fixture, but by name: the manifest grants 127.0.0.1 only, so no content script here.
+    const other = await session.context.newPage();
+    await other.goto(chat.url().replace('127.0.0.1', 'localhost'));
+    await other.bringToFront();
+    // Its URL is hidden from the extension (no access), so find it as the active tab.
+    const tabId = await session.worker.evaluate(async () => {
+      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tabs[0]?.url === undefined ? tabs[0]?.id : undefined;
+    });
+    expect(tabId).toBeDefined();
+    const view = await openPanelTab(session, tabId!);
+    await view.getByText('Closer cannot read this page yet').waitFor();
+    const message = '太贵了吧';
+    await view.getByLabel('Paste a customer message').fill(message);
+    await view.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await waitForSuggestions(view, message);
+    expect(await shownIntent(view)).toBe('price');
+    await view.close();
+    await other.close();
+  });
+});
