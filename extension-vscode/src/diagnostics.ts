@@ -21,15 +21,23 @@ export function toDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
 /** Publish each lint's results as the Problems the author sees, for every playbook of the workspace. */
 export function publishDiagnostics(workspace: PlaybookWorkspace): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('closer');
+  let published = new Set<string>();
   const publish = (result: LintResult) => {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const parsed of workspace.parsed()) byFile.set(parsed.file, []);
     for (const diagnostic of result.diagnostics) byFile.get(diagnostic.file)?.push(toDiagnostic(diagnostic));
-    collection.clear();
+    const entries: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
+    const now = new Set<string>();
     for (const [file, diagnostics] of byFile) {
       const uri = workspace.uriOf(file);
-      if (uri) collection.set(uri, diagnostics);
+      if (!uri) continue;
+      entries.push([uri, diagnostics]);
+      now.add(uri.toString());
     }
+    // Playbooks that are gone lose their problems; everything goes to the editor in one update.
+    for (const gone of published) if (!now.has(gone)) entries.push([vscode.Uri.parse(gone), undefined]);
+    published = now;
+    collection.set(entries);
   };
   return vscode.Disposable.from(collection, workspace.onDidLint(publish));
 }

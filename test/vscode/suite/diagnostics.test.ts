@@ -74,11 +74,12 @@ describe('diagnostics', () => {
 
   it('forgets the playbooks of a deleted folder', async () => {
     const { workspace } = await api();
-    const uri = await writeFile('folder-to-delete/inner.playbook.yaml', 'id: inner\ntitle: Inner\n');
+    const uri = await writeFile('folder-to-delete/inner.playbook.yaml', 'id: inner\ntitle: Inner\nbogus: 1\n');
     const linted = (file: string) => workspace.parsed().some((parsed) => parsed.file === file);
-    await waitFor('the new playbook to be linted', () => (linted('folder-to-delete/inner.playbook.yaml') ? true : undefined));
+    await waitFor('the new playbook’s problem', () => closerDiagnostics(uri).find((d) => d.code === 'unknown-key'));
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(uri, '..'), { recursive: true });
     await waitFor('the playbook to be forgotten', () => (linted('folder-to-delete/inner.playbook.yaml') ? undefined : true));
+    await waitFor('its problems to go', () => (closerDiagnostics(uri).length === 0 ? true : undefined));
   });
 
   it('counts playbooks and problems for the status bar', async () => {
