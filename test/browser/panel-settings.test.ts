@@ -61,3 +61,18 @@ describe('Settings view', () => {
     expect(await panel.getByText('No message list saved yet.').isVisible()).toBe(true);
   });
 });
+
+describe('keyboard', () => {
+  it('moves between the panel views with the arrow keys, the tabs pattern', async () => {
+    await openView(panel, 'Suggest');
+    await panel.getByRole('tab', { name: 'Suggest' }).focus();
+    await panel.keyboard.press('ArrowRight');
+    expect(await panel.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true');
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('tab-search');
+    expect(await panel.locator('#view-search').isVisible()).toBe(true);
+    await panel.keyboard.press('ArrowLeft');
+    await panel.keyboard.press('ArrowLeft');
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).toBe('true');
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('tab-settings');
+  });
+});

@@ -37,15 +37,32 @@ export function App() {
   }, [language]);
 
   if (!t || !language) return <p class="loading" role="status">…</p>;
+  // The tabs pattern: one tab in the Tab order, arrow keys move between them.
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = VIEWS[(VIEWS.indexOf(view) + step + VIEWS.length) % VIEWS.length]!;
+    setView(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   const changed = (next?: Language) => {
     if (next) setLanguage(next);
     setGeneration((value) => value + 1);
   };
   return (
     <div class="app">
-      <nav class="tabs" role="tablist" aria-label="Closer">
+      <nav class="tabs" role="tablist" aria-label="Closer" onKeyDown={onTabKey}>
         {VIEWS.map((name) => (
-          <button key={name} role="tab" id={`tab-${name}`} aria-selected={view === name} aria-controls={`view-${name}`} onClick={() => setView(name)}>
+          <button
+            key={name}
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={view === name}
+            aria-controls={`view-${name}`}
+            tabIndex={view === name ? 0 : -1}
+            onClick={() => setView(name)}
+          >
             {t(VIEW_LABEL[name])}
           </button>
         ))}
