@@ -1,8 +1,9 @@
 // The built manifest asks for as little as works, both languages say the same things, and
 // Mozilla's linter (web-ext lint, offline) finds no error in dist/.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureExtensionBuilt, extensionDir, repoRoot } from './harness.ts';
 
@@ -47,4 +48,24 @@ describe('the manifest', () => {
     expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
     expect(report.summary.errors).toBe(0);
   }, 120_000);
+
+  it('is packed whole into the zip beside dist/, byte for byte', () => {
+    const zip = readFileSync(join(repoRoot, `extension-browser/closer-browser-${manifest.version as string}.zip`));
+    const entries = new Map<string, Buffer>();
+    // Walk the local file headers (the build writes no data descriptors).
+    for (let at = 0; zip.readUInt32LE(at) === 0x04034b50; ) {
+      const size = zip.readUInt32LE(at + 18);
+      const nameLength = zip.readUInt16LE(at + 26);
+      const extra = zip.readUInt16LE(at + 28);
+      const name = zip.subarray(at + 30, at + 30 + nameLength).toString();
+      const start = at + 30 + nameLength + extra;
+      entries.set(name, inflateRawSync(zip.subarray(start, start + size)));
+      at = start + size;
+    }
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [relative(extensionDir, join(dir, name)).split(sep).join('/')]));
+    const unpacked = files(extensionDir).filter((name) => !name.startsWith('demo/'));
+    expect([...entries.keys()].sort()).toEqual(unpacked.sort());
+    for (const name of ['manifest.json', 'background.js', 'panel.html']) expect(entries.get(name)?.equals(readFileSync(join(extensionDir, name)))).toBe(true);
+  });
 });
