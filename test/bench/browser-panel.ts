@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { extensionDir, launch, openChatPage, openRealSidePanel, waitForContentScript } from '../browser/harness.ts';
 
 const MESSAGES = 50;
+const COLD_STARTS = 5;
 const WARM_UP = 5;
 const TARGET_P95_MS = 150;
 const TARGET_PANEL_KB = 150;
@@ -69,11 +70,29 @@ try {
     if (index >= WARM_UP) latencies.push((await renderedAt.jsonValue()) - sentAt);
   }
   latencies.sort((a, b) => a - b);
+
+  // MV3 stops an idle worker after 30 s; the first suggestion after that loads the bundle again.
+  const cdp = await session.context.newCDPSession(panel);
+  await cdp.send('ServiceWorker.enable');
+  const cold: number[] = [];
+  for (let round = 0; round < COLD_STARTS; round++) {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await panel.waitForTimeout(300);
+    cold.push(
+      await panel.evaluate(`(async () => {
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ type: 'suggest', text: '太贵了，便宜点吧', conversationKey: 'bench-cold' });
+        return performance.now() - start;
+      })()`),
+    );
+  }
+  cold.sort((a, b) => a - b);
   const p50 = percentile(latencies, 50);
   const p95 = percentile(latencies, 95);
   const size = panelJsBytes();
   console.log(`browser: customer message in page → suggestions in the side panel, ${MESSAGES} messages (Chromium ${session.context.browser()?.version() ?? ''})`);
   console.log(`  p50 ${p50.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   max ${latencies.at(-1)!.toFixed(1)} ms   target p95 < ${TARGET_P95_MS} ms (${(p95 / TARGET_P95_MS).toFixed(2)}× of target)`);
+  console.log(`browser: first suggestion after the worker was stopped (bundle loaded again), ${COLD_STARTS} times: median ${percentile(cold, 50).toFixed(0)} ms, max ${cold.at(-1)!.toFixed(0)} ms (no target; for reference)`);
   console.log(`browser: panel JavaScript minified ${(size.raw / 1024).toFixed(1)} KB (gzip ${(size.gzip / 1024).toFixed(1)} KB)   target < ${TARGET_PANEL_KB} KB (${(size.raw / 1024 / TARGET_PANEL_KB).toFixed(2)}× of target)`);
 } finally {
   await session.close();
