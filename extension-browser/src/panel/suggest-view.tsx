@@ -55,7 +55,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
     let cancelled = false;
     void (async () => {
       const pending = await ask({ type: 'pending-take' }).catch(() => ({ text: undefined }));
-      const attached = await ask({ type: 'attach', tabId });
+      const attached = await ask({ type: 'attach', tabId }).catch((reason: Error) => ({ attached: false, error: reason.message }));
       if (cancelled) return;
       setNoAccess(attached.attached ? undefined : { origin: await originOf(tabId) });
       let key = `tab:${tabId}`;
@@ -70,7 +70,12 @@ export function SuggestView({ t, tabId, generation }: Props) {
       if (cancelled) return;
       const text = pending.text ?? latest;
       if (text) await suggest(text, key, true);
-      else setConversationKey(key);
+      else {
+        // Another chat with nothing to answer yet: the last chat's suggestions must not linger.
+        current.current = undefined;
+        setSuggestion(undefined);
+        setConversationKey(key);
+      }
     })();
     return () => {
       cancelled = true;
