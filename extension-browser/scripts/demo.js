@@ -1,7 +1,7 @@
 // The demo: builds the extension (dist/ and the zip), serves a demo chat page on 127.0.0.1 and
 // shows the Closer panel beside it. With a display it opens Chromium with the extension and the
 // real side panel, and leaves it open for you. Without one (CI) it plays a short chat headless
-// and writes screenshots of the panel beside the chat to extension-browser/dist/demo/.
+// and writes screenshots of the panel beside the chat to dist/demo/ at the repository root.
 //
 //   node extension-browser/scripts/demo.js [--headless] [--no-build] [--docs]
 //
@@ -95,7 +95,7 @@ async function shootSideBySide(context, chat, panel, file) {
 }
 
 async function playHeadless({ context, extensionId }, chat, tabId) {
-  const out = join(dist, 'demo');
+  const out = join(repo, 'dist', 'demo');
   mkdirSync(out, { recursive: true });
   const panel = await context.newPage();
   await panel.setViewportSize({ width: 400, height: 720 });
@@ -178,7 +178,7 @@ async function main() {
     const tabId = await tabIdOf(browser.worker, chatUrl);
     if (headless) {
       await playHeadless(browser, chat, tabId);
-      writeFileSync(join(dist, 'demo/README.txt'), `Screenshots of the Closer panel beside the demo chat (${new Date().toISOString()}).\n`);
+      writeFileSync(join(repo, 'dist', 'demo', 'README.txt'), `Screenshots of the Closer panel beside the demo chat (${new Date().toISOString()}).\n`);
     } else {
       await openSidePanel(browser.context, browser.extensionId, tabId);
       await chat.bringToFront();
