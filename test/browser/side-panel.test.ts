@@ -50,4 +50,18 @@ describe('the real side panel', () => {
     await expect.poll(() => chat.evaluate(() => window.chat.readEditor())).toBe(text);
     expect(await chat.evaluate(() => window.chat.sends)).toEqual([]);
   });
+
+  it('follows the user to another chat tab, and back', async () => {
+    const second = await openChatPage(session, 'contenteditable');
+    await waitForContentScript(session, second);
+    const message = '你们和隔壁那家比有什么区别？';
+    await second.evaluate((text) => window.chat.addCustomerMessage(text), message);
+    await second.bringToFront();
+    await waitForSuggestions(sidePanel, message);
+    await chat.bringToFront();
+    const back = '那我今天下单能送什么？';
+    await chat.evaluate((text) => window.chat.addCustomerMessage(text), back);
+    await waitForSuggestions(sidePanel, back);
+    await second.close();
+  });
 });
