@@ -27,7 +27,6 @@ const FromDashboardSchema = z.discriminatedUnion('type', [
 
 export class CaseReview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private sources: vscode.Uri[] = [];
   private loaded: LoadedCases = { files: [], cases: [], problems: [] };
   private filter: CaseFilter = {};
   private readonly disposables: vscode.Disposable[] = [];
@@ -43,7 +42,6 @@ export class CaseReview implements vscode.Disposable {
 
   /** Read the case files or folders and show the dashboard. */
   async open(uris: readonly vscode.Uri[]): Promise<DashboardModel> {
-    this.sources = [...uris];
     this.loaded = await loadCaseUris(uris);
     this.filter = {};
     this.show();
@@ -71,13 +69,6 @@ export class CaseReview implements vscode.Disposable {
     const promoted = await promoteToStory(record, uri, this.playbooks());
     void this.panel?.webview.postMessage({ type: 'promoted', id, story: promoted.id, file: vscode.workspace.asRelativePath(uri, false), line: promoted.line } satisfies ToDashboard);
     return promoted;
-  }
-
-  /** Read the same files again (after a salesperson sent a new export, say). */
-  async reload(): Promise<DashboardModel> {
-    this.loaded = await loadCaseUris(this.sources);
-    this.update();
-    return this.model();
   }
 
   private show(): void {
