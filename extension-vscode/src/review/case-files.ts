@@ -1,7 +1,7 @@
 // Reading case files (JSON Lines) through the workspace file system, so it works for local
 // and remote workspaces alike. Folders are searched for *.jsonl; bad lines are reported.
 import * as vscode from 'vscode';
-import { mergeCases, readCases, type Case, type CaseProblem } from '@closer/shared';
+import { LOSS_REASONS, mergeCases, readCases, type Case, type CaseProblem } from '@closer/shared';
 
 export interface LoadedCases {
   files: vscode.Uri[];
@@ -17,6 +17,8 @@ export async function loadCaseUris(uris: readonly vscode.Uri[]): Promise<LoadedC
   for (const uri of uris) await collect(uri, files, 0);
   const lists: Case[][] = [];
   const problems: CaseProblem[] = [];
+  // The team's own loss reasons (setting closer.lossReasons) are known, not warned about.
+  const reasons = [...LOSS_REASONS, ...(vscode.workspace.getConfiguration('closer').get<string[]>('lossReasons') ?? [])];
   for (const file of files) {
     const name = vscode.workspace.asRelativePath(file, false);
     let text: string;
@@ -27,7 +29,7 @@ export async function loadCaseUris(uris: readonly vscode.Uri[]): Promise<LoadedC
       problems.push({ file: name, line: 1, severity: 'error', message: `${reason}; the file is skipped` });
       continue;
     }
-    const read = readCases(text, name);
+    const read = readCases(text, name, { reasons });
     lists.push(read.cases);
     problems.push(...read.problems);
   }

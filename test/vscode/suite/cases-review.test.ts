@@ -101,7 +101,27 @@ describe('case review', () => {
     await waitFor('the playbook to be linted', () => closerDiagnostics(target).every((d) => d.severity !== vscode.DiagnosticSeverity.Error) || undefined);
   });
 
+  it("knows the team's own loss reasons from the closer.lossReasons setting", async () => {
+    const record = makeCase(5, { outcome: 'lost', lossReason: 'budget_freeze', closedAt: '2026-11-01T10:00:00.000Z' });
+    await writeFile(`${FOLDER}/extra/reasons.jsonl`, lines([record]));
+    const extra = fileUri(`${FOLDER}/extra`);
+    let model = await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', [extra]);
+    assert.deepStrictEqual(model.problems.map((problem) => problem.replace(/\(.*\)/, '(…)')), [
+      `${FOLDER}/extra/reasons.jsonl:1: warning loss reason "budget_freeze" is not in the team's list (…); the case is kept`,
+    ]);
+    assert.deepStrictEqual(model.report.lossReasons, [{ reason: 'budget_freeze', cases: 1, share: 1 }]);
+    const settings = vscode.workspace.getConfiguration('closer');
+    await settings.update('lossReasons', ['budget_freeze'], vscode.ConfigurationTarget.Workspace);
+    try {
+      model = await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', [extra]);
+      assert.deepStrictEqual(model.problems, []);
+    } finally {
+      await settings.update('lossReasons', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('refuses to promote a lost case, with a message', async () => {
+    await vscode.commands.executeCommand('closer.reviewCases', [fileUri(FOLDER)]);
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('closer.promoteToStory', alice[1]!.id, fileUri(`${FOLDER}/stories.playbook.yaml`))),
       /only a won case can become a story/,
