@@ -81,7 +81,11 @@ describe('cases in the side panel', () => {
     const two = await answeredChat(session, 'react-input', '我再考虑考虑吧');
     await openView(two.panel, 'Cases');
     const second = two.panel.getByTestId('current-case');
+    // The team adds its own reason once; it is offered beside the built-in ones.
+    await second.getByLabel(/The team's own loss reasons/).fill('budget_freeze');
+    await second.getByLabel('Your name').click();
     await second.getByRole('button', { name: 'Lost', exact: true }).click();
+    await second.getByRole('button', { name: 'budget_freeze' }).waitFor();
     await second.getByRole('button', { name: 'rival' }).click();
     await second.locator('.case-editor[data-outcome=lost]').waitFor();
 

@@ -26,11 +26,13 @@ export function CasesView({ language, tabId, visible }: Props) {
   const [keepNames, setKeepNames] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string; problems?: string[] }>();
   const [name, setName] = useState('');
+  const [teamReasons, setTeamReasons] = useState('');
 
   const load = async (key = conversationKey) => {
     const loaded = await ask({ type: 'cases-list', conversationKey: key });
     setListing(loaded);
     setName(loaded.profile.salesperson);
+    setTeamReasons(loaded.profile.reasons.join(', '));
   };
   useEffect(() => {
     if (!visible) return;
@@ -81,6 +83,17 @@ export function CasesView({ language, tabId, visible }: Props) {
     await ask({ type: 'cases-profile', salesperson: name });
     await load();
   };
+  const saveReasons = async () => {
+    const reasons = teamReasons.split(/[,，\s]+/).map((reason) => reason.trim().toLowerCase()).filter(Boolean);
+    if (reasons.join(',') === listing.profile.reasons.join(',')) return;
+    try {
+      await ask({ type: 'cases-profile', reasons });
+      setStatus(undefined);
+    } catch (reason) {
+      setStatus({ ok: false, text: (reason as Error).message });
+    }
+    await load();
+  };
   const startCase = async () => {
     if (!conversationKey) return;
     await ask({ type: 'case-update', conversationKey, change: {} });
@@ -99,6 +112,7 @@ export function CasesView({ language, tabId, visible }: Props) {
           <p class="label">{w.noChat}</p>
         )}
         <label class="field"><span>{w.yourName}</span><input name="salesperson" value={name} onInput={(event) => setName(event.currentTarget.value)} onBlur={() => void saveName()} /></label>
+        <label class="field"><span>{w.teamReasons}</span><input name="team-reasons" value={teamReasons} onInput={(event) => setTeamReasons(event.currentTarget.value)} onBlur={() => void saveReasons()} /></label>
       </section>
 
       <section class="card" aria-labelledby="case-list-heading">

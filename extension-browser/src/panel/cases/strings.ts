@@ -12,6 +12,7 @@ const WORDS = {
     importFile: '导入案例文件（.jsonl）', imported: '导入：新增 {0}，更新 {1}，未变 {2}', problems: '有问题的行：',
     events: { message: '客户：{0}', step: '到达步骤：{0}', suggested: '建议：{0}', inserted: '插入：{0}' } as Record<string, string>,
     saved: '已保存',
+    teamReasons: '团队自定义的丢单原因（英文小写，逗号分隔，如 budget_freeze）',
   },
   en: {
     thisChat: 'This chat', noChat: 'Open a chat page, or answer a customer message in Suggest first.', yourName: 'Your name', customer: 'Customer', product: 'Product',
@@ -22,6 +23,7 @@ const WORDS = {
     importFile: 'Import a case file (.jsonl)', imported: 'Imported: {0} new, {1} updated, {2} unchanged', problems: 'Lines with problems:',
     events: { message: 'customer: {0}', step: 'step reached: {0}', suggested: 'suggested: {0}', inserted: 'inserted: {0}' } as Record<string, string>,
     saved: 'Saved',
+    teamReasons: 'The team\'s own loss reasons (lower-case ids, comma-separated, e.g. budget_freeze)',
   },
 };
 
