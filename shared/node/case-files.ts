@@ -1,10 +1,10 @@
 // Reading case files (JSON Lines) from disk for `closer report` and `closer build --cases`.
 // Folders are searched for *.jsonl; every file is read, bad lines are reported, and all the
 // cases are merged (the same case in several files counts once, newest copy first).
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mergeCases, readCases, type Case, type CaseProblem } from '../src/index.ts';
+import { CaseReportBuilder, mergeCases, visitCaseLines, type Case, type CaseProblem, type CaseReport } from '../src/index.ts';
 
 export const CASE_SUFFIXES = ['.jsonl', '.ndjson'];
 
@@ -30,10 +30,28 @@ export async function findCaseFiles(paths: readonly string[]): Promise<string[]>
   return [...new Set(found)].sort();
 }
 
-export async function loadCaseFiles(paths: readonly string[], options: { cwd?: string; reasons?: readonly string[] } = {}): Promise<LoadedCases> {
+export interface CaseFileOptions {
+  cwd?: string;
+  reasons?: readonly string[];
+}
+
+/** Every case of the files (the same case in several files merged), with the problems found. */
+export async function loadCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<LoadedCases> {
+  const cases: Case[] = [];
+  const { files, problems } = await visitCaseFiles(paths, options, (record) => cases.push(record));
+  return { files, cases: mergeCases(cases), problems };
+}
+
+/** The figures over the files' cases, keeping only a digest of each case in memory (fast on 100,000 cases). */
+export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[] }> {
+  const builder = new CaseReportBuilder();
+  const { files, problems } = await visitCaseFiles(paths, options, (record) => builder.add(record));
+  return { files, cases: builder.size, report: builder.report(), problems };
+}
+
+async function visitCaseFiles(paths: readonly string[], options: CaseFileOptions, visit: (record: Case) => void): Promise<{ files: string[]; problems: CaseProblem[] }> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findCaseFiles(paths.map((given) => path.resolve(cwd, given)));
-  const lists: Case[][] = [];
   const problems: CaseProblem[] = [];
   for (const file of files) {
     const relative = path.relative(cwd, file);
@@ -44,11 +62,9 @@ export async function loadCaseFiles(paths: readonly string[], options: { cwd?: s
       problems.push({ file: name, line: 1, severity: 'error', message: 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped' });
       continue;
     }
-    const read = readCases(bytes.toString('utf8'), name, { reasons: options.reasons });
-    lists.push(read.cases);
-    problems.push(...read.problems);
+    problems.push(...visitCaseLines(linesOf(bytes), name, { reasons: options.reasons }, visit));
   }
-  return { files, cases: mergeCases(...lists), problems };
+  return { files, problems };
 }
 
 /**
@@ -72,3 +88,19 @@ export function takeCaseArgs(args: readonly string[]): { cases: string[]; rest: 
   }
   return { cases, rest };
 }
+
+/**
+ * The lines of a UTF-8 file, decoded one by one: an ASCII line becomes a one-byte string
+ * (copied, not transcoded), which JSON.parse reads faster than the two-byte string a whole
+ * file with some Chinese in it would become.
+ */
+function* linesOf(bytes: Buffer): Generator<string> {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let start = bom; start <= bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    yield bytes.toString(isAscii(bytes.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
+    start = end + 1;
+  }
+}
+

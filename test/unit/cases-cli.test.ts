@@ -82,6 +82,16 @@ describe('closer report', () => {
     expect(await closer(['report', 'no-such.jsonl'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
   });
 
+  it('reads a file with a byte-order mark, Windows line ends and Chinese text, and counts its lines right', async () => {
+    const dir = team();
+    const chinese = { ...alice[0]!, notes: '王姐开了两家奶茶店' };
+    const text = '\uFEFF' + JSON.stringify(chinese) + '\r\n\r\n' + JSON.stringify(bo[0]) + '\r\nnot json\r\n';
+    writeFileSync(path.join(dir, 'windows.jsonl'), text);
+    const result = await closer(['report', '--json', 'windows.jsonl'], dir);
+    expect(result.stderr).toContain('windows.jsonl:4: error not valid JSON');
+    expect(JSON.parse(result.stdout).totals).toMatchObject({ cases: 2, won: 2 });
+  });
+
   it('a file that is not UTF-8 is reported, not read as garbage', async () => {
     const dir = team();
     writeFileSync(path.join(dir, 'team/latin1.jsonl'), Buffer.from([0x7b, 0xe9, 0xff, 0x7d, 0x0a]));

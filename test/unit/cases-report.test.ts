@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aliasCases, caseFacets, caseReport, customerAlias, filterCases, mergeCases, replyStatsOf, wilsonRate } from '@closer/shared';
-import { at, inserted, makeCase, message, step } from './cases-fixtures.ts';
+import { aliasCases, caseFacets, caseReport, CaseReportBuilder, customerAlias, filterCases, GOLDEN_STEPS, INTENTS, mergeCases, replyStatsOf, wilsonRate, type Case, type CaseEvent } from '@closer/shared';
+import { at, inserted, makeCase, message, step, uuid } from './cases-fixtures.ts';
 
 // Six cases a team lead could check by hand.
 const cases = [
@@ -123,5 +124,38 @@ describe('aliases on export', () => {
   it('an aliased export merges back without losing the case', () => {
     const record = makeCase({ customer: '王姐', timeline: [message(1, 'price')] });
     expect(mergeCases([record], aliasCases([record]))).toHaveLength(1);
+  });
+});
+
+describe('report built case by case', () => {
+  // Few ids and times, so files often hold several copies of one case.
+  const ids = [uuid(7001), uuid(7002), uuid(7003), uuid(7004)];
+  const event: fc.Arbitrary<CaseEvent> = fc.oneof(
+    fc.record({ type: fc.constant('message' as const), at: fc.integer({ min: 0, max: 30 }).map(at), intent: fc.constantFrom(...INTENTS) }),
+    fc.record({ type: fc.constant('inserted' as const), at: fc.integer({ min: 0, max: 30 }).map(at), reply: fc.constantFrom('a', 'b', 'c') }),
+    fc.record({ type: fc.constant('step' as const), at: fc.integer({ min: 0, max: 30 }).map(at), step: fc.constantFrom(...GOLDEN_STEPS, 'custom-step') }),
+  );
+  const copy: fc.Arbitrary<Case> = fc
+    .record({
+      id: fc.constantFrom(...ids),
+      created: fc.integer({ min: 0, max: 3 }),
+      updated: fc.integer({ min: 0, max: 3 }),
+      outcome: fc.constantFrom('won' as const, 'lost' as const, 'open' as const),
+      amount: fc.option(fc.integer({ min: 0, max: 900 }), { nil: undefined }),
+      timeline: fc.array(event, { maxLength: 5 }),
+    })
+    .map(({ id, created, updated, outcome, amount, timeline }) =>
+      makeCase({ id, createdAt: at(created), updatedAt: at(100 + updated), outcome, timeline, ...(amount === undefined ? {} : { amount }), ...(outcome === 'lost' ? { lossReason: 'price' } : {}) }));
+
+  it('gives exactly the figures of caseReport over the merged cases, whatever the copies and their order', () => {
+    fc.assert(
+      fc.property(fc.array(copy, { maxLength: 12 }), (copies) => {
+        const builder = new CaseReportBuilder();
+        for (const record of copies) builder.add(record);
+        expect(builder.size).toBe(new Set(copies.map((record) => record.id)).size);
+        expect(builder.report()).toEqual(caseReport(mergeCases(copies)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { caseReport, filterCases, formatCaseProblem, INTENTS, LOSS_REASONS, type CaseFilter, type CaseProblem, type CaseReport, type Duration, type Intent, type Rate } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
-import { loadCaseFiles } from '../case-files.ts';
+import { loadCaseFiles, reportCaseFiles } from '../case-files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 
 const MAX_PROBLEMS_PER_FILE = 20;
@@ -49,18 +49,32 @@ Exit code: 0 all lines read, 1 some lines were bad (figures still printed), 2 us
       if (values[name] !== undefined && Number.isNaN(Date.parse(values[name]!))) throw new UsageError(`--${name} "${values[name]}" is not a date; write it as YYYY-MM-DD`);
     }
     const extra = (values.reasons ?? '').split(',').map((reason) => reason.trim()).filter(Boolean);
-    const loaded = await loadCaseFiles(positionals, { cwd: io.cwd, reasons: [...LOSS_REASONS, ...extra] });
+    const options = { cwd: io.cwd, reasons: [...LOSS_REASONS, ...extra] };
     const filter: CaseFilter = { salesperson: values.salesperson, product: values.product, intent: values.intent as Intent | undefined, from: values.from, to: values.to };
     const filtered = Object.values(filter).some((value) => value !== undefined);
-    const cases = filtered ? filterCases(loaded.cases, filter) : loaded.cases;
-    const figures = caseReport(cases);
+    // Without filters, the figures are counted as the files are read, holding only a digest of each case.
+    let loaded: { files: string[]; problems: CaseProblem[]; count: number };
+    let shown: number;
+    let figures: CaseReport;
+    if (filtered) {
+      const all = await loadCaseFiles(positionals, options);
+      const kept = filterCases(all.cases, filter);
+      loaded = { files: all.files, problems: all.problems, count: all.cases.length };
+      shown = kept.length;
+      figures = caseReport(kept);
+    } else {
+      const read = await reportCaseFiles(positionals, options);
+      loaded = { files: read.files, problems: read.problems, count: read.cases };
+      shown = read.cases;
+      figures = read.report;
+    }
 
     printProblems(loaded.problems, io.stderr);
     if (values.json) io.stdout(JSON.stringify({ ...figures, files: loaded.files.length, problems: loaded.problems }, null, 2) + '\n');
     else io.stdout(formatReport(figures, replyRows));
     const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
     if (loaded.files.length === 0) io.stderr(`no case files (*.jsonl) found in ${positionals.join(', ')}\n`);
-    io.stderr(`${loaded.files.length} file(s), ${loaded.cases.length} case(s)${filtered ? `, ${cases.length} after filters` : ''}, ${errors} bad line(s)\n`);
+    io.stderr(`${loaded.files.length} file(s), ${loaded.count} case(s)${filtered ? `, ${shown} after filters` : ''}, ${errors} bad line(s)\n`);
     return errors > 0 ? EXIT.problems : EXIT.ok;
   },
 };

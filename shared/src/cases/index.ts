@@ -2,11 +2,11 @@
 export * from './case.ts';
 export { newCase, randomUuid, type NewCase } from './create.ts';
 export { setOutcome, addEvent, editCase, type OutcomeChange } from './update.ts';
-export { readCases, writeCases, formatCaseProblem, type CaseProblem, type ReadCases, type ReadOptions } from './jsonl.ts';
-export { mergeCases } from './merge.ts';
+export { readCases, readCaseLines, visitCaseLines, writeCases, formatCaseProblem, type CaseProblem, type ReadCases, type ReadOptions } from './jsonl.ts';
+export { mergeCases, isNewerCopy, type CaseFields } from './merge.ts';
 export { aliasCases, aliasCase, customerAlias, isAlias } from './alias.ts';
 export { wilsonRate, type Rate } from './wilson.ts';
-export { caseReport, type CaseReport, type Duration, type LossReasonCount } from './report.ts';
+export { caseReport, CaseReportBuilder, type CaseReport, type Duration, type LossReasonCount } from './report.ts';
 export { replyStatsOf } from './reply-stats.ts';
 export { filterCases, caseFacets, type CaseFilter } from './filter.ts';
 export { storyDraftOf, PromoteError, type PromoteOptions } from './promote.ts';

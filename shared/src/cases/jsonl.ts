@@ -27,18 +27,40 @@ export function formatCaseProblem(problem: CaseProblem): string {
 }
 
 export function readCases(text: string, file: string, options: ReadOptions = {}): ReadCases {
-  const reasons = new Set(options.reasons ?? LOSS_REASONS);
-  const cases: Case[] = [];
-  const problems: CaseProblem[] = [];
-  // Walk the text line by line without splitting it all at once: case files can be 100 MB.
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let lineNumber = 0;
-  for (let start = 0; start <= body.length; ) {
-    let end = body.indexOf('\n', start);
-    if (end === -1) end = body.length;
-    lineNumber++;
-    const line = body.slice(start, end).trim();
+  return readCaseLines(linesOf(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), file, options);
+}
+
+/** The lines of a text, without splitting it all at once: case files can be 100 MB. */
+function* linesOf(text: string): Generator<string> {
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    yield text.slice(start, end);
     start = end + 1;
+  }
+}
+
+/**
+ * Cases from lines given one by one (line 1 first), for callers that decode a file line by
+ * line: the CLI turns each ASCII line into a one-byte string, which parses much faster.
+ */
+export function readCaseLines(lines: Iterable<string>, file: string, options: ReadOptions = {}): ReadCases {
+  const cases: Case[] = [];
+  const problems = visitCaseLines(lines, file, options, (record) => cases.push(record));
+  return { cases, problems };
+}
+
+/**
+ * Hands each good case to `visit` as its line is read, and returns the problems. A caller
+ * that keeps only what it needs of each case (the report does) holds far less in memory.
+ */
+export function visitCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, visit: (record: Case) => void): CaseProblem[] {
+  const reasons = new Set(options.reasons ?? LOSS_REASONS);
+  const problems: CaseProblem[] = [];
+  let lineNumber = 0;
+  for (const raw of lines) {
+    lineNumber++;
+    const line = raw.trim();
     if (line === '') continue;
     const result = readLine(line);
     if (typeof result === 'string') {
@@ -51,9 +73,9 @@ export function readCases(text: string, file: string, options: ReadOptions = {})
         message: `loss reason "${result.lossReason}" is not in the team's list (${[...reasons].join(', ')}); the case is kept`,
       });
     }
-    cases.push(result);
+    visit(result);
   }
-  return { cases, problems };
+  return problems;
 }
 
 /** One line: a case, or a message saying what is wrong with it. */

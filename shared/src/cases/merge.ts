@@ -20,18 +20,24 @@ export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
 }
 
 function combine(a: Case, b: Case): Case {
-  const winner = newer(a, b) ? a : b;
+  const winner = isNewerCopy(a, b) ? a : b;
   return { ...winner, timeline: [...a.timeline, ...b.timeline] };
 }
 
-/** Newest `updatedAt` wins; equal times are settled by content, so the order of the inputs never matters. */
-function newer(a: Case, b: Case): boolean {
+/** A case's fields, with or without its timeline. */
+export type CaseFields = Omit<Case, 'timeline'> & { timeline?: unknown };
+
+/**
+ * Whether copy `a` of a case wins over copy `b`: the newest `updatedAt` wins; equal times are
+ * settled by content (timeline aside), so the order of the inputs never matters.
+ */
+export function isNewerCopy(a: CaseFields, b: CaseFields): boolean {
   const difference = Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
   if (difference !== 0) return difference > 0;
   return fieldsKey(a) >= fieldsKey(b);
 }
 
-function fieldsKey(record: Case): string {
+function fieldsKey(record: CaseFields): string {
   const { timeline: _timeline, ...fields } = record;
   return canonicalJson(fields);
 }
