@@ -35,11 +35,13 @@ export interface CaseReport {
 }
 
 const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
+const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
 
 /** What the figures need of one case: its fields, and of its timeline only what was met in it. */
 interface CaseDigest {
   fields: CaseFields;
-  intents: Intent[];
+  /** The intents met, one bit each in INTENTS order. */
+  intents: number;
   replies: string[];
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest: number;
@@ -58,12 +60,12 @@ function digestOf(record: Case): CaseDigest {
   if (record.lossReason !== undefined) fields.lossReason = record.lossReason;
   if (record.closedAt !== undefined) fields.closedAt = record.closedAt;
   // Timelines are short: arrays beat sets here.
-  const intents: Intent[] = [];
+  let intents = 0;
   const replies: string[] = [];
   let furthest = -1;
   for (const event of timeline) {
     if (event.type === 'message') {
-      if (!intents.includes(event.intent)) intents.push(event.intent);
+      intents |= INTENT_BIT.get(event.intent) ?? 0;
     } else if (event.type === 'inserted') {
       if (!replies.includes(event.reply)) replies.push(event.reply);
     } else if (event.type === 'step') {
@@ -77,7 +79,7 @@ function digestOf(record: Case): CaseDigest {
 function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
   return {
     fields: isNewerCopy(a.fields, b.fields) ? a.fields : b.fields,
-    intents: [...a.intents, ...b.intents.filter((intent) => !a.intents.includes(intent))],
+    intents: a.intents | b.intents,
     replies: [...a.replies, ...b.replies.filter((reply) => !a.replies.includes(reply))],
     furthest: Math.max(a.furthest, b.furthest),
   };
@@ -143,7 +145,7 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
       const reason = record.lossReason ?? 'other';
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
-    for (const intent of seenIntents) count(intents, intent, win);
+    for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) count(intents, INTENTS[bit]!, win);
     for (const reply of seenReplies) count(replies, reply, win);
     count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
     const closed = Date.parse(record.closedAt ?? record.updatedAt) - created;
