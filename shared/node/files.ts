@@ -7,6 +7,7 @@ export const PLAYBOOK_SUFFIX = '.playbook.yaml';
 
 /** The repository's default playbooks, used when a command is given no paths. */
 export function defaultPlaybooksDir(): string {
+  // Two levels up from shared/node/ (sources) and from shared/.cache/ (the compiled CLI) alike.
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../playbooks');
 }
 
