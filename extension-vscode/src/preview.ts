@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { webviewHtml } from './webview-html.ts';
 import { z } from 'zod';
 import { isPlaybook, type PlaybookWorkspace } from './playbook-workspace.ts';
 import { previewModel, tryMessage } from './preview-data.ts';
@@ -97,24 +98,8 @@ export class PlaybookPreview implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview.css'));
-    // Strict CSP: only our own script and stylesheet; playbook text is drawn with textContent.
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-</head>
-<body>
-<main id="playbook"></main>
-<section id="playground"></section>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    // Playbook text is drawn with textContent.
+    return webviewHtml(webview, this.extensionUri, 'webview', '<main id="playbook"></main>\n<section id="playground"></section>');
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 // "Closer: Review cases": the team lead's dashboard over case files — figures as tables and bar
 // charts, filters, each case's timeline, and Promote to story on won cases. One panel, reused.
 import * as vscode from 'vscode';
+import { webviewHtml } from '../webview-html.ts';
 import { z } from 'zod';
 import { INTENTS, type CaseFilter, type ParsedPlaybook } from '@closer/shared';
 import { loadCaseUris, type LoadedCases } from './case-files.ts';
@@ -104,23 +105,8 @@ export class CaseReview implements vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'review.css'));
-    // Strict CSP: only our own script and stylesheet; case text is drawn with textContent, charts as DOM-built SVG.
-    return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-</head>
-<body>
-<main id="review"></main>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+    // Case text is drawn with textContent, charts as DOM-built SVG.
+    return webviewHtml(webview, this.extensionUri, 'review', '<main id="review"></main>');
   }
 
   dispose(): void {
