@@ -1,9 +1,11 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Range, Severity } from './diagnostic.ts';
+import { parseInChunks } from './parse-chunks.ts';
 import { PlaybookSchema, type Playbook } from './schema.ts';
+import { findNode, type NodeRange, type Path } from './yaml-nodes.ts';
 
-export type Path = readonly (string | number)[];
+export type { Path } from './yaml-nodes.ts';
 
 /** Playbooks bigger than this are refused rather than parsed, so a huge file cannot stall an editor. */
 export const MAX_PLAYBOOK_BYTES = 2_000_000;
@@ -56,38 +58,45 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
     return result;
   }
 
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
-  result.locate = (path, options) => {
-    const node = findNode(doc, path, options?.key ?? false);
-    return node?.range ? rangeOf(node.range[0], node.range[1]) : startOfFile;
-  };
-  result.locateText = (path, needle) => {
-    const node = findNode(doc, path, false);
-    if (!node?.range) return startOfFile;
-    const index = text.slice(node.range[0], node.range[2]).indexOf(needle);
-    if (index < 0) return rangeOf(node.range[0], node.range[1]);
-    const start = node.range[0] + index;
-    return rangeOf(start, start + needle.length);
+  const setNodeRanges = (nodeRange: (path: Path, wantKey: boolean) => NodeRange | undefined) => {
+    result.locate = (path, options) => {
+      const range = nodeRange(path, options?.key ?? false);
+      return range ? rangeOf(range[0], range[1]) : startOfFile;
+    };
+    result.locateText = (path, needle) => {
+      const range = nodeRange(path, false);
+      if (!range) return startOfFile;
+      const index = text.slice(range[0], range[2]).indexOf(needle);
+      if (index < 0) return rangeOf(range[0], range[1]);
+      return rangeOf(range[0] + index, range[0] + index + needle.length);
+    };
   };
 
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const [start, end] = error.pos;
-    report(rangeOf(start, end), error.name === 'YAMLWarning' ? 'warning' : 'error', 'yaml-syntax', describeYamlError(error));
-  }
-  if (doc.errors.length > 0) return result;
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    report(startOfFile, 'error', 'yaml-syntax', 'the file has no content; a playbook needs at least an "id" and a "title"');
-    return result;
-  }
-
-  try {
-    result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
-    report(startOfFile, 'error', 'yaml-syntax', bomb
-      ? 'the file expands YAML aliases (*name) too many times; write the items out instead of repeating aliases'
-      : `the file could not be read as YAML: ${String(error)}`);
-    return result;
+  const chunked = parseInChunks(text, lineStartsOf(text, lineCounter));
+  if (chunked) {
+    setNodeRanges(chunked.nodeRange);
+    result.data = chunked.data;
+  } else {
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    setNodeRanges((path, wantKey) => findNode(doc, path, wantKey)?.range ?? undefined);
+    for (const error of [...doc.errors, ...doc.warnings]) {
+      const [start, end] = error.pos;
+      report(rangeOf(start, end), error.name === 'YAMLWarning' ? 'warning' : 'error', 'yaml-syntax', describeYamlError(error));
+    }
+    if (doc.errors.length > 0) return result;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+      report(startOfFile, 'error', 'yaml-syntax', 'the file has no content; a playbook needs at least an "id" and a "title"');
+      return result;
+    }
+    try {
+      result.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      const bomb = error instanceof ReferenceError && /alias/i.test(error.message);
+      report(startOfFile, 'error', 'yaml-syntax', bomb
+        ? 'the file expands YAML aliases (*name) too many times; write the items out instead of repeating aliases'
+        : `the file could not be read as YAML: ${String(error)}`);
+      return result;
+    }
   }
   const parsed = PlaybookSchema.safeParse(result.data);
   if (parsed.success) result.playbook = parsed.data;
@@ -95,23 +104,12 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
   return result;
 }
 
-function findNode(doc: Document, path: Path, wantKey: boolean): Node | undefined {
-  let node: unknown = doc.contents;
-  let keyNode: unknown;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) return node;
-      keyNode = pair.key;
-      node = pair.value ?? pair.key;
-    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
-      keyNode = node.items[segment];
-      node = node.items[segment];
-    } else {
-      return node as Node | undefined;
-    }
-  }
-  return (wantKey ? keyNode ?? node : node) as Node | undefined;
+/** The offset where each line starts, as the yaml package's LineCounter keeps them. */
+function lineStartsOf(text: string, lineCounter: LineCounter): number[] {
+  lineCounter.lineStarts.length = 0;
+  lineCounter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+  return lineCounter.lineStarts;
 }
 
 /** Plain-language wording for the YAML mistakes authors make most; the parser's own text otherwise. */
