@@ -3,6 +3,8 @@
 // entries beside a plain fuse.js index over the same entries; relevance (hit@3) of both;
 // index build time and memory. Figures are printed, never asserted.
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import Fuse from 'fuse.js';
 import {
   allTexts,
@@ -46,8 +48,17 @@ function time<T>(inputs: T[], run: (input: T) => unknown, rounds = 3, warmUp = i
   return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), cpu };
 }
 
+/** Heap growth in MB; a negative difference means a collection ran in between, so the figure is unknown. */
+function megabytes(bytes: number): string {
+  return bytes >= 0 ? `+${(bytes / 1048576).toFixed(1)} MB` : 'heap not measurable: a collection ran';
+}
+
+// Collect garbage before reading the heap, even when node was started without --expose-gc (npm run bench).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 function heapUsed(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 
@@ -114,7 +125,7 @@ let heap = heapUsed();
 suggestReplies('warm up', {}, big);
 const firstBig = performance.now() - start;
 const suggestHeap = heapUsed() - heap;
-console.log(`suggestion index build: default ${fixed(firstDefault)} ms, 10,000 replies ${fixed(firstBig)} ms (+${(suggestHeap / 1048576).toFixed(1)} MB heap)`);
+console.log(`suggestion index build: default ${fixed(firstDefault)} ms, 10,000 replies ${fixed(firstBig)} ms (${megabytes(suggestHeap)} heap)`);
 const suggestDefault = time(messages, (message) => suggestReplies(message, { usedReplies: [] }, base));
 const suggestBig = time(messages, (message) => suggestReplies(message, { usedReplies: [] }, big));
 console.log(`suggestion latency, ${messages.length} messages × 3:`);
@@ -133,7 +144,7 @@ const fuse = fuseOver(entries);
 const fuseBuild = performance.now() - start;
 const fuseHeap = heapUsed() - heap;
 console.log(`search over ${entries.length} entries:`);
-console.log(`  index build           engine ${fixed(engineBuild)} ms (+${(engineHeap / 1048576).toFixed(1)} MB)   fuse.js ${fixed(fuseBuild)} ms (+${(fuseHeap / 1048576).toFixed(1)} MB)`);
+console.log(`  index build           engine ${fixed(engineBuild)} ms (${megabytes(engineHeap)})   fuse.js ${fixed(fuseBuild)} ms (${megabytes(fuseHeap)})`);
 const searchQueries = queries.map((query) => query.query);
 const engineTime = time(searchQueries, (query) => searchIndex(index, query, { limit: 10 }), 5);
 // fuse.js scans every entry per query (hundreds of ms at this size): one timed round after a short warm-up.
