@@ -3,8 +3,8 @@
 // cases are merged (the same case in several files counts once, newest copy first).
 import { isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { findFiles } from './files.ts';
 import { CaseReportBuilder, mergeCases, visitCaseLines, type Case, type CaseProblem, type CaseReport } from '../src/index.ts';
 
 export const CASE_SUFFIXES = ['.jsonl', '.ndjson'];
@@ -15,20 +15,8 @@ export interface LoadedCases {
   problems: CaseProblem[];
 }
 
-export async function findCaseFiles(paths: readonly string[]): Promise<string[]> {
-  const found: string[] = [];
-  for (const given of paths) {
-    const info = await stat(given);
-    if (!info.isDirectory()) {
-      found.push(given);
-      continue;
-    }
-    const entries = await readdir(given, { recursive: true, withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.isFile() && CASE_SUFFIXES.some((suffix) => entry.name.endsWith(suffix))) found.push(path.join(entry.parentPath, entry.name));
-    }
-  }
-  return [...new Set(found)].sort();
+export function findCaseFiles(paths: readonly string[]): Promise<string[]> {
+  return findFiles(paths, CASE_SUFFIXES);
 }
 
 export interface CaseFileOptions {

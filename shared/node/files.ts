@@ -11,8 +11,8 @@ export function defaultPlaybooksDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../playbooks');
 }
 
-/** Expand folders to their `*.playbook.yaml` files (recursively, sorted); files are kept as given. */
-export async function findPlaybookFiles(paths: readonly string[]): Promise<string[]> {
+/** Expand folders to the files below them whose names end with one of `suffixes` (sorted); files are kept as given. */
+export async function findFiles(paths: readonly string[], suffixes: readonly string[]): Promise<string[]> {
   const found: string[] = [];
   for (const given of paths) {
     const info = await stat(given);
@@ -22,10 +22,14 @@ export async function findPlaybookFiles(paths: readonly string[]): Promise<strin
     }
     const entries = await readdir(given, { recursive: true, withFileTypes: true });
     for (const entry of entries) {
-      if (entry.isFile() && entry.name.endsWith(PLAYBOOK_SUFFIX)) found.push(path.join(entry.parentPath, entry.name));
+      if (entry.isFile() && suffixes.some((suffix) => entry.name.endsWith(suffix))) found.push(path.join(entry.parentPath, entry.name));
     }
   }
   return [...new Set(found)].sort();
+}
+
+export function findPlaybookFiles(paths: readonly string[]): Promise<string[]> {
+  return findFiles(paths, [PLAYBOOK_SUFFIX]);
 }
 
 /** Turn raw bytes into text, or explain why they are not a playbook's text. */

@@ -1,4 +1,4 @@
 // The Node-only part of the core: reading playbook files and the `closer` CLI.
-export { decodePlaybookBytes, defaultPlaybooksDir, findPlaybookFiles, loadPlaybookFiles, PLAYBOOK_SUFFIX } from './files.ts';
+export { decodePlaybookBytes, defaultPlaybooksDir, findFiles, findPlaybookFiles, loadPlaybookFiles, PLAYBOOK_SUFFIX } from './files.ts';
 export { runCli, processIo } from './cli.ts';
 export type { Command, Io } from './io.ts';
