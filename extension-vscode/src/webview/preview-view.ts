@@ -1,22 +1,12 @@
 // Runs inside the preview webview. Draws what the extension computed; every playbook text goes
 // through textContent (via `el`), never innerHTML, so an author's words can never become markup.
 import type { PreviewModel, PreviewSection, ToWebview, TryResult } from '../preview-model.ts';
+import { el, format } from './dom.ts';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();
 let labels: Record<string, string> = {};
 
-function el(tag: string, className?: string, text?: string, ...children: Node[]): HTMLElement {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  node.append(...children);
-  return node;
-}
-
-function format(template: string | undefined, ...values: (string | number)[]): string {
-  return (template ?? '').replace(/\{(\d+)\}/g, (_, index: string) => String(values[Number(index)] ?? ''));
-}
 
 function lineLink(file: string, line: number, text: string): HTMLElement {
   const link = el('a', 'line-link', text);

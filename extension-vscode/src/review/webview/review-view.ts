@@ -2,6 +2,7 @@
 // through textContent, and the bar charts are SVG built with DOM calls, never from markup.
 import type { CaseEvent, Rate } from '@closer/shared';
 import type { CaseRow, DashboardModel, ToDashboard } from '../dashboard-model.ts';
+import { el, format } from '../../webview/dom.ts';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();
@@ -11,17 +12,6 @@ const promotedNotes = new Map<string, string>();
 /** Cases the lead opened stay open when the figures are redrawn (after a filter or a promotion). */
 const openCases = new Set<string>();
 
-function el(tag: string, className?: string, text?: string, ...children: Node[]): HTMLElement {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  node.append(...children);
-  return node;
-}
-
-function format(template: string | undefined, ...values: (string | number)[]): string {
-  return (template ?? '').replace(/\{(\d+)\}/g, (_, index: string) => String(values[Number(index)] ?? ''));
-}
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
