@@ -69,7 +69,7 @@ function objectionsOf(bundle: Bundle): Objection[] {
   return bundle.playbooks.flatMap((entry) => entry.playbook.objections ?? []);
 }
 
-interface Document {
+interface TriggerText {
   intent: Intent;
   objection: string;
   text: string;
@@ -77,7 +77,7 @@ interface Document {
 }
 
 function buildIntentModel(objections: readonly Objection[]): IntentModel {
-  const documents: Document[] = [];
+  const triggers: TriggerText[] = [];
   const keywords: Keyword[] = [];
   const triggerText = new Map<Intent, string>();
   // The same trigger under two objections of one intent says nothing new and only costs time.
@@ -88,7 +88,7 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
     triggerText.set(objection.intent, (triggerText.get(objection.intent) ?? '') + '\n' + [...words, ...examples].map(normalizeText).join('\n'));
     for (const example of examples) {
       if (!isNew(objection.intent, normalizeText(example))) continue;
-      documents.push({ intent: objection.intent, objection: objection.id, text: example, features: featuresOfMessage(example) });
+      triggers.push({ intent: objection.intent, objection: objection.id, text: example, features: featuresOfMessage(example) });
     }
     for (const word of words) {
       const normalized = normalizeText(word);
@@ -103,28 +103,28 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
         strength: keywordStrength(normalized, latin),
       });
       // A keyword is also a tiny example, so its n-grams count towards similarity.
-      documents.push({ intent: objection.intent, objection: objection.id, text: word, features: messageFeatures(normalized) });
+      triggers.push({ intent: objection.intent, objection: objection.id, text: word, features: messageFeatures(normalized) });
     }
   }
-  const intents = INTENTS.filter((intent) => documents.some((document) => document.intent === intent));
+  const intents = INTENTS.filter((intent) => triggers.some((trigger) => trigger.intent === intent));
   const documentFrequency = new Map<string, number>();
-  for (const document of documents) for (const feature of document.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+  for (const trigger of triggers) for (const feature of trigger.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const idf = new Map<string, number>();
-  for (const [feature, count] of documentFrequency) idf.set(feature, Math.log(1 + documents.length / count));
+  for (const [feature, count] of documentFrequency) idf.set(feature, Math.log(1 + triggers.length / count));
   const postings = new Map<string, { example: number; weight: number }[]>();
-  const examples: Example[] = documents.map((document, index) => {
+  const examples: Example[] = triggers.map((trigger, index) => {
     let squared = 0;
-    for (const [feature, value] of document.features) {
+    for (const [feature, value] of trigger.features) {
       const weight = value * idf.get(feature)!;
       squared += weight * weight;
       let list = postings.get(feature);
       if (!list) postings.set(feature, (list = []));
       list.push({ example: index, weight });
     }
-    return { intent: document.intent, objection: document.objection, text: document.text, norm: Math.sqrt(squared) || 1 };
+    return { intent: trigger.intent, objection: trigger.objection, text: trigger.text, norm: Math.sqrt(squared) || 1 };
   });
-  const logLikelihood = naiveBayes(documents, intents);
-  return { intents, examples, postings, idf, keywords, logLikelihood, triggerText, defaultIdf: Math.log(1 + Math.max(1, documents.length)) };
+  const logLikelihood = naiveBayes(triggers, intents);
+  return { intents, examples, postings, idf, keywords, logLikelihood, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)) };
 }
 
 /** A message's n-grams (clause-weighted) and its grammatical cues. */
@@ -139,12 +139,12 @@ const CUE_WEIGHT = 1.5;
 // Additive smoothing of the n-gram counts: small, since trigger lists are short and every n-gram in them is chosen.
 const SMOOTHING = 0.1;
 
-function naiveBayes(documents: readonly Document[], intents: readonly Intent[]): Map<string, Float64Array> {
+function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[]): Map<string, Float64Array> {
   const counts = new Map<string, Float64Array>();
   const totals = new Float64Array(intents.length);
-  for (const document of documents) {
-    const at = intents.indexOf(document.intent);
-    for (const [feature, value] of document.features) {
+  for (const trigger of triggers) {
+    const at = intents.indexOf(trigger.intent);
+    for (const [feature, value] of trigger.features) {
       let row = counts.get(feature);
       if (!row) counts.set(feature, (row = new Float64Array(intents.length)));
       row[at] = row[at]! + value;

@@ -45,7 +45,7 @@ export function insertStory(playbookText: string, story: Story): InsertedStory {
     offset = text.length;
     text += storyYaml(unique, 2);
   } else {
-    // `stories: []`, `stories:` with nothing or a flow list: rewrite through the document.
+    // `stories: []`, `stories:` with nothing or a flow list: rewrite it through the YAML document API.
     const items = seq ? seq.items.length : 0;
     const list = doc.createNode([...(seq ? (seq.toJS(doc) as unknown[]) : []), unique]) as YAMLSeq;
     list.flow = false;
