@@ -1,5 +1,5 @@
-import { LANGUAGES, searchPlaybooks, type Language, type SearchResult } from '../../src/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { searchPlaybooks, type SearchResult } from '../../src/index.ts';
+import { parseCommandArgs, parseLanguage, parseLimit } from '../args.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
 
@@ -31,12 +31,8 @@ Exit code: 0 ok (also when nothing is found), 1 the bundle or playbooks cannot b
       limit: { type: 'string' },
       lang: { type: 'string' },
     });
-    const limit = values.limit === undefined ? 10 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}"`);
-    if (values.lang !== undefined && !(LANGUAGES as readonly string[]).includes(values.lang)) {
-      throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${values.lang}"`);
-    }
-    const language = values.lang as Language | undefined;
+    const limit = parseLimit(values.limit, 10);
+    const language = parseLanguage(values.lang);
     if (values.jsonl && positionals.length > 0) throw new UsageError('--jsonl reads queries from standard input; give no QUERY');
     if (!values.jsonl && positionals.length === 0) throw new UsageError('missing QUERY: what to search for');
     const bundle = await bundleForCommand(values.bundle, io);

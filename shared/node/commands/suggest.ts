@@ -1,5 +1,5 @@
-import { INTENTS, LANGUAGES, suggestReplies, type Conversation, type Language, type Suggestion } from '../../src/index.ts';
-import { parseCommandArgs } from '../args.ts';
+import { INTENTS, suggestReplies, type Conversation, type Suggestion } from '../../src/index.ts';
+import { parseCommandArgs, parseLanguage, parseLimit } from '../args.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
 
@@ -36,7 +36,7 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
       used: { type: 'string' },
       set: { type: 'string', multiple: true },
     });
-    const limit = parseLimit(values.limit);
+    const limit = parseLimit(values.limit, 5);
     const language = parseLanguage(values.lang);
     const variables = parseValues(values.set ?? []);
     const used = (values.used ?? '').split(',').map((id) => id.trim()).filter(Boolean);
@@ -62,19 +62,6 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
     return EXIT.ok;
   },
 };
-
-function parseLimit(value: string | undefined): number {
-  if (value === undefined) return 5;
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${value}"`);
-  return limit;
-}
-
-function parseLanguage(value: string | undefined): Language | undefined {
-  if (value === undefined) return undefined;
-  if (!(LANGUAGES as readonly string[]).includes(value)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${value}"`);
-  return value as Language;
-}
 
 function parseValues(pairs: string[]): Record<string, string> {
   const result: Record<string, string> = {};
