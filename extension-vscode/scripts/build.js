@@ -8,7 +8,7 @@ const here = join(__dirname, '..');
 mkdirSync(join(here, 'dist'), { recursive: true });
 copyFileSync(join(here, '../shared/playbook.schema.json'), join(here, 'dist/playbook.schema.json'));
 const common = { bundle: true, sourcemap: true, minify: process.argv.includes('--minify'), logLevel: 'warning' };
-copyFileSync(join(here, 'src/webview/preview.css'), join(here, 'dist/webview.css'));
+copyFileSync(join(here, 'src/preview/webview/preview.css'), join(here, 'dist/webview.css'));
 copyFileSync(join(here, 'src/review/webview/review.css'), join(here, 'dist/review.css'));
 Promise.all([
   build({
@@ -22,7 +22,7 @@ Promise.all([
   }),
   build({
     ...common,
-    entryPoints: [join(here, 'src/webview/preview-view.ts')],
+    entryPoints: [join(here, 'src/preview/webview/preview-view.ts')],
     outfile: join(here, 'dist/webview.js'),
     platform: 'browser',
     format: 'iife',

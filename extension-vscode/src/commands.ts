@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
 import { buildBundle, formatDiagnostic, hasErrors, repliesOf } from '@closer/shared';
-import type { PlaybookWorkspace } from './playbook-workspace.ts';
-import type { PlaybookPreview } from './preview.ts';
-import type { TryResult } from './preview-model.ts';
+import type { Ctx } from './ctx.ts';
+import type { TryResult } from './preview/preview-model.ts';
 import { promoteToStoryCommand, reviewCases } from './review/commands.ts';
-
-export interface Ctx {
-  workspace: PlaybookWorkspace;
-  preview: PlaybookPreview;
-}
 
 type Cmd = (...args: unknown[]) => unknown;
 

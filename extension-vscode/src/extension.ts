@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { COMMANDS, type Ctx } from './commands.ts';
-import { completionProvider } from './completion.ts';
-import { definitionProvider } from './definition.ts';
-import { publishDiagnostics } from './diagnostics.ts';
-import { hoverProvider } from './hover.ts';
+import { COMMANDS } from './commands.ts';
+import type { Ctx } from './ctx.ts';
+import { completionProvider } from './language/completion.ts';
+import { definitionProvider } from './language/definition.ts';
+import { publishDiagnostics } from './language/diagnostics.ts';
+import { hoverProvider } from './language/hover.ts';
 import { PLAYBOOK_SELECTOR, PlaybookWorkspace } from './playbook-workspace.ts';
-import { PlaybookPreview } from './preview.ts';
-import { quickFixProvider } from './quick-fixes.ts';
+import { PlaybookPreview } from './preview/preview.ts';
+import { quickFixProvider } from './language/quick-fixes.ts';
 import { statusBar } from './status-bar.ts';
-import { symbolProvider } from './symbols.ts';
-import { highlightVariables } from './variable-highlight.ts';
+import { symbolProvider } from './language/symbols.ts';
+import { highlightVariables } from './language/variable-highlight.ts';
 
 /** What the extension hands to its tests (and to other extensions). */
 export interface CloserApi {

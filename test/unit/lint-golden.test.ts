@@ -32,7 +32,7 @@ describe('lint golden fixtures', () => {
 
   it('every rule has its own file and a golden fixture', () => {
     for (const rule of LINT_RULES) {
-      expect(existsSync(path.resolve(`shared/src/lint/rules/${rule.id}.ts`)), rule.id).toBe(true);
+      expect(existsSync(path.resolve(`shared/src/playbook/lint/rules/${rule.id}.ts`)), rule.id).toBe(true);
       expect(cases, rule.id).toContain(`${rule.id}.playbook.yaml`);
     }
   });

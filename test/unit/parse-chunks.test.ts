@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, stringify } from 'yaml';
-import { parseInChunks } from '../../shared/src/parse-chunks.ts';
-import { findNode, type Path } from '../../shared/src/yaml-nodes.ts';
+import { parseInChunks } from '../../shared/src/playbook/parse-chunks.ts';
+import { findNode, type Path } from '../../shared/src/playbook/yaml-nodes.ts';
 
 // Parsing in pieces must be invisible: the same data and the same positions as parsing the whole
 // file, or no answer at all (the caller then parses the whole file).

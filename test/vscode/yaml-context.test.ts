@@ -1,6 +1,6 @@
-// Where the cursor is in a half-typed playbook, read from indentation (extension-vscode/src/yaml-context.ts).
+// Where the cursor is in a half-typed playbook, read from indentation (extension-vscode/src/language/yaml-context.ts).
 import { expect, test } from 'vitest';
-import { cursorContext, parentPath, siblingKeys, slotAt, valuesOf, shapeOf } from '../../extension-vscode/src/yaml-context.ts';
+import { cursorContext, parentPath, siblingKeys, slotAt, valuesOf, shapeOf } from '../../extension-vscode/src/language/yaml-context.ts';
 
 const LINES = [
   'id: shop', // 0

@@ -1,6 +1,6 @@
 // The case-review commands, as factories for the extension's one command map.
 import * as vscode from 'vscode';
-import type { Ctx } from '../commands.ts';
+import type { Ctx } from '../ctx.ts';
 import type { CaseFilter } from '@closer/shared';
 import type { DashboardModel } from './dashboard-model.ts';
 import type { PromotedStory } from './promote-story.ts';

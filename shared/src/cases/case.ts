@@ -1,7 +1,7 @@
 // The case record: one conversation's outcome and what happened in it. Stored one per line
 // (JSON Lines) with a schema version, so files from several salespeople can be merged.
 import { z } from 'zod';
-import { IdSchema, IntentSchema } from '../schema.ts';
+import { IdSchema, IntentSchema } from '../playbook/schema.ts';
 
 export const CASE_VERSION = 1;
 

@@ -1,5 +1,5 @@
 // Narrowing cases down the way a team lead asks: whose, when, what the customer raised, which product.
-import type { Intent } from '../schema.ts';
+import type { Intent } from '../playbook/schema.ts';
 import type { Case } from './case.ts';
 
 export interface CaseFilter {

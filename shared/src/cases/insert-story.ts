@@ -1,7 +1,7 @@
 // Adding a promoted story to a playbook's text. The author's file is edited as text (their
 // comments, order and quoting stay exactly as written), and the result is checked by parsing.
 import { isMap, isSeq, parseDocument, stringify, type Pair, type YAMLSeq } from 'yaml';
-import type { Story } from '../schema.ts';
+import type { Story } from '../playbook/schema.ts';
 
 export interface InsertedStory {
   /** The whole playbook text with the story added. */

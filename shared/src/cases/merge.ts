@@ -1,7 +1,7 @@
 // Merging case files from several salespeople (or the same file twice). For one id the newest
 // copy's fields win and the timelines are united, so nothing recorded anywhere is lost.
 // The merge is idempotent, commutative and associative: merging again changes nothing.
-import { canonicalJson } from '../hash.ts';
+import { canonicalJson } from '../playbook/hash.ts';
 import type { Case, CaseEvent } from './case.ts';
 
 export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {

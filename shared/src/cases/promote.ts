@@ -1,7 +1,7 @@
 // The story snowball: a won case becomes a draft story (background, problem, solution,
 // feeling before/after), prefilled from its notes and timeline, for the author to finish.
-import { bundleReplies, type Bundle } from '../bundle.ts';
-import type { Intent, Language, Story } from '../schema.ts';
+import { bundleReplies, type Bundle } from '../playbook/bundle.ts';
+import type { Intent, Language, Story } from '../playbook/schema.ts';
 import type { Case } from './case.ts';
 
 export interface PromoteOptions {

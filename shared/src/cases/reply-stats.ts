@@ -1,5 +1,5 @@
 // Per-reply outcomes for a bundle (`closer build --cases`): the engine lifts replies that close.
-import type { ReplyStats } from '../bundle.ts';
+import type { ReplyStats } from '../playbook/bundle.ts';
 import type { Case } from './case.ts';
 
 /** For each reply inserted in a won or lost case: in how many such cases it was used, and how many were won. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import type { TryResult } from '../../../extension-vscode/src/preview-model.ts';
+import type { TryResult } from '../../../extension-vscode/src/preview/preview-model.ts';
 import { api, open } from './helpers.ts';
 
 describe('try a customer message', () => {

@@ -1,7 +1,7 @@
 // Where a chat stands on the golden sales model, inferred from what the customer said and
 // which replies the salesperson already used.
-import type { Bundle } from './bundle.ts';
-import type { Intent, Sequence, Step } from './schema.ts';
+import type { Bundle } from '../playbook/bundle.ts';
+import type { Intent, Sequence, Step } from '../playbook/schema.ts';
 
 /** A chat so far. Both lists are oldest first; either may be left out. */
 export interface Conversation {

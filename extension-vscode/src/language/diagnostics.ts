@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Range } from '@closer/shared';
-import type { LintResult, PlaybookWorkspace } from './playbook-workspace.ts';
+import type { LintResult, PlaybookWorkspace } from '../playbook-workspace.ts';
 
 /** The core's 1-based, end-exclusive range as a VS Code range (0-based). */
 export function toRange(range: Range): vscode.Range {

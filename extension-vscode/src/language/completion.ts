@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { INTENTS, LANGUAGES } from '@closer/shared';
 import { intentDescription } from './intents.ts';
 import { repliesOf, stepsOf, tagsOf, variablesOf } from './playbook-facts.ts';
-import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { markdown } from './markdown.ts';
 import { keysAt } from './schema-docs.ts';
 import { playbookSnippets } from './snippets.ts';

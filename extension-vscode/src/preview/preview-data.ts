@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { itemsOf, localText, renderReply, storyText, type ParsedPlaybook, type Playbook, type Reply } from '@closer/shared';
-import { draftBundle, suggestReplies } from './engine.ts';
+import { draftBundle, suggestReplies } from '../engine.ts';
 import type { PreviewModel, PreviewReply, TryResult } from './preview-model.ts';
 
 /** The playbook as the salesperson sees it in the side panel: titles, and replies with defaults filled. */

@@ -1,7 +1,7 @@
 // Intent recognition. All knowledge comes from the playbooks' triggers (keywords and example
 // messages); the code only knows language: n-grams, negation and contrast (text.ts).
-import type { Bundle } from './bundle.ts';
-import { INTENTS, type Intent, type Objection } from './schema.ts';
+import type { Bundle } from '../playbook/bundle.ts';
+import { INTENTS, type Intent, type Objection } from '../playbook/schema.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, languageCues, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {

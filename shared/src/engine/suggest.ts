@@ -1,11 +1,12 @@
 // Ranking replies for the customer's last message: the recognised objection first, then the
 // golden model's step, adjusted by language, by what was already used and by win statistics.
-import { bundleReplies, type Bundle, type BundledReply, type ReplyStats } from './bundle.ts';
+import { bundleReplies, type Bundle, type BundledReply, type ReplyStats } from '../playbook/bundle.ts';
 import { classifyMessage, type IntentEvidence } from './classify.ts';
 import { conversationState, stepIndexOf, type Conversation } from './conversation.ts';
-import { localText } from './local-text.ts';
-import { renderReply } from './render.ts';
-import { INTENTS, type Intent, type Language, type Story } from './schema.ts';
+import { localText } from '../playbook/local-text.ts';
+import { renderReply } from '../playbook/render.ts';
+import { storyText } from '../playbook/story-text.ts';
+import { INTENTS, type Intent, type Language, type Story } from '../playbook/schema.ts';
 import { CJK, featuresOf, normalizeText } from './text.ts';
 
 export interface SuggestOptions {
@@ -309,12 +310,6 @@ function rankStories(message: string, index: SuggestIndex, language: Language, l
       score: round(score),
       why: language === 'zh-CN' ? '客户有疑虑：讲一个真实客户的故事' : 'the customer doubts: tell a real customer’s story',
     }));
-}
-
-/** A story in its four parts, as a salesperson would tell it. */
-export function storyText(story: Story, language: Language): string {
-  const text = (value: Story['title']): string => localText(value, language);
-  return [text(story.background), text(story.problem), text(story.solution), `${text(story.feeling.before)} → ${text(story.feeling.after)}`].join('\n');
 }
 
 function clip(text: string): string {

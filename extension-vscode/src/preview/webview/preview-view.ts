@@ -1,7 +1,7 @@
 // Runs inside the preview webview. Draws what the extension computed; every playbook text goes
 // through textContent (via `el`), never innerHTML, so an author's words can never become markup.
 import type { PreviewModel, PreviewSection, ToWebview, TryResult } from '../preview-model.ts';
-import { el, format } from './dom.ts';
+import { el, format } from '../../webview/dom.ts';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const vscode = acquireVsCodeApi();

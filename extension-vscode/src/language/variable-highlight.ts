@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findVariables } from '@closer/shared';
-import { isPlaybook } from './playbook-workspace.ts';
+import { isPlaybook } from '../playbook-workspace.ts';
 
 /** Longer playbooks get highlighted only in the visible part, so typing stays fast. */
 const VISIBLE_MARGIN_LINES = 200;

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { findVariables, type ParsedPlaybook } from '@closer/shared';
 import { valueKey } from './completion.ts';
-import { classifyMessage, draftBundle } from './engine.ts';
+import { classifyMessage, draftBundle } from '../engine.ts';
 import { intentDescription, isIntent } from './intents.ts';
 import { markdown } from './markdown.ts';
 import { repliesOf, stepsOf, variablesOf } from './playbook-facts.ts';
-import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { keyDoc } from './schema-docs.ts';
 import { cursorContext, valuesOf } from './yaml-context.ts';
 

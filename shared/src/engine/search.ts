@@ -1,10 +1,10 @@
 // Search for new hires over replies, principles, stories, steps and guides: an inverted index of
 // Chinese character n-grams, their pinyin (full and initials), English stems and typo trigrams.
 import { pinyin } from 'pinyin-pro';
-import type { Bundle } from './bundle.ts';
-import { allTexts, localText } from './local-text.ts';
-import { GOLDEN_STEPS, INTENTS, type Language, type LocalText, type Playbook } from './schema.ts';
-import { storyText } from './suggest.ts';
+import type { Bundle } from '../playbook/bundle.ts';
+import { allTexts, localText } from '../playbook/local-text.ts';
+import { GOLDEN_STEPS, INTENTS, type Language, type LocalText, type Playbook } from '../playbook/schema.ts';
+import { storyText } from '../playbook/story-text.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
 
 export type SearchKind = 'reply' | 'principle' | 'story' | 'step' | 'guide';

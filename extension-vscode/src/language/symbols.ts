@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localText, type LocalText, type ParsedPlaybook, type Path } from '@closer/shared';
 import { toRange } from './diagnostics.ts';
-import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 
 type Data = Record<string, unknown>;
 const isRecord = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);

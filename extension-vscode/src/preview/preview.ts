@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { webviewHtml } from './webview-html.ts';
+import { webviewHtml } from '../webview-html.ts';
 import { z } from 'zod';
-import { isPlaybook, type PlaybookWorkspace } from './playbook-workspace.ts';
+import { isPlaybook, type PlaybookWorkspace } from '../playbook-workspace.ts';
 import { previewModel, tryMessage } from './preview-data.ts';
 import type { PreviewModel, ToWebview, TryResult } from './preview-model.ts';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { findVariables, type ParsedPlaybook, type Path } from '@closer/shared';
 import { valueKey } from './completion.ts';
 import { toRange } from './diagnostics.ts';
-import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { cursorContext, valuesOf } from './yaml-context.ts';
 
 /** The path of the item (objection, step, reply…) with this id, searched through the plain data. */

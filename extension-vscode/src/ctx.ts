@@ -1,0 +1,8 @@
+import type { PlaybookWorkspace } from './playbook-workspace.ts';
+import type { PlaybookPreview } from './preview/preview.ts';
+
+/** What every command factory is given: the playbooks of the workspace and the preview panel. */
+export interface Ctx {
+  workspace: PlaybookWorkspace;
+  preview: PlaybookPreview;
+}
