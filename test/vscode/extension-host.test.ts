@@ -42,7 +42,7 @@ async function runInHost(kind: string, extraArgs: string[] = []) {
       extensionDevelopmentPath: EXTENSION,
       extensionTestsPath: join(ROOT, 'test/vscode/dist/suite/index.js'),
       launchArgs: [workspace, `--user-data-dir=${join(temp, `user-data-${kind}`)}`, `--extensions-dir=${join(temp, 'extensions')}`, ...extraArgs],
-      extensionTestsEnv: { CLOSER_VSCODE_RESULTS: results, CLOSER_VSCODE_SUITE: kind },
+      extensionTestsEnv: { CLOSER_VSCODE_RESULTS: results, CLOSER_VSCODE_SUITE: kind, CLOSER_VSCODE_ONLY: process.env.CLOSER_VSCODE_ONLY ?? '' },
     });
   } catch (error) {
     exitCode = (error as { code?: number }).code ?? 1;
@@ -56,6 +56,7 @@ test('the mocha suites pass inside the real VS Code extension host', async () =>
   const stats = await runInHost('test');
   console.log(`VS Code extension host (mocha): ${stats.passes} passed, ${stats.failures} failed`);
   expect(stats.failed).toEqual([]);
-  expect(stats.passes).toBeGreaterThanOrEqual(25);
+  // All the suites, unless CLOSER_VSCODE_ONLY picked a few.
+  if (!process.env.CLOSER_VSCODE_ONLY) expect(stats.passes).toBeGreaterThanOrEqual(25);
   expect(stats.exitCode).toBe(0);
 });

@@ -5,8 +5,8 @@ import { repliesOf, stepsOf, tagsOf, variablesOf } from './playbook-facts.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { markdown } from './markdown.ts';
 import { keysAt } from './schema-docs.ts';
-import { playbookSnippets } from './snippets.ts';
-import { cursorContext, siblingKeys, type Segment } from './yaml-context.ts';
+import { snippetsAt } from './snippets.ts';
+import { cursorContext, shapeOf, siblingKeys, type Segment } from './yaml-context.ts';
 
 /** The key whose value is being written: the key on the line, or the list's key for a "- " item. */
 export function valueKey(parent: readonly Segment[], key: string | undefined): string | undefined {
@@ -60,11 +60,12 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
           item.sortText = (doc.required ? '0' : '1') + doc.key;
           return item;
         });
-        const snippets = playbookSnippets().map((snippet) => {
+        const line = lines[position.line]!;
+        const dash = /^(\s*)(-\s*)?/.exec(line)!;
+        const fileIsEmpty = lines.every((other, index) => index === position.line || shapeOf(other).blank);
+        const snippets = snippetsAt(context.parent, dash[2] !== undefined, fileIsEmpty).map((snippet) => {
           const item = documented(snippet.name, vscode.CompletionItemKind.Snippet, snippet.description, vscode.l10n.t('Closer snippet'));
-          // The snippet starts with "- ": replace a "- " already typed on the line.
-          const line = lines[position.line]!;
-          const dash = /^(\s*)(-\s*)?/.exec(line)!;
+          // A list item's snippet starts with "- ": it replaces a "- " already typed on the line.
           item.range = new vscode.Range(position.line, dash[1]!.length, position.line, position.character);
           item.insertText = new vscode.SnippetString(snippet.body);
           item.filterText = `${dash[2] ?? ''}${snippet.name}`;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { parsePlaybook } from '@closer/shared';
+import { lintPlaybooks, parsePlaybook } from '@closer/shared';
 import { api, fileUri, open, positionOf, writeFile } from './helpers.ts';
 
 async function complete(uri: vscode.Uri, position: vscode.Position): Promise<vscode.CompletionItem[]> {
@@ -109,12 +109,67 @@ describe('completion', () => {
     assert.match(docOf(find(items, 'oolong')), /Oolong/);
   });
 
-  it('offers snippets for a new objection, reply, story and step', async () => {
-    const items = await complete(uri, positionOf(document, '    prin', 8));
-    for (const name of ['objection', 'reply', 'story', 'step']) {
-      const snippet = find(items, name);
-      assert.strictEqual(snippet.kind, vscode.CompletionItemKind.Snippet);
-      assert.ok(snippet.insertText instanceof vscode.SnippetString && snippet.insertText.value.startsWith('- id: '));
+  it('offers a list item\'s snippet only where an item of that list belongs', async () => {
+    const file = 'scratch-snippet-where.playbook.yaml';
+    const text = [
+      'id: where', 'title: W', 'objections:', '  - id: o', '    intent: price', '    title: T', '    principle: P',
+      '    triggers: { keywords: [w] }', '    replies:', '      - id: r', '        label: L', '        text: x', '      - ',
+      '  ', 'stories:', '  ', 'sequences:', '  - id: s', '    title: S', '    steps:', '      - ', '',
+    ].join('\n');
+    const where = await writeFile(file, text);
+    try {
+      const snippetsAt = async (line: number, column: number) =>
+        (await complete(where, new vscode.Position(line, column))).filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf).sort();
+      assert.deepStrictEqual(await snippetsAt(12, 8), ['reply'], 'a "- " typed in a reply list');
+      assert.deepStrictEqual(await snippetsAt(13, 2), ['objection'], 'a new line under the objections');
+      assert.deepStrictEqual(await snippetsAt(15, 2), ['story'], 'a new line under "stories:"');
+      assert.deepStrictEqual(await snippetsAt(20, 8), ['step'], 'a "- " typed in the steps');
+      assert.deepStrictEqual(await snippetsAt(6, 4), [], 'a key of an objection is not a place for a new item');
+      assert.deepStrictEqual(await snippetsAt(21, 0), [], 'the top of a playbook that has keys');
+    } finally {
+      await vscode.workspace.fs.delete(where);
+    }
+  });
+
+  it('offers the playbook skeleton, not an objection, at the top of an empty file, and it lints clean', async () => {
+    const file = 'scratch-empty.playbook.yaml';
+    const emptyUri = await writeFile(file, '');
+    try {
+      const editor = await open(file);
+      const snippets = (await complete(emptyUri, new vscode.Position(0, 0))).filter((item) => item.kind === vscode.CompletionItemKind.Snippet);
+      assert.deepStrictEqual(snippets.map(labelOf), ['playbook']);
+      assert.ok(await editor.insertSnippet(snippets[0]!.insertText as vscode.SnippetString, snippets[0]!.range as vscode.Range));
+      // The reply's text is the one stop left empty (see snippets.ts): the author writes it.
+      for (let stop = 1; stop < 11; stop++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      for (const character of 'Welcome') await vscode.commands.executeCommand('type', { text: character });
+      const parsed = parsePlaybook(editor.document.getText(), file);
+      assert.ok(parsed.playbook, `the skeleton is not a valid playbook:\n${editor.document.getText()}`);
+      assert.deepStrictEqual(lintPlaybooks([parsed]), []);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(emptyUri);
+    }
+  });
+
+  it('keeps a reply typed over the snippet\'s text placeholder as typed, {{variable}} and all', async () => {
+    const file = 'scratch-snippet-typed.playbook.yaml';
+    const typedUri = await writeFile(file, 'id: typed\ntitle: Typed\nvariables:\n  price:\n    label: Price\nobjections:\n  \n');
+    try {
+      const editor = await open(file);
+      const objection = find(await complete(typedUri, new vscode.Position(6, 2)), 'objection');
+      assert.ok(await editor.insertSnippet(objection.insertText as vscode.SnippetString, objection.range as vscode.Range));
+      // Tab to the reply's text, the ninth placeholder, and type as an author does, key by key.
+      for (let stop = 1; stop < 9; stop++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      // Nothing is selected at the text's stop, so nothing typed there is wrapped.
+      assert.ok(editor.selection.isEmpty);
+      assert.strictEqual(editor.document.lineAt(editor.selection.active.line).text.trim(), 'text: ""');
+      for (const character of '{{price}}，今天下单送礼') await vscode.commands.executeCommand('type', { text: character });
+      const parsed = parsePlaybook(editor.document.getText(), file);
+      assert.deepStrictEqual(parsed.diagnostics, [], editor.document.getText());
+      assert.strictEqual(parsed.playbook?.objections?.[0]?.replies[0]?.text, '{{price}}，今天下单送礼', editor.document.getText());
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(typedUri);
     }
   });
 
@@ -126,6 +181,8 @@ describe('completion', () => {
       const items = await complete(snippetUri, new vscode.Position(3, 2));
       const objection = find(items, 'objection');
       assert.ok(await editor.insertSnippet(objection.insertText as vscode.SnippetString, objection.range as vscode.Range));
+      for (let stop = 1; stop < 9; stop++) await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
+      for (const character of 'Hello') await vscode.commands.executeCommand('type', { text: character });
       const inserted = editor.document.getText();
       const parsed = parsePlaybook(inserted, file);
       assert.deepStrictEqual(parsed.diagnostics, []);

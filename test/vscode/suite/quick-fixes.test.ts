@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { api, closerDiagnostics, fileUri, open, waitFor } from './helpers.ts';
+import { api, closerDiagnostics, fileUri, open, waitFor, writeFile } from './helpers.ts';
 
 async function fixFor(document: vscode.TextDocument, wrong: string, title: string): Promise<vscode.CodeAction> {
   // Wait for a lint of the text as it is now: earlier fixes moved the lines.
@@ -31,6 +31,18 @@ describe('quick fixes', () => {
     const action = await fixFor(document, '{{season}}', 'Declare variable {{season}}');
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.match(document.getText(), /variables:\n {2}season:\n {4}label: season\n {2}city:/);
+  });
+
+  it('corrects transposed letters in a variable name', async () => {
+    const swapped = await writeFile('scratch-transposed.playbook.yaml', 'id: swapped\ntitle: Swapped\nvariables:\n  price:\n    label: Price\nreplies:\n  - id: swapped-reply\n    label: L\n    text: "Only {{prcie}} today"\n');
+    try {
+      const other = await vscode.workspace.openTextDocument(swapped);
+      const action = await fixFor(other, '{{prcie}}', 'Change to {{price}}');
+      assert.ok(await vscode.workspace.applyEdit(action.edit!));
+      assert.match(other.getText(), /Only \{\{price\}\} today/);
+    } finally {
+      await vscode.workspace.fs.delete(swapped);
+    }
   });
 
   it('corrects a near-miss step id', async () => {
