@@ -4,6 +4,7 @@ import type { Diagnostic, Range, Severity } from './diagnostic.ts';
 import { parseInChunks } from './parse-chunks.ts';
 import { PlaybookSchema, type Playbook } from './schema.ts';
 import { findNode, type NodeRange, type Path } from './yaml-nodes.ts';
+import { findLoneCr, findYamlMistake } from './yaml-mistakes.ts';
 
 export type { Path } from './yaml-nodes.ts';
 
@@ -72,6 +73,12 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
     };
   };
 
+  const loneCr = findLoneCr(text);
+  if (loneCr) {
+    report({ line: loneCr.line, column: loneCr.column, endLine: loneCr.line, endColumn: loneCr.endColumn }, 'error', 'yaml-syntax', loneCr.message);
+    return result;
+  }
+
   const chunked = parseInChunks(text, lineStartsOf(text, lineCounter));
   if (chunked) {
     setNodeRanges(chunked.nodeRange);
@@ -79,10 +86,8 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
   } else {
     const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
     setNodeRanges((path, wantKey) => findNode(doc, path, wantKey)?.range ?? undefined);
-    for (const error of [...doc.errors, ...doc.warnings]) {
-      const [start, end] = error.pos;
-      report(rangeOf(start, end), error.name === 'YAMLWarning' ? 'warning' : 'error', 'yaml-syntax', describeYamlError(error));
-    }
+    for (const error of syntaxErrorsToReport(doc.errors, text, rangeOf)) report(error.range, 'error', 'yaml-syntax', error.message);
+    for (const warning of doc.warnings) report(rangeOf(warning.pos[0], warning.pos[1]), 'warning', 'yaml-syntax', describeYamlError(warning));
     if (doc.errors.length > 0) return result;
     if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
       report(startOfFile, 'error', 'yaml-syntax', 'the file has no content; a playbook needs at least an "id" and a "title"');
@@ -112,7 +117,26 @@ function lineStartsOf(text: string, lineCounter: LineCounter): number[] {
   return lineCounter.lineStarts;
 }
 
-/** Plain-language wording for the YAML mistakes authors make most; the parser's own text otherwise. */
+/**
+ * What to say about a file the yaml package could not read: one diagnostic, on the line the author
+ * broke, in plain words. One mistake makes the parser stumble several times, so only the first is
+ * reported; keys written twice are independent mistakes and are each reported.
+ */
+function syntaxErrorsToReport(errors: readonly YAMLError[], text: string, rangeOf: (start: number, end: number) => Range): { range: Range; message: string }[] {
+  if (errors.length === 0) return [];
+  if (errors.every((error) => error.code === 'DUPLICATE_KEY')) return errors.map((error) => ({ range: rangeOf(error.pos[0], error.pos[1]), message: describeYamlError(error) }));
+  const first = errors.reduce((earliest, error) => (error.pos[0] < earliest.pos[0] ? error : earliest));
+  const firstRange = rangeOf(first.pos[0], first.pos[1]);
+  const mistake = findYamlMistake(text);
+  // The parser fails at the broken line or after it, at most the line before (when the broken
+  // line reads as going on from the line above); a mistake found further on is not this one.
+  if (mistake && mistake.line <= firstRange.line + 1) {
+    return [{ range: { line: mistake.line, column: mistake.column, endLine: mistake.line, endColumn: mistake.endColumn }, message: mistake.message }];
+  }
+  return [{ range: firstRange, message: describeYamlError(first) }];
+}
+
+/** Plain-language wording for the parser's own errors, where the line reading above found nothing. */
 function describeYamlError(error: YAMLError): string {
   const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (error.code) {
@@ -121,9 +145,12 @@ function describeYamlError(error: YAMLError): string {
     case 'DUPLICATE_KEY':
       return 'this key appears twice in the same block; keep one';
     case 'BAD_INDENT':
-      return `the indentation does not line up (${first})`;
+      return `the indentation does not line up with the lines above, or a "[" or "{" is not closed (${first})`;
     case 'MISSING_CHAR':
-      return `something is missing here (${first}) — check quotes and brackets`;
+      return `something is missing here (${first}) — check quotes, brackets and the ":" after each key`;
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must sit on one line with its ":" — check the indentation of this line and the next, and quote a value that itself contains ": "';
     default:
       return `this is not valid YAML: ${first}`;
   }
