@@ -3,7 +3,7 @@
 // Any lint error stops the build with the diagnostics, so a broken playbook never ships.
 import { writeFileSync } from 'node:fs';
 import { buildBundle, formatDiagnostic, lintPlaybooks } from '@closer/shared';
-import { defaultPlaybooksDir, loadPlaybookFiles } from '@closer/shared/node';
+import { defaultPlaybooksDir, loadBaseCorpus, loadPlaybookFiles } from '@closer/shared/node';
 
 const out = process.argv[2];
 if (!out) {
@@ -18,5 +18,5 @@ if (errors.length > 0) {
   process.exit(1);
 }
 if (parsed.length === 0) console.warn(`default-bundle: no playbooks in ${defaultPlaybooksDir()}; the extension will suggest nothing until a bundle is imported`);
-writeFileSync(out, JSON.stringify(buildBundle(parsed)));
+writeFileSync(out, JSON.stringify(buildBundle(parsed, { base: loadBaseCorpus() })));
 console.log(`default-bundle: ${parsed.length} playbook(s) → ${out}`);

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBundle, BundleError, formatDiagnostic, hasErrors, lintPlaybooks, loadBundle, type Bundle } from '../src/index.ts';
+import { loadBaseCorpus } from './base-corpus.ts';
 import { defaultPlaybooksDir, loadPlaybookFiles } from './files.ts';
 import type { Io } from './io.ts';
 
 /**
  * The bundle a command works on: the file given with --bundle, or the repository's playbooks
- * built on the fly. Returns a message instead when that cannot be done, so commands can exit 1.
+ * built on the fly with the core's base intent corpus, as `closer build` does. Returns a message instead when that cannot be done, so commands can exit 1.
  */
 export async function bundleForCommand(file: string | undefined, io: Io): Promise<Bundle | { problem: string }> {
   if (file) {
@@ -24,5 +25,5 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
     const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     return { problem: `the playbooks have errors; fix them (closer lint) first:\n${errors.join('\n')}` };
   }
-  return buildBundle(files);
+  return buildBundle(files, { base: loadBaseCorpus() });
 }

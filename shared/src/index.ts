@@ -14,9 +14,13 @@ export { allowedKeysAt } from './playbook/schema-issues.ts';
 export { contentHash, canonicalJson } from './playbook/hash.ts';
 export { storyText } from './playbook/story-text.ts';
 export * from './playbook/bundle.ts';
+export * from './playbook/base-corpus.ts';
 // The engine (classify, conversation, suggest, search) and cases append their exports below.
-export { classifyMessage, type Classification, type IntentEvidence } from './engine/classify.ts';
-export { conversationState, GOLDEN_SEQUENCE, type Conversation, type ConversationState } from './engine/conversation.ts';
+export { classifyMessage, type Classification, type ExampleSource, type IntentEvidence } from './engine/classify.ts';
+export { conversationState, eventOf, GOLDEN_SEQUENCE, type Conversation, type ConversationState, type CurrentMessage } from './engine/conversation.ts';
+export { GOLDEN_TRANSITIONS, stepAfter, transitionFor, type GoldenEvent, type GoldenState, type GoldenTransition } from './engine/golden-transitions.ts';
+export { chatCueOf, type ChatCue } from './engine/golden-cues.ts';
+export { INTENT_PRINCIPLES } from './engine/intent-principles.ts';
 export { suggestReplies, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';

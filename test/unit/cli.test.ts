@@ -64,7 +64,11 @@ describe('closer CLI', { timeout: 120_000 }, () => {
     expect(result.stdout).toContain(out);
     const loaded = loadBundle(readFileSync(out, 'utf8'));
     const file = 'test/fixtures/playbooks/valid/shop.playbook.yaml';
-    expect(loaded).toEqual(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)]));
+    // By default the core's base intent corpus comes along; --no-base leaves it out.
+    expect(loaded.base?.name).toBe('closer-base');
+    expect(loaded).toEqual(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)], { base: loaded.base }));
+    expect(closer(['build', 'test/fixtures/playbooks/valid', '--no-base', '-o', out]).code).toBe(0);
+    expect(loadBundle(readFileSync(out, 'utf8'))).toEqual(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)]));
   });
 
   it('build refuses playbooks with errors, writes nothing, and exits 1; without -o it is a usage error', () => {

@@ -1,5 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { buildBundle, conversationState, parsePlaybook, statsFactor, suggestReplies, type Bundle } from '@closer/shared';
+import {
+  buildBundle,
+  chatCueOf,
+  conversationState,
+  GOLDEN_STEPS,
+  GOLDEN_TRANSITIONS,
+  parsePlaybook,
+  statsFactor,
+  suggestReplies,
+  transitionFor,
+  type Bundle,
+  type GoldenEvent,
+  type GoldenState,
+  type Intent,
+} from '@closer/shared';
 import { engineBundle } from './engine-fixture.ts';
 
 function bundleOf(yaml: string): Bundle {
@@ -8,29 +22,78 @@ function bundleOf(yaml: string): Bundle {
 
 describe('conversationState on the golden model', () => {
   const bundle = engineBundle();
+  const now = (message: string, intent: Intent) => ({ message, intent });
+  // A stand-in classifier for earlier messages, so these tests check the state machine alone.
+  const intentOf = (message: string): Intent =>
+    /贵|便宜/.test(message) ? 'price' : /考虑|再说/.test(message) ? 'hesitation' : /有用|真的/.test(message) ? 'doubt' : /付款|下单/.test(message) ? 'buy_signal' : 'other';
 
   test('a new chat with small talk is at the first step', () => {
-    expect(conversationState(bundle, {}, 'other')).toMatchObject({ sequence: 'golden', step: 'icebreak', next: 'introduce', reached: [] });
+    expect(conversationState(bundle, {}, now('你好', 'other'))).toMatchObject({ sequence: 'golden', step: 'icebreak', next: 'introduce', reached: [] });
   });
 
-  test('the customer’s intent moves the chat into the step that lists it', () => {
-    expect(conversationState(bundle, {}, 'doubt')).toMatchObject({ step: 'resolve_doubt', next: 'push_close' });
-    expect(conversationState(bundle, {}, 'price').step).toBe('consider');
-    expect(conversationState(bundle, {}, 'buy_signal')).toMatchObject({ step: 'ask_close', next: 'resolve_doubt' });
+  test('a product question after a greeting brings the product in', () => {
+    expect(conversationState(bundle, { customerMessages: ['你好'] }, now('这个课适合零基础吗', 'other'), intentOf).step).toBe('introduce');
+    expect(conversationState(bundle, { customerMessages: ['hi there'] }, now('what does the plan include?', 'other'), intentOf).step).toBe('introduce');
+  });
+
+  test('the customer’s intent moves the chat into its step', () => {
+    expect(conversationState(bundle, {}, now('有用吗', 'doubt'))).toMatchObject({ step: 'resolve_doubt', next: 'push_close' });
+    expect(conversationState(bundle, {}, now('太贵了', 'price')).step).toBe('consider');
+    expect(conversationState(bundle, {}, now('怎么付款', 'buy_signal'))).toMatchObject({ step: 'ask_close', next: 'resolve_doubt' });
+  });
+
+  test('an acknowledgement after a doubt was answered is the push to close', () => {
+    const state = conversationState(bundle, { customerMessages: ['你好', '这个真的有用吗'] }, now('哦哦那还好', 'other'), intentOf);
+    expect(state.step).toBe('push_close');
+    expect(state.why).toMatch(/doubt/);
+  });
+
+  test('a repeated hesitation after the offer is the push to close; the first one is considering', () => {
+    expect(conversationState(bundle, { customerMessages: ['你好'] }, now('我再考虑考虑', 'hesitation'), intentOf).step).toBe('consider');
+    expect(conversationState(bundle, { customerMessages: ['太贵了'] }, now('我再考虑考虑', 'hesitation'), intentOf).step).toBe('push_close');
+    expect(conversationState(bundle, { usedReplies: ['price-value'] }, now('let me think about it', 'hesitation'), intentOf).step).toBe('push_close');
   });
 
   test('replies used carry the chat forward; small talk then stays where it is', () => {
-    const state = conversationState(bundle, { usedReplies: ['hello', 'bring-product'] }, 'other');
+    const state = conversationState(bundle, { usedReplies: ['hello', 'bring-product'] }, now('今天好热', 'other'));
     expect(state).toMatchObject({ step: 'introduce', next: 'consider', reached: ['icebreak', 'introduce'] });
   });
 
-  test('earlier customer messages count when a classifier is given', () => {
-    const state = conversationState(bundle, { customerMessages: ['太贵了'] }, 'other', (message) => (message.includes('贵') ? 'price' : 'other'));
-    expect(state.step).toBe('consider');
+  test('small talk in the middle of a sale keeps the step', () => {
+    expect(conversationState(bundle, { customerMessages: ['太贵了'] }, now('今天好热啊', 'other'), intentOf).step).toBe('consider');
   });
 
-  test('a bundle without a sequence has no step', () => {
-    expect(conversationState(bundleOf('id: empty\ntitle: 空\n'), {}, 'price')).toEqual({ step: null, next: null, reached: [] });
+  test('a bundle without a sequence still has the golden model’s steps', () => {
+    expect(conversationState(bundleOf('id: empty\ntitle: 空\n'), {}, now('太贵了', 'price'))).toMatchObject({ step: 'consider', next: 'ask_close', reached: [] });
+  });
+
+  test('a long history costs a bounded number of classifications, and non-strings are skipped', () => {
+    let calls = 0;
+    const history = [...Array.from({ length: 10_000 }, (_, i) => `消息 ${i}`), 42 as unknown as string];
+    conversationState(bundle, { customerMessages: history }, now('好的', 'other'), () => (calls++, 'other'));
+    expect(calls).toBeLessThanOrEqual(12);
+  });
+});
+
+describe('the golden transition table', () => {
+  test('every state has a row for every event, and every row says why', () => {
+    const states: GoldenState[] = ['start', ...GOLDEN_STEPS];
+    const events: GoldenEvent[] = ['greeting', 'question', 'ack', 'silence', 'chat', 'price', 'comparison', 'hesitation', 'hesitation_again', 'doubt', 'buy_signal'];
+    for (const state of states) for (const event of events) expect(transitionFor(state, event), `${state} + ${event}`).toBeDefined();
+    for (const row of GOLDEN_TRANSITIONS) expect(row.because.length).toBeGreaterThan(10);
+  });
+
+  test('every golden step can be reached', () => {
+    const reached = new Set(GOLDEN_TRANSITIONS.map((row) => row.to));
+    for (const step of GOLDEN_STEPS) expect(reached, step).toContain(step);
+  });
+
+  test('chat cues: greetings, questions, acknowledgements, silence', () => {
+    expect(['你好', '亲，在吗？', 'hi, anyone there?', 'Good morning!'].map(chatCueOf)).toEqual(['greeting', 'greeting', 'greeting', 'greeting']);
+    expect(['你好，请问这款适合油皮吗', '有没有小一点的', 'what colours does it come in?'].map(chatCueOf)).toEqual(['question', 'question', 'question']);
+    expect(['好的', '嗯嗯', '有道理', 'ok makes sense', '👍'].map(chatCueOf)).toEqual(['ack', 'ack', 'ack', 'ack', 'ack']);
+    expect(['', '…', '[no reply]', '（未回复）'].map(chatCueOf)).toEqual(['silence', 'silence', 'silence', 'silence']);
+    expect(['今天天气真好', '好贵的样子哈哈哈哈'].map(chatCueOf)).toEqual(['chat', 'chat']);
   });
 });
 
@@ -98,7 +161,9 @@ describe('suggestReplies', () => {
   });
 
   test('earlier customer messages place the chat on the golden model', () => {
-    expect(suggestReplies('嗯嗯', { customerMessages: ['这个真的有效果吗'] }, bundle).step).toBe('resolve_doubt');
+    expect(suggestReplies('这个真的有效果吗', { customerMessages: ['你好'] }, bundle).step).toBe('resolve_doubt');
+    // An acknowledgement once the doubt was answered: the push to close (the method's step 6).
+    expect(suggestReplies('嗯嗯', { customerMessages: ['这个真的有效果吗'] }, bundle).step).toBe('push_close');
     expect(suggestReplies('嗯嗯', {}, bundle).step).toBe('icebreak');
   });
 
@@ -117,6 +182,6 @@ describe('suggestReplies', () => {
     const html = suggestReplies('<b>太贵了</b>', {}, bundle);
     expect(html.intent).toBe('price');
     const empty = suggestReplies('太贵了', { usedReplies: ['nope'] }, bundleOf('id: empty\ntitle: 空\n'));
-    expect(empty).toMatchObject({ intent: 'other', step: null, replies: [], stories: [] });
+    expect(empty).toMatchObject({ intent: 'other', step: 'icebreak', replies: [], stories: [] });
   });
 });

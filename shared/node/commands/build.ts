@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBundle, formatCaseProblem, formatDiagnostic, hasErrors, lintPlaybooks, replyStatsOf } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
+import { loadBaseCorpus } from '../base-corpus.ts';
 import { loadCaseFiles, takeCaseArgs } from '../case-files.ts';
 import { defaultPlaybooksDir, loadPlaybookFiles } from '../files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
@@ -9,22 +10,26 @@ import { EXIT, UsageError, type Command } from '../io.ts';
 export const build: Command = {
   name: 'build',
   summary: 'compile playbooks into one bundle (JSON) for the browser extension',
-  usage: `closer build [paths…] [--cases FILES…] -o FILE
+  usage: `closer build [paths…] [--cases FILES…] [--no-base] -o FILE
 
 Lints the playbooks and, when there are no errors, writes them as one bundle: a JSON
 document with a format version and a content hash, which the browser extension imports.
-Without paths, builds the repository's playbooks/.
+The bundle carries the core's base language of customer intents (thousands of labelled
+messages from many trades), so a small playbook still recognises plain customers; the
+playbooks' own triggers weigh more. Without paths, builds the repository's playbooks/.
 
 Options:
   -o, --out FILE  where to write the bundle (required)
   --cases FILES…  case files (JSON Lines) or folders: the bundle carries each reply's
                   wins and uses, and the extension ranks replies that close higher
+  --no-base       leave the base intent corpus out: intents are learnt from the
+                  playbooks' triggers alone
   -h, --help      show this help
 Exit code: 0 written, 1 the playbooks have errors (nothing written) or a case file has
 bad lines (written without them), 2 usage error.`,
   async run(args, io) {
     const { cases: caseFiles, rest } = takeCaseArgs(args);
-    const { values, positionals } = parseCommandArgs(rest, { out: { type: 'string', short: 'o' } });
+    const { values, positionals } = parseCommandArgs(rest, { out: { type: 'string', short: 'o' }, 'no-base': { type: 'boolean' } });
     if (!values.out) throw new UsageError('missing -o FILE: where to write the bundle');
     const files = await loadPlaybookFiles(positionals.length > 0 ? positionals : [defaultPlaybooksDir()], io.cwd);
     const diagnostics = lintPlaybooks(files);
@@ -35,12 +40,13 @@ bad lines (written without them), 2 usage error.`,
     }
     const cases = caseFiles.length > 0 ? await loadCaseFiles(caseFiles, { cwd: io.cwd }) : undefined;
     for (const problem of cases?.problems ?? []) io.stderr(formatCaseProblem(problem) + '\n');
-    const bundle = buildBundle(files, cases ? { stats: replyStatsOf(cases.cases) } : {});
+    const bundle = buildBundle(files, { ...(cases ? { stats: replyStatsOf(cases.cases) } : {}), ...(values['no-base'] ? {} : { base: loadBaseCorpus() }) });
     const out = path.resolve(io.cwd, values.out);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(bundle) + '\n');
     const replies = bundle.playbooks.reduce((sum, { playbook }) => sum + (playbook.objections ?? []).length, 0);
-    io.stdout(`wrote ${out} (${bundle.playbooks.length} playbooks, ${replies} objections, ${bundle.hash.slice(0, 19)}…)\n`);
+    const base = bundle.base ? `, base corpus of ${Object.values(bundle.base.intents).reduce((sum, list) => sum + list.length, 0)} messages` : ', no base corpus';
+    io.stdout(`wrote ${out} (${bundle.playbooks.length} playbooks, ${replies} objections${base}, ${bundle.hash.slice(0, 19)}…)\n`);
     if (cases) io.stdout(`with the outcomes of ${cases.cases.length} case(s) for ${Object.keys(bundle.stats ?? {}).length} replies\n`);
     return cases?.problems.some((problem) => problem.severity === 'error') ? EXIT.problems : EXIT.ok;
   },

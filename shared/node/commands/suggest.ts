@@ -1,24 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { INTENTS, suggestReplies, type Conversation, type Suggestion } from '../../src/index.ts';
 import { parseCommandArgs, parseLanguage, parseLimit } from '../args.ts';
+import { parseBatchLine, parseHistoryText } from '../conversation-input.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
 
 export const suggest: Command = {
   name: 'suggest',
   summary: 'recognise the intent of a customer message and rank the replies to send',
-  usage: `closer suggest [--json] [--bundle FILE] [--limit N] MESSAGE
+  usage: `closer suggest [--json] [--bundle FILE] [--history FILE] [--limit N] MESSAGE
 closer suggest --jsonl [--bundle FILE] [--limit N] < messages.txt
 
 Recognises what the customer is doing (${INTENTS.join(', ')}), where the chat stands on
-the golden sales model, and ranks the replies to send, each with why.
-When the customer doubts, customer stories are ranked among the replies.
-Without --bundle, uses the repository's playbooks/.
+the golden sales model and the step that comes next, and ranks the replies to send, each
+with why. When the customer doubts, customer stories are ranked among the replies. When the
+playbooks have no objection for the intent, says so and gives the method's principle for it.
+Without --bundle, uses the repository's playbooks/ (with the core's base intent corpus).
 
 Options:
   --json            print one JSON object:
-                    {"intent", "intents": [{"intent", "score"}], "step", "replies": [{"id", "text", "playbook", "score", "why"}]}
-  --jsonl           read messages from standard input, one a line, and print one JSON object a
-                    line, in order; a line may also be {"message": "...", "used": ["reply-id", ...]}
+                    {"intent", "intents": [{"intent", "score", "keyword", "example", "source"}],
+                     "step", "next", "replies": [{"id", "text", "playbook", "score", "why"}]}
+  --jsonl           read from standard input one line per message and print one JSON object a
+                    line, in order. A line is the customer's message, or
+                    {"message": "...", "history": ["earlier message", ...], "used": ["reply-id", ...]}
+                    with history oldest first. A line that cannot be answered gets
+                    {"line": N, "error": "what is wrong"}; the others are still answered.
+  --history FILE    the customer's earlier messages in this chat, oldest first: one a line,
+                    or a JSON list of strings
   --bundle FILE     a bundle written by "closer build"
   --limit N         how many replies (default 5)
   --lang LANG       the language of the replies: zh-CN or en (default: the message's)
@@ -35,6 +45,7 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
       lang: { type: 'string' },
       used: { type: 'string' },
       set: { type: 'string', multiple: true },
+      history: { type: 'string' },
     });
     const limit = parseLimit(values.limit, 5);
     const language = parseLanguage(values.lang);
@@ -42,6 +53,16 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
     const used = (values.used ?? '').split(',').map((id) => id.trim()).filter(Boolean);
     if (values.jsonl && positionals.length > 0) throw new UsageError('--jsonl reads messages from standard input; give no MESSAGE');
     if (!values.jsonl && positionals.length === 0) throw new UsageError('missing MESSAGE: the customer message to answer');
+    if (values.jsonl && values.history) throw new UsageError('--history is for one MESSAGE; in --jsonl give each line its own "history"');
+    let history: string[] = [];
+    if (values.history) {
+      const read = await readHistory(values.history, io.cwd);
+      if ('error' in read) {
+        io.stderr(`closer suggest: ${values.history}: ${read.error}\n`);
+        return EXIT.problems;
+      }
+      history = read.messages;
+    }
     const bundle = await bundleForCommand(values.bundle, io);
     if ('problem' in bundle) {
       io.stderr(`closer suggest: ${bundle.problem}\n`);
@@ -50,13 +71,15 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
     const answer = (message: string, conversation: Conversation): Suggestion =>
       suggestReplies(message, conversation, bundle, { limit, language, values: variables });
     if (values.jsonl) {
+      let number = 0;
       for await (const line of io.lines()) {
-        const { message, conversation } = parseLine(line, used);
-        io.stdout(JSON.stringify(contractJson(answer(message, conversation), limit)) + '\n');
+        number++;
+        const input = parseBatchLine(line, used);
+        io.stdout(JSON.stringify('error' in input ? { line: number, error: input.error } : contractJson(answer(input.message, input.conversation), limit)) + '\n');
       }
       return EXIT.ok;
     }
-    const suggestion = answer(positionals.join(' '), { usedReplies: used });
+    const suggestion = answer(positionals.join(' '), { usedReplies: used, customerMessages: history });
     if (values.json) io.stdout(JSON.stringify(contractJson(suggestion, limit), null, 2) + '\n');
     else io.stdout(formatSuggestion(suggestion));
     return EXIT.ok;
@@ -73,20 +96,17 @@ function parseValues(pairs: string[]): Record<string, string> {
   return result;
 }
 
-/** A batch line is the message itself, or a JSON object with the message and the replies used so far. */
-function parseLine(line: string, used: string[]): { message: string; conversation: Conversation } {
-  if (line.trimStart().startsWith('{')) {
-    try {
-      const data = JSON.parse(line) as { message?: unknown; used?: unknown; customerMessages?: unknown };
-      if (typeof data.message === 'string') {
-        const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
-        return { message: data.message, conversation: { usedReplies: [...used, ...strings(data.used)], customerMessages: strings(data.customerMessages) } };
-      }
-    } catch {
-      // Not JSON after all: a customer may well type a brace.
-    }
+/** The --history file's messages, or why it cannot be used. */
+async function readHistory(file: string, cwd: string): Promise<{ messages: string[] } | { error: string }> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : `cannot be read (${code ?? (error as Error).message})` };
   }
-  return { message: line, conversation: { usedReplies: used } };
+  const parsed = parseHistoryText(text);
+  return Array.isArray(parsed) ? { messages: parsed } : parsed;
 }
 
 /** The JSON of the contract (DESIGN.md); when the customer doubts, stories are ranked among the replies. */
@@ -97,19 +117,29 @@ export function contractJson(suggestion: Suggestion, limit: number) {
   ].sort((a, b) => b.score - a.score);
   return {
     intent: suggestion.intent,
-    intents: suggestion.intents.map(({ intent, score }) => ({ intent, score })),
+    // The evidence stays, so an author can see why: the keyword found, the example resembled and whose it is.
+    intents: suggestion.intents.map(({ intent, score, keyword, example, source, objection }) => ({
+      intent,
+      score,
+      ...(keyword ? { keyword } : {}),
+      ...(example ? { example, source } : {}),
+      ...(objection ? { objection } : {}),
+    })),
     step: suggestion.step,
+    next: suggestion.nextStep,
+    ...(suggestion.uncovered ? { uncovered: suggestion.uncovered } : {}),
     replies: suggestion.stories.length > 0 ? replies.slice(0, limit) : replies,
   };
 }
 
 function formatSuggestion(suggestion: Suggestion): string {
   const top = suggestion.intents[0]!;
-  const evidence = top.keyword ? ` — “${top.keyword}”` : top.example ? ` — like “${top.example}”` : '';
+  const evidence = top.keyword ? ` — “${top.keyword}”` : top.example ? ` — like “${top.example}”${top.source === 'base' ? ' (base corpus)' : ''}` : '';
   const lines = [`intent: ${top.intent} (${top.score.toFixed(2)})${evidence}`];
   lines.push(`also:   ${suggestion.intents.slice(1, 3).map(({ intent, score }) => `${intent} ${score.toFixed(2)}`).join(', ')}`);
   if (suggestion.step) lines.push(`step:   ${suggestion.step}${suggestion.nextStep ? ` → next: ${suggestion.nextStep}` : ''}`);
   lines.push('');
+  if (suggestion.uncovered) lines.push(`the playbooks have no objection for ${suggestion.uncovered.intent}; the method says:`, `   ${suggestion.uncovered.principle}`, '');
   if (suggestion.replies.length === 0) lines.push('no replies: the playbooks have none for this');
   suggestion.replies.forEach((reply, index) => {
     lines.push(`${index + 1}. ${reply.label}  [${reply.id}, ${reply.score.toFixed(2)}]${reply.used ? ' (used)' : ''}`);

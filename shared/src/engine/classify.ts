@@ -1,7 +1,11 @@
-// Intent recognition. All knowledge comes from the playbooks' triggers (keywords and example
-// messages); the code only knows language: n-grams, negation and contrast (text.ts).
+// Intent recognition. All knowledge comes from examples: the core's base corpus of customer
+// messages from many trades (bundle.base) and the playbooks' own triggers (keywords and example
+// messages), which weigh more, so a team teaches its customers' words once. The code only knows
+// language: n-grams, sounds, negation and contrast (text.ts, pinyin-features.ts).
+import type { BaseCorpus } from '../playbook/base-corpus.ts';
 import type { Bundle } from '../playbook/bundle.ts';
 import { INTENTS, type Intent, type Objection } from '../playbook/schema.ts';
+import { addPinyinFeatures } from './pinyin-features.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, languageCues, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {
@@ -12,9 +16,13 @@ export interface IntentEvidence {
   keyword?: string;
   /** The trigger example the message resembles most. */
   example?: string;
+  /** Where that example comes from: the team's playbooks or the core's base corpus. */
+  source?: ExampleSource;
   /** The objection whose trigger matched. */
   objection?: string;
 }
+
+export type ExampleSource = 'team' | 'base';
 
 export interface Classification {
   /** The recognised intent: the first of `intents`. */
@@ -25,7 +33,9 @@ export interface Classification {
 
 interface Example {
   intent: Intent;
-  objection: string;
+  /** The objection of a team example; undefined for the base corpus. */
+  objection?: string;
+  source: ExampleSource;
   text: string;
   norm: number;
 }
@@ -56,11 +66,11 @@ interface IntentModel {
 
 const models = new WeakMap<Bundle, IntentModel>();
 
-/** The trigger index of a bundle, built once per bundle object. */
+/** The intent model of a bundle (base corpus + team triggers), built once per bundle object. */
 export function intentModelOf(bundle: Bundle): IntentModel {
   const cached = models.get(bundle);
   if (cached) return cached;
-  const model = buildIntentModel(objectionsOf(bundle));
+  const model = buildIntentModel(objectionsOf(bundle), bundle.base);
   models.set(bundle, model);
   return model;
 }
@@ -71,12 +81,31 @@ function objectionsOf(bundle: Bundle): Objection[] {
 
 interface TriggerText {
   intent: Intent;
-  objection: string;
+  objection?: string;
+  source: ExampleSource;
   text: string;
   features: Map<string, number>;
 }
 
-function buildIntentModel(objections: readonly Objection[]): IntentModel {
+// A team's own example counts as this many base examples: the team knows its customers' words.
+const TEAM_WEIGHT = 3;
+// A base example that matches as well as a team example ranks just behind it, so the evidence shown is the team's.
+const BASE_EXAMPLE = 0.95;
+
+const baseTriggers = new WeakMap<BaseCorpus, TriggerText[]>();
+
+/** The base corpus's messages with their features, computed once per corpus (an author's every edit rebuilds the model). */
+function baseTriggersOf(base: BaseCorpus | undefined): TriggerText[] {
+  if (!base) return [];
+  let triggers = baseTriggers.get(base);
+  if (!triggers) {
+    triggers = INTENTS.flatMap((intent) => (base.intents[intent] ?? []).map((text) => ({ intent, source: 'base' as const, text, features: featuresOfMessage(text) })));
+    baseTriggers.set(base, triggers);
+  }
+  return triggers;
+}
+
+function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): IntentModel {
   const triggers: TriggerText[] = [];
   const keywords: Keyword[] = [];
   const triggerText = new Map<Intent, string>();
@@ -88,7 +117,7 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
     triggerText.set(objection.intent, (triggerText.get(objection.intent) ?? '') + '\n' + [...words, ...examples].map(normalizeText).join('\n'));
     for (const example of examples) {
       if (!isNew(objection.intent, normalizeText(example))) continue;
-      triggers.push({ intent: objection.intent, objection: objection.id, text: example, features: featuresOfMessage(example) });
+      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: example, features: featuresOfMessage(example) });
     }
     for (const word of words) {
       const normalized = normalizeText(word);
@@ -103,9 +132,11 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
         strength: keywordStrength(normalized, latin),
       });
       // A keyword is also a tiny example, so its n-grams count towards similarity.
-      triggers.push({ intent: objection.intent, objection: objection.id, text: word, features: messageFeatures(normalized) });
+      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: word, features: messageFeatures(normalized) });
     }
   }
+  // A team example the base corpus also holds is the team's (and counted once).
+  triggers.push(...baseTriggersOf(base).filter((trigger) => !seen.has(trigger.intent + '\u0000' + normalizeText(trigger.text))));
   const intents = INTENTS.filter((intent) => triggers.some((trigger) => trigger.intent === intent));
   const documentFrequency = new Map<string, number>();
   for (const trigger of triggers) for (const feature of trigger.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
@@ -121,15 +152,16 @@ function buildIntentModel(objections: readonly Objection[]): IntentModel {
       if (!list) postings.set(feature, (list = []));
       list.push({ example: index, weight });
     }
-    return { intent: trigger.intent, objection: trigger.objection, text: trigger.text, norm: Math.sqrt(squared) || 1 };
+    return { intent: trigger.intent, objection: trigger.objection, source: trigger.source, text: trigger.text, norm: Math.sqrt(squared) || 1 };
   });
   const logLikelihood = naiveBayes(triggers, intents);
   return { intents, examples, postings, idf, keywords, logLikelihood, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)) };
 }
 
-/** A message's n-grams (clause-weighted) and its grammatical cues. */
+/** A message's n-grams (clause-weighted), its sounds and its grammatical cues. */
 function featuresOfMessage(text: string, normalized = normalizeText(text)): Map<string, number> {
   const features = messageFeatures(normalized);
+  addPinyinFeatures(normalized, (feature, value) => features.set(feature, (features.get(feature) ?? 0) + value));
   for (const cue of languageCues(text)) features.set(cue, CUE_WEIGHT);
   return features;
 }
@@ -144,11 +176,13 @@ function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[]
   const totals = new Float64Array(intents.length);
   for (const trigger of triggers) {
     const at = intents.indexOf(trigger.intent);
+    // Base examples count for less (rather than team ones for more), so a bundle of team triggers alone learns as it always did.
+    const weight = trigger.source === 'team' ? 1 : 1 / TEAM_WEIGHT;
     for (const [feature, value] of trigger.features) {
       let row = counts.get(feature);
       if (!row) counts.set(feature, (row = new Float64Array(intents.length)));
-      row[at] = row[at]! + value;
-      totals[at] = totals[at]! + value;
+      row[at] = row[at]! + value * weight;
+      totals[at] = totals[at]! + value * weight;
     }
   }
   const vocabulary = counts.size;
@@ -214,7 +248,7 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
       evidence.score = WEIGHT_BAYES * posterior[at]! + WEIGHT_EXAMPLE * exampleScore + WEIGHT_KEYWORD * keywordScore;
       direct.set(intent, Math.max(exampleScore, keywordScore));
       strength = Math.max(strength, evidence.score);
-      if (example) Object.assign(evidence, { example: example.example.text, objection: example.example.objection });
+      if (example) Object.assign(evidence, { example: example.example.text, source: example.example.source, objection: example.example.objection });
       if (keyword) Object.assign(evidence, { keyword: keyword.keyword.text, objection: keyword.keyword.objection });
     });
   }
@@ -265,7 +299,7 @@ function scoreExamples(model: IntentModel, features: Map<string, number>): Map<I
     const example = model.examples[index]!;
     const cosine = dot / (norm * example.norm);
     const coverage = covered.get(index)! / (example.norm * example.norm);
-    const score = Math.min(1, 0.5 * cosine + 0.5 * coverage * Math.sqrt(cosine));
+    const score = Math.min(1, 0.5 * cosine + 0.5 * coverage * Math.sqrt(cosine)) * (example.source === 'base' ? BASE_EXAMPLE : 1);
     if (score > (best.get(example.intent)?.score ?? 0)) best.set(example.intent, { score, example });
   }
   return best;

@@ -1,7 +1,10 @@
-// Where a chat stands on the golden sales model, inferred from what the customer said and
-// which replies the salesperson already used.
+// Where a chat stands on the golden sales model: the customer's messages, oldest first, run
+// through the transition table (golden-transitions.ts), with the replies the salesperson already
+// used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
-import type { Intent, Sequence, Step } from '../playbook/schema.ts';
+import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
+import { chatCueOf } from './golden-cues.ts';
+import { stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
 
 /** A chat so far. Both lists are oldest first; either may be left out. */
 export interface Conversation {
@@ -12,104 +15,128 @@ export interface Conversation {
 }
 
 export interface ConversationState {
-  /** The sequence followed, normally the golden model; undefined when the bundle has none. */
+  /** The bundle's golden sequence, when it has one (its replies are ranked by step). */
   sequence?: string;
-  /** The step the chat is in now, or null when the bundle has no sequence. */
-  step: string | null;
+  /** The golden-model step the chat is in now. */
+  step: GoldenStep;
   /** The step that sensibly comes next, or null at the end. */
-  next: string | null;
-  /** Steps already served by used replies, in sequence order. */
-  reached: string[];
+  next: GoldenStep | null;
+  /** Steps already served by used replies, in the model's order. */
+  reached: GoldenStep[];
+  /** Why the chat is in this step, in the method's words. */
+  why: string;
+}
+
+/** The customer's message being answered, with the intent the classifier gave it. */
+export interface CurrentMessage {
+  message: string;
+  intent: Intent;
 }
 
 export const GOLDEN_SEQUENCE = 'golden';
 
+// Old messages say little about where the chat is now, and a pasted log of 10,000 lines must not cost 10,000 classifications.
+const MESSAGES_CONSIDERED = 12;
+
+/** The golden step an objection of each intent serves, for replies used from objections. */
+const STEP_OF_INTENT: Record<Intent, GoldenStep | undefined> = {
+  price: 'consider',
+  comparison: 'consider',
+  hesitation: 'consider',
+  doubt: 'resolve_doubt',
+  buy_signal: 'ask_close',
+  other: undefined,
+};
+
 interface StepIndex {
-  sequence: Sequence;
-  /** Reply id → index of the step it was written for or that uses it. */
-  replyStep: Map<string, number>;
-  /** Reply id → intent of the objection it answers. */
-  replyIntent: Map<string, Intent>;
+  /** The golden sequence (or, failing that, the bundle's first one). */
+  sequence?: Sequence;
+  /** Reply or story id → the golden step it serves. */
+  replyStep: Map<string, GoldenStep>;
 }
 
-const MESSAGES_CONSIDERED = 5;
+const indexes = new WeakMap<Bundle, StepIndex>();
 
-const indexes = new WeakMap<Bundle, StepIndex | null>();
+const isGoldenStep = (id: string): id is GoldenStep => (GOLDEN_STEPS as readonly string[]).includes(id);
 
-/** The golden sequence of a bundle (or, failing that, its first sequence), with its reply index. */
-export function stepIndexOf(bundle: Bundle): StepIndex | null {
-  if (indexes.has(bundle)) return indexes.get(bundle)!;
+/** The bundle's golden sequence and which golden step each reply serves. Built once per bundle. */
+export function stepIndexOf(bundle: Bundle): StepIndex {
+  const cached = indexes.get(bundle);
+  if (cached) return cached;
   const sequences = bundle.playbooks.flatMap((entry) => entry.playbook.sequences ?? []);
   const sequence = sequences.find((candidate) => candidate.id === GOLDEN_SEQUENCE) ?? sequences[0];
-  let index: StepIndex | null = null;
-  if (sequence) {
-    const replyStep = new Map<string, number>();
-    sequence.steps.forEach((step, position) => {
-      for (const reply of step.replies ?? []) replyStep.set(reply.id, position);
-      for (const id of step.uses ?? []) if (!replyStep.has(id)) replyStep.set(id, position);
-    });
-    const replyIntent = new Map<string, Intent>();
-    for (const entry of bundle.playbooks) {
-      for (const objection of entry.playbook.objections ?? []) for (const reply of objection.replies) replyIntent.set(reply.id, objection.intent);
+  const replyStep = new Map<string, GoldenStep>();
+  for (const { playbook } of bundle.playbooks) {
+    for (const objection of playbook.objections ?? []) {
+      const step = STEP_OF_INTENT[objection.intent];
+      if (step) for (const reply of objection.replies) replyStep.set(reply.id, step);
     }
-    index = { sequence, replyStep, replyIntent };
+    for (const story of playbook.stories ?? []) replyStep.set(story.id, 'resolve_doubt');
   }
+  for (const step of sequence?.steps ?? []) {
+    if (!isGoldenStep(step.id)) continue;
+    for (const reply of step.replies ?? []) replyStep.set(reply.id, step.id);
+    for (const id of step.uses ?? []) if (!replyStep.has(id)) replyStep.set(id, step.id);
+  }
+  const index = { sequence, replyStep };
   indexes.set(bundle, index);
   return index;
 }
 
-/** The step a customer intent moves the chat into, looking from step `from` onwards first. */
-export function stepForIntent(sequence: Sequence, intent: Intent, from = 0): number {
-  const matches = sequence.steps.flatMap((step, position) => ((step.intents ?? []).includes(intent) ? [position] : []));
-  if (matches.length === 0) return -1;
-  return matches.find((position) => position >= from) ?? matches.at(-1)!;
+/** What a message does to the chat, from its intent and, for small talk, its cue. */
+export function eventOf(intent: Intent, message: string, offerMade: boolean): GoldenEvent {
+  if (intent === 'other') return chatCueOf(message);
+  if (intent === 'hesitation' && offerMade) return 'hesitation_again';
+  return intent;
 }
 
+const order = (state: GoldenState): number => (state === 'start' ? -1 : GOLDEN_STEPS.indexOf(state));
+
 /**
- * The chat's place on the golden model. The current message's intent decides when a step is
- * entered by it (a doubt moves the chat to resolving doubt); small talk keeps the chat where the
- * used replies left it, or at the first step when nothing has happened yet.
+ * The chat's place on the golden model after its earlier customer messages, the replies used
+ * and the message being answered. `intentOf` classifies the earlier messages.
  */
 export function conversationState(
   bundle: Bundle,
   conversation: Conversation = {},
-  intent?: Intent,
+  current?: CurrentMessage,
   intentOf?: (message: string) => Intent,
 ): ConversationState {
-  const index = stepIndexOf(bundle);
-  if (!index) return { step: null, next: null, reached: [] };
-  const { sequence, replyStep, replyIntent } = index;
-  const reachedPositions = new Set<number>();
-  let furthest = -1;
-  const reach = (position: number | undefined): void => {
-    if (position === undefined || position < 0) return;
-    reachedPositions.add(position);
-    furthest = Math.max(furthest, position);
-  };
+  const { sequence, replyStep } = stepIndexOf(bundle);
+  const reached = new Set<GoldenStep>();
   for (const id of conversation.usedReplies ?? []) {
-    const answered = replyIntent.get(id);
-    reach(replyStep.get(id) ?? (answered ? stepForIntent(sequence, answered, Math.max(0, furthest)) : undefined));
+    const step = typeof id === 'string' ? replyStep.get(id) : undefined;
+    if (step) reached.add(step);
   }
-  // Earlier customer messages count too (the last few: old ones say little about where the chat is now).
-  let spoken = furthest;
-  for (const message of (intentOf ? conversation.customerMessages ?? [] : []).slice(-MESSAGES_CONSIDERED)) {
-    const earlier = intentOf!(message);
-    if (earlier !== 'other') spoken = Math.max(spoken, stepForIntent(sequence, earlier, Math.max(0, spoken)));
-  }
-  let current = intent && intent !== 'other' ? stepForIntent(sequence, intent, Math.max(0, furthest, spoken)) : -1;
-  if (current < 0) current = Math.max(furthest, spoken);
-  if (current < 0) current = Math.max(0, intent ? stepForIntent(sequence, intent) : 0);
-  const step: Step = sequence.steps[current]!;
+  let state: GoldenState = 'start';
+  let why = transitionFor('start', 'silence').because;
+  // Weighing time or money once, or an offer already sent, makes the next hesitation a repeated one.
+  let offerMade = reached.has('consider');
+  const apply = (message: string, intent: Intent): void => {
+    const event = eventOf(intent, message, offerMade);
+    why = transitionFor(state, event).because;
+    state = stepAfter(state, event);
+    if (state === 'consider') offerMade = true;
+  };
+  const earlier = (conversation.customerMessages ?? []).filter((message): message is string => typeof message === 'string');
+  if (intentOf) for (const message of earlier.slice(-MESSAGES_CONSIDERED)) apply(message, intentOf(message));
+  // The salesperson's replies move the chat as far as the furthest step they served.
+  const furthest = [...reached].sort((a, b) => order(b) - order(a))[0];
+  if (furthest && order(furthest) > order(state)) state = furthest;
+  if (current) apply(current.message, current.intent);
+  const step: GoldenStep = state === 'start' ? 'icebreak' : state;
   return {
-    sequence: sequence.id,
-    step: step.id,
-    next: nextStepOf(sequence, current),
-    reached: [...reachedPositions].sort((a, b) => a - b).map((position) => sequence.steps[position]!.id),
+    ...(sequence ? { sequence: sequence.id } : {}),
+    step,
+    next: nextStepOf(sequence, step),
+    reached: GOLDEN_STEPS.filter((id) => reached.has(id)),
+    why,
   };
 }
 
-function nextStepOf(sequence: Sequence, position: number): string | null {
-  const step = sequence.steps[position]!;
-  if (step.next && sequence.steps.some((candidate) => candidate.id === step.next)) return step.next;
-  return sequence.steps[position + 1]?.id ?? null;
+/** The next golden step: the one the bundle's golden sequence names, or the model's own order. */
+function nextStepOf(sequence: Sequence | undefined, step: GoldenStep): GoldenStep | null {
+  const declared = sequence?.steps.find((candidate) => candidate.id === step)?.next;
+  if (declared && isGoldenStep(declared)) return declared;
+  return GOLDEN_STEPS[GOLDEN_STEPS.indexOf(step) + 1] ?? null;
 }

@@ -3,6 +3,7 @@
 import { bundleReplies, type Bundle, type BundledReply, type ReplyStats } from '../playbook/bundle.ts';
 import { classifyMessage, type IntentEvidence } from './classify.ts';
 import { conversationState, stepIndexOf, type Conversation } from './conversation.ts';
+import { INTENT_PRINCIPLES } from './intent-principles.ts';
 import { localText } from '../playbook/local-text.ts';
 import { renderReply } from '../playbook/render.ts';
 import { storyText } from '../playbook/story-text.ts';
@@ -51,9 +52,15 @@ export interface Suggestion {
   intent: Intent;
   intents: IntentEvidence[];
   language: Language;
-  /** The chat's step on the golden model now, and the next one (null without a golden model). */
+  /** The chat's step on the golden model now, the next one (null at the end), and why. */
   step: string | null;
   nextStep: string | null;
+  stepWhy: string;
+  /**
+   * Set when the customer shows an intent the bundle has no objection for: the method's
+   * principle for it, so the salesperson is told what to do instead of being shown nothing.
+   */
+  uncovered?: { intent: Intent; principle: string };
   replies: SuggestedReply[];
   /** Customer stories to send: offered when the customer doubts. */
   stories: SuggestedStory[];
@@ -93,6 +100,8 @@ interface SuggestIndex {
   isEnglish: Uint8Array;
   stories: StoryEntry[];
   stepTitles: Map<string, Story['title']>;
+  /** The intents the bundle has at least one objection for. */
+  intentsCovered: Set<Intent>;
 }
 
 const indexes = new WeakMap<Bundle, SuggestIndex>();
@@ -103,7 +112,7 @@ function suggestIndexOf(bundle: Bundle): SuggestIndex {
   const stepIndex = stepIndexOf(bundle);
   const usedBySteps = new Map<string, string[]>();
   const stepTitles = new Map<string, Story['title']>();
-  for (const step of stepIndex?.sequence.steps ?? []) {
+  for (const step of stepIndex.sequence?.steps ?? []) {
     stepTitles.set(step.id, step.title);
     for (const id of [...(step.replies ?? []).map((reply) => reply.id), ...(step.uses ?? [])]) {
       usedBySteps.set(id, [...(usedBySteps.get(id) ?? []), step.id]);
@@ -124,7 +133,7 @@ function suggestIndexOf(bundle: Bundle): SuggestIndex {
       stories.push({ story, playbook: playbook.id, file, line: lines[story.id] ?? 1, features: featuresOf(text) });
     }
   }
-  const stepPositions = new Map((stepIndex?.sequence.steps ?? []).map((step, position) => [step.id, position]));
+  const stepPositions = new Map((stepIndex.sequence?.steps ?? []).map((step, position) => [step.id, position]));
   const intentOf = Int8Array.from(candidates, (candidate) => (candidate.entry.objection ? INTENTS.indexOf(candidate.entry.objection.intent) : -1));
   const stepBits = Int32Array.from(candidates, (candidate) => candidate.steps.reduce((bits, step) => bits | (1 << (stepPositions.get(step)! % 31)), 0));
   const orderFactor = Float32Array.from(candidates, (candidate) => 1 - 0.04 * Math.min(candidate.position, 10));
@@ -136,7 +145,8 @@ function suggestIndexOf(bundle: Bundle): SuggestIndex {
     return objectionIds.get(id)!;
   });
   const isEnglish = Uint8Array.from(candidates, (candidate) => (candidate.language === 'en' ? 1 : 0));
-  const index = { candidates, intentOf, stepBits, orderFactor, stepPositions, objectionOf, objectionIds, isEnglish, stories, stepTitles };
+  const intentsCovered = new Set(bundle.playbooks.flatMap(({ playbook }) => (playbook.objections ?? []).map((objection) => objection.intent)));
+  const index = { candidates, intentOf, stepBits, orderFactor, stepPositions, objectionOf, objectionIds, isEnglish, stories, stepTitles, intentsCovered };
   indexes.set(bundle, index);
   return index;
 }
@@ -174,7 +184,7 @@ export function suggestReplies(message: string, conversation: Conversation, bund
   const classification = classifyMessage(message, bundle);
   const language = options.language ?? languageOf(message);
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  const state = conversationState(bundle, conversation, classification.intent, (earlier) => classifyMessage(earlier, bundle).intent);
+  const state = conversationState(bundle, conversation, { message, intent: classification.intent }, (earlier) => classifyMessage(earlier, bundle).intent);
   const scores = new Map(classification.intents.map((evidence) => [evidence.intent, evidence]));
   const top = classification.intents[0]!;
   const used = new Set(conversation.usedReplies ?? []);
@@ -187,8 +197,12 @@ export function suggestReplies(message: string, conversation: Conversation, bund
   const matchedObjection = Int32Array.from(INTENTS, (intent) => index.objectionIds.get(scores.get(intent)!.objection ?? '') ?? -2);
   const english = language === 'en' ? 1 : 0;
   const topIntent = INTENTS.indexOf(top.intent);
-  const stepBit = state.step ? 1 << (index.stepPositions.get(state.step)! % 31) : 0;
-  const nextBit = state.next ? 1 << (index.stepPositions.get(state.next)! % 31) : 0;
+  const bitOf = (step: string | null): number => {
+    const position = step === null ? undefined : index.stepPositions.get(step);
+    return position === undefined ? 0 : 1 << (position % 31);
+  };
+  const stepBit = bitOf(state.step);
+  const nextBit = bitOf(state.next);
   const { candidates, intentOf, stepBits, orderFactor, objectionOf, isEnglish } = index;
   for (let at = 0; limit > 0 && at < candidates.length; at++) {
     const intent = intentOf[at]!;
@@ -231,7 +245,20 @@ export function suggestReplies(message: string, conversation: Conversation, bund
     };
   });
   const stories = classification.intent === 'doubt' ? rankStories(message, index, language, limit) : [];
-  return { intent: classification.intent, intents: classification.intents, language, step: state.step, nextStep: state.next, replies, stories };
+  const uncovered = classification.intent !== 'other' && !index.intentsCovered.has(classification.intent)
+    ? { intent: classification.intent, principle: INTENT_PRINCIPLES[classification.intent][language] }
+    : undefined;
+  return {
+    intent: classification.intent,
+    intents: classification.intents,
+    language,
+    step: state.step,
+    nextStep: state.next,
+    stepWhy: state.why,
+    ...(uncovered ? { uncovered } : {}),
+    replies,
+    stories,
+  };
 }
 
 /** The language a message is written in: Chinese as soon as it has Chinese characters. */

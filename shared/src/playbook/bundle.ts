@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BaseCorpusSchema, type BaseCorpus } from './base-corpus.ts';
 import { hasErrors } from './diagnostic.ts';
 import { contentHash } from './hash.ts';
 import { itemsOf, repliesOf } from './lint/items.ts';
@@ -27,6 +28,8 @@ export const BundleSchema = z.strictObject({
   hash: z.string(),
   playbooks: z.array(BundledPlaybookSchema),
   stats: ReplyStatsSchema.optional(),
+  /** The core's base language of customer intents, learnt beside the playbooks' own triggers (left out with --no-base). */
+  base: BaseCorpusSchema.optional(),
 });
 export type Bundle = z.infer<typeof BundleSchema>;
 
@@ -34,12 +37,13 @@ export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-function hashOf(bundle: Pick<Bundle, 'version' | 'playbooks' | 'stats'>): string {
-  return contentHash({ version: bundle.version, playbooks: bundle.playbooks, stats: bundle.stats ?? null });
+function hashOf(bundle: Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base'>): string {
+  // A bundle without a base corpus hashes as before, so bundles built earlier still verify.
+  return contentHash({ version: bundle.version, playbooks: bundle.playbooks, stats: bundle.stats ?? null, ...(bundle.base ? { base: bundle.base } : {}) });
 }
 
 /** Compile playbooks into one bundle. Refuses playbooks with errors: lint them first to show why. */
-export function buildBundle(files: readonly ParsedPlaybook[], options: { stats?: ReplyStats } = {}): Bundle {
+export function buildBundle(files: readonly ParsedPlaybook[], options: { stats?: ReplyStats; base?: BaseCorpus } = {}): Bundle {
   const errors = lintPlaybooks(files).filter((d) => d.severity === 'error');
   if (hasErrors(errors)) {
     throw new BundleError(`cannot build a bundle: ${errors.length} error(s), the first at ${errors[0]!.file}:${errors[0]!.line}:${errors[0]!.column} ${errors[0]!.message}`);
@@ -47,7 +51,13 @@ export function buildBundle(files: readonly ParsedPlaybook[], options: { stats?:
   const playbooks = files
     .filter((file): file is ParsedPlaybook & { playbook: Playbook } => file.playbook !== undefined)
     .map((file) => ({ file: file.file, playbook: file.playbook, lines: linesOf(file, file.playbook) }));
-  const unhashed = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, playbooks, ...(options.stats ? { stats: options.stats } : {}) } as const;
+  const unhashed = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    playbooks,
+    ...(options.stats ? { stats: options.stats } : {}),
+    ...(options.base ? { base: options.base } : {}),
+  } as const;
   return { ...unhashed, hash: hashOf(unhashed) };
 }
 

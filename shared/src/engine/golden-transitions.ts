@@ -1,0 +1,81 @@
+// The golden sales model (DOMAIN.md, seed 004 "Step3") as a table a sales coach can check line by
+// line: in which step a chat is after each thing the customer says. Rows are read top to bottom
+// and the first row whose `from` and `on` match wins; `from: '*'` matches any state.
+import type { GoldenStep } from '../playbook/schema.ts';
+
+/** Where a chat can be: before anything was said, or in one of the golden model's steps. */
+export type GoldenState = 'start' | GoldenStep;
+
+/**
+ * What a customer message does to the chat, read from its intent and a few cues (golden-cues.ts):
+ * - `greeting`, `question` (about the product or the service), `ack` (ok, makes sense), `silence`
+ *   (no answer), `chat` (anything else of intent other);
+ * - the objection intents; `hesitation_again` is a hesitation after the chat already weighed
+ *   time or money, that is after an offer;
+ * - `doubt`, `buy_signal`.
+ */
+export type GoldenEvent =
+  | 'greeting'
+  | 'question'
+  | 'ack'
+  | 'silence'
+  | 'chat'
+  | 'price'
+  | 'comparison'
+  | 'hesitation'
+  | 'hesitation_again'
+  | 'doubt'
+  | 'buy_signal';
+
+export interface GoldenTransition {
+  from: GoldenState | '*';
+  on: GoldenEvent;
+  /** The step the chat moves into; `stay` keeps it where it is. */
+  to: GoldenStep | 'stay';
+  /** Why, in the method's words. */
+  because: string;
+}
+
+export const GOLDEN_TRANSITIONS: readonly GoldenTransition[] = [
+  // 1. Break the ice: the chat opens with a greeting or small talk.
+  { from: 'start', on: 'greeting', to: 'icebreak', because: 'the chat opens: break the ice first' },
+  { from: 'start', on: 'chat', to: 'icebreak', because: 'the chat opens: break the ice first' },
+  { from: 'start', on: 'ack', to: 'icebreak', because: 'the chat opens: break the ice first' },
+  { from: 'start', on: 'silence', to: 'icebreak', because: 'nothing said yet: open the chat' },
+  // 2. Bring the product in: the customer asks what it is, what it does, which one suits them.
+  { from: 'start', on: 'question', to: 'introduce', because: 'a product question: bring the product in naturally' },
+  { from: 'icebreak', on: 'question', to: 'introduce', because: 'a product question after the greeting: bring the product in' },
+  // 3. Consider: the customer weighs money or time; answer with a limited-time or limited-price offer.
+  { from: '*', on: 'price', to: 'consider', because: 'the customer weighs the money: talk value, then a limited offer' },
+  { from: '*', on: 'comparison', to: 'consider', because: 'comparing means they are close to buying: show the real differences' },
+  { from: '*', on: 'hesitation', to: 'consider', because: 'the customer weighs the time: ask what holds them back, offer a deadline' },
+  // 6. Push to close: the customer softens after an objection or a doubt was answered, goes quiet
+  //    after an offer, or hesitates again after the offer.
+  { from: '*', on: 'hesitation_again', to: 'push_close', because: 'a second hesitation after the offer: the last push' },
+  { from: 'consider', on: 'ack', to: 'push_close', because: 'the offer was accepted in words: push to close' },
+  { from: 'resolve_doubt', on: 'ack', to: 'push_close', because: 'the doubt is answered: push to close' },
+  { from: 'consider', on: 'silence', to: 'push_close', because: 'silence after the offer: the last push' },
+  { from: 'ask_close', on: 'silence', to: 'push_close', because: 'silence after asking to close: the last push' },
+  { from: 'resolve_doubt', on: 'silence', to: 'push_close', because: 'silence after the cases were sent: the last push' },
+  // 4. Ask to close: buy now, or when exactly.
+  { from: '*', on: 'buy_signal', to: 'ask_close', because: 'a buying signal: ask to close, now or when exactly' },
+  // 5. Resolve the doubt: send other customers' cases.
+  { from: '*', on: 'doubt', to: 'resolve_doubt', because: 'the customer doubts: send other customers’ cases' },
+  // Anything else keeps the chat where it is: small talk mid-sale does not restart it.
+  { from: '*', on: 'greeting', to: 'stay', because: 'a greeting mid-chat changes nothing' },
+  { from: '*', on: 'question', to: 'stay', because: 'a question mid-sale is answered within the step' },
+  { from: '*', on: 'ack', to: 'stay', because: 'an acknowledgement keeps the step' },
+  { from: '*', on: 'silence', to: 'stay', because: 'silence keeps the step' },
+  { from: '*', on: 'chat', to: 'stay', because: 'small talk keeps the step' },
+];
+
+/** The row of the table that applies to `event` in `state`. Every pair has one (the table ends in catch-alls). */
+export function transitionFor(state: GoldenState, event: GoldenEvent): GoldenTransition {
+  return GOLDEN_TRANSITIONS.find((row) => (row.from === state || row.from === '*') && row.on === event)!;
+}
+
+/** The state after `event`. */
+export function stepAfter(state: GoldenState, event: GoldenEvent): GoldenState {
+  const row = transitionFor(state, event);
+  return row.to === 'stay' ? state : row.to;
+}
