@@ -5,8 +5,10 @@ import {
 } from '../protocol.ts';
 import { insertInto } from './insert/index.ts';
 import { focusLastEditor, watchTyping } from './last-editor.ts';
-import { latestCustomerMessage, listRoot, watchMessageList } from './message-list.ts';
+import { watchMessageList } from './message-list.ts';
 import { startPicking, stopPicking } from './pick-list.ts';
+import { latestCustomerMessage, type ReadOptions } from './reader/read-chat.ts';
+import { normaliseText } from './reader/reading.ts';
 import { selectedText } from './selection.ts';
 import { selectorFor } from './selector.ts';
 import { adapterFor } from './sites/index.ts';
@@ -20,6 +22,17 @@ let pickedSelector: string | undefined;
 let list: Element | undefined;
 let stopWatching: (() => void) | undefined;
 let stopAll: (() => void) | undefined;
+// The replies inserted from the panel in this page: a bubble showing one is the salesperson's.
+const ownTexts = new Set<string>();
+const MAX_OWN_TEXTS = 200;
+
+function readOptions(): ReadOptions {
+  return { ownTexts, knownDirection: adapter.knownDirection };
+}
+
+function latestText(found: Element): string | undefined {
+  return latestCustomerMessage(found, readOptions())?.text;
+}
 
 function conversationKey(): string {
   return adapter.conversationKey(location);
@@ -43,7 +56,7 @@ function useList(next: Element | undefined): void {
   stopWatching?.();
   stopWatching = undefined;
   list = next;
-  if (list) stopWatching = watchMessageList(list, adapter.isOwnMessage, reportCustomerMessage);
+  if (list) stopWatching = watchMessageList(list, readOptions, (message) => reportCustomerMessage(message.text));
 }
 
 /**
@@ -54,7 +67,7 @@ function useList(next: Element | undefined): void {
 function currentList(refresh = false): Element | undefined {
   if (list?.isConnected && (pickedSelector || !refresh)) return list;
   const picked = pickedSelector ? document.querySelector(pickedSelector) ?? undefined : undefined;
-  const found = picked ?? adapter.findMessageList();
+  const found = picked ?? adapter.findMessageList()?.list;
   if (found !== list) useList(found);
   return list;
 }
@@ -72,7 +85,7 @@ function keepListAttached(): MutationObserver {
       pending = undefined;
       const before = list;
       const found = currentList();
-      const latest = found && found !== before ? latestCustomerMessage(found, adapter.isOwnMessage) : undefined;
+      const latest = found && found !== before ? latestText(found) : undefined;
       if (latest) reportCustomerMessage(latest);
     }, 200);
   });
@@ -91,21 +104,25 @@ async function handle(request: ContentRequest): Promise<ContentResult<ContentReq
     case 'insert': {
       const editor = await focusLastEditor(() => adapter.findEditor());
       if (!editor) return { ok: false, strategy: 'none', error: 'no chat box found in this page; click into it once, then try again' };
-      return insertInto(editor, request.text);
+      const result = await insertInto(editor, request.text);
+      if (result.ok) {
+        if (ownTexts.size >= MAX_OWN_TEXTS) ownTexts.delete(ownTexts.values().next().value!);
+        ownTexts.add(normaliseText(request.text));
+      }
+      return result;
     }
     case 'read-latest': {
       const found = currentList(true);
-      return { message: found ? latestCustomerMessage(found, adapter.isOwnMessage) : undefined, conversationKey: conversationKey(), site };
+      return { message: found ? latestText(found) : undefined, conversationKey: conversationKey(), site };
     }
     case 'read-selection':
       return { text: selectedText(), conversationKey: conversationKey(), site };
     case 'pick-list-start':
-      startPicking((container) => {
-        const chosen = listRoot(container);
+      startPicking((chosen) => {
         pickedSelector = selectorFor(chosen);
         useList(chosen);
         void send({ type: 'selector-saved', site, selector: pickedSelector });
-        const latest = latestCustomerMessage(chosen, adapter.isOwnMessage);
+        const latest = latestText(chosen);
         if (latest) reportCustomerMessage(latest);
       });
       return { ok: true };

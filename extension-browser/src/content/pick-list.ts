@@ -1,18 +1,20 @@
 // "Pick the message list": hovering highlights the list under the pointer, a click chooses it,
 // Escape cancels. While picking, the page gets no clicks, so choosing cannot trigger the site.
 
+import { findPageEditor } from './editable.ts';
+import { listAround } from './reader/list-around.ts';
+
 const HIGHLIGHT_ID = 'closer-pick-highlight';
 
-/** From the hovered element up to the first element that looks like a list of messages. */
+/** The message list the hovered element belongs to (the element itself when nothing looks like one). */
 export function listCandidate(target: Element): Element {
-  for (let node: Element | null = target; node && node !== document.body; node = node.parentElement) {
-    if (node.childElementCount >= 3) return node;
-    if (node instanceof HTMLElement) {
-      const overflow = getComputedStyle(node).overflowY;
-      if ((overflow === 'auto' || overflow === 'scroll') && node.scrollHeight > node.clientHeight + 1) return node;
-    }
-  }
-  return target;
+  return listAround(target, findPageEditor()) ?? target;
+}
+
+// Inside a shadow root the event's target is the host; the path starts at the element itself.
+function targetOf(event: Event): Element | undefined {
+  const first = event.composedPath()[0] ?? event.target;
+  return first instanceof Element ? first : undefined;
 }
 
 function createHighlight(): HTMLElement {
@@ -38,11 +40,14 @@ export function startPicking(onChosen: (list: Element) => void): void {
   stopCurrent?.();
   const highlight = createHighlight();
   let candidate: Element | undefined;
+  let hovered: Element | undefined;
 
   const show = (event: MouseEvent) => {
-    const target = event.target instanceof Element ? event.target : undefined;
+    const target = targetOf(event);
     if (!target) return;
-    candidate = listCandidate(target);
+    // Mouse moves fire many times over one element; score its ancestors once.
+    if (target !== hovered || !candidate) candidate = listCandidate(target);
+    hovered = target;
     const box = candidate.getBoundingClientRect();
     Object.assign(highlight.style, { display: 'block', left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` });
     // The hint sits above the list when there is room, so it hides no message.
@@ -55,8 +60,8 @@ export function startPicking(onChosen: (list: Element) => void): void {
   };
   const choose = (event: MouseEvent) => {
     swallow(event);
-    const target = event.target instanceof Element ? event.target : undefined;
-    const chosen = target ? listCandidate(target) : candidate;
+    const target = targetOf(event);
+    const chosen = target === hovered && candidate ? candidate : target ? listCandidate(target) : candidate;
     stop();
     if (chosen) onChosen(chosen);
   };
