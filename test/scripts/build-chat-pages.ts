@@ -29,12 +29,21 @@ for (const page of pages) {
     target: 'chrome120',
     jsx: 'automatic',
     outfile: join(outDir, page, 'main.js'),
-    // React and Draft.js read these at load time; production keeps React quiet.
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    logLevel: 'warning',
+    // React and Draft.js read these at load time; production keeps React quiet. Vue's flags
+    // say what its bundler build should keep.
+    define: {
+      'process.env.NODE_ENV': '"production"', global: 'globalThis',
+      __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    // The chat libraries' stylesheets bring fonts and icons; they are inlined into main.css.
+    loader: { '.woff': 'dataurl', '.woff2': 'dataurl', '.ttf': 'dataurl', '.eot': 'dataurl', '.svg': 'dataurl', '.png': 'dataurl', '.gif': 'dataurl' },
+    logLevel: 'error',
   });
   if (!existsSync(join(outDir, page, 'main.css'))) writeFileSync(join(outDir, page, 'main.css'), '');
-  writeFileSync(join(outDir, page, 'index.html'), template.replaceAll('{{title}}', page));
+  // A page built from a chat library lays out its own page (page.html); the editor pages share the template.
+  const own = join(pagesDir, page, 'page.html');
+  const html = existsSync(own) ? readFileSync(own, 'utf8') : template;
+  writeFileSync(join(outDir, page, 'index.html'), html.replaceAll('{{title}}', page));
 }
 writeFileSync(join(outDir, 'index.json'), JSON.stringify(pages, null, 2) + '\n');
 console.log(`chat pages: built ${pages.join(', ')}`);

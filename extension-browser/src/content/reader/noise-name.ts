@@ -4,22 +4,27 @@ import { hasWord } from './words.ts';
 
 const NAME_WORDS = new Set(['name', 'author', 'sender', 'username', 'nickname', 'nick', 'displayname', 'from', 'title', 'user', 'who', 'byline']);
 const HEADER_WORDS = new Set(['header', 'head', 'heading', 'meta', 'info', 'top', 'footer', 'details']);
+// A clock time at the end of a header line: "王小雨 10:02", "Anna · 10:02 AM".
+const TRAILING_TIME = /\s*[·•|-]?\s*(?:(?:今天|昨天|上午|下午)\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
+const NAME_LIKE = /^[\p{L}\p{N} ._'-]{1,24}$/u;
 
 /**
  * The sender's name printed with the message: class names ("author", "sender-name", "title"),
- * a header row of the bubble, or a short text that opens several bubbles of the list alike.
+ * a header row of the bubble (a name, often with the time after it), or a short text that
+ * opens several bubbles of the list alike.
  */
 export const noiseName: Signal<Element, BubbleContext> = {
   name: 'sender name',
   score(element, context) {
     const text = shortText(element);
     if (!text) return 0;
+    const withoutTime = text.replace(TRAILING_TIME, '');
     let score = 0;
     if (hasWord(element, NAME_WORDS)) score += 1;
     if (hasWord(element, HEADER_WORDS)) score += 0.5;
-    if (context.leads.has(text)) score += 0.5;
+    if (context.leads.has(withoutTime)) score += 0.5;
     if (element === context.firstPiece) score += 0.25;
-    if (/^[\p{L}\p{N} ._'-]{1,24}$/u.test(text)) score += 0.25;
+    if (NAME_LIKE.test(withoutTime)) score += withoutTime !== text ? 0.5 : 0.25;
     return score;
   },
 };

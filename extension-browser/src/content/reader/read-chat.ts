@@ -54,9 +54,9 @@ function recurringLeads(list: Element): Set<string> {
   let sampled = 0;
   for (const bubble of bubblesNewestFirst(list)) {
     if (++sampled > LEAD_SAMPLE) break;
-    const pieces = textPieces(bubble, 3);
+    const pieces = textPieces(bubble, 4).filter((piece) => !TIME_TEXT.test(piece.text));
     const [first, second] = pieces;
-    if (!first || !second || first.text.length > 40 || TIME_TEXT.test(second.text) || first.node.parentElement === second.node.parentElement) continue;
+    if (!first || !second || first.text.length > 40 || first.node.parentElement === second.node.parentElement) continue;
     const key = keyOf(first.node.parentElement, bubble);
     byPlace.set(key, [...(byPlace.get(key) ?? []), first.text]);
   }
