@@ -9,6 +9,7 @@ import { launch, openChatPage, openPanelTab, waitForContentScript, type Session 
 
 const libraries = [
   { page: 'daisyui', editor: 'textarea' },
+  { page: 'minchat', editor: '#app [contenteditable]' },
 ];
 
 const OPENING_LAST = '太贵了，能便宜点吗？';
