@@ -1,8 +1,9 @@
 // The core's only public entry. Everything here is pure: no DOM, no node:, no vscode.
 export * from './playbook/schema.ts';
 export * from './playbook/diagnostic.ts';
-export { parsePlaybook, MAX_PLAYBOOK_BYTES, type ParsedPlaybook, type Path } from './playbook/parse.ts';
-export { lintPlaybooks, LINT_RULES } from './playbook/lint/index.ts';
+export { parsePlaybook, oversizedPlaybook, MAX_PLAYBOOK_BYTES, type ParsedPlaybook, type Path } from './playbook/parse.ts';
+export { lintPlaybooks, LINT_RULES, CONFIGURABLE_RULES, type LintOptions } from './playbook/lint/index.ts';
+export { parseCloserConfig, CONFIG_FILE, type CloserConfig } from './playbook/config.ts';
 export type { LintRule } from './playbook/lint/rule.ts';
 export { repliesOf, itemsOf } from './playbook/lint/items.ts';
 export { replyWeight, MAX_REPLY_WEIGHT } from './playbook/lint/rules/reply-too-long.ts';

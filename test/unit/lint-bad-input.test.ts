@@ -32,7 +32,7 @@ function timed<T>(run: () => T): T {
 }
 
 describe('lint survives bad input', () => {
-  it('malformed YAML', () => expectClearError(timed(() => lintText('id: x\ntitle: [unclosed\n')), /not valid YAML|missing|indentation/));
+  it('malformed YAML', () => expectClearError(timed(() => lintText('id: x\ntitle: [unclosed\n')), /never closed/));
   it('a tab-indented file', () => expectClearError(timed(() => lintText('id: x\ntitle: y\nobjections:\n\t- id: a\n')), /tab/));
   it('a 5 MB file', () => {
     const huge = 'id: huge\ntitle: Huge\nreplies:\n' + '  - id: r\n    label: l\n    text: aaaaaaaaaa\n'.repeat(120_000);

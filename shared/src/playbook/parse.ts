@@ -5,6 +5,7 @@ import { parseInChunks } from './parse-chunks.ts';
 import { PlaybookSchema, type Playbook } from './schema.ts';
 import { findNode, type NodeRange, type Path } from './yaml-nodes.ts';
 import { findLoneCr, findYamlMistake } from './yaml-mistakes.ts';
+import { findTooDeepNesting, MAX_NESTING } from './nesting.ts';
 
 export type { Path } from './yaml-nodes.ts';
 
@@ -50,8 +51,7 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
     result.diagnostics.push({ file, ...range, severity, rule, message });
 
   if (text.length > MAX_PLAYBOOK_BYTES) {
-    const megabytes = (text.length / 1_000_000).toFixed(1);
-    report(startOfFile, 'error', 'yaml-syntax', `the file is ${megabytes} MB; a playbook may be at most 2 MB — split it into several playbooks`);
+    report(startOfFile, 'error', 'yaml-syntax', tooBigMessage(text.length));
     return result;
   }
   if (text.includes('\u0000')) {
@@ -73,6 +73,12 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
     };
   };
 
+  const tooDeep = findTooDeepNesting(text);
+  if (tooDeep) {
+    report({ line: tooDeep.line, column: tooDeep.column, endLine: tooDeep.line, endColumn: tooDeep.column + 1 }, 'error', 'yaml-syntax',
+      `lists and mappings are nested more than ${MAX_NESTING} levels deep here; a playbook needs far fewer — this file is not shaped like a playbook`);
+    return result;
+  }
   const loneCr = findLoneCr(text);
   if (loneCr) {
     report({ line: loneCr.line, column: loneCr.column, endLine: loneCr.line, endColumn: loneCr.endColumn }, 'error', 'yaml-syntax', loneCr.message);
@@ -109,6 +115,19 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
   return result;
 }
 
+/** What is said of a file over the size limit, with its real size (in bytes or characters) and the limit. */
+export function tooBigMessage(size: number): string {
+  const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `the file is ${megabytes(size)}; a playbook may be at most ${megabytes(MAX_PLAYBOOK_BYTES)} — split it into several playbooks`;
+}
+
+/** A playbook refused for its size before it was read: `size` is its length in bytes. */
+export function oversizedPlaybook(file: string, size: number): ParsedPlaybook {
+  const parsed = parsePlaybook('', file);
+  parsed.diagnostics = [{ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'yaml-syntax', message: tooBigMessage(size) }];
+  return parsed;
+}
+
 /** The offset where each line starts, as the yaml package's LineCounter keeps them. */
 function lineStartsOf(text: string, lineCounter: LineCounter): number[] {
   lineCounter.lineStarts.length = 0;
@@ -124,7 +143,12 @@ function lineStartsOf(text: string, lineCounter: LineCounter): number[] {
  */
 function syntaxErrorsToReport(errors: readonly YAMLError[], text: string, rangeOf: (start: number, end: number) => Range): { range: Range; message: string }[] {
   if (errors.length === 0) return [];
-  if (errors.every((error) => error.code === 'DUPLICATE_KEY')) return errors.map((error) => ({ range: rangeOf(error.pos[0], error.pos[1]), message: describeYamlError(error) }));
+  if (errors.every((error) => error.code === 'DUPLICATE_KEY')) {
+    return errors.map((error) => {
+      const key = text.slice(error.pos[0], error.pos[1]).trim();
+      return { range: rangeOf(error.pos[0], error.pos[1]), message: `"${key}" appears twice in the same block; keep one` };
+    });
+  }
   const first = errors.reduce((earliest, error) => (error.pos[0] < earliest.pos[0] ? error : earliest));
   const firstRange = rangeOf(first.pos[0], first.pos[1]);
   const mistake = findYamlMistake(text);

@@ -139,6 +139,12 @@ export const GuideSchema = z
   .describe('A short piece of guidance for the team, searchable by new hires.');
 export type Guide = z.infer<typeof GuideSchema>;
 
+export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
+export const LintSettingsSchema = z
+  .record(IdSchema, z.enum(LINT_LEVELS))
+  .describe('How strict the linter is with the rules that warn, by rule id: off, warning or error (e.g. hard-coded-figure: off).');
+export type LintSettings = z.infer<typeof LintSettingsSchema>;
+
 export const PlaybookSchema = z
   .strictObject({
     id: IdSchema.describe('The playbook id, usually the file name without .playbook.yaml.'),
@@ -152,6 +158,7 @@ export const PlaybookSchema = z
     stories: z.array(StorySchema).optional(),
     replies: z.array(ReplySchema).optional().describe('Replies not tied to one objection or step.'),
     guides: z.array(GuideSchema).optional(),
+    lint: LintSettingsSchema.optional().describe('This playbook\'s lint settings, over the team\'s (closer.config.yaml): rule id → off, warning or error.'),
   })
   .describe('A Closer playbook (*.playbook.yaml).');
 export type Playbook = z.infer<typeof PlaybookSchema>;

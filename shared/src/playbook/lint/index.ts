@@ -1,12 +1,21 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostic.ts';
 import type { ParsedPlaybook } from '../parse.ts';
+import type { LintSettings } from '../schema.ts';
 import type { LintContext, LintRule } from './rule.ts';
+import { applyLintSettings } from './settings.ts';
+import { collapseRepeats } from './collapse.ts';
+import { absoluteGuarantee } from './rules/absolute-guarantee.ts';
 import { danglingReference } from './rules/dangling-reference.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { emptyTriggers } from './rules/empty-triggers.ts';
+import { falseScarcity } from './rules/false-scarcity.ts';
+import { hardCodedFigure } from './rules/hard-coded-figure.ts';
+import { lintSettings } from './rules/lint-settings.ts';
+import { healthOrMoneyClaim } from './rules/health-or-money-claim.ts';
 import { replyTooLong } from './rules/reply-too-long.ts';
 import { triggerCollision } from './rules/trigger-collision.ts';
 import { undeclaredVariable } from './rules/undeclared-variable.ts';
+import { unprovableSuperlative } from './rules/unprovable-superlative.ts';
 import { unknownKey } from './rules/unknown-key.ts';
 import { unusedVariable } from './rules/unused-variable.ts';
 import { wrongType } from './rules/wrong-type.ts';
@@ -24,13 +33,29 @@ export const LINT_RULES: readonly LintRule[] = [
   emptyTriggers,
   replyTooLong,
   triggerCollision,
+  absoluteGuarantee,
+  unprovableSuperlative,
+  healthOrMoneyClaim,
+  falseScarcity,
+  hardCodedFigure,
+  lintSettings,
 ];
 
+/** The rules whose level a team or a playbook may set. */
+export const CONFIGURABLE_RULES: ReadonlySet<string> = new Set(LINT_RULES.filter((rule) => rule.configurable).map((rule) => rule.id));
+
+export interface LintOptions {
+  /** The team's settings (closer.config.yaml); each playbook's own "lint" key wins over them. */
+  settings?: LintSettings;
+}
+
 /** Lint a set of playbooks together, so problems that span files (duplicate ids, references) are found. */
-export function lintPlaybooks(files: readonly ParsedPlaybook[]): Diagnostic[] {
+export function lintPlaybooks(files: readonly ParsedPlaybook[], options: LintOptions = {}): Diagnostic[] {
   const context: LintContext = {
     files,
     valid: files.flatMap((parsed) => (parsed.playbook ? [{ parsed, playbook: parsed.playbook }] : [])),
+    configurable: CONFIGURABLE_RULES,
   };
-  return LINT_RULES.flatMap((rule) => rule.check(context)).sort(compareDiagnostics);
+  const found = LINT_RULES.flatMap((rule) => rule.check(context));
+  return collapseRepeats(applyLintSettings(found, files, CONFIGURABLE_RULES, options.settings).sort(compareDiagnostics));
 }

@@ -12,11 +12,15 @@ export interface LintContext {
   files: readonly ParsedPlaybook[];
   /** The files that match the schema: content rules look only at these. */
   valid: readonly ValidPlaybook[];
+  /** The ids of the rules whose level a team or a playbook may set (the rules that warn). */
+  configurable: ReadonlySet<string>;
 }
 
 export interface LintRule {
   id: string;
   description: string;
+  /** A rule that warns: teams may turn it off or make it an error (closer.config.yaml, a playbook's "lint"). */
+  configurable?: boolean;
   check(context: LintContext): Diagnostic[];
 }
 

@@ -15,6 +15,7 @@ export function replyWeight(text: string): number {
 export const replyTooLong: LintRule = {
   id: 'reply-too-long',
   description: `A reply longer than a chat message should be (about ${MAX_REPLY_WEIGHT} Chinese characters or ${MAX_REPLY_WEIGHT * 2} Latin ones).`,
+  configurable: true,
   check: ({ valid }) =>
     valid.flatMap(({ parsed, playbook }) =>
       repliesOf(playbook)

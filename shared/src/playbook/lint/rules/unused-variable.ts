@@ -5,6 +5,7 @@ import { diagnosticAt, type LintRule } from '../rule.ts';
 export const unusedVariable: LintRule = {
   id: 'unused-variable',
   description: 'A declared variable that no reply uses is probably a typo or left over.',
+  configurable: true,
   check: ({ valid }) =>
     valid.flatMap(({ parsed, playbook }) => {
       const used = new Set(repliesOf(playbook).flatMap(({ reply }) => [...variableNames(reply.text)]));
