@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { COMMANDS } from './commands/index.ts';
+import { fileErrorMessage, isFileError } from './file-errors.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
 
 const HELP = `closer — playbooks for chat-assisted selling
@@ -35,9 +36,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stderr(`closer ${name}: ${error.message}\n\n${command.usage}\n`);
       return EXIT.usage;
     }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      io.stderr(`closer ${name}: cannot read ${(error as NodeJS.ErrnoException).path ?? 'a file'} (${code})\n`);
+    // Any file-system error (ENOENT, EACCES, ELOOP, EMFILE…) is one located line, never a stack trace.
+    if (isFileError(error)) {
+      io.stderr(`closer ${name}: cannot read ${error.path ?? 'a file'}: ${fileErrorMessage(error)}\n`);
       return EXIT.usage;
     }
     throw error;

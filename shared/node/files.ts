@@ -1,9 +1,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_PLAYBOOK_BYTES, parsePlaybook, type ParsedPlaybook } from '../src/index.ts';
+import { MAX_PLAYBOOK_BYTES, oversizedPlaybook, parsePlaybook, type ParsedPlaybook } from '../src/index.ts';
+import { mapBounded } from './concurrency.ts';
+import { fileErrorMessage, isFileError } from './file-errors.ts';
 
 export const PLAYBOOK_SUFFIX = '.playbook.yaml';
+/** Files read at once: well under the common limit of 1,024 open files, enough to keep the disk busy. */
+const OPEN_AT_ONCE = 64;
 
 /** The repository's default playbooks, used when a command is given no paths. */
 export function defaultPlaybooksDir(): string {
@@ -11,21 +15,54 @@ export function defaultPlaybooksDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../playbooks');
 }
 
-/** Expand folders to the files below them whose names end with one of `suffixes` (sorted); files are kept as given. */
-export async function findFiles(paths: readonly string[], suffixes: readonly string[]): Promise<string[]> {
+/** A path that could not be read, and why. */
+export interface UnreadablePath {
+  path: string;
+  error: NodeJS.ErrnoException;
+}
+
+/**
+ * Expand folders to the files below them whose names end with one of `suffixes` (sorted); files
+ * are kept as given. A path or a sub-folder that cannot be read is returned in `unreadable`, and
+ * the rest are still found.
+ */
+export async function findFilesReporting(paths: readonly string[], suffixes: readonly string[]): Promise<{ files: string[]; unreadable: UnreadablePath[] }> {
   const found: string[] = [];
-  for (const given of paths) {
-    const info = await stat(given);
-    if (!info.isDirectory()) {
-      found.push(given);
-      continue;
+  const unreadable: UnreadablePath[] = [];
+  const walk = async (folder: string) => {
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      if (!isFileError(error)) throw error;
+      unreadable.push({ path: folder, error });
+      return;
     }
-    const entries = await readdir(given, { recursive: true, withFileTypes: true });
     for (const entry of entries) {
-      if (entry.isFile() && suffixes.some((suffix) => entry.name.endsWith(suffix))) found.push(path.join(entry.parentPath, entry.name));
+      const full = path.join(folder, entry.name);
+      // Symbolic links inside folders are not followed: a link to a parent folder would loop.
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && suffixes.some((suffix) => entry.name.endsWith(suffix))) found.push(full);
+    }
+  };
+  for (const given of paths) {
+    try {
+      const info = await stat(given);
+      if (info.isDirectory()) await walk(given);
+      else found.push(given);
+    } catch (error) {
+      if (!isFileError(error)) throw error;
+      unreadable.push({ path: given, error });
     }
   }
-  return [...new Set(found)].sort();
+  return { files: [...new Set(found)].sort(), unreadable };
+}
+
+/** As findFilesReporting, throwing the first file-system error; for commands that stop on one. */
+export async function findFiles(paths: readonly string[], suffixes: readonly string[]): Promise<string[]> {
+  const { files, unreadable } = await findFilesReporting(paths, suffixes);
+  if (unreadable.length > 0) throw unreadable[0]!.error;
+  return files;
 }
 
 export function findPlaybookFiles(paths: readonly string[]): Promise<string[]> {
@@ -34,27 +71,39 @@ export function findPlaybookFiles(paths: readonly string[]): Promise<string[]> {
 
 /** Turn raw bytes into text, or explain why they are not a playbook's text. */
 export function decodePlaybookBytes(bytes: Uint8Array, file: string): ParsedPlaybook | string {
-  if (bytes.length > MAX_PLAYBOOK_BYTES) return parsePlaybook('x'.repeat(MAX_PLAYBOOK_BYTES + 1), file);
+  if (bytes.length > MAX_PLAYBOOK_BYTES) return oversizedPlaybook(file, bytes.length);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    const parsed = parsePlaybook('', file);
-    parsed.diagnostics = [{
-      file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'yaml-syntax',
-      message: 'the file is not UTF-8 text; save it as UTF-8 (most editors offer this under "Save with encoding")',
-    }];
-    return parsed;
+    return unreadablePlaybook(file, 'the file is not UTF-8 text; save it as UTF-8 (most editors offer this under "Save with encoding")');
   }
 }
 
-/** Read and parse playbooks; a file that cannot be read becomes a diagnostic, never an exception. */
+function unreadablePlaybook(file: string, message: string): ParsedPlaybook {
+  const parsed = parsePlaybook('', file);
+  parsed.diagnostics = [{ file, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'yaml-syntax', message }];
+  return parsed;
+}
+
+/**
+ * Read and parse playbooks, a bounded number at a time; a file or folder that cannot be read
+ * becomes a diagnostic for it, never an exception, and the others are still read.
+ */
 export async function loadPlaybookFiles(paths: readonly string[], relativeTo = process.cwd()): Promise<ParsedPlaybook[]> {
-  const files = await findPlaybookFiles(paths);
-  return Promise.all(
-    files.map(async (file) => {
-      const name = path.relative(relativeTo, file) || file;
+  const { files, unreadable } = await findFilesReporting(paths, [PLAYBOOK_SUFFIX]);
+  const nameOf = (file: string) => path.relative(relativeTo, file) || file;
+  const parsed = await mapBounded(files, OPEN_AT_ONCE, async (file) => {
+    const name = nameOf(file);
+    try {
+      // The size first: a 55 MB file is refused without reading it.
+      const info = await stat(file);
+      if (info.size > MAX_PLAYBOOK_BYTES) return oversizedPlaybook(name, info.size);
       const decoded = decodePlaybookBytes(await readFile(file), name);
       return typeof decoded === 'string' ? parsePlaybook(decoded, name) : decoded;
-    }),
-  );
+    } catch (error) {
+      if (!isFileError(error)) throw error;
+      return unreadablePlaybook(name, `the file cannot be read: ${fileErrorMessage(error)}`);
+    }
+  });
+  return [...unreadable.map(({ path: given, error }) => unreadablePlaybook(nameOf(given), `the ${given.endsWith(PLAYBOOK_SUFFIX) ? 'file' : 'folder'} cannot be read: ${fileErrorMessage(error)}`)), ...parsed];
 }
