@@ -68,7 +68,7 @@ describe('case report', () => {
   it('an empty set of cases gives zeros, not NaN', () => {
     const empty = caseReport([]);
     expect(empty.totals).toMatchObject({ cases: 0, won: 0, winRate: { rate: 0, low: 0, high: 1 }, from: null });
-    expect(empty.timeToClose).toEqual({ won: null, lost: null });
+    expect(empty.timeToClose).toEqual({ won: null, lost: null, leftOut: 0 });
     expect(JSON.stringify(empty)).not.toContain('NaN');
   });
 });

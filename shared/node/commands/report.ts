@@ -108,6 +108,7 @@ export function formatReport(figures: CaseReport, replyRows = 20): string {
   out.push(table(['reason', 'cases', 'share', ''], figures.lossReasons.map((row) => [row.reason, String(row.cases), percent(row.share), bar(row.share)])));
   out.push('Time to close (from the case\'s start)');
   out.push(table(['outcome', 'cases', 'median', 'mean', '90%'], (['won', 'lost'] as const).map((outcome) => durationRow(outcome, figures.timeToClose[outcome]))));
+  if (figures.timeToClose.leftOut > 0) out.push(`  ${figures.timeToClose.leftOut} closed case(s) left out: their dates are out of order or out of range (the warnings above name their lines)\n`);
   return out.join('\n');
 }
 

@@ -1,5 +1,6 @@
 // Case files are JSON Lines: one case a line. Reading never throws: a bad line becomes a
 // problem naming its line, and every other line is still read.
+import { suspectTimes } from './suspect-times.ts';
 import { CASE_VERSION, CaseSchema, LOSS_REASONS, type Case } from './case.ts';
 import { isCertainlyCase } from './quick-check.ts';
 
@@ -72,6 +73,10 @@ export function visitCaseLines(lines: Iterable<string>, file: string, options: R
         file, line: lineNumber, severity: 'warning',
         message: `loss reason "${result.lossReason}" is not in the team's list (${[...reasons].join(', ')}); the case is kept`,
       });
+    }
+    const suspect = suspectTimes(result);
+    if (suspect !== undefined) {
+      problems.push({ file, line: lineNumber, severity: 'warning', message: `case "${result.id}" looks wrong: ${suspect}; it is counted, but left out of the time to close` });
     }
     visit(result);
   }

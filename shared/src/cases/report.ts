@@ -4,6 +4,7 @@
 import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook/schema.ts';
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
+import { suspectTimes } from './suspect-times.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
 
 export interface Duration {
@@ -31,7 +32,8 @@ export interface CaseReport {
   /** By the furthest golden-model step the chat reached ('none': no step recorded), in model order. */
   byStep: (Rate & { step: GoldenStep | 'none' })[];
   lossReasons: LossReasonCount[];
-  timeToClose: { won: Duration | null; lost: Duration | null };
+  /** Closed cases with suspect times (see suspect-times.ts) are left out, and counted in `leftOut`. */
+  timeToClose: { won: Duration | null; lost: Duration | null; leftOut: number };
 }
 
 const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
@@ -129,6 +131,7 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
   let to: string | null = null;
   let fromTime = Infinity;
   let toTime = -Infinity;
+  let leftOut = 0;
 
   for (const { fields: record, intents: seenIntents, replies: seenReplies, furthest } of digests) {
     cases++;
@@ -148,6 +151,10 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
     for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) count(intents, INTENTS[bit]!, win);
     for (const reply of seenReplies) count(replies, reply, win);
     count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
+    if (suspectTimes(record) !== undefined) {
+      leftOut++;
+      continue;
+    }
     const closed = Date.parse(record.closedAt ?? record.updatedAt) - created;
     if (Number.isFinite(closed) && closed >= 0) durations[win ? 'won' : 'lost'].push(closed);
   }
@@ -162,7 +169,7 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
     lossReasons: [...reasons.entries()]
       .map(([reason, n]) => ({ reason, cases: n, share: n / lost }))
       .sort((a, b) => b.cases - a.cases || (a.reason < b.reason ? -1 : 1)),
-    timeToClose: { won: durationOf(durations.won), lost: durationOf(durations.lost) },
+    timeToClose: { won: durationOf(durations.won), lost: durationOf(durations.lost), leftOut },
   };
 }
 
