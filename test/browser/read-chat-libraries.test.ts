@@ -10,6 +10,7 @@ import { launch, openChatPage, openPanelTab, waitForContentScript, type Session 
 const libraries = [
   { page: 'daisyui', editor: 'textarea' },
   { page: 'minchat', editor: '#app [contenteditable]' },
+  { page: 'deep-chat', editor: '#chat >> #text-input' },
 ];
 
 const OPENING_LAST = '太贵了，能便宜点吗？';

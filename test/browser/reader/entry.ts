@@ -1,13 +1,13 @@
 // The reader, bundled on its own into a test page (test/browser/reader/harness.ts): the same
 // code the content script runs, called directly, so each signal can be shown winning and losing.
-import { findMessageList } from '../../../extension-browser/src/content/reader/find-list.ts';
+import { findMessageList, rankMessageLists } from '../../../extension-browser/src/content/reader/find-list.ts';
 import { listAround } from '../../../extension-browser/src/content/reader/list-around.ts';
 import { latestCustomerMessage, latestOwnMessage, readNewestFirst } from '../../../extension-browser/src/content/reader/read-chat.ts';
 import { normaliseText } from '../../../extension-browser/src/content/reader/reading.ts';
 
 function describe(element: Element | undefined): string | undefined {
   if (!element) return undefined;
-  return element.getAttribute('data-name') ?? element.id ?? element.localName;
+  return element.getAttribute('data-name') ?? (element.id || element.localName);
 }
 
 const api = {
@@ -15,6 +15,10 @@ const api = {
   findList() {
     const found = findMessageList(document);
     return found ? { name: describe(found.list), reasons: found.reasons, score: found.score } : undefined;
+  },
+  /** The finalists, best first (for looking into a page while writing a test). */
+  rank() {
+    return rankMessageLists(document).map((found) => ({ name: describe(found.list), html: found.list.outerHTML.slice(0, 80), score: found.score, reasons: found.reasons }));
   },
   /** Every message of the found (or named) list, oldest first. */
   read(listSelector?: string, ownTexts: string[] = []) {

@@ -1,6 +1,7 @@
 import { editableRoot } from '../editable.ts';
 import { deepElements } from './deep.ts';
 import { listAlignment } from './list-alignment.ts';
+import { listAlike } from './list-alike.ts';
 import { listCandidate, type ListCandidate, type ListContext } from './list-candidate.ts';
 import { listClickable } from './list-clickable.ts';
 import { listComposer } from './list-composer.ts';
@@ -13,7 +14,7 @@ import { scoreWith, type Signal } from './signal.ts';
 // Finding the message list: every element with repeated children is a candidate; cheap signals
 // score them all, the costlier ones (layout, styles of items) only the best few.
 
-const CHEAP: readonly Signal<ListCandidate, ListContext>[] = [listRepetition, listScroll, listWords, listVisible];
+const CHEAP: readonly Signal<ListCandidate, ListContext>[] = [listRepetition, listAlike, listScroll, listWords, listVisible];
 const COSTLY: readonly Signal<ListCandidate, ListContext>[] = [listComposer, listAlignment, listClickable];
 const FINALISTS = 12;
 /** Below this, nothing on the page looks enough like a conversation to read. */
@@ -44,8 +45,8 @@ function composersOf(elements: readonly Element[]): Map<Node, HTMLElement> {
   return composers;
 }
 
-/** The best-scoring message list on the page, with why; undefined when nothing scores enough. */
-export function findMessageList(root: Document = document): ListFinding | undefined {
+/** The finalists for the message list, best first, each with its score and why. */
+export function rankMessageLists(root: Document = document): ListFinding[] {
   const elements = deepElements(root);
   const composers = composersOf(elements);
   const scored: Array<{ candidate: ListCandidate; context: ListContext; score: number; reasons: string[] }> = [];
@@ -59,11 +60,14 @@ export function findMessageList(root: Document = document): ListFinding | undefi
     scored.push({ candidate, context, ...scoreWith(CHEAP, candidate, context) });
   }
   scored.sort((a, b) => b.score - a.score);
-  let best: ListFinding | undefined;
-  for (const entry of scored.slice(0, FINALISTS)) {
+  return scored.slice(0, FINALISTS).map((entry) => {
     const more = scoreWith(COSTLY, entry.candidate, entry.context);
-    const score = entry.score + more.score;
-    if (!best || score > best.score) best = { list: entry.candidate.element, score, reasons: [...more.reasons, ...entry.reasons] };
-  }
+    return { list: entry.candidate.element, score: entry.score + more.score, reasons: [...more.reasons, ...entry.reasons] };
+  }).sort((a, b) => b.score - a.score);
+}
+
+/** The best-scoring message list on the page, with why; undefined when nothing scores enough. */
+export function findMessageList(root: Document = document): ListFinding | undefined {
+  const best = rankMessageLists(root)[0];
   return best && best.score >= MINIMUM_SCORE ? best : undefined;
 }

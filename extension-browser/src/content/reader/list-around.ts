@@ -1,5 +1,6 @@
 import { parentOf } from './deep.ts';
 import { listAlignment } from './list-alignment.ts';
+import { listAlike } from './list-alike.ts';
 import { listCandidate, type ListCandidate, type ListContext } from './list-candidate.ts';
 import { listClickable } from './list-clickable.ts';
 import { listComposer } from './list-composer.ts';
@@ -13,7 +14,7 @@ import { scoreWith, type Signal } from './signal.ts';
 // scored with the same signals as the guess, so hovering a bubble whose body has three parts
 // (name, text, time) frames the conversation, not the bubble.
 
-const SIGNALS: readonly Signal<ListCandidate, ListContext>[] = [listRepetition, listScroll, listWords, listVisible, listAlignment, listClickable, listComposer];
+const SIGNALS: readonly Signal<ListCandidate, ListContext>[] = [listRepetition, listAlike, listScroll, listWords, listVisible, listAlignment, listClickable, listComposer];
 
 /** Down through wrappers with one child (a scroller's inner box) to where the items are. */
 function unwrap(element: Element): Element {

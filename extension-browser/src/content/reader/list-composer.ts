@@ -1,5 +1,16 @@
-import type { ListCandidate, ListContext } from './list-candidate.ts';
+import { parentOf } from './deep.ts';
+import { isScroller, type ListCandidate, type ListContext } from './list-candidate.ts';
 import type { Signal } from './signal.ts';
+
+/** The box the list is seen in: its scroller's when it has one (a short list sits at the top of a tall scroller). */
+function viewBox(candidate: ListCandidate): DOMRect {
+  let node: Element | null = candidate.element;
+  for (let depth = 0; node && depth < 4; depth += 1, node = parentOf(node)) {
+    if (node.localName === 'body' || node.localName === 'html') break;
+    if (isScroller(node)) return node.getBoundingClientRect();
+  }
+  return candidate.box;
+}
 
 /**
  * The chat box sits right under the conversation and as wide as it; a contact list beside the
@@ -10,7 +21,7 @@ export const listComposer: Signal<ListCandidate, ListContext> = {
   score(candidate, context) {
     if (!context.composer || !context.composer.isConnected) return 0;
     if (candidate.element.contains(context.composer)) return -1;
-    const box = candidate.box;
+    const box = viewBox(candidate);
     const composer = context.composer.getBoundingClientRect();
     if (box.width === 0 || composer.width === 0) return 0;
     const overlap = Math.min(box.right, composer.right) - Math.max(box.left, composer.left);

@@ -7,7 +7,7 @@ import { noiseQuote } from './noise-quote.ts';
 import { noiseReceipt } from './noise-receipt.ts';
 import { noiseTime } from './noise-time.ts';
 import { noiseTyping } from './noise-typing.ts';
-import { scoreWith, type Signal } from './signal.ts';
+import type { Signal } from './signal.ts';
 
 // The text of one bubble, as the customer wrote it: the bubble's visible text with the parts
 // the noise signals recognise left out (name, avatar, time, receipt, quote, buttons, typing).
@@ -35,6 +35,19 @@ function isHidden(element: Element): boolean {
 
 const INLINE = /^inline|^contents$|^ruby/;
 
+/**
+ * The kind of noise an element is, if any: each kind is its own hypothesis with its own score,
+ * so the strongest decides (a time inside an element named "msg-time" is still a time).
+ */
+function strongestNoise(signals: readonly Signal<Element, BubbleContext>[], element: Element, context: BubbleContext): string | undefined {
+  let best: { name: string; score: number } | undefined;
+  for (const signal of signals) {
+    const score = signal.score(element, context);
+    if (score >= 1 && (!best || score > best.score)) best = { name: signal.name, score };
+  }
+  return best?.name;
+}
+
 class Collector {
   parts: string[] = [];
   length = 0;
@@ -59,9 +72,9 @@ class Collector {
       return;
     }
     if (isHidden(element)) return;
-    const noise = scoreWith(this.signals, element, this.context);
-    if (noise.score >= 1) {
-      this.dropped.push(`${noise.reasons[0]?.replace(/ [+-][\d.]+$/, '') ?? 'noise'}: ${shortText(element, 60) ?? '…'}`);
+    const noise = strongestNoise(this.signals, element, this.context);
+    if (noise) {
+      this.dropped.push(`${noise}: ${shortText(element, 60) ?? '…'}`);
       return;
     }
     const block = !INLINE.test(styleOf(element).display);

@@ -2,7 +2,10 @@ import { shortText, type BubbleContext } from './bubble-context.ts';
 import type { Signal } from './signal.ts';
 import { hasWord } from './words.ts';
 
-const NAME_WORDS = new Set(['name', 'author', 'sender', 'username', 'nickname', 'nick', 'displayname', 'from', 'title', 'user', 'who', 'byline']);
+// Not "user": "user-message" names a side, not a name ("user-name" has "name").
+const NAME_WORDS = new Set(['name', 'author', 'sender', 'username', 'nickname', 'nick', 'displayname', 'title', 'byline']);
+// The words libraries give the message's own text; an element so named is not a name.
+const TEXT_WORDS = new Set(['text', 'content', 'body', 'bubble', 'message', 'msg']);
 const HEADER_WORDS = new Set(['header', 'head', 'heading', 'meta', 'info', 'top', 'footer', 'details']);
 // A clock time at the end of a header line: "王小雨 10:02", "Anna · 10:02 AM".
 const TRAILING_TIME = /\s*[·•|-]?\s*(?:(?:今天|昨天|上午|下午)\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
@@ -21,6 +24,7 @@ export const noiseName: Signal<Element, BubbleContext> = {
     const withoutTime = text.replace(TRAILING_TIME, '');
     let score = 0;
     if (hasWord(element, NAME_WORDS)) score += 1;
+    if (hasWord(element, TEXT_WORDS)) score -= 0.5;
     if (hasWord(element, HEADER_WORDS)) score += 0.5;
     if (context.leads.has(withoutTime)) score += 0.5;
     if (element === context.firstPiece) score += 0.25;

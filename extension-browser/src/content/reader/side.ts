@@ -14,9 +14,29 @@ export function sideOf(text: DOMRect, list: DOMRect): Side | undefined {
   return left < right ? 'left' : 'right';
 }
 
-/** The box around an element's text (not its padding or a full-width row around it). */
-export function textBox(element: Element): DOMRect {
-  const range = element.ownerDocument.createRange();
-  range.selectNodeContents(element);
-  return range.getBoundingClientRect();
+/**
+ * The box around an element's text, from its text nodes (up to `limit`): a range over the whole
+ * element would take in the full-width rows and containers around the words.
+ */
+export function textBox(element: Element, limit = 20): DOMRect {
+  const document = element.ownerDocument;
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < limit; node = walker.nextNode()) {
+    if (!(node as Text).data.trim()) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    seen += 1;
+    left = Math.min(left, box.left);
+    top = Math.min(top, box.top);
+    right = Math.max(right, box.right);
+    bottom = Math.max(bottom, box.bottom);
+  }
+  return seen === 0 ? new DOMRect() : new DOMRect(left, top, right - left, bottom - top);
 }
