@@ -19,7 +19,9 @@ describe('build bundle', () => {
       const name = uri.path.split('/').pop()!;
       if (name !== 'authoring.playbook.yaml' && name !== 'fixes.playbook.yaml') await vscode.workspace.fs.delete(uri);
     }
-    await waitFor('a clean workspace', () => (workspace.lastResult.errors === 0 && workspace.lastResult.playbooks === 2 ? true : undefined));
+    await waitFor('a clean workspace', () => (workspace.lastResult.errors === 0 && workspace.lastResult.playbooks === 2 ? true : undefined)).catch((error: Error) => {
+      throw new Error(`${error.message}; still there: ${workspace.parsed().map((parsed) => parsed.file).join(', ')}; errors: ${workspace.lastResult.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.message}`).slice(0, 3).join(' | ')}`);
+    });
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('closer.buildBundle');
     assert.ok(written, 'the command returns where it wrote');
     assert.strictEqual(written.toString(), fileUri('bundle.json').toString());

@@ -44,6 +44,23 @@ export const LINT_RULES: readonly LintRule[] = [
 /** The rules whose level a team or a playbook may set. */
 export const CONFIGURABLE_RULES: ReadonlySet<string> = new Set(LINT_RULES.filter((rule) => rule.configurable).map((rule) => rule.id));
 
+/**
+ * What the rules that look at one file found in it, kept with its parse: an editor re-parses only
+ * the file being edited (the others keep their parse object), so an edit re-runs these rules on
+ * that file alone, and only the rules that compare files run over the whole workspace.
+ */
+const byFile = new WeakMap<ParsedPlaybook, Diagnostic[]>();
+
+function fileDiagnostics(parsed: ParsedPlaybook): Diagnostic[] {
+  let found = byFile.get(parsed);
+  if (!found) {
+    const context: LintContext = { files: [parsed], valid: parsed.playbook ? [{ parsed, playbook: parsed.playbook }] : [], configurable: CONFIGURABLE_RULES };
+    found = LINT_RULES.filter((rule) => !rule.acrossFiles).flatMap((rule) => rule.check(context));
+    byFile.set(parsed, found);
+  }
+  return found;
+}
+
 export interface LintOptions {
   /** The team's settings (closer.config.yaml); each playbook's own "lint" key wins over them. */
   settings?: LintSettings;
@@ -56,6 +73,9 @@ export function lintPlaybooks(files: readonly ParsedPlaybook[], options: LintOpt
     valid: files.flatMap((parsed) => (parsed.playbook ? [{ parsed, playbook: parsed.playbook }] : [])),
     configurable: CONFIGURABLE_RULES,
   };
-  const found = LINT_RULES.flatMap((rule) => rule.check(context));
+  const found = [
+    ...files.flatMap((parsed) => fileDiagnostics(parsed)),
+    ...LINT_RULES.filter((rule) => rule.acrossFiles).flatMap((rule) => rule.check(context)),
+  ];
   return collapseRepeats(applyLintSettings(found, files, CONFIGURABLE_RULES, options.settings).sort(compareDiagnostics));
 }

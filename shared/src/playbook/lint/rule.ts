@@ -21,6 +21,8 @@ export interface LintRule {
   description: string;
   /** A rule that warns: teams may turn it off or make it an error (closer.config.yaml, a playbook's "lint"). */
   configurable?: boolean;
+  /** A rule that compares files (ids, references, triggers); the others look at one file at a time. */
+  acrossFiles?: boolean;
   check(context: LintContext): Diagnostic[];
 }
 

@@ -6,6 +6,7 @@ import { diagnosticAt, type LintRule } from '../rule.ts';
 export const danglingReference: LintRule = {
   id: 'dangling-reference',
   description: "References must point at something that exists: a step's next step, the replies a step uses, a story's tags.",
+  acrossFiles: true,
   check: ({ valid }) => {
     const replyIds = new Set(valid.flatMap(({ playbook }) => repliesOf(playbook).map(({ reply }) => reply.id)));
     const tagIds = new Set(valid.flatMap(({ playbook }) => Object.keys(playbook.tags ?? {})));

@@ -4,6 +4,7 @@ import { diagnosticAt, type LintRule } from '../rule.ts';
 export const duplicateId: LintRule = {
   id: 'duplicate-id',
   description: 'Ids are unique across all playbooks, so every reference points at exactly one item.',
+  acrossFiles: true,
   check: ({ valid }) => {
     const diagnostics = [];
     const seenItems = new Map<string, string>();

@@ -16,6 +16,7 @@ function normalise(trigger: string): string {
 export const triggerCollision: LintRule = {
   id: 'trigger-collision',
   description: 'Two objections must not share a keyword or an example message, or the engine cannot tell them apart.',
+  acrossFiles: true,
   configurable: true,
   check: ({ valid }) => {
     const seen = new Map<string, Seen>();
