@@ -11,6 +11,7 @@ const libraries = [
   { page: 'daisyui', editor: 'textarea' },
   { page: 'minchat', editor: '#app [contenteditable]' },
   { page: 'deep-chat', editor: '#chat >> #text-input' },
+  { page: 'vue-advanced-chat', editor: '#chat >> textarea' },
 ];
 
 const OPENING_LAST = '太贵了，能便宜点吗？';

@@ -1,4 +1,5 @@
 import { isTextField } from './insert/textarea.ts';
+import { deepElements } from './reader/deep.ts';
 
 /** The editor an element belongs to: a text field, or the outermost contenteditable around it. */
 export function editableRoot(node: Node | null): HTMLElement | undefined {
@@ -16,9 +17,12 @@ function isVisible(element: HTMLElement): boolean {
   return box.width > 0 && box.height > 0;
 }
 
-/** When the user never typed anywhere: the page's only visible editor, or the last one (chat boxes sit at the bottom). */
+/**
+ * When the user never typed anywhere: the page's only visible editor, or the last one (chat
+ * boxes sit at the bottom), also inside open shadow roots and same-origin iframes.
+ */
 export function findPageEditor(): HTMLElement | undefined {
-  const candidates = Array.from(document.querySelectorAll<HTMLElement>('textarea, input, [contenteditable]'))
+  const candidates = deepElements(document).filter((element) => element.matches('textarea, input, [contenteditable]'))
     .map((element) => editableRoot(element))
     .filter((element): element is HTMLElement => element !== undefined && isVisible(element));
   return candidates.at(-1);

@@ -7,15 +7,17 @@ import { noiseQuote } from './noise-quote.ts';
 import { noiseReceipt } from './noise-receipt.ts';
 import { noiseTime } from './noise-time.ts';
 import { noiseTyping } from './noise-typing.ts';
+import { noiseUnreadMarker } from './noise-unread-marker.ts';
 import type { Signal } from './signal.ts';
 
 // The text of one bubble, as the customer wrote it: the bubble's visible text with the parts
-// the noise signals recognise left out (name, avatar, time, receipt, quote, buttons, typing).
+// the noise signals recognise left out (name, avatar, time, receipt, quote, buttons, typing,
+// the unread line).
 // Read from text nodes, never as HTML. Line breaks follow the page's blocks and <br>s.
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
-const ALL_NOISE: readonly Signal<Element, BubbleContext>[] = [noiseTime, noiseName, noiseReceipt, noiseAvatar, noiseQuote, noiseControls, noiseTyping];
+const ALL_NOISE: readonly Signal<Element, BubbleContext>[] = [noiseTime, noiseName, noiseReceipt, noiseAvatar, noiseQuote, noiseControls, noiseTyping, noiseUnreadMarker];
 // When leaving out every kind of noise leaves nothing (a customer who wrote "10:30" and only
 // that), the text is read again leaving out only what can never be a message.
 const ALWAYS_NOISE: readonly Signal<Element, BubbleContext>[] = [noiseAvatar, noiseControls, noiseTyping];

@@ -24,7 +24,7 @@ export const noiseName: Signal<Element, BubbleContext> = {
     const withoutTime = text.replace(TRAILING_TIME, '');
     let score = 0;
     if (hasWord(element, NAME_WORDS)) score += 1;
-    if (hasWord(element, TEXT_WORDS)) score -= 0.5;
+    else if (hasWord(element, TEXT_WORDS)) score -= 0.5;
     if (hasWord(element, HEADER_WORDS)) score += 0.5;
     if (context.leads.has(withoutTime)) score += 0.5;
     if (element === context.firstPiece) score += 0.25;
