@@ -12,6 +12,7 @@ const libraries = [
   { page: 'minchat', editor: '#app [contenteditable]' },
   { page: 'deep-chat', editor: '#chat >> #text-input' },
   { page: 'vue-advanced-chat', editor: '#chat >> textarea' },
+  { page: 'quasar', editor: '#app input' },
 ];
 
 const OPENING_LAST = '太贵了，能便宜点吗？';

@@ -1,6 +1,6 @@
 import type { BubbleReading, ReadingContext } from './reading.ts';
 import type { Signal } from './signal.ts';
-import { wordsOf } from './words.ts';
+import { splitWords, wordsOf } from './words.ts';
 
 // Words chat libraries put in the class names of the two sides. Positive: the salesperson's own
 // side; negative: the customer's. "user" leans own: in assistant-style widgets the person at the
@@ -15,6 +15,19 @@ const INCOMING: ReadonlyMap<string, number> = new Map([
   ['remote', 1.5], ['peer', 1.5], ['partner', 1.5], ['buyer', 2], ['friend', 1],
 ]);
 
+// Layout utilities ("items-end", "content-start") align a row's content across its height and
+// say nothing about whose the message is; "justify-end" and "self-end" do, and stay.
+const CROSS_AXIS_UTILITY = /^(?:items|content|place-items|place-content|align-items|align-content)-/;
+
+function directionWordsOf(element: Element): readonly string[] {
+  const className = element.getAttribute('class') ?? '';
+  if (!/(?:^|\s)(?:items|content|place-items|place-content|align-items|align-content)-/.test(className)) return wordsOf(element);
+  const words: string[] = [];
+  for (const token of className.split(/\s+/)) if (token && !CROSS_AXIS_UTILITY.test(token)) splitWords(token, words);
+  if (element.id) splitWords(element.id, words);
+  return words;
+}
+
 /**
  * Class names on the bubble and around its text: "outgoing", "right", "self", "chat-end" for one
  * side; "incoming", "left", "received", "chat-start" for the other. Each word counts once.
@@ -25,7 +38,7 @@ export const directionWords: Signal<BubbleReading, ReadingContext> = {
     const seen = new Set<string>();
     let score = 0;
     for (const element of reading.path) {
-      for (const word of wordsOf(element)) {
+      for (const word of directionWordsOf(element)) {
         if (seen.has(word)) continue;
         seen.add(word);
         score += OWN.get(word) ?? -(INCOMING.get(word) ?? 0);

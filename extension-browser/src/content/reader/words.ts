@@ -4,7 +4,8 @@
 
 const SPLIT = /[^a-z0-9]+/;
 
-function splitWords(text: string, into: string[]): void {
+/** Splits a class name or id into lowercased words, appending them to `into`. */
+export function splitWords(text: string, into: string[]): void {
   const spaced = text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   for (const word of spaced.split(SPLIT)) if (word) into.push(word);
 }
