@@ -13,6 +13,7 @@ const libraries = [
   { page: 'deep-chat', editor: '#chat >> #text-input' },
   { page: 'vue-advanced-chat', editor: '#chat >> textarea' },
   { page: 'quasar', editor: '#app input' },
+  { page: 'vaadin', editor: 'vaadin-message-input textarea' },
 ];
 
 const OPENING_LAST = '太贵了，能便宜点吗？';

@@ -1,4 +1,4 @@
-// The words an element's class names, id, role and data attributes are made of, lowercased:
+// The words an element's class names, id, role, part, theme and data attributes are made of, lowercased:
 // "cs-message--outgoing" gives cs, message, outgoing; "msgRight" gives msg, right. Chat
 // libraries say what a part is in these names far more often than in tags.
 
@@ -22,6 +22,11 @@ export function wordsOf(element: Element): readonly string[] {
   if (element.id) splitWords(element.id, words);
   const role = element.getAttribute('role');
   if (role) words.push(role.toLowerCase());
+  // Web components name their inner parts with `part` and their variants with `theme`.
+  for (const name of ['part', 'theme']) {
+    const value = element.getAttribute(name);
+    if (value && value.length <= 60) splitWords(value, words);
+  }
   for (const attribute of Array.from(element.attributes)) {
     if (attribute.name.startsWith('data-') && attribute.value.length <= 40) splitWords(`${attribute.name.slice(5)} ${attribute.value}`, words);
   }
