@@ -18,7 +18,7 @@ export * from './playbook/bundle.ts';
 export * from './playbook/base-corpus.ts';
 // The engine (classify, conversation, suggest, search) and cases append their exports below.
 export { classifyMessage, type Classification, type ExampleSource, type IntentEvidence } from './engine/classify.ts';
-export { conversationState, eventOf, GOLDEN_SEQUENCE, type Conversation, type ConversationState, type CurrentMessage } from './engine/conversation.ts';
+export { conversationState, eventOf, GOLDEN_SEQUENCE, type Conversation, type ConversationState, type CurrentMessage, type IntentOf } from './engine/conversation.ts';
 export { GOLDEN_TRANSITIONS, stepAfter, transitionFor, type GoldenEvent, type GoldenState, type GoldenTransition } from './engine/golden-transitions.ts';
 export { chatCueOf, type ChatCue } from './engine/golden-cues.ts';
 export { INTENT_PRINCIPLES } from './engine/intent-principles.ts';

@@ -1,16 +1,40 @@
-// The engine's evaluation: intent accuracy on test/fixtures/intents.tsv and search hit@k on
-// test/fixtures/search-queries.tsv. Shared by `npm run eval` and the unit test that guards it.
+// The engine's evaluation, shared by `npm run eval` and the unit test that guards it: intent
+// accuracy on the held-out set test/fixtures/eval/intents.tsv (with the default playbooks and with
+// a minimal team playbook), the chat's step on test/fixtures/eval/steps.tsv, the older set
+// test/fixtures/intents.tsv, and search hit@k on test/fixtures/search-queries.tsv.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildBundle, classifyMessage, INTENTS, lintPlaybooks, normalizeText, searchPlaybooks, type Bundle, type Intent } from '@closer/shared';
-import { defaultPlaybooksDir, loadPlaybookFiles } from '@closer/shared/node';
+import {
+  buildBundle,
+  classifyMessage,
+  conversationState,
+  GOLDEN_STEPS,
+  INTENTS,
+  lintPlaybooks,
+  normalizeText,
+  searchPlaybooks,
+  type Bundle,
+  type GoldenStep,
+  type Intent,
+} from '@closer/shared';
+import { defaultPlaybooksDir, loadBaseCorpus, loadPlaybookFiles, readBaseCorpusRows } from '@closer/shared/node';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
 export interface LabelledMessage {
   label: Intent;
   message: string;
+  line: number;
+  /** The other intent a message shows, when it shows two. */
+  second?: Intent;
+  trade?: string;
+}
+
+export interface LabelledChat {
+  step: GoldenStep;
+  /** The customer's messages, oldest first; the last is the one being answered. */
+  messages: string[];
   line: number;
 }
 
@@ -21,14 +45,14 @@ export interface SearchQuery {
 }
 
 /** Rows of a TSV file with a header line; a malformed row is an error naming its line. */
-function readTsv(file: string): { cells: string[]; line: number }[] {
+function readTsv(file: string, columns = 2): { cells: string[]; line: number }[] {
   const rows = readFileSync(file, 'utf8').split('\n');
   return rows
     .map((row, index) => ({ cells: row.split('\t'), line: index + 1 }))
     .slice(1)
     .filter(({ cells }) => cells.join('').trim() !== '')
     .map((row) => {
-      if (row.cells.length !== 2) throw new Error(`${file}:${row.line}: expected two tab-separated columns`);
+      if (row.cells.length !== columns) throw new Error(`${file}:${row.line}: expected ${columns} tab-separated columns`);
       return row;
     });
 }
@@ -40,16 +64,48 @@ export function readIntentSet(file = path.join(FIXTURES, 'intents.tsv')): Labell
   });
 }
 
+const isIntent = (value: string): value is Intent => (INTENTS as readonly string[]).includes(value);
+
+/** The held-out set written before the base corpus: label, second intent, trade, message. */
+export function readEvalIntentSet(file = path.join(FIXTURES, 'eval/intents.tsv')): LabelledMessage[] {
+  return readTsv(file, 4).map(({ cells: [label, second, trade, message], line }) => {
+    if (!isIntent(label!)) throw new Error(`${file}:${line}: unknown intent "${label}"`);
+    return { label, ...(second && isIntent(second) ? { second } : {}), trade: trade!, message: message!, line };
+  });
+}
+
+/** A second set of chats, written by another helper after the golden-model rules were, and only ever measured. */
+export const STEPS_FRESH = path.join(FIXTURES, 'eval/steps-fresh.tsv');
+
+/** Short chats: the expected golden step and the customer's messages separated by " ||| ". */
+export function readStepSet(file = path.join(FIXTURES, 'eval/steps.tsv')): LabelledChat[] {
+  return readTsv(file).map(({ cells: [step, messages], line }) => {
+    if (!(GOLDEN_STEPS as readonly string[]).includes(step!)) throw new Error(`${file}:${line}: unknown step "${step}"`);
+    return { step: step as GoldenStep, messages: messages!.split('|||').map((message) => message.trim()), line };
+  });
+}
+
 export function readSearchSet(file = path.join(FIXTURES, 'search-queries.tsv')): SearchQuery[] {
   return readTsv(file).map(({ cells: [query, categories], line }) => ({ query: query!, categories: categories!.split('|').map((c) => c.trim()), line }));
 }
 
-/** The repository's default playbooks as a bundle. */
-export async function defaultBundle(): Promise<Bundle> {
-  const files = await loadPlaybookFiles([defaultPlaybooksDir()]);
+/** The repository's default playbooks as a bundle, as `closer build` makes it (with the base corpus unless told not to). */
+export async function defaultBundle(options: { base?: boolean } = {}): Promise<Bundle> {
+  return bundleOf([defaultPlaybooksDir()], options);
+}
+
+/** A minimal team playbook (one objection per intent, two keywords and one example each) for a trade nobody else wrote for. */
+export const TEAM_MINIMAL = path.join(FIXTURES, 'team-minimal');
+
+export async function teamMinimalBundle(options: { base?: boolean } = {}): Promise<Bundle> {
+  return bundleOf([TEAM_MINIMAL], options);
+}
+
+async function bundleOf(paths: string[], { base = true }: { base?: boolean }): Promise<Bundle> {
+  const files = await loadPlaybookFiles(paths);
   const errors = lintPlaybooks(files).filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`the default playbooks have ${errors.length} error(s); run npx closer lint`);
-  return buildBundle(files);
+  if (errors.length > 0) throw new Error(`${paths.join(', ')}: ${errors.length} error(s); run npx closer lint`);
+  return buildBundle(files, base ? { base: loadBaseCorpus() } : {});
 }
 
 export interface IntentReport {
@@ -90,6 +146,34 @@ export function evaluateIntents(bundle: Bundle, set: LabelledMessage[]): IntentR
   };
 }
 
+export interface StepReport {
+  total: number;
+  accuracy: number;
+  perStep: Record<GoldenStep, { support: number; recall: number }>;
+  /** confusion[expected][predicted] = count */
+  confusion: Record<GoldenStep, Record<GoldenStep, number>>;
+  errors: { step: GoldenStep; predicted: GoldenStep; line: number }[];
+}
+
+/** The chat's step after all its messages, each earlier one classified by the same bundle. */
+export function evaluateSteps(bundle: Bundle, chats: LabelledChat[]): StepReport {
+  const confusion = Object.fromEntries(GOLDEN_STEPS.map((a) => [a, Object.fromEntries(GOLDEN_STEPS.map((b) => [b, 0]))])) as StepReport['confusion'];
+  const errors: StepReport['errors'] = [];
+  const intentOf = (message: string): { intent: Intent; score: number } => classifyMessage(message, bundle).intents[0]!;
+  for (const { step, messages, line } of chats) {
+    const message = messages.at(-1)!;
+    const predicted = conversationState(bundle, { customerMessages: messages.slice(0, -1) }, { message, ...intentOf(message) }, intentOf).step;
+    confusion[step][predicted]++;
+    if (predicted !== step) errors.push({ step, predicted, line });
+  }
+  const perStep = {} as StepReport['perStep'];
+  for (const step of GOLDEN_STEPS) {
+    const support = GOLDEN_STEPS.reduce((sum, predicted) => sum + confusion[step][predicted], 0);
+    perStep[step] = { support, recall: support ? confusion[step][step] / support : 0 };
+  }
+  return { total: chats.length, accuracy: (chats.length - errors.length) / Math.max(1, chats.length), perStep, confusion, errors };
+}
+
 export interface SearchReport {
   total: number;
   hitAt1: number;
@@ -115,15 +199,19 @@ export function searchWithEngine(bundle: Bundle): (query: string) => { category:
   return (query) => searchPlaybooks(query, bundle, { limit: 3 });
 }
 
-/** Evaluation messages that also appear among the playbooks' triggers (compared without spaces and punctuation). */
-export function overlapWithTriggers(bundle: Bundle, set: LabelledMessage[]): { message: string; line: number; file: string }[] {
+/**
+ * Evaluation messages that also appear among the playbooks' triggers (when a bundle is given) or
+ * in the base corpus (compared without spaces and punctuation).
+ */
+export function overlapWithTriggers(bundle: Bundle | undefined, set: { message: string; line: number }[]): { message: string; line: number; file: string }[] {
   const key = (text: string): string => normalizeText(text).replace(/[\s\p{P}\p{S}]/gu, '');
   const triggers = new Map<string, string>();
-  for (const { file, playbook } of bundle.playbooks) {
+  for (const { file, playbook } of bundle?.playbooks ?? []) {
     for (const objection of playbook.objections ?? []) {
       for (const trigger of [...(objection.triggers.examples ?? []), ...(objection.triggers.keywords ?? [])]) if (key(trigger)) triggers.set(key(trigger), file);
     }
   }
+  for (const row of readBaseCorpusRows().rows) if (key(row.message)) triggers.set(key(row.message), `${row.file}:${row.line}`);
   return set.flatMap(({ message, line }) => {
     const file = triggers.get(key(message));
     return file && key(message) ? [{ message, line, file }] : [];

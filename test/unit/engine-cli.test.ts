@@ -60,7 +60,7 @@ describe('closer suggest', () => {
   test('--jsonl takes the conversation: history (oldest first) moves the step, and next is given', async () => {
     const lines = [
       JSON.stringify({ message: '嗯嗯，有道理', history: ['你好', '这个真的有效果吗'] }),
-      JSON.stringify({ message: '我再考虑一下', history: ['太贵了'] }),
+      JSON.stringify({ message: '我再考虑一下', history: ['太贵了', '嗯'] }),
       JSON.stringify({ message: '这个课适合零基础吗', history: ['你好'] }),
     ];
     const answers = (await cli(['suggest', '--jsonl', '--bundle', bundleFile], lines)).stdout.trimEnd().split('\n').map((line) => JSON.parse(line));

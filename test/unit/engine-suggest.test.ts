@@ -50,8 +50,20 @@ describe('conversationState on the golden model', () => {
 
   test('a repeated hesitation after the offer is the push to close; the first one is considering', () => {
     expect(conversationState(bundle, { customerMessages: ['你好'] }, now('我再考虑考虑', 'hesitation'), intentOf).step).toBe('consider');
-    expect(conversationState(bundle, { customerMessages: ['太贵了'] }, now('我再考虑考虑', 'hesitation'), intentOf).step).toBe('push_close');
+    // Right after "too expensive", "let me think" still weighs time and money.
+    expect(conversationState(bundle, { customerMessages: ['太贵了'] }, now('我再考虑考虑', 'hesitation'), intentOf).step).toBe('consider');
+    expect(conversationState(bundle, { customerMessages: ['我再考虑考虑'] }, now('还是再说吧', 'hesitation'), intentOf).step).toBe('push_close');
+    expect(conversationState(bundle, { customerMessages: ['太贵了', '今天好热'] }, now('我再考虑考虑', 'hesitation'), intentOf).step).toBe('push_close');
     expect(conversationState(bundle, { usedReplies: ['price-value'] }, now('let me think about it', 'hesitation'), intentOf).step).toBe('push_close');
+  });
+
+  test('a buying signal once the doubt is resolved is met with the push to close', () => {
+    expect(conversationState(bundle, { customerMessages: ['这个真的有用吗'] }, now('那怎么付款', 'buy_signal'), intentOf).step).toBe('push_close');
+  });
+
+  test('in the opening, an objection the classifier is unsure of is read as a question or small talk', () => {
+    expect(conversationState(bundle, { customerMessages: ['你好'] }, { message: '这款和那款有什么不同', intent: 'comparison', score: 0.3 }, intentOf).step).toBe('introduce');
+    expect(conversationState(bundle, { customerMessages: ['你好'] }, { message: '这款和那款有什么不同', intent: 'comparison', score: 0.8 }, intentOf).step).toBe('consider');
   });
 
   test('replies used carry the chat forward; small talk then stays where it is', () => {

@@ -159,7 +159,7 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
 }
 
 /** A message's n-grams (clause-weighted), its sounds and its grammatical cues. */
-function featuresOfMessage(text: string, normalized = normalizeText(text)): Map<string, number> {
+export function featuresOfMessage(text: string, normalized = normalizeText(text)): Map<string, number> {
   const features = messageFeatures(normalized);
   addPinyinFeatures(normalized, (feature, value) => features.set(feature, (features.get(feature) ?? 0) + value));
   for (const cue of languageCues(text)) features.set(cue, CUE_WEIGHT);

@@ -31,7 +31,16 @@ export interface ConversationState {
 export interface CurrentMessage {
   message: string;
   intent: Intent;
+  /** How sure the classifier is of it (0..1); 1 when left out. */
+  score?: number;
 }
+
+/** An earlier message's intent, with or without the classifier's certainty. */
+export type IntentOf = (message: string) => Intent | { intent: Intent; score: number };
+
+// Below this a recognised objection is only a hunch (less than even).
+const WEAK = 0.5;
+const OPENING: readonly GoldenState[] = ['start', 'icebreak', 'introduce'];
 
 export const GOLDEN_SEQUENCE = 'golden';
 
@@ -83,10 +92,15 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
   return index;
 }
 
-/** What a message does to the chat, from its intent and, for small talk, its cue. */
-export function eventOf(intent: Intent, message: string, offerMade: boolean): GoldenEvent {
+/**
+ * What a message does to the chat, from its intent and, for small talk, its cue. In the opening
+ * of a chat, an objection the classifier is unsure of is read by its cue: most often a question
+ * about the product, or small talk.
+ */
+export function eventOf(intent: Intent, message: string, repeated: boolean, score = 1, state: GoldenState = 'start'): GoldenEvent {
   if (intent === 'other') return chatCueOf(message);
-  if (intent === 'hesitation' && offerMade) return 'hesitation_again';
+  if (score < WEAK && intent !== 'buy_signal' && OPENING.includes(state)) return chatCueOf(message);
+  if (intent === 'hesitation' && repeated) return 'hesitation_again';
   return intent;
 }
 
@@ -100,7 +114,7 @@ export function conversationState(
   bundle: Bundle,
   conversation: Conversation = {},
   current?: CurrentMessage,
-  intentOf?: (message: string) => Intent,
+  intentOf?: IntentOf,
 ): ConversationState {
   const { sequence, replyStep } = stepIndexOf(bundle);
   const reached = new Set<GoldenStep>();
@@ -110,20 +124,30 @@ export function conversationState(
   }
   let state: GoldenState = 'start';
   let why = transitionFor('start', 'silence').because;
-  // Weighing time or money once, or an offer already sent, makes the next hesitation a repeated one.
-  let offerMade = reached.has('consider');
-  const apply = (message: string, intent: Intent): void => {
-    const event = eventOf(intent, message, offerMade);
+  // A hesitation is a repeated one, and calls for the push to close, when the customer hesitated
+  // before, when the salesperson already sent an offer (a reply of the consider step), or when
+  // the chat has moved on since it weighed money (the offer was made and talked over). Right
+  // after "too expensive", "let me think" is still weighing time and money: considering.
+  let repeated = reached.has('consider');
+  let messagesSinceConsider = -1;
+  const apply = (message: string, intent: Intent, score?: number): void => {
+    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1, score, state);
     why = transitionFor(state, event).because;
     state = stepAfter(state, event);
-    if (state === 'consider') offerMade = true;
+    if (intent === 'hesitation') repeated = true;
+    if (messagesSinceConsider >= 0) messagesSinceConsider++;
+    else if (state === 'consider') messagesSinceConsider = 0;
   };
   const earlier = (conversation.customerMessages ?? []).filter((message): message is string => typeof message === 'string');
-  if (intentOf) for (const message of earlier.slice(-MESSAGES_CONSIDERED)) apply(message, intentOf(message));
+  for (const message of intentOf ? earlier.slice(-MESSAGES_CONSIDERED) : []) {
+    const found = intentOf!(message);
+    if (typeof found === 'string') apply(message, found);
+    else apply(message, found.intent, found.score);
+  }
   // The salesperson's replies move the chat as far as the furthest step they served.
   const furthest = [...reached].sort((a, b) => order(b) - order(a))[0];
   if (furthest && order(furthest) > order(state)) state = furthest;
-  if (current) apply(current.message, current.intent);
+  if (current) apply(current.message, current.intent, current.score);
   const step: GoldenStep = state === 'start' ? 'icebreak' : state;
   return {
     ...(sequence ? { sequence: sequence.id } : {}),

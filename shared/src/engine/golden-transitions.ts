@@ -10,8 +10,8 @@ export type GoldenState = 'start' | GoldenStep;
  * What a customer message does to the chat, read from its intent and a few cues (golden-cues.ts):
  * - `greeting`, `question` (about the product or the service), `ack` (ok, makes sense), `silence`
  *   (no answer), `chat` (anything else of intent other);
- * - the objection intents; `hesitation_again` is a hesitation after the chat already weighed
- *   time or money, that is after an offer;
+ * - the objection intents; `hesitation_again` is a hesitation after an earlier one, or after the
+ *   salesperson sent an offer;
  * - `doubt`, `buy_signal`.
  */
 export type GoldenEvent =
@@ -45,6 +45,7 @@ export const GOLDEN_TRANSITIONS: readonly GoldenTransition[] = [
   // 2. Bring the product in: the customer asks what it is, what it does, which one suits them.
   { from: 'start', on: 'question', to: 'introduce', because: 'a product question: bring the product in naturally' },
   { from: 'icebreak', on: 'question', to: 'introduce', because: 'a product question after the greeting: bring the product in' },
+  { from: 'consider', on: 'question', to: 'introduce', because: 'a product question while weighing: answer it by presenting the product' },
   // 3. Consider: the customer weighs money or time; answer with a limited-time or limited-price offer.
   { from: '*', on: 'price', to: 'consider', because: 'the customer weighs the money: talk value, then a limited offer' },
   { from: '*', on: 'comparison', to: 'consider', because: 'comparing means they are close to buying: show the real differences' },
@@ -54,9 +55,14 @@ export const GOLDEN_TRANSITIONS: readonly GoldenTransition[] = [
   { from: '*', on: 'hesitation_again', to: 'push_close', because: 'a second hesitation after the offer: the last push' },
   { from: 'consider', on: 'ack', to: 'push_close', because: 'the offer was accepted in words: push to close' },
   { from: 'resolve_doubt', on: 'ack', to: 'push_close', because: 'the doubt is answered: push to close' },
+  { from: 'resolve_doubt', on: 'chat', to: 'push_close', because: 'the customer moves on from the doubt: push to close' },
   { from: 'consider', on: 'silence', to: 'push_close', because: 'silence after the offer: the last push' },
   { from: 'ask_close', on: 'silence', to: 'push_close', because: 'silence after asking to close: the last push' },
   { from: 'resolve_doubt', on: 'silence', to: 'push_close', because: 'silence after the cases were sent: the last push' },
+  // After the doubt was resolved, a buying signal is met with the last push (the model's step 6
+  // follows step 5), and a push under way stays one.
+  { from: 'resolve_doubt', on: 'buy_signal', to: 'push_close', because: 'the doubt is resolved and they want to buy: push to close now' },
+  { from: 'push_close', on: 'buy_signal', to: 'stay', because: 'the push is working: close now' },
   // 4. Ask to close: buy now, or when exactly.
   { from: '*', on: 'buy_signal', to: 'ask_close', because: 'a buying signal: ask to close, now or when exactly' },
   // 5. Resolve the doubt: send other customers' cases.

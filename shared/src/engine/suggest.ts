@@ -184,7 +184,10 @@ export function suggestReplies(message: string, conversation: Conversation, bund
   const classification = classifyMessage(message, bundle);
   const language = options.language ?? languageOf(message);
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  const state = conversationState(bundle, conversation, { message, intent: classification.intent }, (earlier) => classifyMessage(earlier, bundle).intent);
+  const state = conversationState(bundle, conversation, { message, intent: classification.intent, score: classification.intents[0]!.score }, (earlier) => {
+    const { intents } = classifyMessage(earlier, bundle);
+    return { intent: intents[0]!.intent, score: intents[0]!.score };
+  });
   const scores = new Map(classification.intents.map((evidence) => [evidence.intent, evidence]));
   const top = classification.intents[0]!;
   const used = new Set(conversation.usedReplies ?? []);
