@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { buildBundle, formatDiagnostic, hasErrors, repliesOf } from '@closer/shared';
+import { baseCorpus } from './base-corpus.ts';
 import type { Ctx } from './ctx.ts';
 import type { TryResult } from './preview/preview-model.ts';
 import { promoteToStoryCommand, reviewCases } from './review/commands.ts';
@@ -52,7 +53,7 @@ export function buildBundleCommand(ctx: Ctx): Cmd {
       void vscode.window.showErrorMessage(vscode.l10n.t('Closer: open a folder with playbooks to build a bundle.'));
       return undefined;
     }
-    const bundle = buildBundle(ctx.workspace.parsed());
+    const bundle = buildBundle(ctx.workspace.parsed(), { base: baseCorpus() });
     const relative = vscode.workspace.getConfiguration('closer').get<string>('bundlePath') || 'bundle.json';
     const target = vscode.Uri.joinPath(folder.uri, relative);
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(bundle) + '\n'));

@@ -1,5 +1,6 @@
 // The suggestion engine as the extension uses it: over the workspace's playbooks as they are now.
 import { itemsOf, type Bundle, type ParsedPlaybook, type Playbook } from '@closer/shared';
+import { baseCorpus } from './base-corpus.ts';
 export { classifyMessage } from '@closer/shared';
 export { suggestReplies, type Suggestion } from '@closer/shared';
 
@@ -8,7 +9,7 @@ let cache: { key: (Playbook | null)[]; bundle: Bundle } | undefined;
 /**
  * A bundle of the playbooks that parse, built even while other playbooks have errors, so an
  * author can try messages mid-edit (the core's buildBundle rightly refuses then). Never shipped:
- * it has no hash and only exists in memory.
+ * it has no hash and only exists in memory. Like `closer build`, it carries the core's base corpus.
  */
 export function draftBundle(files: readonly ParsedPlaybook[]): Bundle {
   // The same parses give the same bundle: reuse it, and with it the engine's index of triggers.
@@ -20,7 +21,7 @@ export function draftBundle(files: readonly ParsedPlaybook[]): Bundle {
     for (const item of itemsOf(file.playbook)) lines[item.id] ??= file.locate([...item.path, 'id']).line;
     return [{ file: file.file, playbook: file.playbook, lines }];
   });
-  const bundle: Bundle = { format: 'closer-bundle', version: 1, hash: '', playbooks };
+  const bundle: Bundle = { format: 'closer-bundle', version: 1, hash: '', playbooks, base: baseCorpus() };
   cache = { key, bundle };
   return bundle;
 }

@@ -27,7 +27,7 @@ test('the .vsix packages offline and installs into VS Code', () => {
   expect(installed).toBeDefined();
   const manifest = JSON.parse(readFileSync(join(extensions, installed!, 'package.json'), 'utf8'));
   expect(manifest.contributes.yamlValidation[0].url).toBe('./dist/playbook.schema.json');
-  for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/webview.css', 'dist/playbook.schema.json', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json']) {
+  for (const file of ['dist/extension.js', 'dist/webview.js', 'dist/webview.css', 'dist/playbook.schema.json', 'dist/base-intents/retail.tsv', 'l10n/bundle.l10n.zh-cn.json', 'package.nls.zh-cn.json']) {
     expect(existsSync(join(extensions, installed!, file)), file).toBe(true);
   }
   // The bundled extension carries the core: nothing to resolve from node_modules at run time.

@@ -64,6 +64,8 @@ export function tryMessage(files: readonly ParsedPlaybook[], message: string): T
     intents: suggestion.intents.filter((evidence, index) => index === 0 || evidence.score >= 0.005).map((evidence) => ({ ...evidence })),
     step: suggestion.step,
     nextStep: suggestion.nextStep,
+    stepWhy: suggestion.stepWhy,
+    ...(suggestion.uncovered ? { uncovered: suggestion.uncovered } : {}),
     replies: suggestion.replies.map(({ id, label, text, score, why, file, line, playbook }) => ({ id, label, text, score, why, file, line, playbook })),
     stories: suggestion.stories.map(({ id, title, text, score, file, line }) => ({ id, title, text, score, file, line })),
   };

@@ -35,9 +35,13 @@ export interface PreviewModel {
 export interface TryResult {
   message: string;
   intent: string;
-  intents: { intent: string; score: number; keyword?: string; example?: string; objection?: string }[];
+  intents: { intent: string; score: number; keyword?: string; example?: string; source?: 'team' | 'base'; objection?: string }[];
   step: string | null;
   nextStep: string | null;
+  /** Why the chat is in that step, in the method's words. */
+  stepWhy?: string;
+  /** The intent has no objection in these playbooks: the method's principle for it instead. */
+  uncovered?: { intent: string; principle: string };
   replies: { id: string; label: string; text: string; score: number; why: string; file: string; line: number; playbook: string }[];
   stories: { id: string; title: string; text: string; score: number; file: string; line: number }[];
 }

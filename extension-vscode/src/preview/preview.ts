@@ -136,6 +136,8 @@ function webviewLabels(): Record<string, string> {
     noReplies: vscode.l10n.t('No reply would be suggested.'),
     keyword: vscode.l10n.t('keyword "{0}"'),
     example: vscode.l10n.t('resembles "{0}"'),
+    baseExample: vscode.l10n.t('resembles "{0}" (base corpus)'),
+    uncovered: vscode.l10n.t('These playbooks have no objection for "{0}". The method says:'),
     unreadable: vscode.l10n.t('This playbook cannot be shown yet: {0}'),
   };
 }

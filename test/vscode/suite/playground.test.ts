@@ -25,6 +25,15 @@ describe('try a customer message', () => {
     assert.ok(preview.isOpen, 'the result is shown in the preview');
   });
 
+  it('learns from the core’s base corpus too, and gives the method’s principle for an intent the playbooks lack', async () => {
+    const result = await vscode.commands.executeCommand<TryResult>('closer.tryMessage', '怎么付款啊，发个链接给我');
+    assert.strictEqual(result.intent, 'buy_signal');
+    assert.strictEqual(result.intents[0]!.source, 'base');
+    assert.strictEqual(result.uncovered?.intent, 'buy_signal');
+    assert.match(result.uncovered!.principle, /成交/);
+    assert.strictEqual(result.step, 'ask_close');
+  });
+
   it('recognises doubt from a trigger example', async () => {
     const result = await vscode.commands.executeCommand<TryResult>('closer.tryMessage', 'is this tea genuine or fake?');
     assert.strictEqual(result.intent, 'doubt');

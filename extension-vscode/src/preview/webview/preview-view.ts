@@ -73,7 +73,8 @@ function drawResult(result: TryResult): void {
   drawPlayground();
   const root = document.querySelector('#playground .result')!;
   const evidence = result.intents.slice(0, 3).map((item) => {
-    const why = item.keyword ? format(labels.keyword, item.keyword) : item.example ? format(labels.example, item.example) : '';
+    const example = item.example ? format(item.source === 'base' ? labels.baseExample : labels.example, item.example) : '';
+    const why = item.keyword ? format(labels.keyword, item.keyword) : example;
     return el('li', undefined, `${item.intent} ${item.score.toFixed(2)}${why ? ' — ' + why : ''}`);
   });
   const replies = result.replies.map((reply) =>
@@ -84,7 +85,8 @@ function drawResult(result: TryResult): void {
     el('p', undefined, `${labels.intent}: `, el('strong', 'intent', result.intent)),
     el('p', undefined, `${labels.evidence}:`),
     el('ul', 'evidence', undefined, ...evidence),
-    el('p', undefined, `${labels.step}: ${result.step ?? '—'}${result.nextStep ? ' → ' + result.nextStep : ''}`),
+    el('p', undefined, `${labels.step}: ${result.step ?? '—'}${result.nextStep ? ' → ' + result.nextStep : ''}${result.stepWhy ? ' — ' + result.stepWhy : ''}`),
+    ...(result.uncovered ? [el('p', 'uncovered', format(labels.uncovered, result.uncovered.intent)), el('p', 'principle', result.uncovered.principle)] : []),
     el('h3', undefined, labels.replies),
     replies.length > 0 ? el('ol', 'replies', undefined, ...replies) : el('p', undefined, labels.noReplies),
   );
