@@ -90,6 +90,8 @@ export const SuggestionSchema = z.object({
   next: z.nullable(StepViewSchema),
   replies: z.array(ReplyViewSchema),
   stories: z.array(StoryViewSchema),
+  /** The customer's intent has no objection in the bundle: the method's principle for it instead. */
+  uncovered: z.optional(z.object({ intent: z.string(), principle: z.string() })),
   /** The variables the shown replies use, so the form can put them first. */
   variables: z.array(z.string()),
 });

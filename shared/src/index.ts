@@ -22,6 +22,7 @@ export { conversationState, eventOf, GOLDEN_SEQUENCE, type Conversation, type Co
 export { GOLDEN_TRANSITIONS, stepAfter, transitionFor, type GoldenEvent, type GoldenState, type GoldenTransition } from './engine/golden-transitions.ts';
 export { chatCueOf, type ChatCue } from './engine/golden-cues.ts';
 export { INTENT_PRINCIPLES } from './engine/intent-principles.ts';
+export { GOLDEN_STEP_NAMES } from './engine/golden-steps.ts';
 export { suggestReplies, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';

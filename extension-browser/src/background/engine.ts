@@ -1,6 +1,9 @@
 import {
   bundleReplies,
   GOLDEN_SEQUENCE,
+  GOLDEN_STEP_NAMES,
+  GOLDEN_STEPS,
+  INTENT_PRINCIPLES,
   loadBundle,
   localText,
   searchEntries,
@@ -9,6 +12,7 @@ import {
   variableNames,
   type Bundle,
   type BundledReply,
+  type GoldenStep,
   type Intent,
   type Language,
   type Sequence,
@@ -34,7 +38,10 @@ export interface Engine {
 
 function stepView(sequence: Sequence | undefined, id: string | null, lang: Language): StepView | null {
   const step = sequence?.steps.find((candidate) => candidate.id === id);
-  return step ? { id: step.id, title: localText(step.title, lang), goal: localText(step.goal, lang) } : null;
+  if (step) return { id: step.id, title: localText(step.title, lang), goal: localText(step.goal, lang) };
+  // A team bundle without a golden sequence: the method's own names for its steps.
+  const named = id && (GOLDEN_STEPS as readonly string[]).includes(id) ? GOLDEN_STEP_NAMES[id as GoldenStep][lang] : undefined;
+  return named ? { id: id!, ...named } : null;
 }
 
 function storyView(story: Story, lang: Language): StoryView {
@@ -95,6 +102,7 @@ export function loadEngine(input: string): Engine {
         evidence: result.intent === 'other' ? [] : evidence,
         step: stepView(golden, result.step, lang),
         next: stepView(golden, result.nextStep, lang),
+        ...(result.uncovered ? { uncovered: { intent: result.uncovered.intent, principle: INTENT_PRINCIPLES[result.uncovered.intent as keyof typeof INTENT_PRINCIPLES][lang] } } : {}),
         replies: result.replies.map(({ id, label, text: filled, why, missing, score }) => ({ id, label, text: filled, why, missing, score })),
         variables: [...new Set(result.replies.flatMap((reply) => [...variableNames(sourceText.get(reply.id) ?? '')]))],
         stories: result.stories.flatMap((suggested) => {

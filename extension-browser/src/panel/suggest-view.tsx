@@ -176,9 +176,15 @@ export function SuggestView({ t, tabId, generation }: Props) {
               </p>
             )}
           </section>
+          {suggestion.uncovered && (
+            <section class="card principle" data-testid="uncovered" aria-label={t('uncoveredTitle')}>
+              <p class="muted">{t('uncoveredTitle')}</p>
+              <p>{suggestion.uncovered.principle}</p>
+            </section>
+          )}
           <section aria-labelledby="replies-heading">
             <h2 id="replies-heading">{t('replies')}</h2>
-            {suggestion.replies.length === 0 && <p class="muted">{t('noReplies')}</p>}
+            {suggestion.replies.length === 0 && !suggestion.uncovered && <p class="muted">{t('noReplies')}</p>}
             <ol class="replies" data-testid="replies" data-for={suggestion.message}>
               {suggestion.replies.map((reply) => (
                 <li key={reply.id}>
