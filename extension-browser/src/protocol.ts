@@ -46,6 +46,8 @@ export const ReadLatestResultSchema = z.object({
   message: z.optional(z.string()),
   conversationKey: z.string(),
   site: z.string(),
+  // The customer's name as the chat's header shows it, when one was found.
+  customer: z.optional(z.string()),
 });
 export type ReadLatestResult = z.infer<typeof ReadLatestResultSchema>;
 
@@ -83,6 +85,14 @@ export const CustomerMessageEventSchema = z.object({
   at: z.number(),
 });
 
+// The page shows which customer a conversation is with: the background fills the
+// conversation's {{customer}} with it, unless the salesperson already typed one.
+export const ConversationSeenEventSchema = z.object({
+  type: z.literal('conversation-seen'),
+  conversationKey: z.string(),
+  customer: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+
 // The user picked a message list; the background stores the selector for the site.
 export const SelectorSavedEventSchema = z.object({
   type: z.literal('selector-saved'),
@@ -107,6 +117,7 @@ export type SelectorResult = z.infer<typeof SelectorResultSchema>;
 
 export const ContentEventSchema = z.discriminatedUnion('type', [
   CustomerMessageEventSchema,
+  ConversationSeenEventSchema,
   SelectorSavedEventSchema,
   SelectorClearedEventSchema,
   SelectorGetRequestSchema,

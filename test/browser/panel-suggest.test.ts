@@ -37,7 +37,8 @@ describe('Suggest view', () => {
     expect(await panel.getByTestId('step').getAttribute('data-step')).toBe('consider');
     await expect.poll(() => panel.getByTestId('step').textContent()).toContain('Resolve doubt');
     const replies = await shownReplies(panel);
-    expect(replies[0]).toEqual({ id: 'tea-price-value', label: '先讲价值', text: '您，这款龙井是明前头采，一斤能泡两百杯，算下来一杯不到两块钱。' });
+    // {{customer}} is the name the chat's header shows until the salesperson types another.
+    expect(replies[0]).toEqual({ id: 'tea-price-value', label: '先讲价值', text: '王小雨，这款龙井是明前头采，一斤能泡两百杯，算下来一杯不到两块钱。' });
     expect(replies.map((reply) => reply.text).join('')).not.toContain('{{');
   });
 

@@ -29,7 +29,8 @@ const readSelection = async () => await sendToTab(session, tabId, { type: 'read-
 test('nothing selected reads as no text, with the site and conversation', async () => {
   const answer = await readSelection();
   const url = new URL(chat.url());
-  expect(answer).toEqual({ site: url.host, conversationKey: `${url.host}${url.pathname}` });
+  // The conversation is the customer the chat's header names, on this site.
+  expect(answer).toEqual({ site: url.host, conversationKey: `${url.host} @王小雨` });
 });
 
 test('the selected message is read as text, markup and all, and nothing in it runs', async () => {

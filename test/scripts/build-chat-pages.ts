@@ -9,6 +9,13 @@ const pagesDir = resolve(import.meta.dirname, '../fixtures/chat-pages');
 const outDir = join(pagesDir, 'dist');
 const template = readFileSync(join(pagesDir, 'common/page.html'), 'utf8');
 
+// The customer each editor page's header names: a different person per page, so that two pages
+// on the one fixture server are two conversations, as two customers on one site are.
+const customers: Record<string, string> = {
+  textarea: '王小雨', 'react-input': '李雷', contenteditable: '韩梅梅', lexical: '张伟', slate: '刘洋',
+  prosemirror: '陈晨', quill: '赵敏', draft: '孙丽', picker: '周杰',
+};
+
 const pages = readdirSync(pagesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'common' && entry.name !== 'dist')
   .map((entry) => entry.name)
@@ -43,7 +50,7 @@ for (const page of pages) {
   // A page built from a chat library lays out its own page (page.html); the editor pages share the template.
   const own = join(pagesDir, page, 'page.html');
   const html = existsSync(own) ? readFileSync(own, 'utf8') : template;
-  writeFileSync(join(outDir, page, 'index.html'), html.replaceAll('{{title}}', page));
+  writeFileSync(join(outDir, page, 'index.html'), html.replaceAll('{{title}}', page).replaceAll('{{customer}}', customers[page] ?? '王小雨'));
 }
 writeFileSync(join(outDir, 'index.json'), JSON.stringify(pages, null, 2) + '\n');
 console.log(`chat pages: built ${pages.join(', ')}`);

@@ -72,8 +72,22 @@ export interface SuggestionSeen {
   replies: { id: string }[];
 }
 
+// Reading a conversation's case and writing it back are two steps; two messages of a new
+// conversation arriving together (a chat switched in the page, and the panel reading it) would
+// each make a case. Changes to cases therefore run one after another.
+let pending: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = pending.then(work, work);
+  pending = result.catch(() => undefined);
+  return result;
+}
+
 /** A customer message the engine answered: its intent, the step, the replies offered. Once per message. */
-export async function recordSuggestion(conversation: string, text: string, suggestion: SuggestionSeen, now = new Date()): Promise<void> {
+export function recordSuggestion(conversation: string, text: string, suggestion: SuggestionSeen, now = new Date()): Promise<void> {
+  return oneAtATime(() => recordSuggestionNow(conversation, text, suggestion, now));
+}
+
+async function recordSuggestionNow(conversation: string, text: string, suggestion: SuggestionSeen, now: Date): Promise<void> {
   if (!text.trim()) return;
   const stored = await currentCase(conversation, now);
   const seen = digest(text);
@@ -88,9 +102,11 @@ export async function recordSuggestion(conversation: string, text: string, sugge
 }
 
 /** The salesperson inserted (or copied) a reply into the chat. */
-export async function recordInserted(conversation: string, reply: string, now = new Date()): Promise<void> {
-  const stored = await currentCase(conversation, now);
-  await save({ ...stored, record: addEvent(stored.record, { type: 'inserted', at: now.toISOString(), reply }) });
+export function recordInserted(conversation: string, reply: string, now = new Date()): Promise<void> {
+  return oneAtATime(async () => {
+    const stored = await currentCase(conversation, now);
+    await save({ ...stored, record: addEvent(stored.record, { type: 'inserted', at: now.toISOString(), reply }) });
+  });
 }
 
 export async function listCases(conversation?: string): Promise<{ cases: Case[]; current: string | null; profile: CaseProfile; reasons: string[] }> {
@@ -101,7 +117,11 @@ export async function listCases(conversation?: string): Promise<{ cases: Case[];
 }
 
 /** Mark the outcome or edit a case; `conversation` without `id` means "this chat's case" (made if needed). */
-export async function updateCase(target: { id?: string; conversation?: string }, change: CaseChange, now = new Date()): Promise<Case> {
+export function updateCase(target: { id?: string; conversation?: string }, change: CaseChange, now = new Date()): Promise<Case> {
+  return oneAtATime(() => updateCaseNow(target, change, now));
+}
+
+async function updateCaseNow(target: { id?: string; conversation?: string }, change: CaseChange, now: Date): Promise<Case> {
   const db = await database();
   let stored = target.id ? await db.get('cases', target.id) : undefined;
   if (!stored && target.conversation) stored = await currentCase(target.conversation, now);

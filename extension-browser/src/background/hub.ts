@@ -111,6 +111,11 @@ async function handleEvent(event: ContentEvent): Promise<unknown> {
     case 'customer-message':
       await store.updateConversation(event.conversationKey, (c) => recordMessage(c, event.text, event.at));
       return undefined;
+    case 'conversation-seen':
+      await store.updateConversation(event.conversationKey, (c) => {
+        if (!c.values.customer?.trim()) c.values = { ...c.values, customer: event.customer };
+      });
+      return { ok: true };
     case 'selector-saved':
       await store.putSelector(event.site, event.selector);
       return { ok: true };

@@ -7,6 +7,7 @@ import { insertInto } from './insert/index.ts';
 import { focusLastEditor, watchTyping } from './last-editor.ts';
 import { watchMessageList } from './message-list.ts';
 import { startPicking, stopPicking } from './pick-list.ts';
+import { findCustomerName, nameStillShown, type NameFinding } from './reader/customer-name.ts';
 import { latestCustomerMessage, type ReadOptions } from './reader/read-chat.ts';
 import { normaliseText } from './reader/reading.ts';
 import { selectedText } from './selection.ts';
@@ -34,8 +35,31 @@ function latestText(found: Element): string | undefined {
   return latestCustomerMessage(found, readOptions())?.text;
 }
 
-function conversationKey(): string {
-  return adapter.conversationKey(location);
+let nameFound: NameFinding | undefined;
+// Conversations whose customer the background has been told about already.
+const announced = new Set<string>();
+
+/**
+ * The conversation open in the page: the customer its header shows, on this site; the page's
+ * address only when no name is shown. Single-URL inboxes thus keep one case per customer.
+ */
+function conversation(): { key: string; customer?: string } {
+  let customer = nameFound ? nameStillShown(nameFound) : undefined;
+  if (!customer && list?.isConnected) {
+    nameFound = findCustomerName(list);
+    customer = nameFound?.name;
+  }
+  return customer ? { key: `${site} @${customer}`, customer } : { key: adapter.conversationKey(location) };
+}
+
+/** The conversation's key, after telling the background whose it is (so {{customer}} is filled first). */
+async function conversationKey(): Promise<string> {
+  const { key, customer } = conversation();
+  if (customer && !announced.has(key)) {
+    announced.add(key);
+    await send({ type: 'conversation-seen', conversationKey: key, customer });
+  }
+  return key;
 }
 
 function send(event: ContentEvent): Promise<unknown> {
@@ -49,13 +73,14 @@ function send(event: ContentEvent): Promise<unknown> {
 }
 
 function reportCustomerMessage(text: string): void {
-  void send({ type: 'customer-message', text, conversationKey: conversationKey(), site, at: Date.now() });
+  void conversationKey().then((key) => send({ type: 'customer-message', text, conversationKey: key, site, at: Date.now() }));
 }
 
 function useList(next: Element | undefined): void {
   stopWatching?.();
   stopWatching = undefined;
   list = next;
+  nameFound = undefined;
   if (list) stopWatching = watchMessageList(list, readOptions, (message) => reportCustomerMessage(message.text));
 }
 
@@ -113,10 +138,12 @@ async function handle(request: ContentRequest): Promise<ContentResult<ContentReq
     }
     case 'read-latest': {
       const found = currentList(true);
-      return { message: found ? latestText(found) : undefined, conversationKey: conversationKey(), site };
+      const message = found ? latestText(found) : undefined;
+      const key = await conversationKey();
+      return { message, conversationKey: key, site, customer: conversation().customer };
     }
     case 'read-selection':
-      return { text: selectedText(), conversationKey: conversationKey(), site };
+      return { text: selectedText(), conversationKey: await conversationKey(), site };
     case 'pick-list-start':
       startPicking((chosen) => {
         pickedSelector = selectorFor(chosen);
