@@ -28,7 +28,7 @@ export class PlaybookWorkspace implements vscode.Disposable {
   private readonly files = new Map<string, ParsedPlaybook>();
   /** The core names files by workspace-relative path (messages cite them); this maps back. */
   private readonly uris = new Map<string, vscode.Uri>();
-  /** The last parse of each file that read as YAML, for completion while the text is half-typed. */
+  /** The last parse of each file whose YAML had no error, for completion while the text is broken. */
   private readonly lastReadable = new Map<string, ParsedPlaybook>();
   private readonly byVersion = new Map<string, { version: number; parsed: ParsedPlaybook }>();
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -104,12 +104,33 @@ export class PlaybookWorkspace implements vscode.Disposable {
   readableParse(document: vscode.TextDocument): ParsedPlaybook {
     const current = this.parseDocument(document);
     // A copy: the lint's parse keeps its own (absent) data.
-    const parsed = current.data === undefined ? { ...current, data: lenientData(current.text) } : current;
-    if (parsed.data !== undefined) {
-      this.lastReadable.set(parsed.file, parsed);
-      return parsed;
+    if (current.data !== undefined) {
+      this.lastReadable.set(current.file, current);
+      return current;
     }
-    return this.lastReadable.get(parsed.file) ?? parsed;
+    const lenient = lenientData(current.text);
+    return lenient !== undefined ? { ...current, data: lenient } : (this.lastReadable.get(current.file) ?? current);
+  }
+
+  /**
+   * What completion reads for a document: its readable parse and, while its YAML is broken, also
+   * its last clean parse. A lenient reading can hang the rest of the file under the wrong key (a
+   * tab, an unclosed quote), so the clean parse keeps the ids the author had a moment ago.
+   */
+  readableParses(document: vscode.TextDocument): ParsedPlaybook[] {
+    const readable = this.readableParse(document);
+    const clean = this.lastReadable.get(readable.file);
+    return clean && clean !== readable ? [readable, clean] : [readable];
+  }
+
+  /** Every playbook of the workspace for completion: the document as readableParses reads it, a broken file by its last clean parse. */
+  readableWorkspace(document: vscode.TextDocument): ParsedPlaybook[] {
+    const own = this.readableParses(document);
+    const name = own[0]!.file;
+    const others = this.parsed()
+      .filter((file) => file.file !== name)
+      .map((file) => (file.data === undefined ? (this.lastReadable.get(file.file) ?? file) : file));
+    return [...own, ...others];
   }
 
   parsedFor(uri: vscode.Uri): ParsedPlaybook | undefined {

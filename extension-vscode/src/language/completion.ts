@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { INTENTS, LANGUAGES } from '@closer/shared';
 import { intentDescription } from './intents.ts';
-import { repliesOf, stepsOf, tagsOf, variablesOf } from './playbook-facts.ts';
+import { repliesOf, stepsOf, tagsOf, uniqueFacts, variablesOf } from './playbook-facts.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { markdown } from './markdown.ts';
 import { keysAt } from './schema-docs.ts';
@@ -27,7 +27,8 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
     provideCompletionItems(document, position) {
       const lines = document.getText().split(/\r?\n/);
       const context = cursorContext(lines, position.line, position.character);
-      const parsed = workspace.readableParse(document);
+      // While the YAML is broken, the lenient reading first, then the last clean parse for what it lost.
+      const readable = workspace.readableParses(document);
 
       if (context.slot) {
         const line = lines[position.line]!;
@@ -35,7 +36,7 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
         const closed = /^[^{}]*\}\}/.test(line.slice(position.character));
         const start = line.lastIndexOf('{{', position.character) + 2;
         const range = new vscode.Range(position.line, start, position.line, position.character);
-        return variablesOf(parsed).map((variable) => {
+        return uniqueFacts(readable.map(variablesOf), (variable) => variable.name).map((variable) => {
           const item = documented(
             variable.name,
             vscode.CompletionItemKind.Variable,
@@ -88,16 +89,17 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
         case 'lang':
           return LANGUAGES.map((language) => withRange(documented(language, vscode.CompletionItemKind.EnumMember, language)));
         case 'next':
-          return stepsOf(parsed).map((step) =>
+          return uniqueFacts(readable.map(stepsOf), (step) => step.id).map((step) =>
             withRange(documented(step.id, vscode.CompletionItemKind.Reference, markdown({ bold: step.title }, vscode.l10n.t('Goal: {0}', step.goal)), step.sequence)),
           );
         case 'uses':
-          return workspace.parsed().flatMap((file) =>
-            repliesOf(file).map((reply) => withRange(documented(reply.id, vscode.CompletionItemKind.Reference, markdown({ bold: reply.label }, reply.text), file.file))),
-          );
+          return uniqueFacts(
+            workspace.readableWorkspace(document).map((file) => repliesOf(file).map((reply) => ({ ...reply, file: file.file }))),
+            (reply) => reply.id,
+          ).map((reply) => withRange(documented(reply.id, vscode.CompletionItemKind.Reference, markdown({ bold: reply.label }, reply.text), reply.file)));
         case 'tags':
           if (context.parent[0] !== 'stories') return [];
-          return tagsOf(parsed).map((tag) => withRange(documented(tag.id, vscode.CompletionItemKind.EnumMember, tag.label)));
+          return uniqueFacts(readable.map(tagsOf), (tag) => tag.id).map((tag) => withRange(documented(tag.id, vscode.CompletionItemKind.EnumMember, tag.label)));
         default:
           return [];
       }

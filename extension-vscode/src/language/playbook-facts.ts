@@ -18,6 +18,12 @@ function text(value: unknown): string {
   return '';
 }
 
+/** The facts of several readings of a file, each once: the first reading's version of a name wins. */
+export function uniqueFacts<T>(readings: readonly T[][], name: (fact: T) => string): T[] {
+  const seen = new Set<string>();
+  return readings.flat().filter((fact) => !seen.has(name(fact)) && Boolean(seen.add(name(fact))));
+}
+
 export interface VariableFact {
   name: string;
   label: string;

@@ -209,3 +209,95 @@ describe('completion', () => {
     assert.ok(!items.some((item) => labelOf(item) === 'objections' && item.kind === vscode.CompletionItemKind.Property), 'objections is written already');
   });
 });
+
+// A clean playbook, then the same with a YAML error on a line away from the cursor.
+const CLEAN = `id: broken
+title: Broken
+variables:
+  price:
+    label: Price
+    default: "399"
+objections:
+  - id: broken-objection
+    intent: price
+    title: T
+    principle: P
+    triggers: { keywords: [broken-word] }
+    replies:
+      - id: broken-first
+        label: First
+        text: "It is {{pr"
+      - id: broken-second
+        label: Second
+        text: Worth it
+sequences:
+  - id: broken-sequence
+    title: S
+    steps:
+      - id: broken-one
+        title: One
+        goal: Open
+        next: 
+        replies:
+          - uses: 
+      - id: broken-two
+        title: Two
+        goal: Close the sale
+`;
+
+const BREAKS: [string, (text: string) => string][] = [
+  // The lenient reading hangs everything after the tab under "title".
+  ['a tab on the objection\'s title line', (text) => text.replace('    title: T\n', '\ttitle: T\n')],
+  // The quote swallows the rest of the file.
+  ['an unclosed quote in a reply', (text) => text.replace('text: Worth it', 'text: "Worth it')],
+  ['a key without its colon', (text) => text.replace('    principle: P', '    principle P')],
+];
+
+describe('completion while the YAML is broken on another line', () => {
+  const file = 'scratch-broken-completion.playbook.yaml';
+  let uri: vscode.Uri;
+  let editor: vscode.TextEditor;
+  before(async () => {
+    await api();
+    uri = await writeFile(file, CLEAN);
+    editor = await open(file);
+    // The clean text is read once, as the author's earlier keystrokes would have.
+    await complete(uri, positionOf(editor.document, 'next: ', 6));
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
+  async function breakWith(edit: (text: string) => string): Promise<void> {
+    const text = edit(CLEAN);
+    assert.strictEqual(parsePlaybook(text, file).data, undefined, 'the edit must leave the YAML broken');
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    assert.ok(await editor.edit((builder) => builder.replace(whole, text)));
+  }
+
+  for (const [kind, edit] of BREAKS) {
+    it(`offers step ids, reply ids and variables with ${kind}`, async () => {
+      await breakWith(edit);
+      const document = editor.document;
+      const steps = await complete(uri, positionOf(document, 'next: ', 6));
+      assert.match(docOf(find(steps, 'broken-two')), /Close the sale/);
+      find(steps, 'broken-one');
+      const replies = await complete(uri, positionOf(document, 'uses: ', 6));
+      find(replies, 'broken-first');
+      find(replies, 'broken-second');
+      // Replies of the workspace's other playbooks are still offered beside this file's.
+      assert.ok(replies.filter((item) => item.kind === vscode.CompletionItemKind.Reference).length > 2);
+      const variables = await complete(uri, positionOf(document, '{{pr', 4));
+      assert.match(docOf(find(variables, 'price')), /399/);
+    });
+  }
+
+  it('offers a step added after the break, read leniently from the rest of the file', async () => {
+    const broken = BREAKS[2]![1](CLEAN) + '      - id: broken-three\n        title: Three\n        goal: Added while broken\n';
+    await breakWith(() => broken);
+    const steps = await complete(uri, positionOf(editor.document, 'next: ', 6));
+    assert.match(docOf(find(steps, 'broken-three')), /Added while broken/);
+    find(steps, 'broken-two');
+  });
+});
