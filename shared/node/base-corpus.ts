@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compactCorpus, parseCorpusTsv, type BaseCorpus, type CorpusProblem, type CorpusRow } from '../src/index.ts';
+import { compactCorpus, parseCorpusTsv, withBaseModel, type BaseCorpus, type CorpusProblem, type CorpusRow } from '../src/index.ts';
 
 export const BASE_CORPUS_NAME = 'closer-base';
 
@@ -24,8 +24,8 @@ export function readBaseCorpusRows(dir = baseCorpusDir()): { rows: CorpusRow[]; 
 
 let cached: BaseCorpus | undefined;
 
-/** The base corpus as bundles carry it. Read once per process. */
+/** The base corpus as bundles carry it, with what the classifier learns from it compiled in. Read once per process. */
 export function loadBaseCorpus(): BaseCorpus {
-  cached ??= compactCorpus(readBaseCorpusRows().rows, BASE_CORPUS_NAME);
+  cached ??= withBaseModel(compactCorpus(readBaseCorpusRows().rows, BASE_CORPUS_NAME));
   return cached;
 }

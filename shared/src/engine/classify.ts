@@ -5,8 +5,9 @@
 import type { BaseCorpus } from '../playbook/base-corpus.ts';
 import type { Bundle } from '../playbook/bundle.ts';
 import { INTENTS, type Intent, type Objection } from '../playbook/schema.ts';
-import { addPinyinFeatures } from './pinyin-features.ts';
-import { CJK, clauseWeightAt, clausesOf, isNegatedAt, languageCues, messageFeatures, normalizeText } from './text.ts';
+import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.ts';
+import { featuresOfMessage } from './intent-features.ts';
+import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {
   intent: Intent;
@@ -57,11 +58,13 @@ interface IntentModel {
   postings: Map<string, { example: number; weight: number }[]>;
   idf: Map<string, number>;
   keywords: Keyword[];
-  /** Naive Bayes over the trigger n-grams: per feature, log P(feature | intent) for each of `intents`. */
-  logLikelihood: Map<string, Float64Array>;
+  /** Naive Bayes over the trigger n-grams and the base corpus. */
+  bayes: Bayes;
   /** Each intent's trigger text, to tell a negated keyword from a trigger phrase that contains a negator ("没效果"). */
   triggerText: Map<Intent, string>;
   defaultIdf: number;
+  /** The base corpus, for evidence. */
+  base?: BaseCorpus;
 }
 
 const models = new WeakMap<Bundle, IntentModel>();
@@ -89,21 +92,6 @@ interface TriggerText {
 
 // A team's own example counts as this many base examples: the team knows its customers' words.
 const TEAM_WEIGHT = 3;
-// A base example that matches as well as a team example ranks just behind it, so the evidence shown is the team's.
-const BASE_EXAMPLE = 0.95;
-
-const baseTriggers = new WeakMap<BaseCorpus, TriggerText[]>();
-
-/** The base corpus's messages with their features, computed once per corpus (an author's every edit rebuilds the model). */
-function baseTriggersOf(base: BaseCorpus | undefined): TriggerText[] {
-  if (!base) return [];
-  let triggers = baseTriggers.get(base);
-  if (!triggers) {
-    triggers = INTENTS.flatMap((intent) => (base.intents[intent] ?? []).map((text) => ({ intent, source: 'base' as const, text, features: featuresOfMessage(text) })));
-    baseTriggers.set(base, triggers);
-  }
-  return triggers;
-}
 
 function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): IntentModel {
   const triggers: TriggerText[] = [];
@@ -135,9 +123,8 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
       triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: word, features: messageFeatures(normalized) });
     }
   }
-  // A team example the base corpus also holds is the team's (and counted once).
-  triggers.push(...baseTriggersOf(base).filter((trigger) => !seen.has(trigger.intent + '\u0000' + normalizeText(trigger.text))));
-  const intents = INTENTS.filter((intent) => triggers.some((trigger) => trigger.intent === intent));
+  const baseCounts = base ? baseCountsOf(base) : undefined;
+  const intents = INTENTS.filter((intent, at) => triggers.some((trigger) => trigger.intent === intent) || (baseCounts?.totals[at] ?? 0) > 0);
   const documentFrequency = new Map<string, number>();
   for (const trigger of triggers) for (const feature of trigger.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const idf = new Map<string, number>();
@@ -154,48 +141,59 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
     }
     return { intent: trigger.intent, objection: trigger.objection, source: trigger.source, text: trigger.text, norm: Math.sqrt(squared) || 1 };
   });
-  const logLikelihood = naiveBayes(triggers, intents);
-  return { intents, examples, postings, idf, keywords, logLikelihood, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)) };
+  const bayes = naiveBayes(triggers, intents, baseCounts);
+  return { intents, examples, postings, idf, keywords, bayes, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)), base };
 }
 
-/** A message's n-grams (clause-weighted), its sounds and its grammatical cues. */
-export function featuresOfMessage(text: string, normalized = normalizeText(text)): Map<string, number> {
-  const features = messageFeatures(normalized);
-  addPinyinFeatures(normalized, (feature, value) => features.set(feature, (features.get(feature) ?? 0) + value));
-  for (const cue of languageCues(text)) features.set(cue, CUE_WEIGHT);
-  return features;
-}
-
-const CUE_WEIGHT = 1.5;
 
 // Additive smoothing of the n-gram counts: small, since trigger lists are short and every n-gram in them is chosen.
 const SMOOTHING = 0.1;
 
-function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[]): Map<string, Float64Array> {
+/**
+ * Naive Bayes over the team's trigger n-grams and the base corpus's counts. Base messages count
+ * for less (rather than team ones for more), so a bundle of team triggers alone learns as it
+ * always did. Likelihoods are worked out per feature of the message being classified, so a
+ * large corpus costs nothing until its features are met.
+ */
+interface Bayes {
+  /** The team triggers' count of each feature, per intent of the model. */
+  counts: Map<string, Float64Array>;
+  base?: BaseCounts;
+  /** For each intent of the model, its position in INTENTS (the base corpus's order). */
+  positions: number[];
+  /** log(total count + smoothing × vocabulary) per intent of the model. */
+  logDenominators: Float64Array;
+}
+
+function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[], base?: BaseCounts): Bayes {
   const counts = new Map<string, Float64Array>();
   const totals = new Float64Array(intents.length);
   for (const trigger of triggers) {
     const at = intents.indexOf(trigger.intent);
-    // Base examples count for less (rather than team ones for more), so a bundle of team triggers alone learns as it always did.
-    const weight = trigger.source === 'team' ? 1 : 1 / TEAM_WEIGHT;
     for (const [feature, value] of trigger.features) {
       let row = counts.get(feature);
       if (!row) counts.set(feature, (row = new Float64Array(intents.length)));
-      row[at] = row[at]! + value * weight;
-      totals[at] = totals[at]! + value * weight;
+      row[at] = row[at]! + value;
+      totals[at] = totals[at]! + value;
     }
   }
-  const vocabulary = counts.size;
-  const logLikelihood = new Map<string, Float64Array>();
-  for (const [feature, row] of counts) {
-    const likelihoods = new Float64Array(intents.length);
-    for (let at = 0; at < intents.length; at++) {
-      const probability = (row[at]! + SMOOTHING) / (totals[at]! + SMOOTHING * vocabulary);
-      likelihoods[at] = Math.log(probability);
-    }
-    logLikelihood.set(feature, likelihoods);
+  const positions = intents.map((intent) => INTENTS.indexOf(intent));
+  // The two vocabularies overlap mostly; the larger is close enough to their union for smoothing.
+  const vocabulary = Math.max(counts.size, base?.vocabulary ?? 0);
+  const logDenominators = Float64Array.from(intents, (_, at) => Math.log(totals[at]! + (base ? base.totals[positions[at]!]! / TEAM_WEIGHT : 0) + SMOOTHING * vocabulary));
+  return { counts, base, positions, logDenominators };
+}
+
+/** log P(feature | intent) for each intent of the model, or undefined for a feature never seen. */
+function logLikelihoodOf(bayes: Bayes, feature: string, into: Float64Array): boolean {
+  const team = bayes.counts.get(feature);
+  const base = bayes.base?.countOf(feature);
+  if (!team && !base) return false;
+  for (let at = 0; at < into.length; at++) {
+    const count = (team?.[at] ?? 0) + (base ? base[bayes.positions[at]!]! / TEAM_WEIGHT : 0);
+    into[at] = Math.log(count + SMOOTHING) - bayes.logDenominators[at]!;
   }
-  return logLikelihood;
+  return true;
 }
 
 /** Longer keywords say more: "优惠券" is surer than "贵", "money back" surer than "cost". */
@@ -224,6 +222,8 @@ const TEMPERATURE = 3;
 const SPECIFIC_SHARE = 0.4;
 // A keyword or example match at least this strong is direct evidence, not a statistical hunch.
 const DIRECT_MATCH = 0.5;
+// Below this a team example hardly resembles the message, and a base message is better evidence.
+const WEAK_TEAM_EVIDENCE = 0.3;
 /** When both fire, the first is more specific than the second: a rival named while talking price is a comparison. */
 const MORE_SPECIFIC: readonly [Intent, Intent][] = [['comparison', 'price']];
 
@@ -251,6 +251,12 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
       if (example) Object.assign(evidence, { example: example.example.text, source: example.example.source, objection: example.example.objection });
       if (keyword) Object.assign(evidence, { keyword: keyword.keyword.text, objection: keyword.keyword.objection });
     });
+    // When the team's triggers say little about the intent found, show the base message it is most like.
+    const top = [...byIntent.values()].reduce((best, evidence) => (evidence.score > best.score ? evidence : best));
+    if (model.base && !top.keyword && (direct.get(top.intent) ?? 0) < WEAK_TEAM_EVIDENCE) {
+      const example = nearestBaseExample(model.base, top.intent, normalized);
+      if (example) Object.assign(top, { example, source: 'base', objection: undefined });
+    }
   }
   preferSpecific(byIntent, direct);
   const other = byIntent.get('other')!;
@@ -266,9 +272,9 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
 
 function scoreBayes(model: IntentModel, features: Map<string, number>): Float64Array {
   const logs = new Float64Array(model.intents.length);
+  const likelihoods = new Float64Array(model.intents.length);
   for (const [feature, weight] of features) {
-    const likelihoods = model.logLikelihood.get(feature);
-    if (!likelihoods) continue;
+    if (!logLikelihoodOf(model.bayes, feature, likelihoods)) continue;
     for (let at = 0; at < logs.length; at++) logs[at] = logs[at]! + weight * likelihoods[at]!;
   }
   const top = Math.max(...logs);
@@ -299,7 +305,7 @@ function scoreExamples(model: IntentModel, features: Map<string, number>): Map<I
     const example = model.examples[index]!;
     const cosine = dot / (norm * example.norm);
     const coverage = covered.get(index)! / (example.norm * example.norm);
-    const score = Math.min(1, 0.5 * cosine + 0.5 * coverage * Math.sqrt(cosine)) * (example.source === 'base' ? BASE_EXAMPLE : 1);
+    const score = Math.min(1, 0.5 * cosine + 0.5 * coverage * Math.sqrt(cosine));
     if (score > (best.get(example.intent)?.score ?? 0)) best.set(example.intent, { score, example });
   }
   return best;

@@ -41,6 +41,7 @@ export type IntentOf = (message: string) => Intent | { intent: Intent; score: nu
 // Below this a recognised objection is only a hunch (less than even).
 const WEAK = 0.5;
 const OPENING: readonly GoldenState[] = ['start', 'icebreak', 'introduce'];
+const LATE: readonly GoldenState[] = ['ask_close', 'resolve_doubt', 'push_close'];
 
 export const GOLDEN_SEQUENCE = 'golden';
 
@@ -125,13 +126,14 @@ export function conversationState(
   let state: GoldenState = 'start';
   let why = transitionFor('start', 'silence').because;
   // A hesitation is a repeated one, and calls for the push to close, when the customer hesitated
-  // before, when the salesperson already sent an offer (a reply of the consider step), or when
-  // the chat has moved on since it weighed money (the offer was made and talked over). Right
-  // after "too expensive", "let me think" is still weighing time and money: considering.
+  // before, when the salesperson already sent an offer (a reply of the consider step), when the
+  // chat has moved on since it weighed money (the offer was made and talked over), or late in
+  // the chat (after asking to close or resolving a doubt). Right after "too expensive", "let me
+  // think" is still weighing time and money: considering.
   let repeated = reached.has('consider');
   let messagesSinceConsider = -1;
   const apply = (message: string, intent: Intent, score?: number): void => {
-    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1, score, state);
+    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || LATE.includes(state), score, state);
     why = transitionFor(state, event).because;
     state = stepAfter(state, event);
     if (intent === 'hesitation') repeated = true;

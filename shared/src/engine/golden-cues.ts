@@ -3,6 +3,7 @@
 // message has is learnt from examples (classify.ts).
 import { normalizeText } from './text.ts';
 
+/** `question`: a question about the product or service, or a need stated. */
 export type ChatCue = 'greeting' | 'question' | 'ack' | 'silence' | 'chat';
 
 // The chat page or a log marks a customer who did not answer; an empty message means the same.
@@ -12,6 +13,9 @@ const GREETING = /^(?:你好|您好|hello|hi+|hey|hiya|哈喽|嗨|hai|在吗|在
 const ACK = /^(?:那就|那|so |then )?(?:好的?|好吧|好嘞|好滴|嗯+|恩+|哦+|噢+|喔+|ok(?:ay)?|k|明白了?|知道了|懂了|了解了?|收到|有道理|原来如此|原来是这样|这样啊|行吧?|可以|还行|还好|也是|也对|对|是的|是哦|是啊|确实|got it|i see|makes sense|sounds good|fair enough|alright|all right|right|sure|cool|nice|great|thanks?(?: you)?|谢谢|that helps|understood|noted|👍|👌|🙏)(?=$|[\s!！,，~～。.…]|吧|啊|呀|哈|了|呢|那|就|也|还)/;
 const QUESTION = /[?？]|吗|么$|呢$|什么|怎么|怎样|如何|哪|多少|多大|多久|多长|几[个天种款次号点岁]|有没有|有无|能不能|能否|可不可以|可以.{0,6}[吗么]|是不是|会不会|要不要|适不适合|适合|区别|\b(?:how|what|which|where|when|does|do you|can i|can you|could you|is it|is there|are there|are they|any)\b/;
 
+// Stating a need opens the product talk as a question does ("我想给孩子报个班", "I'm looking for a sofa").
+const NEED = /^(?:我|我们|我家|家里)?(?:想|想要|想找|需要|打算|准备|在找|要找|找个|找一)|\b(?:i need|i want|i'm looking for|i am looking for|looking for|i'd like|i would like|we need|we want|we're looking|we are looking)\b/;
+
 /** The chat cue of a message that shows no objection or buying intent. */
 export function chatCueOf(message: string): ChatCue {
   const text = normalizeText(message);
@@ -20,7 +24,7 @@ export function chatCueOf(message: string): ChatCue {
   let rest = text;
   while (GREETING.test(rest)) rest = rest.replace(GREETING, '').replace(/^[\s!！,，~～。.?？呀啊呢哈嘛]+/, '');
   if (rest !== text && (rest === '' || (!QUESTION.test(rest) && [...rest].length <= 6))) return 'greeting';
-  if (QUESTION.test(rest)) return 'question';
+  if (QUESTION.test(rest) || NEED.test(rest)) return 'question';
   // "哦哦那还好" is acknowledgements only; "好的明白了，那我就放心了" opens with one and asks nothing.
   if (ACK.test(text)) return 'ack';
   return 'chat';

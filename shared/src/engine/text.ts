@@ -173,11 +173,17 @@ const COMPARATIVE = /(跟|和|与|同|对比)[^，,。.!！?？]{1,12}(比|一�
 const NAME = /(?:[\p{Ll}\p{N},']\s+|[\u3400-\u9fff]\s*)([A-Z][A-Za-z0-9]*)|\b([a-z]+[A-Z][A-Za-z0-9]*)|^([A-Z][A-Za-z0-9]*)(?=\s*[\u3400-\u9fff])/gu;
 const NOT_NAMES = new Set(['I', 'OK', 'Ok', 'OMG', 'LOL', 'TBH', 'BTW', 'PS']);
 
-/** The grammatical cues of a message: a comparative construction (`#cmp`), a named brand (`#name`). */
+const SHORT_MESSAGE = 6;
+const QUESTION = /[?？]\s*$|[吗呢么]\s*[?？]?\s*$|^(what|which|how|does|do|is|are|can|could|where|when)\b|什么|怎么|哪|多少|几|有没有|是不是|能不能|可不可以/;
+
+/** The grammatical cues of a message: a comparative construction (`#cmp`), a named brand (`#name`), a question (`#q`), a very short message (`#short`). */
 export function languageCues(original: string): string[] {
   const text = typeof original === 'string' ? original.slice(0, 4000).normalize('NFKC') : '';
   const cues: string[] = [];
   if (COMPARATIVE.test(text.toLowerCase())) cues.push('#cmp');
+  // A question, and a one-word message ("贵", "ok", "在吗", "?"), each behave as a kind of their own.
+  if (QUESTION.test(text.toLowerCase())) cues.push('#q');
+  if (text.trim().length <= SHORT_MESSAGE) cues.push('#short');
   for (const match of text.matchAll(NAME)) {
     if (!NOT_NAMES.has(match[1] ?? match[2] ?? match[3]!)) {
       cues.push('#name');

@@ -4,11 +4,27 @@
 import { z } from 'zod';
 import { INTENTS, IntentSchema, type Intent } from './schema.ts';
 
-/** The compact form a bundle carries: the messages of each intent, as written. */
+/**
+ * What the classifier learnt from the messages, compiled by `closer build` so a worker loads it
+ * instead of reading every message again: the features, one a line, and on the same line of
+ * `counts` each one's count per intent ("index:count" pairs, counts × 100, intents in INTENTS
+ * order); the totals and the size of the vocabulary. Two long strings rather than arrays of
+ * twenty thousand, so reading and checking a bundle stays quick.
+ */
+export const BaseModelSchema = z.strictObject({
+  features: z.string(),
+  counts: z.string(),
+  totals: z.array(z.number().nonnegative()),
+  vocabulary: z.number().int().nonnegative(),
+});
+export type BaseModel = z.infer<typeof BaseModelSchema>;
+
+/** The compact form a bundle carries: the messages of each intent, as written, and what was learnt from them. */
 export const BaseCorpusSchema = z.strictObject({
-  /** Where the messages came from, e.g. "closer-base 2026-12" (shown as evidence). */
+  /** Where the messages came from, e.g. "closer-base" (shown as evidence). */
   name: z.string().min(1),
   intents: z.partialRecord(IntentSchema, z.array(z.string().min(1))),
+  model: BaseModelSchema.optional(),
 });
 export type BaseCorpus = z.infer<typeof BaseCorpusSchema>;
 
