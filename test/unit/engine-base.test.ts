@@ -97,6 +97,29 @@ describe('one model from base + team', () => {
   });
 });
 
+describe('the compiled base model', () => {
+  const messages = ['太贵了', '别家便宜一百', '我再想想', '这个靠谱吗', '怎么下单', '你好', 'too expensive for me', 'pian yi dian', 'let me ask my wife'];
+  const corpus = loadBaseCorpus();
+  const { model: _compiled, ...uncompiled } = corpus;
+
+  test('closer build compiles the counts into the bundle; classifying with them agrees with counting the messages', () => {
+    expect(corpus.model?.features.split('\n').length).toBeGreaterThan(5000);
+    const compiled = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base: corpus });
+    const counted = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base: uncompiled });
+    for (const message of messages) expect(classifyMessage(message, compiled).intent, message).toBe(classifyMessage(message, counted).intent);
+  });
+
+  test('a truncated model is not trusted (the messages are counted instead) and a damaged row counts as nothing; nothing throws', () => {
+    const truncated = { ...corpus, model: { ...corpus.model!, counts: corpus.model!.counts.split('\n').slice(0, 100).join('\n') } };
+    const damaged = { ...corpus, model: { ...corpus.model!, counts: corpus.model!.counts.replace(/\d+:\d+/, 'x:y') } };
+    const reference = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base: uncompiled });
+    for (const base of [truncated, damaged]) {
+      const bundle = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base });
+      for (const message of messages) expect(classifyMessage(message, bundle).intent, message).toBe(classifyMessage(message, reference).intent);
+    }
+  });
+});
+
 describe('sounds as features', () => {
   test('run-together pinyin is cut into syllables; English words mostly are not pinyin', () => {
     expect(syllablesOf('taiguile')).toEqual(['tai', 'gui', 'le']);
