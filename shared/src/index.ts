@@ -7,7 +7,8 @@ export { parseCloserConfig, CONFIG_FILE, type CloserConfig } from './playbook/co
 export type { LintRule } from './playbook/lint/rule.ts';
 export { repliesOf, itemsOf } from './playbook/lint/items.ts';
 export { replyWeight, MAX_REPLY_WEIGHT } from './playbook/lint/rules/reply-too-long.ts';
-export { renderReply, type RenderedReply } from './playbook/render.ts';
+export { renderReply, defaultIn, type RenderedReply } from './playbook/render.ts';
+export { replyLanguage } from './playbook/reply-language.ts';
 export { findVariables, variableNames } from './playbook/variables.ts';
 export { localText, allTexts } from './playbook/local-text.ts';
 export { closestName, editDistance } from './playbook/closest.ts';

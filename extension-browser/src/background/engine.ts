@@ -1,5 +1,6 @@
 import {
   bundleReplies,
+  defaultIn,
   GOLDEN_SEQUENCE,
   GOLDEN_STEP_NAMES,
   GOLDEN_STEPS,
@@ -84,7 +85,8 @@ export function loadEngine(input: string): Engine {
       return variables.map(([name, variable]) => ({
         name,
         label: localText(variable.label, lang),
-        fallback: defaults[name] ?? variable.default ?? '',
+        // The panel's language: a per-language default shows the one its replies would get.
+        fallback: defaults[name] ?? defaultIn(variable.default, lang) ?? '',
         value: values[name] ?? '',
       }));
     },

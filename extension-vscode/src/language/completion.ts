@@ -6,6 +6,7 @@ import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { markdown } from './markdown.ts';
 import { keysAt } from './schema-docs.ts';
 import { snippetsAt } from './snippets.ts';
+import { defaultLines } from './variable-doc.ts';
 import { cursorContext, shapeOf, siblingKeys, type Segment } from './yaml-context.ts';
 
 /** The key whose value is being written: the key on the line, or the list's key for a "- " item. */
@@ -40,7 +41,7 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
           const item = documented(
             variable.name,
             vscode.CompletionItemKind.Variable,
-            markdown(variable.label, variable.default !== undefined ? vscode.l10n.t('Default: {0}', variable.default) : vscode.l10n.t('No default')),
+            markdown(variable.label, ...defaultLines(variable)),
             variable.label,
           );
           item.range = range;

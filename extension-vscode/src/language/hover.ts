@@ -4,6 +4,7 @@ import { valueKey } from './completion.ts';
 import { classifyMessage, draftBundle } from '../engine.ts';
 import { intentDescription, isIntent } from './intents.ts';
 import { markdown } from './markdown.ts';
+import { defaultLines } from './variable-doc.ts';
 import { repliesOf, stepsOf, variablesOf } from './playbook-facts.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { keyDoc } from './schema-docs.ts';
@@ -27,7 +28,7 @@ export function hoverProvider(workspace: PlaybookWorkspace): vscode.HoverProvide
           markdown(
             { bold: `{{${variable.name}}}` },
             variable.label,
-            variable.default !== undefined ? vscode.l10n.t('Default: {0}', variable.default) : vscode.l10n.t('No default'),
+            ...defaultLines(variable),
           ),
           range,
         );

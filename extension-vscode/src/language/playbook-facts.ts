@@ -1,6 +1,6 @@
 // Names declared in a playbook, read leniently from the plain YAML data so completion and hover
 // keep working while the file does not yet match the schema.
-import { localText, type ParsedPlaybook } from '@closer/shared';
+import { LANGUAGES, localText, type Language, type ParsedPlaybook } from '@closer/shared';
 
 type Data = Record<string, unknown>;
 
@@ -27,7 +27,14 @@ export function uniqueFacts<T>(readings: readonly T[][], name: (fact: T) => stri
 export interface VariableFact {
   name: string;
   label: string;
-  default?: string;
+  /** The plain default (language undefined), or one per language as written. */
+  defaults: { language?: Language; text: string }[];
+}
+
+function defaultsOf(value: unknown): VariableFact['defaults'] {
+  if (typeof value === 'string') return [{ text: value }];
+  if (!isRecord(value)) return [];
+  return LANGUAGES.flatMap((language) => (typeof value[language] === 'string' ? [{ language, text: value[language] as string }] : []));
 }
 
 export function variablesOf(parsed: ParsedPlaybook): VariableFact[] {
@@ -36,7 +43,7 @@ export function variablesOf(parsed: ParsedPlaybook): VariableFact[] {
   return Object.entries(variables).map(([name, value]) => ({
     name,
     label: isRecord(value) ? text(value.label) : '',
-    default: isRecord(value) && typeof value.default === 'string' ? value.default : undefined,
+    defaults: isRecord(value) ? defaultsOf(value.default) : [],
   }));
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { itemsOf, localText, renderReply, storyText, type ParsedPlaybook, type Playbook, type Reply } from '@closer/shared';
+import { itemsOf, localText, renderReply, replyLanguage, storyText, type ParsedPlaybook, type Playbook, type Reply } from '@closer/shared';
 import { draftBundle, suggestReplies } from '../engine.ts';
 import type { PreviewModel, PreviewReply, TryResult } from './preview-model.ts';
 
@@ -14,7 +14,8 @@ export function previewModel(parsed: ParsedPlaybook, problems: { errors: number;
   const lines = new Map(itemsOf(playbook).map((item) => [item.id, parsed.locate([...item.path, 'id']).line]));
   const line = (id: string) => lines.get(id) ?? 1;
   const reply = (item: Reply): PreviewReply => {
-    const rendered = renderReply(item.text, playbook.variables);
+    // Each reply with the defaults of its own language, as the side panel fills it.
+    const rendered = renderReply(item.text, playbook.variables, {}, replyLanguage(item));
     return { id: item.id, label: item.label, text: rendered.text, missing: rendered.missing, line: line(item.id) };
   };
   return {
@@ -41,7 +42,7 @@ export function previewModel(parsed: ParsedPlaybook, problems: { errors: number;
     stories: (playbook.stories ?? []).map((story) => ({
       id: story.id,
       title: localText(story.title, 'zh-CN'),
-      text: renderReply(storyText(story, 'zh-CN'), playbook.variables).text,
+      text: renderReply(storyText(story, 'zh-CN'), playbook.variables, {}, 'zh-CN').text,
       line: line(story.id),
     })),
     replies: (playbook.replies ?? []).map(reply),

@@ -51,10 +51,26 @@ export const ReplySchema = z
   .describe('One reply the salesperson can insert into the chat.');
 export type Reply = z.infer<typeof ReplySchema>;
 
+/**
+ * A variable's default: one text for replies of every language (a shop's name), or one per
+ * language (a price said in words). A reply gets only its own language's default, never another's.
+ */
+export const VariableDefaultSchema = z
+  .union([
+    z.string(),
+    z.strictObject({
+      'zh-CN': z.string().describe('The default in Chinese replies.'),
+      en: z.string().optional().describe('The default in English replies.'),
+    }),
+    z.strictObject({ en: z.string().describe('The default in English replies.') }),
+  ])
+  .describe('The value used when the salesperson has not given one: text for every reply, or {zh-CN: …, en: …} per reply language.');
+export type VariableDefault = z.infer<typeof VariableDefaultSchema>;
+
 export const VariableSchema = z
   .strictObject({
     label: LocalTextSchema.describe('What the variable is, shown in forms, e.g. 产品 / Product.'),
-    default: z.string().optional().describe('The value used when the salesperson has not given one.'),
+    default: VariableDefaultSchema.optional(),
   })
   .describe('A {{variable}} that replies in this playbook may use.');
 export type Variable = z.infer<typeof VariableSchema>;
