@@ -1,7 +1,7 @@
 // Promote to story: a won case becomes a draft story in a playbook the author picks, written
 // through a WorkspaceEdit (so it can be undone) and saved, with the cursor on the new story.
 import * as vscode from 'vscode';
-import { insertStory, repliesOf, storyDraftOf, type Case, type Language, type ParsedPlaybook } from '@closer/shared';
+import { insertStory, parsePlaybook, playbookLanguage, repliesOf, storyDraftOf, type Case, type Language, type ParsedPlaybook } from '@closer/shared';
 
 export interface PromotedStory {
   uri: vscode.Uri;
@@ -12,10 +12,13 @@ export interface PromotedStory {
 
 /** Write a draft story for `record` into `target` (a playbook file); throws with a message the author can act on. */
 export async function promoteToStory(record: Case, target: vscode.Uri, parsed: readonly ParsedPlaybook[]): Promise<PromotedStory> {
-  const language: Language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-  const story = storyDraftOf(record, { language, replyLabels: replyLabelsOf(parsed) });
   const document = await vscode.workspace.openTextDocument(target);
   const before = document.getText();
+  // The story joins the playbook's other text, so it takes the playbook's language; the editor's
+  // display language only when the playbook says nothing (an empty file).
+  const display: Language = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const language = playbookLanguage(parsePlaybook(before, vscode.workspace.asRelativePath(target)).data) ?? display;
+  const story = storyDraftOf(record, { language, replyLabels: replyLabelsOf(parsed) });
   const inserted = insertStory(before, story);
   const edit = new vscode.WorkspaceEdit();
   edit.replace(target, new vscode.Range(document.positionAt(0), document.positionAt(before.length)), inserted.text);

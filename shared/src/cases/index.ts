@@ -10,4 +10,5 @@ export { caseReport, CaseReportBuilder, type CaseReport, type Duration, type Los
 export { replyStatsOf } from './reply-stats.ts';
 export { filterCases, caseFacets, type CaseFilter } from './filter.ts';
 export { storyDraftOf, PromoteError, type PromoteOptions } from './promote.ts';
+export { playbookLanguage } from './promote-language.ts';
 export { insertStory, storyYaml, type InsertedStory } from './insert-story.ts';

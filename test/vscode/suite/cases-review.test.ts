@@ -101,6 +101,30 @@ describe('case review', () => {
     await waitFor('the playbook to be linted', () => closerDiagnostics(target).every((d) => d.severity !== vscode.DiagnosticSeverity.Error) || undefined);
   });
 
+  it('drafts the promoted story in the playbook\'s language, not the editor\'s display language', async () => {
+    // The host speaks English: a Chinese draft can only come from the playbook.
+    assert.ok(!vscode.env.language.startsWith('zh'), `the host's display language is ${vscode.env.language}`);
+    const reply = (id: string, text: string) => `  - id: ${id}\n    label: L\n    text: ${text}\n`;
+    const chinese = await writeFile(`${FOLDER}/zh.playbook.yaml`, `id: review-zh\ntitle: 茶叶店\nreplies:\n${reply('zh-one', '这款茶很新鲜')}${reply('zh-two', '今天下单送茶具')}`);
+    // A bilingual title, but the replies are English: the story joins English text.
+    const english = await writeFile(`${FOLDER}/en.playbook.yaml`, `id: review-en\ntitle: { zh-CN: 茶叶店, en: Tea shop }\nreplies:\n${reply('en-one', 'Fresh from the garden')}${reply('en-two', 'A gift with every order')}${reply('en-three', '新茶到了')}`);
+    await vscode.commands.executeCommand('closer.reviewCases', [fileUri(FOLDER)]);
+    const storyIn = async (target: vscode.Uri, file: string) => {
+      await vscode.commands.executeCommand<PromotedStory>('closer.promoteToStory', bo[0]!.id, target);
+      const story = parsePlaybook(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), file).playbook?.stories?.[0];
+      assert.ok(story, `${file} holds the story`);
+      return story;
+    };
+    const zh = await storyIn(chinese, 'zh.playbook.yaml');
+    assert.strictEqual(zh.title, 'customer-00000003的故事：cups');
+    assert.strictEqual(zh.problem, '对话中客户对效果有疑虑。 （待补充）');
+    assert.match(JSON.stringify(zh.background), /（待补充）/);
+    const en = await storyIn(english, 'en.playbook.yaml');
+    assert.strictEqual(en.title, "customer-00000003's story: cups");
+    assert.strictEqual(en.problem, 'In the chat the customer doubted it would work. (to finish)');
+    assert.match(JSON.stringify(en.background), /\(to finish\)/);
+  });
+
   it("knows the team's own loss reasons from the closer.lossReasons setting", async () => {
     const record = makeCase(5, { outcome: 'lost', lossReason: 'budget_freeze', closedAt: '2026-11-01T10:00:00.000Z' });
     await writeFile(`${FOLDER}/extra/reasons.jsonl`, lines([record]));
