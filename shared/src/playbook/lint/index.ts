@@ -6,6 +6,7 @@ import { applyLintSettings } from './settings.ts';
 import { collapseRepeats } from './collapse.ts';
 import { absoluteGuarantee } from './rules/absolute-guarantee.ts';
 import { danglingReference } from './rules/dangling-reference.ts';
+import { defaultLanguage } from './rules/default-language.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { emptyTriggers } from './rules/empty-triggers.ts';
 import { falseScarcity } from './rules/false-scarcity.ts';
@@ -30,6 +31,7 @@ export const LINT_RULES: readonly LintRule[] = [
   danglingReference,
   undeclaredVariable,
   unusedVariable,
+  defaultLanguage,
   emptyTriggers,
   replyTooLong,
   triggerCollision,
