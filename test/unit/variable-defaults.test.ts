@@ -51,7 +51,8 @@ describe('the schema of a variable default', () => {
   it('accepts plain text, both languages, or one of them', () => {
     for (const value of ['399 a month', '{ zh-CN: 每月399元, en: 399 a month }', '{ zh-CN: 每月399元 }', '{ en: 399 a month }']) {
       const parsed = parsePlaybook(playbookWithDefault(value), 'v.playbook.yaml');
-      expect(lintPlaybooks([parsed]), value).toEqual([]);
+      // The schema accepts each form (an English reply over a Chinese-only default is the default-language rule's warning, not an error).
+      expect(lintPlaybooks([parsed]).filter((diagnostic) => diagnostic.rule !== 'default-language'), value).toEqual([]);
       expect(parsed.playbook?.variables?.price?.default, value).toBeDefined();
     }
     const both = parsePlaybook(playbookWithDefault('{ zh-CN: 每月399元, en: 399 a month }'), 'v.playbook.yaml');

@@ -91,7 +91,7 @@ interface TriggerText {
 }
 
 // A team's own example counts as this many base examples: the team knows its customers' words.
-const TEAM_WEIGHT = 3;
+const TEAM_WEIGHT = 1.5;
 
 function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): IntentModel {
   const triggers: TriggerText[] = [];
@@ -215,7 +215,7 @@ const WEIGHT_KEYWORD = 0.2;
 // weighs it like any intent and the bar can be low; otherwise `other` is only the absence of
 // evidence and the bar is higher.
 const OTHER_BAR = 0.45;
-const LEARNT_OTHER_BAR = 0.15;
+const LEARNT_OTHER_BAR = 0.3;
 // The softmax temperature of the Bayes posterior: trigger lists are short, so its certainty is damped.
 const TEMPERATURE = 3;
 // How close the more specific intent must come to take over from the general one.

@@ -233,7 +233,7 @@ export function suggestReplies(message: string, conversation: Conversation, bund
 
   const replies = ranked.slice(0, limit).map(({ candidate, score, used: isUsed }) => {
     const { entry } = candidate;
-    const rendered = renderReply(entry.reply.text, entry.variables, options.values);
+    const rendered = renderReply(entry.reply.text, entry.variables, options.values, candidate.language);
     return {
       id: entry.reply.id,
       label: entry.reply.label,
