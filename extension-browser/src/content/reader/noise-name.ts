@@ -1,4 +1,5 @@
 import { shortText, type BubbleContext } from './bubble-context.ts';
+import { TIME_TEXT } from './noise-time.ts';
 import type { Signal } from './signal.ts';
 import { hasWord } from './words.ts';
 
@@ -11,6 +12,16 @@ const HEADER_WORDS = new Set(['header', 'head', 'heading', 'meta', 'info', 'top'
 const TRAILING_TIME = /\s*[·•|-]?\s*(?:(?:今天|昨天|上午|下午)\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
 const NAME_LIKE = /^[\p{L}\p{N} ._'-]{1,24}$/u;
 
+/** The element's text without the times in it (a <time>, a child that is a clock time). */
+function textWithoutTimes(element: Element): string {
+  let text = '';
+  for (const child of Array.from(element.childNodes)) {
+    if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
+    else if (child instanceof Element && child.localName !== 'time' && !TIME_TEXT.test((child.textContent ?? '').trim())) text += child.textContent ?? '';
+  }
+  return text.replace(/\s+/g, ' ').replace(TRAILING_TIME, '').trim();
+}
+
 /**
  * The sender's name printed with the message: class names ("author", "sender-name", "title"),
  * a header row of the bubble (a name, often with the time after it), or a short text that
@@ -21,7 +32,7 @@ export const noiseName: Signal<Element, BubbleContext> = {
   score(element, context) {
     const text = shortText(element);
     if (!text) return 0;
-    const withoutTime = text.replace(TRAILING_TIME, '');
+    const withoutTime = textWithoutTimes(element);
     let score = 0;
     if (hasWord(element, NAME_WORDS)) score += 1;
     else if (hasWord(element, TEXT_WORDS)) score -= 0.5;
