@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { BundleError, buildBundle, bundleReplies, INTENTS, loadBundle, parsePlaybook, type Playbook } from '@closer/shared';
+import { BundleError, buildBundle, bundleReplies, canonicalJson, INTENTS, loadBundle, parsePlaybook, type Playbook } from '@closer/shared';
 
 const shop = parsePlaybook(readFileSync('test/fixtures/playbooks/valid/shop.playbook.yaml', 'utf8'), 'shop.playbook.yaml');
 
@@ -74,5 +74,25 @@ describe('bundle', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('bundle text from outside', () => {
+  const shopText = readFileSync('test/fixtures/playbooks/valid/shop.playbook.yaml', 'utf8');
+  const built = JSON.stringify(buildBundle([parsePlaybook(shopText, 'shop.playbook.yaml')]));
+
+  it('a UTF-8 byte-order mark before the JSON is read as the extension reads it', () => {
+    expect(loadBundle('\uFEFF' + built).hash).toBe(JSON.parse(built).hash);
+  });
+
+  it('a "__proto__" key added after the build changes the hash, so the bundle is refused', () => {
+    const tampered = built.replace('"playbook":{', '"playbook":{"__proto__":{"polluted":true},');
+    expect(tampered).not.toBe(built);
+    expect(() => loadBundle(tampered)).toThrow(BundleError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('canonical JSON keeps a "__proto__" own key', () => {
+    expect(canonicalJson(JSON.parse('{"b":1,"__proto__":{"x":2}}'))).toBe('{"__proto__":{"x":2},"b":1}');
   });
 });

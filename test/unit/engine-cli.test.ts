@@ -97,6 +97,14 @@ describe('closer suggest', () => {
     expect(answers.slice(5).map((answer) => answer.intent)).toEqual(['price', 'other', 'other', 'other', 'price']);
   });
 
+  test('--bundle reads a bundle saved with a UTF-8 byte-order mark, as the extension does', async () => {
+    const withBom = path.join(dir, 'bom.json');
+    writeFileSync(withBom, '\uFEFF' + JSON.stringify(engineBundle()));
+    const result = await cli(['suggest', '--json', '--bundle', withBom, '太贵了']);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).intent).toBe('price');
+  });
+
   test('--history FILE gives one message its earlier messages; a missing file is a clear error', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'closer-history-'));
     const history = path.join(dir, 'history.txt');

@@ -72,7 +72,8 @@ export function loadBundle(input: string | unknown): Bundle {
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
-      data = JSON.parse(input);
+      // A byte-order mark is how some editors save UTF-8; it is not part of the JSON.
+      data = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (error) {
       throw new BundleError(`the bundle is not valid JSON (${(error as Error).message})`);
     }
@@ -93,7 +94,9 @@ export function loadBundle(input: string | unknown): Bundle {
     const where = issue.path.map(String).join('.') || 'the top level';
     throw new BundleError(`the bundle is malformed at ${where}: ${issue.message}`);
   }
-  if (hashOf(parsed.data) !== parsed.data.hash) {
+  // The hash is checked over what was read, not over what the schema kept of it, so a key the
+  // schema passes over (such as "__proto__") cannot ride along under the original hash.
+  if (hashOf(record as Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base'>) !== parsed.data.hash) {
     throw new BundleError('the bundle content does not match its hash: it was changed after it was built, or it is damaged');
   }
   return parsed.data;
