@@ -88,6 +88,8 @@ export function loadBundle(input: string | unknown): Bundle {
   if (record.version !== BUNDLE_VERSION) {
     throw new BundleError(`bundle format version ${JSON.stringify(record.version)} is not supported; this Closer reads version ${BUNDLE_VERSION} — rebuild it with "closer build"`);
   }
+  const polluted = protoKeyPath(data);
+  if (polluted !== undefined) throw new BundleError(`the bundle has a "__proto__" key at ${polluted || 'the top level'}, which no bundle has: it was changed after it was built`);
   const parsed = BundleSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -100,6 +102,17 @@ export function loadBundle(input: string | unknown): Bundle {
     throw new BundleError('the bundle content does not match its hash: it was changed after it was built, or it is damaged');
   }
   return parsed.data;
+}
+
+/** Where in parsed JSON an own "__proto__" key sits (the schema's objects pass over it), or undefined. */
+function protoKeyPath(value: unknown, path = ''): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return path;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = protoKeyPath(inner, path ? `${path}.${key}` : key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** A reply with what the surfaces need around it: where it lives and which variables fill it. */
