@@ -4,6 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { buildBundle, classifyMessage, compactCorpus, parseCorpusTsv, parsePlaybook, suggestReplies, INTENTS, type Bundle } from '@closer/shared';
 import { loadBaseCorpus, readBaseCorpusRows } from '@closer/shared/node';
 import { addPinyinFeatures, syllablesOf } from '../../shared/src/engine/pinyin-features.ts';
+import { defaultBundle } from '../eval/evaluate.ts';
+import { buildInitialsIndex, wordsForInitials } from '../../shared/src/engine/initials.ts';
 
 const GYM = `id: gym
 title: 健身房
@@ -145,5 +147,21 @@ describe('sounds as features', () => {
     const bundle = gym(true);
     expect(classifyMessage('太鬼了吧', bundle).intent).toBe('price');
     expect(classifyMessage('pian yi dian ba', bundle).intent).toBe('price');
+  });
+});
+
+describe('pinyin initials alone', () => {
+  test('"jg" reads as the word those initials most often stand for (价格): a price question', async () => {
+    const bundle = await defaultBundle();
+    expect(classifyMessage('jg', bundle).intent).toBe('price');
+    expect(classifyMessage('yh', bundle).intent).toBe('price');
+  });
+
+  test('the initials index keeps the likeliest words per pair', () => {
+    const index = buildInitialsIndex([['价格', 10], ['结果', 2], ['几个', 3], ['加个', 1], ['价', 50], ['jg', 9]]);
+    expect(index.get('jg')!.map((candidate) => candidate.word)).toEqual(['价格', '几个', '结果']);
+    const words = wordsForInitials('jg', index);
+    expect([...words.keys()]).toEqual(['价格', '几个', '结果']);
+    expect(words.get('价格')).toBeCloseTo(10 / 15);
   });
 });

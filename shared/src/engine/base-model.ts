@@ -10,6 +10,8 @@ import { CJK, normalizeText } from './text.ts';
 export interface BaseCounts {
   /** A feature's count in each intent's messages, in INTENTS order; undefined when the corpus never has it. */
   countOf(feature: string): Float64Array | undefined;
+  /** Every feature with its count over all intents (decodes every row: for rare uses only). */
+  allFeatures(): Iterable<[string, number]>;
   /** Each intent's total count over every feature, also the ones left out of the compiled counts. */
   totals: Float64Array;
   /** How many distinct features the corpus has, also the ones left out. */
@@ -87,7 +89,10 @@ function compiledCounts(model: BaseModel): BaseCounts | undefined {
     }
     return row;
   };
-  return { countOf, totals: Float64Array.from(model.totals, (value) => value / SCALE), vocabulary: model.vocabulary };
+  const allFeatures = function* (): Iterable<[string, number]> {
+    for (const feature of features) yield [feature, countOf(feature)!.reduce((sum, value) => sum + value, 0)];
+  };
+  return { countOf, allFeatures, totals: Float64Array.from(model.totals, (value) => value / SCALE), vocabulary: model.vocabulary };
 }
 
 const cache = new WeakMap<BaseCorpus, BaseCounts>();
@@ -99,7 +104,10 @@ export function baseCountsOf(base: BaseCorpus): BaseCounts {
     found = base.model && compiledCounts(base.model);
     if (!found) {
       const { counts, totals, vocabulary } = countCorpus(base);
-      found = { countOf: (feature) => counts.get(feature), totals, vocabulary };
+      const allFeatures = function* (): Iterable<[string, number]> {
+        for (const [feature, row] of counts) yield [feature, row.reduce((sum, value) => sum + value, 0)];
+      };
+      found = { countOf: (feature) => counts.get(feature), allFeatures, totals, vocabulary };
     }
     cache.set(base, found);
   }

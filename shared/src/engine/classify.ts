@@ -6,6 +6,7 @@ import type { BaseCorpus } from '../playbook/base-corpus.ts';
 import type { Bundle } from '../playbook/bundle.ts';
 import { INTENTS, type Intent, type Objection } from '../playbook/schema.ts';
 import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.ts';
+import { buildInitialsIndex, isInitialsOnly, wordsForInitials, type InitialsIndex } from './initials.ts';
 import { featuresOfMessage } from './intent-features.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
 
@@ -65,6 +66,8 @@ interface IntentModel {
   defaultIdf: number;
   /** The base corpus, for evidence. */
   base?: BaseCorpus;
+  /** Pinyin initials → words, built the first time a message is initials alone. */
+  initials?: InitialsIndex;
 }
 
 const models = new WeakMap<Bundle, IntentModel>();
@@ -89,6 +92,8 @@ interface TriggerText {
   text: string;
   features: Map<string, number>;
 }
+
+const FORM_CUES = new Set(['#q', '#short']);
 
 // A team's own example counts as this many base examples: the team knows its customers' words.
 const TEAM_WEIGHT = 1.5;
@@ -133,6 +138,8 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
   const examples: Example[] = triggers.map((trigger, index) => {
     let squared = 0;
     for (const [feature, value] of trigger.features) {
+      // The form of a message (a question, one word) says which intents are likely, not which example it resembles.
+      if (FORM_CUES.has(feature)) continue;
       const weight = value * idf.get(feature)!;
       squared += weight * weight;
       let list = postings.get(feature);
@@ -235,7 +242,7 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
   let strength = 0;
   const direct = new Map<Intent, number>();
   if (normalized && model.intents.length > 0) {
-    const features = featuresOfMessage(text, normalized);
+    const features = isInitialsOnly(normalized) ? initialsFeatures(model, normalized) : featuresOfMessage(text, normalized);
     const examples = scoreExamples(model, features);
     const keywords = scoreKeywords(model, normalized);
     const posterior = scoreBayes(model, features);
@@ -270,6 +277,20 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
   return { intent: intents[0]!.intent, intents };
 }
 
+/** A message of pinyin initials, as the words they most often stand for (built on first need). */
+function initialsFeatures(model: IntentModel, normalized: string): Map<string, number> {
+  model.initials ??= buildInitialsIndex(function* () {
+    for (const [feature, row] of model.bayes.counts) yield [feature, row.reduce((sum, value) => sum + value, 0) * TEAM_WEIGHT] as [string, number];
+    if (model.bayes.base) yield* model.bayes.base.allFeatures();
+  }());
+  const words = wordsForInitials(normalized, model.initials);
+  if (words.size === 0) return featuresOfMessage(normalized);
+  // The message reads as the likely words would, each as much as it is likely.
+  const features = new Map<string, number>();
+  for (const [word, share] of words) for (const [feature, value] of featuresOfMessage(word)) features.set(feature, (features.get(feature) ?? 0) + value * share);
+  return features;
+}
+
 function scoreBayes(model: IntentModel, features: Map<string, number>): Float64Array {
   const logs = new Float64Array(model.intents.length);
   const likelihoods = new Float64Array(model.intents.length);
@@ -288,6 +309,7 @@ function scoreExamples(model: IntentModel, features: Map<string, number>): Map<I
   const covered = new Map<number, number>();
   let squared = 0;
   for (const [feature, value] of features) {
+    if (FORM_CUES.has(feature)) continue;
     const idf = model.idf.get(feature) ?? model.defaultIdf;
     const weight = value * idf;
     squared += weight * weight;

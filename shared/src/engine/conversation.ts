@@ -95,12 +95,12 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
 
 /**
  * What a message does to the chat, from its intent and, for small talk, its cue. In the opening
- * of a chat, an objection the classifier is unsure of is read by its cue: most often a question
- * about the product, or small talk.
+ * of a chat, a question in which the classifier is unsure of an objection is a question about
+ * the product; a bare "贵" stays the objection it is.
  */
 export function eventOf(intent: Intent, message: string, repeated: boolean, score = 1, state: GoldenState = 'start'): GoldenEvent {
   if (intent === 'other') return chatCueOf(message);
-  if (score < WEAK && intent !== 'buy_signal' && OPENING.includes(state)) return chatCueOf(message);
+  if (score < WEAK && intent !== 'buy_signal' && OPENING.includes(state) && chatCueOf(message) === 'question') return 'question';
   if (intent === 'hesitation' && repeated) return 'hesitation_again';
   return intent;
 }

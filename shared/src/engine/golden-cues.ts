@@ -20,6 +20,8 @@ const NEED = /^(?:我|我们|我家|家里)?(?:想|想要|想找|需要|打算|�
 export function chatCueOf(message: string): ChatCue {
   const text = normalizeText(message);
   if (text === '' || SILENCE.test(text)) return 'silence';
+  // "?", "👍👍" and the like carry no words: they keep the chat where it is (or agree, below).
+  if (!/[\p{L}\p{N}]/u.test(text) && !ACK.test(text)) return 'chat';
   // "亲，在吗？" is greetings only: take them off one by one and see what is left.
   let rest = text;
   while (GREETING.test(rest)) rest = rest.replace(GREETING, '').replace(/^[\s!！,，~～。.?？呀啊呢哈嘛]+/, '');
