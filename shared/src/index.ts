@@ -29,4 +29,12 @@ export { featuresOfMessage } from './engine/intent-features.ts';
 export { suggestReplies, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';
+// Adaptation by a model: the gate (one check per file in engine/adapt/checks/) and what it reads.
+export { gateAdaptation, reasonsText, ADAPTATION_CHECKS, type GateResult } from './engine/adapt/gate.ts';
+export type { AdaptationInput, AdaptationReason, AdaptationCheck, AdaptBounds } from './engine/adapt/check.ts';
+export { figuresOf, chineseNumeralValue, type Figure, type FigureKind } from './engine/adapt/figures.ts';
+export { wordDiff, wordsOf, type DiffPart } from './engine/adapt/words.ts';
+export { textLanguage } from './engine/adapt/language.ts';
+export { injectedInstruction } from './engine/adapt/injection.ts';
+export { DEFAULT_MAX_CHANGE, defaultMaxLength } from './engine/adapt/checks/within-bounds.ts';
 export * from './cases/index.ts';

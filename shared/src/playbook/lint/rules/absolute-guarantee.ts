@@ -4,7 +4,7 @@ import { diagnosticAt, type LintRule } from '../rule.ts';
 // Promises no seller can keep, which consumer-protection law treats as the seller's word.
 // "保证金" (a deposit), "质保" (a warranty) and "100%纯棉" (what a thing is made of) are not
 // promises of a result.
-const PHRASES: Phrase[] = [
+export const PHRASES: Phrase[] = [
   { pattern: /保证(?!金)/, what: 'a guarantee' },
   { pattern: /(?:100\s*[%％]|百分之?百)\s*(?:有效|满意|成功|安全|保证|放心|见效|治愈|退款|回本)/, what: 'a 100% promise' },
   { pattern: /无效(?:全额)?退款|不满意(?:全额)?退款|包退包换/, what: 'a promise of a refund if it does not work' },

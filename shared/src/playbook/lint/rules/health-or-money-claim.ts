@@ -2,7 +2,7 @@ import { customerTexts, findPhrases, type Phrase } from '../customer-text.ts';
 import { diagnosticAt, type LintRule } from '../rule.ts';
 
 // Medical and financial results are claims only a licence (and evidence) allows.
-const PHRASES: Phrase[] = [
+export const PHRASES: Phrase[] = [
   { pattern: /治愈|根治|药到病除|包治|神药|疗效显著|稳赚|稳赢|保本|躺赚|只赚不赔|收益翻倍|稳定收益/, what: 'a medical or financial claim' },
   { pattern: /\bcures?\b|\bcured\b|\bheals? (?:any|all|every)\b|\bmiracle\b|\bguaranteed (?:returns?|profits?|income)\b|\bcan'?t lose\b|\bdouble your money\b|\bsure profit\b/i, what: 'a medical or financial claim' },
 ];

@@ -1,0 +1,40 @@
+import type { Language } from '../../playbook/schema.ts';
+
+/** What a playbook may say about adapting one reply: false forbids it; bounds narrow it. */
+export type AdaptBounds =
+  | boolean
+  | {
+      /** The most characters the adapted text may have. */
+      maxLength?: number;
+      /** The largest share of words that may change, 0..1: word edits over the longer text's words. */
+      maxChange?: number;
+    };
+
+/** Everything the gate looks at: the approved text, the model's text and what the customer wrote. */
+export interface AdaptationInput {
+  /** The approved reply as it would be inserted: variables filled. */
+  original: string;
+  /** The model's text, with any placeholders already put back. */
+  adapted: string;
+  /** The customer's message the adaptation answers. */
+  customerMessage: string;
+  /** The values filled into the reply's {{variables}} (name → value). */
+  values?: Readonly<Record<string, string>>;
+  /** The language the adaptation must be in; by default the customer's (else the approved reply's). */
+  language?: Language;
+  /** The reply's own `adapt` setting from the playbook. */
+  bounds?: AdaptBounds;
+}
+
+/** Why an adaptation may not be shown, in words a salesperson reads. */
+export interface AdaptationReason {
+  /** The check's id, its file's name. */
+  check: string;
+  message: string;
+}
+
+/** One check of the gate: pure, and every problem it finds is one reason. */
+export interface AdaptationCheck {
+  id: string;
+  check(input: AdaptationInput): AdaptationReason[];
+}
