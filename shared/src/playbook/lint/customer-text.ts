@@ -41,17 +41,46 @@ export interface PhraseHit {
   index: number;
 }
 
+interface Found {
+  phrase: Phrase;
+  match: string;
+  index: number;
+}
+
+/** Past this many texts remembered for one list of phrases, the memory starts again (the next lint refills it). */
+const MAX_REMEMBERED_TEXTS = 20_000;
+
+/**
+ * What each text contains of a list of phrases, by its text: an edit changes one reply, and the
+ * rules re-run over the whole edited file (2,000 replies scanned with every phrase took longer
+ * than the rest of the lint), so the other texts are looked up instead of scanned again.
+ */
+const foundByPhrases = new WeakMap<readonly Phrase[], { global: RegExp[]; byText: Map<string, Found[]> }>();
+
+function phrasesIn(text: string, phrases: readonly Phrase[]): Found[] {
+  let memory = foundByPhrases.get(phrases);
+  if (!memory) {
+    const global = phrases.map(({ pattern }) => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'));
+    memory = { global, byText: new Map() };
+    foundByPhrases.set(phrases, memory);
+  }
+  const known = memory.byText.get(text);
+  if (known) return known;
+  const found: Found[] = [];
+  // Slots are blanked out (same length, so indexes still point into the text as written).
+  const plain = text.replace(/\{\{[^{}]*\}\}/g, (slot) => ' '.repeat(slot.length));
+  phrases.forEach((phrase, p) => {
+    for (const match of plain.matchAll(memory.global[p]!)) found.push({ phrase, match: match[0], index: match.index });
+  });
+  if (memory.byText.size >= MAX_REMEMBERED_TEXTS) memory.byText.clear();
+  memory.byText.set(text, found);
+  return found;
+}
+
 /** Every occurrence of the phrases in the texts, outside {{variable}} slots. */
 export function findPhrases(texts: readonly CustomerText[], phrases: readonly Phrase[]): PhraseHit[] {
   const hits: PhraseHit[] = [];
-  for (const text of texts) {
-    // Slots are blanked out (same length, so indexes still point into the text as written).
-    const plain = text.text.replace(/\{\{[^{}]*\}\}/g, (slot) => ' '.repeat(slot.length));
-    for (const phrase of phrases) {
-      const global = new RegExp(phrase.pattern.source, phrase.pattern.flags.includes('g') ? phrase.pattern.flags : phrase.pattern.flags + 'g');
-      for (const match of plain.matchAll(global)) hits.push({ text, phrase, match: match[0], index: match.index });
-    }
-  }
+  for (const text of texts) for (const { phrase, match, index } of phrasesIn(text.text, phrases)) hits.push({ text, phrase, match, index });
   return hits;
 }
 
