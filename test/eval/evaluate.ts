@@ -174,10 +174,15 @@ export function evaluateSteps(bundle: Bundle, chats: LabelledChat[]): StepReport
   return { total: chats.length, accuracy: (chats.length - errors.length) / Math.max(1, chats.length), perStep, confusion, errors };
 }
 
+/** The search evaluation written before the search was reworked (test/fixtures/eval/search.tsv). */
+export const SEARCH_EVAL = path.join(FIXTURES, 'eval/search.tsv');
+
 export interface SearchReport {
   total: number;
   hitAt1: number;
   hitAt3: number;
+  /** Mean reciprocal rank of the first accepted result among the first 10. */
+  mrr: number;
   misses: { query: string; categories: string[]; got: string[] }[];
 }
 
@@ -185,18 +190,22 @@ export interface SearchReport {
 export function evaluateSearch(search: (query: string) => { category: string }[], set: SearchQuery[]): SearchReport {
   let hitAt1 = 0;
   let hitAt3 = 0;
+  let reciprocal = 0;
   const misses: SearchReport['misses'] = [];
   for (const { query, categories } of set) {
-    const got = search(query).slice(0, 3).map((result) => result.category);
+    const ranked = search(query).slice(0, 10).map((result) => result.category);
+    const first = ranked.findIndex((category) => categories.includes(category));
+    if (first >= 0) reciprocal += 1 / (first + 1);
+    const got = ranked.slice(0, 3);
     if (got[0] !== undefined && categories.includes(got[0])) hitAt1++;
     if (got.some((category) => categories.includes(category))) hitAt3++;
     else misses.push({ query, categories, got });
   }
-  return { total: set.length, hitAt1: hitAt1 / Math.max(1, set.length), hitAt3: hitAt3 / Math.max(1, set.length), misses };
+  return { total: set.length, hitAt1: hitAt1 / Math.max(1, set.length), hitAt3: hitAt3 / Math.max(1, set.length), mrr: reciprocal / Math.max(1, set.length), misses };
 }
 
 export function searchWithEngine(bundle: Bundle): (query: string) => { category: string }[] {
-  return (query) => searchPlaybooks(query, bundle, { limit: 3 });
+  return (query) => searchPlaybooks(query, bundle, { limit: 10 });
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   readIntentSet,
   readSearchSet,
   readStepSet,
+  SEARCH_EVAL,
   searchWithEngine,
   STEPS_FRESH,
   teamMinimalBundle,
@@ -64,7 +65,9 @@ const older = evaluateIntents(bundle, readIntentSet());
 console.log(`the older set test/fixtures/intents.tsv (${older.total} messages, partly seen while triggers were written): accuracy ${percent(older.accuracy)}   macro-F1 ${older.macroF1.toFixed(3)}`);
 
 const search = evaluateSearch(searchWithEngine(bundle), readSearchSet());
-console.log(`search on test/fixtures/search-queries.tsv (${search.total} queries): hit@1 ${percent(search.hitAt1)}   hit@3 ${percent(search.hitAt3)}`);
+console.log(`search on test/fixtures/search-queries.tsv (${search.total} queries): hit@1 ${percent(search.hitAt1)}   hit@3 ${percent(search.hitAt3)}   MRR ${search.mrr.toFixed(3)}`);
+const heldSearch = evaluateSearch(searchWithEngine(bundle), readSearchSet(SEARCH_EVAL));
+console.log(`search on test/fixtures/eval/search.tsv (${heldSearch.total} queries written before the search was reworked): hit@1 ${percent(heldSearch.hitAt1)}   hit@3 ${percent(heldSearch.hitAt3)}   MRR ${heldSearch.mrr.toFixed(3)}`);
 console.log(`\nsummary: (a) ${percent(a.accuracy)} (aim 95%)   (b) ${percent(b.accuracy)} (aim 92%)   (c) ${percent(c.accuracy)}, second set ${percent(cFresh.accuracy)} (aim 85%)`);
 
 if (args.includes('--errors')) {
@@ -75,5 +78,5 @@ if (args.includes('--errors')) {
   console.log('\nsteps missed (c):');
   for (const error of c.errors) console.log(`  eval/steps.tsv:${error.line}  ${error.step} → ${error.predicted}`);
   console.log('\nsearch misses (top 3 categories):');
-  for (const miss of search.misses) console.log(`  ${miss.query}  wants ${miss.categories.join('|')}, got ${miss.got.join(', ') || 'nothing'}`);
+  for (const miss of [...search.misses, ...heldSearch.misses]) console.log(`  ${miss.query}  wants ${miss.categories.join('|')}, got ${miss.got.join(', ') || 'nothing'}`);
 }

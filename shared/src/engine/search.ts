@@ -5,6 +5,7 @@ import type { Bundle } from '../playbook/bundle.ts';
 import { allTexts, localText } from '../playbook/local-text.ts';
 import { GOLDEN_STEPS, INTENTS, type Language, type LocalText, type Playbook } from '../playbook/schema.ts';
 import { storyText } from '../playbook/story-text.ts';
+import { classifyMessage } from './classify.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
 
 export type SearchKind = 'reply' | 'principle' | 'story' | 'step' | 'guide';
@@ -19,6 +20,9 @@ export interface SearchEntry {
   category: string;
   /** More words that find the entry but are not shown: trigger keywords, tags. */
   keywords?: string[];
+  /** The sequence and step the entry belongs to, when it belongs to one. */
+  sequence?: string;
+  step?: string;
   playbook: string;
   file: string;
   line: number;
@@ -31,6 +35,9 @@ export interface SearchResult {
   category: string;
   score: number;
   kind: SearchKind;
+  /** The sequence and step the script comes from, when it comes from one. */
+  sequence?: string;
+  step?: string;
   playbook: string;
   file: string;
   line: number;
@@ -50,14 +57,17 @@ export function searchEntries(bundle: Bundle): SearchEntry[] {
   for (const { file, playbook, lines } of bundle.playbooks) {
     const at = (id: string): number => lines[id] ?? 1;
     const base = { playbook: playbook.id, file };
-    const stepOfReply = new Map<string, string>();
+    const stepOfReply = new Map<string, { category: string; sequence: string; step: string }>();
     for (const sequence of playbook.sequences ?? []) {
       for (const step of sequence.steps) {
-        entries.push({ ...base, id: step.id, kind: 'step', title: step.title, text: joinLocal([step.goal, ...(step.questions ?? [])]), category: step.id, line: at(step.id) });
+        // A step of another sequence is filed under the golden step or intent it serves.
+        const category = sequence.id === 'golden' ? step.id : step.serves ?? step.id;
+        const where = { sequence: sequence.id, step: step.id };
+        entries.push({ ...base, ...where, id: step.id, kind: 'step', title: step.title, text: joinLocal([step.goal, ...(step.questions ?? [])]), category, line: at(step.id) });
         for (const reply of step.replies ?? []) {
-          entries.push({ ...base, id: reply.id, kind: 'reply', title: reply.label, text: reply.text, category: step.id, keywords: reply.tags, line: at(reply.id) });
+          entries.push({ ...base, ...where, id: reply.id, kind: 'reply', title: reply.label, text: reply.text, category, keywords: reply.tags, line: at(reply.id) });
         }
-        for (const id of step.uses ?? []) if (!stepOfReply.has(id)) stepOfReply.set(id, step.id);
+        for (const id of step.uses ?? []) if (!stepOfReply.has(id)) stepOfReply.set(id, { category, ...where });
       }
     }
     for (const objection of playbook.objections ?? []) {
@@ -68,7 +78,18 @@ export function searchEntries(bundle: Bundle): SearchEntry[] {
       }
     }
     for (const reply of playbook.replies ?? []) {
-      entries.push({ ...base, id: reply.id, kind: 'reply', title: reply.label, text: reply.text, category: stepOfReply.get(reply.id) ?? looseCategory(reply.id, playbook), keywords: reply.tags, line: at(reply.id) });
+      const used = stepOfReply.get(reply.id);
+      entries.push({
+        ...base,
+        ...(used ? { sequence: used.sequence, step: used.step } : {}),
+        id: reply.id,
+        kind: 'reply',
+        title: reply.label,
+        text: reply.text,
+        category: used?.category ?? looseCategory(reply.id, playbook),
+        keywords: reply.tags,
+        line: at(reply.id),
+      });
     }
     for (const story of playbook.stories ?? []) {
       const text = { 'zh-CN': storyText(story, 'zh-CN'), en: storyText(story, 'en') };
@@ -317,14 +338,51 @@ const DEFAULT_LIMIT = 10;
 const COMMON_SHARE = 0.25;
 const COMMON_CHARACTER_SHARE = 0.05;
 
-/** Search a bundle's scripts; results best first with a score 0..1. Never throws. */
+/** The golden step where the method answers each intent, for the query's own intent. */
+const STEP_OF_INTENT: Record<string, string | undefined> = { price: 'consider', comparison: 'consider', hesitation: 'consider', doubt: 'resolve_doubt', buy_signal: 'ask_close' };
+// How much an entry of the category the query itself shows is lifted, and how sure the classifier must be.
+const INTENT_BOOST = 1.3;
+const INTENT_SURE = 0.45;
+
+/**
+ * Search a bundle's scripts; results best first with a score 0..1. Never throws. A query that
+ * quotes a customer ("客户说太贵了怎么回") is also classified like a customer message, and the
+ * scripts for that intent and its golden step are lifted.
+ */
 export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOptions = {}): SearchResult[] {
-  return searchIndex(searchIndexOf(bundle), query, options);
+  const topic = withoutFraming(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
+  const boost = new Map<string, number>();
+  if (topic && (CJK.test(topic) || topic.includes(' '))) {
+    const { intents } = classifyMessage(topic, bundle);
+    const top = intents[0]!;
+    if (top.intent !== 'other' && top.score >= INTENT_SURE) {
+      boost.set(top.intent, INTENT_BOOST);
+      const step = STEP_OF_INTENT[top.intent];
+      if (step) boost.set(step, INTENT_BOOST);
+    }
+  }
+  return searchIndex(searchIndexOf(bundle), query, { ...options, boost });
 }
 
-export function searchIndex(index: SearchIndex, query: string, options: SearchOptions = {}): SearchResult[] {
+// How a new hire frames a question, which is not its topic: "客户说…怎么办", "what to say when…".
+const FRAMING = [
+  /(?:我的|有个|有位|有的)?客户(?:一直|总是|老是|突然|又|就)?(?:说|问|讲|回|表示|嫌|觉得)?/g,
+  /(?:该|要|应该|我)?(?:怎么办|怎么回复?|怎么应对|怎么处理|怎么说|怎么跟进?|怎么聊|怎样回|如何回复?|如何应对|如何处理|怎么破|咋办|咋回)/g,
+  /(?:话术|的话术|回复话术)$/g,
+  /\b(?:how (?:do|should|can) i (?:answer|reply|respond|handle|deal with)|how to (?:answer|reply|respond|handle|deal with)|what (?:do i|should i|to) (?:say|reply|answer)(?: when| if| to)?|what to do (?:when|if)|the customer (?:says|said|asks|is)|customer (?:says|said|asks)|when (?:a |the )?customer (?:says|said|asks|is))\b/g,
+];
+
+/** The query without the words that frame it; the query itself when nothing else is left. */
+export function withoutFraming(normalized: string): string {
+  let topic = normalized;
+  for (const pattern of FRAMING) topic = topic.replace(pattern, ' ');
+  topic = topic.replace(/[\s,，。.!！?？:："“”]+/g, ' ').trim();
+  return topic.length > 0 ? topic : normalized;
+}
+
+export function searchIndex(index: SearchIndex, query: string, options: SearchOptions & { boost?: ReadonlyMap<string, number> } = {}): SearchResult[] {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-  const normalized = normalizeText(typeof query === 'string' ? query.slice(0, 200) : '');
+  const normalized = withoutFraming(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
   if (!normalized || limit === 0) return [];
   const features = queryFeatures(normalized, index);
   const count = index.entries.length;
@@ -353,6 +411,9 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
     }
   }
   if (touched.length === 0) return [];
+  if (options.boost && options.boost.size > 0) {
+    for (const position of touched) scores[position] = scores[position]! * (options.boost.get(index.entries[position]!.category) ?? 1);
+  }
   const top = topEntries(touched, scores, index.lengthFactor, limit);
   const language = options.language ?? (CJK.test(normalized) || !hasEnglishWord(features) ? 'zh-CN' : 'en');
   return top.map(([position, score]) => {
@@ -364,6 +425,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       category: entry.category,
       score: Math.round(Math.min(1, score / best) * 1000) / 1000,
       kind: entry.kind,
+      ...(entry.sequence ? { sequence: entry.sequence, step: entry.step } : {}),
       playbook: entry.playbook,
       file: entry.file,
       line: entry.line,

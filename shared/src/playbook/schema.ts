@@ -106,6 +106,10 @@ export const StepSchema = z
     goal: LocalTextSchema.describe('What this step should achieve.'),
     intents: z.array(IntentSchema).optional().describe('Customer intents that move the chat into this step.'),
     next: IdSchema.optional().describe('The id of the step that sensibly comes next.'),
+    serves: z
+      .union([z.enum(GOLDEN_STEPS), IntentSchema])
+      .optional()
+      .describe('For a step of a sequence other than the golden model: the golden-model step or the intent it serves, where search files it.'),
     questions: z.array(LocalTextSchema).optional().describe('Questions to ask in this step.'),
     replies: z.array(ReplySchema).optional().describe('Replies written for this step.'),
     uses: z.array(IdSchema).optional().describe('Ids of replies defined elsewhere that also fit this step.'),

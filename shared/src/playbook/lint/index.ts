@@ -14,6 +14,7 @@ import { hardCodedFigure } from './rules/hard-coded-figure.ts';
 import { lintSettings } from './rules/lint-settings.ts';
 import { healthOrMoneyClaim } from './rules/health-or-money-claim.ts';
 import { replyTooLong } from './rules/reply-too-long.ts';
+import { stepServes } from './rules/step-serves.ts';
 import { triggerCollision } from './rules/trigger-collision.ts';
 import { undeclaredVariable } from './rules/undeclared-variable.ts';
 import { unprovableSuperlative } from './rules/unprovable-superlative.ts';
@@ -34,6 +35,7 @@ export const LINT_RULES: readonly LintRule[] = [
   defaultLanguage,
   emptyTriggers,
   replyTooLong,
+  stepServes,
   triggerCollision,
   absoluteGuarantee,
   unprovableSuperlative,
