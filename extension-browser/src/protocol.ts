@@ -23,7 +23,11 @@ export const PickListResetRequestSchema = z.object({ type: z.literal('pick-list-
 // The text the user has selected in the chat page right now (for "suggest for the selection").
 export const ReadSelectionRequestSchema = z.object({ type: z.literal('read-selection') });
 
+// What the reader makes of this page, for Settings: which reader, the list, the last messages, why.
+export const ReaderDescribeRequestSchema = z.object({ type: z.literal('reader-describe') });
+
 export const ContentRequestSchema = z.discriminatedUnion('type', [
+  ReaderDescribeRequestSchema,
   InsertRequestSchema,
   ReadLatestRequestSchema,
   PickListStartRequestSchema,
@@ -64,6 +68,24 @@ export const ReadSelectionResultSchema = z.object({
 });
 export type ReadSelectionResult = z.infer<typeof ReadSelectionResultSchema>;
 
+export const ReaderDescriptionSchema = z.object({
+  // The site adapter in use ('generic' on any page without its own).
+  adapter: z.string(),
+  // Where the message list came from: picked by the user, found by the reader, or none.
+  source: z.enum(['picked', 'found', 'none']),
+  // A selector naming the list, so the salesperson can recognise it.
+  list: z.optional(z.string()),
+  // The signals that chose the list, e.g. "above the chat box +3".
+  reasons: z.array(z.string()),
+  customer: z.optional(z.string()),
+  conversationKey: z.string(),
+  lastCustomer: z.optional(z.string()),
+  lastOwn: z.optional(z.string()),
+  // Why the last customer message is the customer's, and what was left out of it.
+  why: z.array(z.string()),
+});
+export type ReaderDescription = z.infer<typeof ReaderDescriptionSchema>;
+
 /** The answer each content request gets, so callers can check the reply with the right schema. */
 export const ContentResultSchemas = {
   insert: InsertResultSchema,
@@ -71,6 +93,7 @@ export const ContentResultSchemas = {
   'pick-list-start': PickListResultSchema,
   'pick-list-reset': PickListResultSchema,
   'read-selection': ReadSelectionResultSchema,
+  'reader-describe': ReaderDescriptionSchema,
 } as const satisfies Record<ContentRequest['type'], z.ZodMiniType>;
 export type ContentResult<T extends ContentRequest['type']> = z.infer<(typeof ContentResultSchemas)[T]>;
 
@@ -91,6 +114,12 @@ export const ConversationSeenEventSchema = z.object({
   type: z.literal('conversation-seen'),
   conversationKey: z.string(),
   customer: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+
+// Picking the message list ended: a list was chosen, or the user pressed Escape.
+export const PickListDoneEventSchema = z.object({
+  type: z.literal('pick-list-done'),
+  chosen: z.boolean(),
 });
 
 // The user picked a message list; the background stores the selector for the site.
@@ -118,6 +147,7 @@ export type SelectorResult = z.infer<typeof SelectorResultSchema>;
 export const ContentEventSchema = z.discriminatedUnion('type', [
   CustomerMessageEventSchema,
   ConversationSeenEventSchema,
+  PickListDoneEventSchema,
   SelectorSavedEventSchema,
   SelectorClearedEventSchema,
   SelectorGetRequestSchema,
@@ -136,6 +166,7 @@ export const SuggestForEventSchema = z.object({
 export const PanelEventSchema = z.discriminatedUnion('type', [
   SuggestForEventSchema,
   CustomerMessageEventSchema,
+  PickListDoneEventSchema,
 ]);
 export type PanelEvent = z.infer<typeof PanelEventSchema>;
 

@@ -37,6 +37,7 @@ async function savedSites(): Promise<Array<{ site: string; selector: string }>> 
 }
 
 const site = () => new URL(chat.url()).host;
+const hint = () => panel.locator('form.paste [role=status]');
 const shownMessage = () => panel.locator('[data-testid=customer-message]').textContent();
 
 test('without a pick, the reader finds the conversation, not the longer scrolling contact list', async () => {
@@ -52,6 +53,8 @@ test('Escape cancels picking: the highlight goes, nothing is saved, the page wor
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'visible' });
   await chat.keyboard.press('Escape');
   await chat.locator('#closer-pick-highlight').waitFor({ state: 'detached' });
+  // The panel's hint goes with it.
+  await expect.poll(() => hint().count()).toBe(0);
   expect(await savedSites()).toEqual([]);
   await chat.click('#send');
   expect(await chat.evaluate(() => window.pageClicks)).toBe(1);
@@ -75,6 +78,13 @@ test('hover highlights the message list, a click chooses it and the page never s
   // The newest customer message of the chosen list; the user's own message after it is skipped.
   expect((await readLatest()).message).toBe('这款课程多少钱？');
   await expect.poll(shownMessage).toBe('这款课程多少钱？');
+  // The hint is cleared and the panel scrolls back up to the message and its intent.
+  await expect.poll(() => hint().count()).toBe(0);
+  await expect.poll(() => panel.evaluate(() => {
+    const box = document.getElementById('latest-heading')!.getBoundingClientRect();
+    // Scrolled to the heading's own top edge, give or take a subpixel.
+    return box.top > -2 && box.bottom <= window.innerHeight;
+  })).toBe(true);
 });
 
 test('the picked list is watched live: a customer message updates the panel, an own message does not', async () => {

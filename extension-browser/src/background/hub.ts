@@ -116,6 +116,9 @@ async function handleEvent(event: ContentEvent): Promise<unknown> {
         if (!c.values.customer?.trim()) c.values = { ...c.values, customer: event.customer };
       });
       return { ok: true };
+    case 'pick-list-done':
+      // For the panel, which clears its hint; nothing to keep.
+      return undefined;
     case 'selector-saved':
       await store.putSelector(event.site, event.selector);
       return { ok: true };
@@ -144,9 +147,9 @@ export function onMessage(raw: unknown): Promise<unknown> | undefined {
   if (typeof type === 'string' && REQUEST_TYPES.has(type)) return Promise.resolve({ ok: false, error: `${type}: ${request.error}` } satisfies Envelope);
   const event = parseMessage(ContentEventSchema, raw);
   if (event.ok) {
-    // customer-message is also for the panel; leave its answer to nobody.
+    // customer-message and pick-list-done are also for the panel; leave their answer to nobody.
     const done = handleEvent(event.message).catch((error: unknown) => console.warn('closer: event failed', error));
-    return event.message.type === 'customer-message' ? (void done, undefined) : done;
+    return event.message.type === 'customer-message' || event.message.type === 'pick-list-done' ? (void done, undefined) : done;
   }
   // Background→panel events pass by here too; anything else is a malformed message worth a note.
   if (type !== 'suggest-for') console.warn(`closer: ignored a message: ${event.error}`);

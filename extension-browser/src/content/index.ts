@@ -8,7 +8,7 @@ import { focusLastEditor, watchTyping } from './last-editor.ts';
 import { watchMessageList } from './message-list.ts';
 import { startPicking, stopPicking } from './pick-list.ts';
 import { findCustomerName, nameStillShown, type NameFinding } from './reader/customer-name.ts';
-import { latestCustomerMessage, type ReadOptions } from './reader/read-chat.ts';
+import { latestCustomerMessage, latestOwnMessage, type ReadOptions } from './reader/read-chat.ts';
 import { normaliseText } from './reader/reading.ts';
 import { selectedText } from './selection.ts';
 import { selectorFor } from './selector.ts';
@@ -151,8 +151,25 @@ async function handle(request: ContentRequest): Promise<ContentResult<ContentReq
         void send({ type: 'selector-saved', site, selector: pickedSelector });
         const latest = latestText(chosen);
         if (latest) reportCustomerMessage(latest);
-      });
+      }, (chosen) => void send({ type: 'pick-list-done', chosen }));
       return { ok: true };
+    case 'reader-describe': {
+      const found = currentList(true);
+      const finding = pickedSelector ? undefined : adapter.findMessageList();
+      const customer = found ? latestCustomerMessage(found, readOptions()) : undefined;
+      const { customer: name } = conversation();
+      return {
+        adapter: adapter.id,
+        source: !found ? 'none' : pickedSelector ? 'picked' : 'found',
+        list: found ? (pickedSelector ?? selectorFor(found)) : undefined,
+        reasons: finding && finding.list === found ? finding.reasons : [],
+        customer: name,
+        conversationKey: await conversationKey(),
+        lastCustomer: customer?.text,
+        lastOwn: found ? latestOwnMessage(found, readOptions())?.text : undefined,
+        why: customer?.why ?? [],
+      };
+    }
     case 'pick-list-reset':
       pickedSelector = undefined;
       useList(undefined);

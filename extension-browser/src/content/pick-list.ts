@@ -35,8 +35,8 @@ function createHighlight(): HTMLElement {
 
 let stopCurrent: (() => void) | undefined;
 
-/** Starts picking; `onChosen` gets the chosen list. Starting again restarts. */
-export function startPicking(onChosen: (list: Element) => void): void {
+/** Starts picking; `onChosen` gets the chosen list, `onEnded` is told whether one was. Starting again restarts. */
+export function startPicking(onChosen: (list: Element) => void, onEnded: (chosen: boolean) => void = () => undefined): void {
   stopCurrent?.();
   const highlight = createHighlight();
   let candidate: Element | undefined;
@@ -64,11 +64,13 @@ export function startPicking(onChosen: (list: Element) => void): void {
     const chosen = target === hovered && candidate ? candidate : target ? listCandidate(target) : candidate;
     stop();
     if (chosen) onChosen(chosen);
+    onEnded(chosen !== undefined);
   };
   const cancel = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     swallow(event);
     stop();
+    onEnded(false);
   };
   const swallowed = ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'contextmenu'] as const;
 

@@ -79,7 +79,7 @@ export function App() {
         {view === 'cases' && <CasesView language={language} tabId={tabId} visible={view === 'cases'} />}
       </section>
       <section id="view-settings" role="tabpanel" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
-        {view === 'settings' && <SettingsView t={t} generation={generation} onChange={changed} />}
+        {view === 'settings' && <SettingsView t={t} generation={generation} onChange={changed} tabId={tabId} />}
       </section>
     </div>
   );

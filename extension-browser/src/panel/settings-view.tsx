@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language, Settings } from '../requests.ts';
 import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
+import { ReaderCard } from './reader-card.tsx';
 
 // Granted by the manifest for the demo page and the tests; not something the user can remove.
 const BUILT_IN_HOSTS = ['http://127.0.0.1/*'];
@@ -11,10 +12,12 @@ interface Props {
   /** Bumped on a change of language or bundle: the labels are fetched again. */
   generation: number;
   onChange: (language?: Language) => void;
+  /** The chat tab the panel serves, for "Reading this page". */
+  tabId?: number;
 }
 
-/** Bundle import, default details, saved message lists per site, interface language. */
-export function SettingsView({ t, generation, onChange }: Props) {
+/** What the reader finds in the chat tab, bundle import, default details, saved message lists per site, interface language. */
+export function SettingsView({ t, generation, onChange, tabId }: Props) {
   const [settings, setSettings] = useState<Settings>();
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [url, setUrl] = useState('');
@@ -83,6 +86,7 @@ export function SettingsView({ t, generation, onChange }: Props) {
   const bundle = settings.bundle;
   return (
     <div class="settings" data-language={settings.language}>
+      <ReaderCard t={t} tabId={tabId} />
       <section class="card" aria-labelledby="bundle-heading">
         <h2 id="bundle-heading">{t('bundle')}</h2>
         <p data-testid="bundle-info" data-hash={bundle.hash}>

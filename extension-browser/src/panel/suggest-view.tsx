@@ -33,6 +33,8 @@ export function SuggestView({ t, tabId, generation }: Props) {
   const [attempt, setAttempt] = useState(0);
   // The message on screen, for refreshing after a change of variables, bundle or language.
   const current = useRef<{ text: string; key: string }>();
+  // Set when a pick chose a list: the next suggestion is scrolled into view (the pick buttons sit at the bottom).
+  const showAfterPick = useRef(false);
 
   const suggest = useCallback(async (text: string, key: string, record: boolean) => {
     current.current = { text, key };
@@ -90,6 +92,12 @@ export function SuggestView({ t, tabId, generation }: Props) {
       const message = event.message;
       if (message.type === 'customer-message') {
         if (tabId === undefined || sender.tab?.id === tabId) void suggest(message.text, message.conversationKey, false);
+      } else if (message.type === 'pick-list-done') {
+        if (tabId !== undefined && sender.tab?.id !== tabId) return undefined;
+        setHint(undefined);
+        // The chosen list's message may be on screen already or still on its way: scroll now and once it shows.
+        showAfterPick.current = message.chosen;
+        if (message.chosen) document.getElementById('latest-heading')?.scrollIntoView({ block: 'start' });
       } else if (message.tabId === undefined || message.tabId === tabId) {
         void suggest(message.text, current.current?.key ?? conversationKey, true);
       }
@@ -98,6 +106,12 @@ export function SuggestView({ t, tabId, generation }: Props) {
     chrome.runtime.onMessage.addListener(listener);
     return () => chrome.runtime.onMessage.removeListener(listener);
   }, [tabId, suggest, conversationKey]);
+
+  useEffect(() => {
+    if (!suggestion || !showAfterPick.current) return;
+    showAfterPick.current = false;
+    document.getElementById('latest-heading')?.scrollIntoView({ block: 'start' });
+  }, [suggestion]);
 
   useEffect(() => {
     if (generation > 0 && current.current) void suggest(current.current.text, current.current.key, false);
