@@ -27,7 +27,7 @@ export { GOLDEN_STEP_NAMES } from './engine/golden-steps.ts';
 export { compileBaseModel, withBaseModel } from './engine/base-model.ts';
 export { featuresOfMessage } from './engine/intent-features.ts';
 export { suggestReplies, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
-export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
+export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, withoutFraming, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';
 // Adaptation by a model: the gate (one check per file in engine/adapt/checks/) and what it reads.
 export { gateAdaptation, reasonsText, ADAPTATION_CHECKS, type GateResult } from './engine/adapt/gate.ts';

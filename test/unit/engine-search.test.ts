@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildBundle, buildSearchIndex, parsePlaybook, searchEntries, searchIndex, searchPlaybooks } from '@closer/shared';
+import { buildBundle, buildSearchIndex, parsePlaybook, searchEntries, searchIndex, searchPlaybooks, withoutFraming } from '@closer/shared';
 import { engineBundle } from './engine-fixture.ts';
 
 const top = (query: string, limit = 3) => searchPlaybooks(query, engineBundle(), { limit });
@@ -76,4 +76,34 @@ describe('searchPlaybooks', () => {
     expect(searchPlaybooks('价格', empty)).toEqual([]);
     expect(searchIndex(buildSearchIndex([]), 'jiage')).toEqual([]);
   });
+
+  test('a step of another sequence is filed under what it serves, and results say where they come from', () => {
+    const visits = `id: visits
+title: 拜访
+sequences:
+  - id: visit
+    title: 客户拜访
+    steps:
+      - id: visit_budget
+        title: 问预算
+        goal: 弄清客户的预算和决策人
+        serves: introduce
+        replies:
+          - id: visit-budget-ask
+            label: 问预算
+            text: 这次项目大概有多少预算？
+`;
+    const bundle = buildBundle([parsePlaybook(visits, 'visits.playbook.yaml')]);
+    const [step] = searchPlaybooks('预算', bundle, { limit: 1 });
+    expect(step).toMatchObject({ category: 'introduce', sequence: 'visit', step: 'visit_budget' });
+    expect(searchEntries(bundle).find((entry) => entry.id === 'visit-budget-ask')).toMatchObject({ category: 'introduce', sequence: 'visit', step: 'visit_budget' });
+  });
+
+  test('how a new hire frames a question does not outweigh its topic', () => {
+    expect(withoutFraming('客户说太贵了怎么办')).toBe('太贵了');
+    expect(withoutFraming('what to say when the customer says it is too expensive')).toBe('it is too expensive');
+    expect(withoutFraming('怎么办')).toBe('怎么办');
+    expect(top('客户说太贵了怎么回')[0]!.category).toMatch(/price|consider/);
+  });
 });
+
