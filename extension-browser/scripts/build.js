@@ -1,9 +1,13 @@
-// Builds the unpacked extension into dist/ and zips it into dist/closer-browser.zip.
+// Builds the unpacked extension into dist/ and zips it beside it (closer-browser-<version>.zip):
+// what users install. With --test (npm run build:browser -- --test) it builds the test build
+// into dist-test/ instead, no zip: the same code, plus the loopback host permission and content
+// script that the demo page and the browser tests' fixture pages on 127.0.0.1 need, since a
+// permission prompt cannot be answered in a headless test. Users never get those.
 // Four steps: the panel (an ES module page), the background worker and the content script
 // (each one classic IIFE file: content scripts cannot be ES modules, and Firefox's
 // background.scripts fallback loads the same file), then the default playbooks compiled into
 // dist/bundles/default.json by the core. Run: npm run build -w closer-browser
-import { mkdirSync, rmSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, rmSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -13,7 +17,9 @@ import { writeIcons } from './icons.js';
 import { zipFolder } from './zip.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const finalDist = join(root, 'dist');
+// `npm run build:browser -- --test` reaches this script as npm's own `test` setting.
+const testBuild = process.argv.includes('--test') || process.env.npm_config_test === 'true';
+const finalDist = join(root, testBuild ? 'dist-test' : 'dist');
 // Built beside dist/ and swapped in at the end, so a browser running on dist/ (another test) never
 // sees a half-written extension.
 const dist = join(root, `.dist-building-${process.pid}`);
@@ -84,7 +90,14 @@ try {
   throw error;
 }
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-zipFolder(dist, join(root, `closer-browser-${manifest.version}.zip`));
+if (testBuild) {
+  // Loopback only: any port of 127.0.0.1, where the demo and the fixture pages are served.
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['content.js'], run_at: 'document_idle' }];
+  writeFileSync(join(dist, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+} else {
+  zipFolder(dist, join(root, `closer-browser-${manifest.version}.zip`));
+}
 rmSync(finalDist, { recursive: true, force: true });
 renameSync(dist, finalDist);
-console.log(`build: dist/ and closer-browser-${manifest.version}.zip written`);
+console.log(testBuild ? 'build: dist-test/ written (the test build: loopback host permission and content script)' : `build: dist/ and closer-browser-${manifest.version}.zip written`);

@@ -1,4 +1,5 @@
-// The demo: builds the extension (dist/ and the zip), serves a demo chat page on 127.0.0.1 and
+// The demo: builds the extension (the test build, dist-test/, whose loopback permission lets its
+// content script into the demo page without a prompt), serves a demo chat page on 127.0.0.1 and
 // shows the Closer panel beside it. With a display it opens Chromium with the extension and the
 // real side panel, and leaves it open for you. Without one (CI) it plays a short chat headless
 // and writes screenshots of the panel beside the chat to dist/demo/ at the repository root.
@@ -16,7 +17,7 @@ import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(root, '..');
-const dist = join(root, 'dist');
+const dist = join(root, 'dist-test');
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
@@ -166,7 +167,7 @@ async function playHeadless({ context, extensionId }, chat, tabId) {
 }
 
 async function main() {
-  if (!args.has('--no-build')) run('npm', ['run', '--silent', 'build', '-w', 'closer-browser']);
+  if (!args.has('--no-build')) run('node', [join(root, 'scripts/build.js'), '--test']);
   if (!existsSync('/usr/bin/chromium')) run('sh', ['test/scripts/ensure-chromium.sh']);
   const server = await serveDemoPage();
   const chatUrl = `http://127.0.0.1:${server.address().port}/chat.html`;

@@ -11,7 +11,10 @@ import { chromium, type Browser, type BrowserContext, type Page, type Worker } f
 import type {} from '../fixtures/chat-pages/common/chat.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
-export const extensionDir = join(repoRoot, 'extension-browser/dist');
+/** The test build the browser tests load: the users' build plus the loopback host permission and content script. */
+export const extensionDir = join(repoRoot, 'extension-browser/dist-test');
+/** What users install (and the zip beside it): no loopback permission, no content script by manifest. */
+export const productionDir = join(repoRoot, 'extension-browser/dist');
 export const chatPagesDir = join(repoRoot, 'test/fixtures/chat-pages');
 export const chatPagesBuildDir = join(chatPagesDir, 'dist');
 
@@ -44,12 +47,17 @@ function buildIfStale(stamp: string, sources: string[], command: string[]): void
   execFileSync('flock', ['/tmp/closer-browser-build.lock', ...command], { cwd: repoRoot, stdio: 'inherit' });
 }
 
-/** The unpacked extension, rebuilt when its sources (or the core's) changed. */
+const extensionSources = () => [join(repoRoot, 'extension-browser/src'), join(repoRoot, 'extension-browser/public'),
+  join(repoRoot, 'extension-browser/scripts'), join(repoRoot, 'shared/src'), join(repoRoot, 'playbooks')];
+
+/** The test build (dist-test/), rebuilt when its sources (or the core's) changed. */
 export function ensureExtensionBuilt(): void {
-  buildIfStale(join(extensionDir, 'manifest.json'),
-    [join(repoRoot, 'extension-browser/src'), join(repoRoot, 'extension-browser/public'),
-      join(repoRoot, 'extension-browser/scripts'), join(repoRoot, 'shared/src'), join(repoRoot, 'playbooks')],
-    ['npm', 'run', '--silent', 'build', '-w', 'closer-browser']);
+  buildIfStale(join(extensionDir, 'manifest.json'), extensionSources(), ['node', join(repoRoot, 'extension-browser/scripts/build.js'), '--test']);
+}
+
+/** The users' build (dist/ and the zip), rebuilt when stale. */
+export function ensureProductionBuilt(): void {
+  buildIfStale(join(productionDir, 'manifest.json'), extensionSources(), ['node', join(repoRoot, 'extension-browser/scripts/build.js')]);
 }
 
 /** The fixture chat pages, bundled with their real editors into chat-pages/dist. */

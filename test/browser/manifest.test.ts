@@ -1,26 +1,39 @@
 // The built manifest asks for as little as works, both languages say the same things, and
-// Mozilla's linter (web-ext lint, offline) finds no error in dist/.
+// Mozilla's linter (web-ext lint, offline) finds no error in dist/, what users install. The
+// loopback permission and content script the tests need are in the test build (dist-test/) only.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureExtensionBuilt, extensionDir, repoRoot } from './harness.ts';
+import { ensureExtensionBuilt, ensureProductionBuilt, extensionDir, productionDir, repoRoot } from './harness.ts';
 
-const read = (path: string) => JSON.parse(readFileSync(join(extensionDir, path), 'utf8'));
-let manifest: Record<string, unknown> & { permissions: string[]; host_permissions: string[]; optional_host_permissions: string[] };
+const read = (path: string, dir = productionDir) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
+type Manifest = Record<string, unknown> & { permissions: string[]; host_permissions?: string[]; optional_host_permissions: string[]; content_scripts?: unknown[] };
+let manifest: Manifest;
 
 beforeAll(() => {
+  ensureProductionBuilt();
   ensureExtensionBuilt();
   manifest = read('manifest.json');
 });
 
 describe('the manifest', () => {
-  it('asks only for sidePanel, storage, contextMenus, activeTab and scripting; other sites at runtime', () => {
-    expect(manifest.permissions).toEqual(['sidePanel', 'storage', 'contextMenus', 'activeTab', 'scripting']);
-    // Loopback only: the demo chat page and the test fixtures are served there (README).
-    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*']);
+  it('asks only for sidePanel, contextMenus, activeTab and scripting; sites one at a time at runtime; no loopback', () => {
+    // No `storage`: IndexedDB needs no permission.
+    expect(manifest.permissions).toEqual(['sidePanel', 'contextMenus', 'activeTab', 'scripting']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
+  it('the test build differs only by the loopback host permission and content script', () => {
+    const test = read('manifest.json', extensionDir) as Manifest;
+    expect(test.host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect(test.content_scripts).toEqual([{ matches: ['http://127.0.0.1/*'], js: ['content.js'], run_at: 'document_idle' }]);
+    const { host_permissions: _hosts, content_scripts: _scripts, ...rest } = test;
+    expect(rest).toEqual(manifest);
+    expect(readFileSync(join(extensionDir, 'content.js'))).toEqual(readFileSync(join(productionDir, 'content.js')));
   });
 
   it('has every message in both Chinese and English', () => {
@@ -34,7 +47,7 @@ describe('the manifest', () => {
     const bin = join(repoRoot, 'node_modules/.bin/web-ext');
     let output: string;
     try {
-      output = execFileSync(bin, ['lint', '--source-dir', extensionDir, '--self-hosted', '--output', 'json', '--no-input'], {
+      output = execFileSync(bin, ['lint', '--source-dir', productionDir, '--self-hosted', '--output', 'json', '--no-input'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its update check would wait on the network, which CI does not have.
@@ -63,9 +76,9 @@ describe('the manifest', () => {
       at = start + size;
     }
     const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [relative(extensionDir, join(dir, name)).split(sep).join('/')]));
-    const unpacked = files(extensionDir).filter((name) => !name.startsWith('demo/'));
+      readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [relative(productionDir, join(dir, name)).split(sep).join('/')]));
+    const unpacked = files(productionDir).filter((name) => !name.startsWith('demo/'));
     expect([...entries.keys()].sort()).toEqual(unpacked.sort());
-    for (const name of ['manifest.json', 'background.js', 'panel.html']) expect(entries.get(name)?.equals(readFileSync(join(extensionDir, name)))).toBe(true);
+    for (const name of ['manifest.json', 'background.js', 'panel.html']) expect(entries.get(name)?.equals(readFileSync(join(productionDir, name)))).toBe(true);
   });
 });

@@ -4,7 +4,8 @@ import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
 import { ReaderCard } from './reader-card.tsx';
 
-// Granted by the manifest for the demo page and the tests; not something the user can remove.
+// Granted by the test build's manifest (dist-test/) for the demo page and the tests; never in the
+// build users install, and not something to remove here.
 const BUILT_IN_HOSTS = ['http://127.0.0.1/*'];
 
 interface Props {
