@@ -46,6 +46,7 @@ export function publishDiagnostics(workspace: PlaybookWorkspace): vscode.Disposa
     for (const [id, { uri }] of published) if (!now.has(id)) entries.push([uri, undefined]);
     published = now;
     if (entries.length > 0) collection.set(entries);
+    if (workspace.lastTrace && workspace.lastTrace.published === undefined) workspace.lastTrace.published = performance.now();
   };
   return vscode.Disposable.from(collection, workspace.onDidLint(publish));
 }
