@@ -38,4 +38,5 @@ export { textLanguage } from './engine/adapt/language.ts';
 export { injectedInstruction } from './engine/adapt/injection.ts';
 export { DEFAULT_MAX_CHANGE, defaultMaxLength } from './engine/adapt/checks/within-bounds.ts';
 export { maskPersonalDetails, restorePersonalDetails, type Masked, type Placeholders, type DetailKind } from './engine/adapt/placeholders.ts';
+export * from './engine/drill/index.ts';
 export * from './cases/index.ts';

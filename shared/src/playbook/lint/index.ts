@@ -9,6 +9,8 @@ import { danglingReference } from './rules/dangling-reference.ts';
 import { defaultLanguage } from './rules/default-language.ts';
 import { duplicateId } from './rules/duplicate-id.ts';
 import { emptyTriggers } from './rules/empty-triggers.ts';
+import { emptyDrill } from './rules/empty-drill.ts';
+import { drillStepOrder } from './rules/drill-step-order.ts';
 import { falseScarcity } from './rules/false-scarcity.ts';
 import { hardCodedFigure } from './rules/hard-coded-figure.ts';
 import { lintSettings } from './rules/lint-settings.ts';
@@ -34,6 +36,8 @@ export const LINT_RULES: readonly LintRule[] = [
   unusedVariable,
   defaultLanguage,
   emptyTriggers,
+  emptyDrill,
+  drillStepOrder,
   replyTooLong,
   stepServes,
   triggerCollision,
