@@ -1,4 +1,5 @@
 import type { Command } from '../io.ts';
+import { adapt } from './adapt.ts';
 import { build } from './build.ts';
 import { lint } from './lint.ts';
 import { report } from './report.ts';
@@ -6,4 +7,4 @@ import { search } from './search.ts';
 import { suggest } from './suggest.ts';
 
 /** Every `closer` command, one file each. */
-export const COMMANDS: readonly Command[] = [lint, build, suggest, search, report];
+export const COMMANDS: readonly Command[] = [lint, build, suggest, search, report, adapt];

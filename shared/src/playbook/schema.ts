@@ -37,6 +37,18 @@ export const LocalTextSchema = z
   .describe('Text shown to people: plain text, or {zh-CN: …, en: …}.');
 export type LocalText = z.infer<typeof LocalTextSchema>;
 
+/** How a model may adapt one reply: false sends it word for word (a legal text); bounds narrow the gate's defaults. */
+export const ReplyAdaptSchema = z
+  .union([
+    z.boolean(),
+    z.strictObject({
+      maxLength: z.number().int().positive().optional().describe('The most characters an adaptation may have (default: half as long again as the reply, plus 40).'),
+      maxChange: z.number().min(0).max(1).optional().describe('The largest share of words an adaptation may change, 0..1 (default 0.6).'),
+    }),
+  ])
+  .describe('Whether a model may adapt this reply to the customer: false forbids it (sent word for word), or bounds on length and change.');
+export type ReplyAdapt = z.infer<typeof ReplyAdaptSchema>;
+
 export const ReplySchema = z
   .strictObject({
     id: IdSchema.describe('A unique id for this reply, e.g. price-value-first.'),
@@ -47,6 +59,7 @@ export const ReplySchema = z
       .describe('What gets inserted into the chat. {{variable}} slots are filled from declared variables.'),
     lang: LanguageSchema.optional(),
     tags: z.array(IdSchema).optional().describe('Optional tags, for search and filtering.'),
+    adapt: ReplyAdaptSchema.optional(),
   })
   .describe('One reply the salesperson can insert into the chat.');
 export type Reply = z.infer<typeof ReplySchema>;
@@ -159,41 +172,18 @@ export const GuideSchema = z
   .describe('A short piece of guidance for the team, searchable by new hires.');
 export type Guide = z.infer<typeof GuideSchema>;
 
-/** How many of a drill's 100 points each check of a turn is worth; left out, the defaults (DEFAULT_DRILL_WEIGHTS). */
-export const DrillWeightsSchema = z
-  .strictObject({
-    answer: z.number().nonnegative().optional().describe('The reply is close to an approved reply for the intent the customer showed (default 45).'),
-    moves: z.number().nonnegative().optional().describe('The principle\'s key moves are there, in order, e.g. value before a discount (default 15).'),
-    step: z.number().nonnegative().optional().describe('The reply does what the golden model\'s step calls for (default 15).'),
-    compliance: z.number().nonnegative().optional().describe('The reply passes the compliance lint: no guarantees, no invented discounts or scarcity (default 15).'),
-    length: z.number().nonnegative().optional().describe('The reply is a chat message\'s length (default 5).'),
-    time: z.number().nonnegative().optional().describe('The reply came within the time to answer (default 5).'),
-  })
-  .describe('How many points each check is worth; they are scaled to 100 together.');
-export type DrillWeights = z.infer<typeof DrillWeightsSchema>;
+/** The model back-ends a team may allow for adapting replies. */
+export const ADAPT_BACKENDS = ['openai-compatible', 'chrome-built-in'] as const;
+export type AdaptBackend = (typeof ADAPT_BACKENDS)[number];
 
-export const DrillTurnSchema = z
+export const AdaptPolicySchema = z
   .strictObject({
-    step: z.enum(GOLDEN_STEPS).optional().describe('The golden-model step this turn is in; left out, the chat\'s step as the engine reads it.'),
-    intent: IntentSchema.describe('What the customer does in this turn: one of the six intent ids.'),
-    customer: LocalTextSchema.describe('What the simulated customer writes.'),
-    variants: z.array(LocalTextSchema).optional().describe('Other ways the customer may say it; a drill picks one per run.'),
+    allowed: z.boolean().describe('true lets salespeople turn on adaptation of approved replies by a model (each must still opt in); false keeps it off.'),
+    backends: z.array(z.enum(ADAPT_BACKENDS)).optional().describe('The back-ends allowed: openai-compatible (Ollama, llama.cpp, vLLM, LM Studio, a hosted service), chrome-built-in (Chrome\'s Prompt API). Default: both.'),
+    hosted: z.boolean().optional().describe('true allows an endpoint on another computer (a hosted service); personal details are replaced by placeholders before sending. Default false: only this computer or the local network.'),
   })
-  .describe('One turn of a drill: the customer writes, the new hire answers.');
-export type DrillTurn = z.infer<typeof DrillTurnSchema>;
-
-export const DrillSchema = z
-  .strictObject({
-    id: IdSchema,
-    title: LocalTextSchema.describe('The drill\'s name, e.g. 嫌贵的宝妈 / "The parent who finds it dear".'),
-    trade: LocalTextSchema.optional().describe('The trade the customer buys from, e.g. 早教课程 / early-learning classes.'),
-    persona: LocalTextSchema.optional().describe('Who the simulated customer is: what they want and how they talk.'),
-    seconds: z.number().positive().optional().describe('The time to answer one turn, in seconds (default 90).'),
-    weights: DrillWeightsSchema.optional(),
-    turns: z.array(DrillTurnSchema).describe('The customer\'s turns in order, along the golden model.'),
-  })
-  .describe('A practice drill: a simulated customer a new hire sells to, scored turn by turn.');
-export type Drill = z.infer<typeof DrillSchema>;
+  .describe('The team\'s policy on adapting replies with a model; off unless allowed.');
+export type AdaptPolicy = z.infer<typeof AdaptPolicySchema>;
 
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 export const LintSettingsSchema = z
@@ -214,7 +204,7 @@ export const PlaybookSchema = z
     stories: z.array(StorySchema).optional(),
     replies: z.array(ReplySchema).optional().describe('Replies not tied to one objection or step.'),
     guides: z.array(GuideSchema).optional(),
-    drills: z.array(DrillSchema).optional().describe('Practice drills: a simulated customer to sell to, scored by the playbooks.'),
+    adapt: AdaptPolicySchema.optional(),
     lint: LintSettingsSchema.optional().describe('This playbook\'s lint settings, over the team\'s (closer.config.yaml): rule id → off, warning or error.'),
   })
   .describe('A Closer playbook (*.playbook.yaml).');
