@@ -218,7 +218,8 @@ function stepCheck(
   // even when it belongs to the right step (a price answer to a comparison).
   const gate = answered < 0.5 ? answered / 0.5 : 1;
   const gated = gate < 1 ? say('；回复没有回答客户这句话，按比例计', '; the reply does not answer what the customer said, so this counts in proportion') : '';
-  if (fitHere >= fitAhead && fitHere > 0) return { fraction: fitHere * gate, why: `${where}: ` + say(`回复做了这一步要做的事（像“${here.reply.label}”）`, `the reply does what this step calls for (like “${here.reply.label}”)`) + gated };
+  if (fitHere >= fitAhead && fitHere >= 1) return { fraction: gate, why: `${where}: ` + say(`回复做了这一步要做的事（像“${here.reply.label}”）`, `the reply does what this step calls for (like “${here.reply.label}”)`) + gated };
+  if (fitHere >= fitAhead && fitHere > 0) return { fraction: fitHere * gate, why: `${where}: ` + say(`回复部分做到了这一步要做的事（最接近“${here.reply.label}”）`, `the reply partly does what this step calls for (nearest: “${here.reply.label}”)`) + gated };
   if (fitAhead > 0 && next) return { fraction: fitAhead * gate, why: `${where}: ` + say(`回复跳到了下一步“${GOLDEN_STEP_NAMES[next][language].title}”，半分`, `the reply moves on to the next step, “${GOLDEN_STEP_NAMES[next][language].title}”: half points`) + gated };
   return { fraction: 0, why: `${where}: ` + say(`回复没有做这一步要做的事，例如“${here.reply.label}”`, `the reply does not do what this step calls for, e.g. “${here.reply.label}”`) };
 }
