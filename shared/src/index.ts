@@ -42,4 +42,5 @@ export { adaptPolicyOf, isLocalEndpoint, policyRefusal, type TeamAdaptPolicy } f
 export { adaptationMessages, cleanCompletion, type ChatMessage } from './engine/adapt/prompt.ts';
 export { chatCompletionsUrl, chatCompletionsBody, completionText } from './engine/adapt/chat-completions.ts';
 export { prepareAdaptation, judgeCompletion, failedAdaptation, approvedReply, type AdaptationRequest, type PreparedAdaptation, type AdaptationOutcome } from './engine/adapt/adapt-reply.ts';
+export * from './engine/drill/index.ts';
 export * from './cases/index.ts';

@@ -172,6 +172,42 @@ export const GuideSchema = z
   .describe('A short piece of guidance for the team, searchable by new hires.');
 export type Guide = z.infer<typeof GuideSchema>;
 
+/** How many of a drill's 100 points each check of a turn is worth; left out, the defaults (DEFAULT_DRILL_WEIGHTS). */
+export const DrillWeightsSchema = z
+  .strictObject({
+    answer: z.number().nonnegative().optional().describe('The reply is close to an approved reply for the intent the customer showed (default 45).'),
+    moves: z.number().nonnegative().optional().describe('The principle\'s key moves are there, in order, e.g. value before a discount (default 15).'),
+    step: z.number().nonnegative().optional().describe('The reply does what the golden model\'s step calls for (default 15).'),
+    compliance: z.number().nonnegative().optional().describe('The reply passes the compliance lint: no guarantees, no invented discounts or scarcity (default 15).'),
+    length: z.number().nonnegative().optional().describe('The reply is a chat message\'s length (default 5).'),
+    time: z.number().nonnegative().optional().describe('The reply came within the time to answer (default 5).'),
+  })
+  .describe('How many points each check is worth; they are scaled to 100 together.');
+export type DrillWeights = z.infer<typeof DrillWeightsSchema>;
+
+export const DrillTurnSchema = z
+  .strictObject({
+    step: z.enum(GOLDEN_STEPS).optional().describe('The golden-model step this turn is in; left out, the chat\'s step as the engine reads it.'),
+    intent: IntentSchema.describe('What the customer does in this turn: one of the six intent ids.'),
+    customer: LocalTextSchema.describe('What the simulated customer writes.'),
+    variants: z.array(LocalTextSchema).optional().describe('Other ways the customer may say it; a drill picks one per run.'),
+  })
+  .describe('One turn of a drill: the customer writes, the new hire answers.');
+export type DrillTurn = z.infer<typeof DrillTurnSchema>;
+
+export const DrillSchema = z
+  .strictObject({
+    id: IdSchema,
+    title: LocalTextSchema.describe('The drill\'s name, e.g. 嫌贵的宝妈 / "The parent who finds it dear".'),
+    trade: LocalTextSchema.optional().describe('The trade the customer buys from, e.g. 早教课程 / early-learning classes.'),
+    persona: LocalTextSchema.optional().describe('Who the simulated customer is: what they want and how they talk.'),
+    seconds: z.number().positive().optional().describe('The time to answer one turn, in seconds (default 90).'),
+    weights: DrillWeightsSchema.optional(),
+    turns: z.array(DrillTurnSchema).describe('The customer\'s turns in order, along the golden model.'),
+  })
+  .describe('A practice drill: a simulated customer a new hire sells to, scored turn by turn.');
+export type Drill = z.infer<typeof DrillSchema>;
+
 /** The model back-ends a team may allow for adapting replies. */
 export const ADAPT_BACKENDS = ['openai-compatible', 'chrome-built-in'] as const;
 export type AdaptBackend = (typeof ADAPT_BACKENDS)[number];
@@ -204,6 +240,7 @@ export const PlaybookSchema = z
     stories: z.array(StorySchema).optional(),
     replies: z.array(ReplySchema).optional().describe('Replies not tied to one objection or step.'),
     guides: z.array(GuideSchema).optional(),
+    drills: z.array(DrillSchema).optional().describe('Practice drills: a simulated customer to sell to, scored by the playbooks.'),
     adapt: AdaptPolicySchema.optional(),
     lint: LintSettingsSchema.optional().describe('This playbook\'s lint settings, over the team\'s (closer.config.yaml): rule id → off, warning or error.'),
   })
