@@ -51,6 +51,20 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('cases-export'), keepNames: z.boolean() }),
   z.object({ type: z.literal('cases-import'), text: z.string(), source: z.string() }),
+  // Adaptation by a model (background/models/): adapt one reply, the state of the back-ends, the salesperson's settings.
+  z.object({ type: z.literal('adapt'), conversationKey: z.string(), replyId: z.string(), message: z.string().check(z.maxLength(20_000)) }),
+  z.object({ type: z.literal('adapt-status') }),
+  z.object({
+    type: z.literal('adapt-settings-set'),
+    settings: z.object({
+      enabled: z.optional(z.boolean()),
+      backend: z.optional(z.enum(['openai-compatible', 'chrome-built-in'])),
+      endpoint: z.optional(z.string().check(z.maxLength(2000))),
+      model: z.optional(z.string().check(z.maxLength(200))),
+      key: z.optional(z.string().check(z.maxLength(500))),
+      timeoutSeconds: z.optional(z.number().check(z.positive(), z.maximum(120))),
+    }),
+  }),
   z.object({ type: z.literal('cases-profile'), salesperson: z.optional(z.string().check(z.maxLength(200))), reasons: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)))) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
@@ -142,6 +156,38 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+export const AdaptSettingsSchema = z.object({
+  enabled: z.boolean(),
+  backend: z.enum(['openai-compatible', 'chrome-built-in']),
+  endpoint: z.string(),
+  model: z.string(),
+  key: z.string(),
+  timeoutSeconds: z.number(),
+});
+export type AdaptSettings = z.infer<typeof AdaptSettingsSchema>;
+
+export const AdaptResultSchema = z.object({
+  replyId: z.string(),
+  accepted: z.boolean(),
+  original: z.string(),
+  adapted: z.nullable(z.string()),
+  /** What Insert / Copy use: the adaptation when accepted, else the approved text. */
+  text: z.string(),
+  reasons: z.array(z.string()),
+  backend: z.string(),
+  diff: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
+  /** What was sent: to a hosted model, and which personal details were replaced by placeholders. */
+  sent: z.optional(z.object({ hosted: z.boolean(), replaced: z.record(z.string(), z.number()) })),
+});
+export type AdaptResult = z.infer<typeof AdaptResultSchema>;
+
+export const AdaptStatusSchema = z.object({
+  settings: AdaptSettingsSchema,
+  policy: z.object({ allowed: z.boolean(), backends: z.array(z.string()), hosted: z.boolean() }),
+  builtIn: z.object({ available: z.boolean(), reason: z.string() }),
+});
+export type AdaptStatus = z.infer<typeof AdaptStatusSchema>;
+
 const Ok = z.object({ ok: z.literal(true) });
 
 // The panel imports this file, and the core's CaseSchema would bring the whole core (yaml, the
@@ -176,6 +222,9 @@ export const ResultSchemas = {
   'cases-export': z.object({ text: z.string(), count: z.number() }),
   'cases-import': z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), problems: z.array(z.string()) }),
   'cases-profile': Ok,
+  adapt: AdaptResultSchema,
+  'adapt-status': AdaptStatusSchema,
+  'adapt-settings-set': Ok,
 } as const satisfies Record<Request['type'], z.ZodMiniType>;
 export type Result<T extends Request['type']> = z.infer<(typeof ResultSchemas)[T]>;
 

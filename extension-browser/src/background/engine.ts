@@ -30,6 +30,8 @@ export { BundleError } from '@closer/shared';
 
 export interface Engine {
   hash: string;
+  /** The bundle itself, for what reads it whole (the team's adaptation policy, a reply to adapt). */
+  bundle: Bundle;
   playbookIds: string[];
   replyCount: number;
   variables(lang: Language, defaults: Record<string, string>, values: Record<string, string>): VariableField[];
@@ -78,6 +80,7 @@ export function loadEngine(input: string): Engine {
   const sourceText = new Map(replies.map((entry) => [entry.reply.id, entry.reply.text]));
 
   return {
+    bundle,
     hash: bundle.hash,
     playbookIds: bundle.playbooks.map((entry) => entry.playbook.id),
     replyCount: replies.length,

@@ -4,6 +4,7 @@ import { RequestSchema, ResultSchemas, type Envelope, type Language, type Reques
 import { attachTab } from './attach.ts';
 import * as cases from './cases.ts';
 import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
+import { adaptReply, adaptSettings, adaptStatus } from './models/adapt.ts';
 import { takePending } from './pending.ts';
 import * as store from './store.ts';
 
@@ -103,6 +104,18 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
     case 'cases-profile':
       await cases.setCaseProfile(request);
       return { ok: true };
+    case 'adapt': {
+      const values = await valuesFor(request.conversationKey);
+      return adaptReply({ replyId: request.replyId, message: request.message, values, ...(values.customer ? { customer: values.customer } : {}) });
+    }
+    case 'adapt-status':
+      return adaptStatus();
+    case 'adapt-settings-set': {
+      const settings = { ...(await adaptSettings()) };
+      for (const [key, value] of Object.entries(request.settings)) if (value !== undefined) (settings as Record<string, unknown>)[key] = value;
+      await store.setSetting('adapt', settings);
+      return { ok: true };
+    }
   }
 }
 
