@@ -47,4 +47,9 @@ describe('lint after an edit agrees with a lint from scratch', () => {
     const reply = (text: string) => `replies:\n  - id: r\n    label: L\n    text: ${text}\n`;
     agreeAfterEdits(shop, [reply('我们保证有效'), reply('我们保证金'), reply('我们保证有效'), reply('100%有效，保证')]);
   });
+
+  it('a reply made too long and short again', () => {
+    const reply = (text: string) => `replies:\n  - id: r\n    label: L\n    text: ${text}\n`;
+    agreeAfterEdits(shop, [reply('好'.repeat(250)), reply('好'.repeat(20)), reply('好'.repeat(250)), reply('ok '.repeat(150))]);
+  });
 });

@@ -12,6 +12,25 @@ export function replyWeight(text: string): number {
   return weight;
 }
 
+/** Past this many texts remembered, the memory starts again (the next lint refills it). */
+const MAX_REMEMBERED_TEXTS = 20_000;
+
+/**
+ * Each reply text's weight, by its text: an edit changes one reply, and the rule re-runs over
+ * the whole edited file (weighing 2,000 replies a character at a time took 3-5 ms a keystroke).
+ */
+const weights = new Map<string, number>();
+
+function weightOf(text: string): number {
+  let weight = weights.get(text);
+  if (weight === undefined) {
+    weight = replyWeight(text);
+    if (weights.size >= MAX_REMEMBERED_TEXTS) weights.clear();
+    weights.set(text, weight);
+  }
+  return weight;
+}
+
 export const replyTooLong: LintRule = {
   id: 'reply-too-long',
   description: `A reply longer than a chat message should be (about ${MAX_REPLY_WEIGHT} Chinese characters or ${MAX_REPLY_WEIGHT * 2} Latin ones).`,
@@ -19,10 +38,10 @@ export const replyTooLong: LintRule = {
   check: ({ valid }) =>
     valid.flatMap(({ parsed, playbook }) =>
       repliesOf(playbook)
-        .filter(({ reply }) => replyWeight(reply.text) > MAX_REPLY_WEIGHT)
+        .filter(({ reply }) => weightOf(reply.text) > MAX_REPLY_WEIGHT)
         .map(({ reply, path }) =>
           diagnosticAt(parsed, [...path, 'text'], 'warning', 'reply-too-long',
-            `reply "${reply.id}" is ${Math.ceil(replyWeight(reply.text))} characters long; a chat message should stay under ${MAX_REPLY_WEIGHT} — split it or cut it`),
+            `reply "${reply.id}" is ${Math.ceil(weightOf(reply.text))} characters long; a chat message should stay under ${MAX_REPLY_WEIGHT} — split it or cut it`),
         ),
     ),
 };
