@@ -12,6 +12,8 @@ interface Editor {
   strategy: string;
   /** The element a user clicks to type. */
   selector: string;
+  /** The iframe the chat box is in, when it is in one. */
+  frame?: string;
 }
 
 const editors: Editor[] = [
@@ -23,7 +25,13 @@ const editors: Editor[] = [
   { page: 'prosemirror', strategy: 'prosemirror', selector: '.ProseMirror' },
   { page: 'quill', strategy: 'quill', selector: '.ql-editor' },
   { page: 'draft', strategy: 'draft', selector: '.public-DraftEditor-content' },
+  { page: 'ckeditor', strategy: 'ckeditor', selector: '.ck-editor__editable' },
+  { page: 'custom-editor', strategy: 'contenteditable', selector: '.composer-input' },
+  { page: 'shadow-editor', strategy: 'contenteditable', selector: 'chat-composer .box' },
+  { page: 'iframe-chat', strategy: 'textarea', selector: 'textarea', frame: 'iframe' },
 ];
+
+const boxOf = (page: Page, editor: Editor) => (editor.frame ? page.frameLocator(editor.frame).locator(editor.selector) : page.locator(editor.selector));
 
 let session: Session;
 
@@ -51,7 +59,7 @@ describe.each(editors)('inserting into $page', (editor) => {
   test('lands at the caret, keeps what the user typed, and sends nothing', async () => {
     const page = await openChatPage(session, editor.page);
     const tabId = await waitForContentScript(session, page);
-    await page.click(editor.selector);
+    await boxOf(page, editor).click();
     await page.keyboard.type('Hello world');
     for (let i = 0; i < 'world'.length; i += 1) await page.keyboard.press('ArrowLeft');
     // The user clicks away (as clicking the side panel would), so the caret must be restored.
@@ -73,7 +81,7 @@ describe.each(editors)('inserting into $page', (editor) => {
   test('a one-letter insertion, which editors may leave to the browser, lands in the state', async () => {
     const page = await openChatPage(session, editor.page);
     const tabId = await waitForContentScript(session, page);
-    await page.click(editor.selector);
+    await boxOf(page, editor).click();
     await page.keyboard.type('ok');
     const result = await insert(page, tabId, 'x');
     expect(result).toEqual({ ok: true, strategy: editor.strategy });
@@ -85,7 +93,7 @@ describe.each(editors)('inserting into $page', (editor) => {
   test('inserts a reply with a line break without sending', async () => {
     const page = await openChatPage(session, editor.page);
     const tabId = await waitForContentScript(session, page);
-    await page.click(editor.selector);
+    await boxOf(page, editor).click();
     await page.keyboard.type('OK.');
     const result = await insert(page, tabId, ' first line\nsecond line');
     expect(result.ok).toBe(true);

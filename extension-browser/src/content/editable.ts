@@ -3,11 +3,12 @@ import { deepElements } from './reader/deep.ts';
 
 /** The editor an element belongs to: a text field, or the outermost contenteditable around it. */
 export function editableRoot(node: Node | null): HTMLElement | undefined {
-  const element = node instanceof Element ? node : node?.parentElement;
+  // Checked by node type and properties, not instanceof: an iframe's elements have their own classes.
+  const element = node?.nodeType === Node.ELEMENT_NODE ? (node as Element) : node?.parentElement;
   if (!element) return undefined;
   if (isTextField(element)) return element.disabled || element.readOnly ? undefined : element;
-  if (!(element instanceof HTMLElement) || !element.isContentEditable) return undefined;
-  let root = element;
+  if (!('isContentEditable' in element) || !(element as HTMLElement).isContentEditable) return undefined;
+  let root = element as HTMLElement;
   while (root.parentElement?.isContentEditable) root = root.parentElement;
   return root;
 }

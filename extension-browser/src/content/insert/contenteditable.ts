@@ -9,7 +9,8 @@ export const contenteditableStrategy: InsertStrategy = {
   id: 'contenteditable',
   matches: (editor) => editor.isContentEditable,
   readsDomEdits: true,
-  insert(_editor, text) {
-    if (!document.execCommand('insertText', false, text)) throw new Error('the page refused insertText');
+  insert(editor, text) {
+    // The editor's own document: a chat in a same-origin iframe edits there.
+    if (!editor.ownerDocument.execCommand('insertText', false, text)) throw new Error('the page refused insertText');
   },
 };

@@ -1,4 +1,5 @@
 import type { InsertResult } from '../../protocol.ts';
+import { ckeditorStrategy } from './ckeditor.ts';
 import { contenteditableStrategy } from './contenteditable.ts';
 import { draftStrategy } from './draft.ts';
 import { lexicalStrategy } from './lexical.ts';
@@ -6,7 +7,7 @@ import { prosemirrorStrategy } from './prosemirror.ts';
 import { quillStrategy } from './quill.ts';
 import { slateStrategy } from './slate.ts';
 import type { InsertStrategy } from './strategy.ts';
-import { textareaStrategy } from './textarea.ts';
+import { isTextField, textareaStrategy } from './textarea.ts';
 
 /** The ladder, most specific first: the first strategy that recognises the editor inserts. */
 export const insertStrategies: readonly InsertStrategy[] = [
@@ -14,6 +15,7 @@ export const insertStrategies: readonly InsertStrategy[] = [
   lexicalStrategy,
   slateStrategy,
   draftStrategy,
+  ckeditorStrategy,
   prosemirrorStrategy,
   quillStrategy,
   contenteditableStrategy,
@@ -24,7 +26,7 @@ export function strategyFor(editor: HTMLElement): InsertStrategy | undefined {
 }
 
 function snapshot(editor: HTMLElement): string {
-  return editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement ? editor.value : editor.textContent ?? '';
+  return isTextField(editor) ? editor.value : editor.textContent ?? '';
 }
 
 /** Resolves once `editor` shows a change, or with false after `timeoutMs`. */

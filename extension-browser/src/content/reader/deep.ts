@@ -11,9 +11,10 @@ export function deepElements(root: Document | ShadowRoot | Element, into: Elemen
       if (inner) deepElements(inner, into);
     }
   };
-  const owner = root instanceof Document ? root : root.ownerDocument;
+  // By node type: an iframe's document and elements are not instances of this window's classes.
+  const owner = root.nodeType === Node.DOCUMENT_NODE ? (root as Document) : root.ownerDocument!;
   const walker = owner.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  if (root instanceof Element) visit(root);
+  if (root.nodeType === Node.ELEMENT_NODE) visit(root as Element);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Element);
   return into;
 }
@@ -31,7 +32,7 @@ export function frameDocument(frame: HTMLIFrameElement): Document | undefined {
 export function parentOf(element: Element): Element | null {
   if (element.parentElement) return element.parentElement;
   const root = element.parentNode;
-  return root instanceof ShadowRoot ? root.host : null;
+  return root && (root as ShadowRoot).host && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? (root as ShadowRoot).host : null;
 }
 
 /** The computed style in the element's own window (an iframe's elements have their own). */

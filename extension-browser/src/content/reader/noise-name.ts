@@ -17,7 +17,7 @@ function textWithoutTimes(element: Element): string {
   let text = '';
   for (const child of Array.from(element.childNodes)) {
     if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
-    else if (child instanceof Element && child.localName !== 'time' && !TIME_TEXT.test((child.textContent ?? '').trim())) text += child.textContent ?? '';
+    else if (child.nodeType === Node.ELEMENT_NODE && (child as Element).localName !== 'time' && !TIME_TEXT.test((child.textContent ?? '').trim())) text += child.textContent ?? '';
   }
   return text.replace(/\s+/g, ' ').replace(TRAILING_TIME, '').trim();
 }
