@@ -16,7 +16,46 @@ export type Language = z.infer<typeof LanguageSchema>;
 
 const ValuesSchema = z.record(z.string(), z.string());
 
+// Practice drills (background/drills.ts): the drills offered, the score of the answers so far, the results kept.
+const DrillAnswerSchema = z.object({ customer: z.string().check(z.maxLength(20_000)), reply: z.string().check(z.maxLength(200_000)), seconds: z.optional(z.number().check(z.nonnegative())) });
+export type DrillAnswerInput = z.infer<typeof DrillAnswerSchema>;
+export const DrillRequestSchemas = [
+  z.object({ type: z.literal('drill-list'), seed: z.int().check(z.nonnegative()) }),
+  z.object({ type: z.literal('drill-score'), drill: z.string(), answers: z.array(DrillAnswerSchema).check(z.maxLength(200)), save: z.boolean(), started: z.string() }),
+  z.object({ type: z.literal('drills-export') }),
+] as const;
+
+export const DrillListSchema = z.object({
+  drills: z.array(z.object({
+    id: z.string(),
+    title: z.string(),
+    trade: z.optional(z.string()),
+    persona: z.optional(z.string()),
+    seconds: z.number(),
+    turns: z.array(z.object({ customer: z.string(), intent: z.string(), step: z.optional(z.string()) })),
+  })),
+  missing: z.optional(z.string()),
+});
+export type DrillListView = z.infer<typeof DrillListSchema>;
+
+export const DrillScoreSchema = z.object({
+  total: z.number(),
+  turns: z.array(z.object({
+    customer: z.string(),
+    reply: z.string(),
+    intent: z.string(),
+    step: z.string(),
+    score: z.number(),
+    checks: z.array(z.object({ check: z.string(), points: z.number(), of: z.number(), why: z.string() })),
+    best: z.optional(z.object({ id: z.string(), label: z.string(), text: z.string() })),
+    principle: z.string(),
+  })),
+  saved: z.optional(z.string()),
+});
+export type DrillScoreView = z.infer<typeof DrillScoreSchema>;
+
 export const RequestSchema = z.discriminatedUnion('type', [
+  ...DrillRequestSchemas,
   // Suggest replies for a customer message in a conversation (records the message first).
   z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.optional(z.boolean()) }),
   z.object({ type: z.literal('search'), query: z.string(), intent: z.optional(z.string()), step: z.optional(z.string()) }),
@@ -225,6 +264,9 @@ export const ResultSchemas = {
   adapt: AdaptResultSchema,
   'adapt-status': AdaptStatusSchema,
   'adapt-settings-set': Ok,
+  'drill-list': DrillListSchema,
+  'drill-score': DrillScoreSchema,
+  'drills-export': z.object({ text: z.string(), count: z.number() }),
 } as const satisfies Record<Request['type'], z.ZodMiniType>;
 export type Result<T extends Request['type']> = z.infer<(typeof ResultSchemas)[T]>;
 

@@ -3,6 +3,7 @@ import { ContentEventSchema, parseMessage, type ContentEvent } from '../protocol
 import { RequestSchema, ResultSchemas, type Envelope, type Language, type Request, type Result } from '../requests.ts';
 import { attachTab } from './attach.ts';
 import * as cases from './cases.ts';
+import * as drills from './drills.ts';
 import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
 import { adaptReply, adaptSettings, adaptStatus } from './models/adapt.ts';
 import { takePending } from './pending.ts';
@@ -104,6 +105,12 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
     case 'cases-profile':
       await cases.setCaseProfile(request);
       return { ok: true };
+    case 'drill-list':
+      return drills.drillList((await currentEngine()).engine.bundle, await language(), request.seed);
+    case 'drill-score':
+      return drills.drillScore((await currentEngine()).engine.bundle, await language(), request.drill, request.answers, request.save, request.started);
+    case 'drills-export':
+      return drills.exportDrillResults();
     case 'adapt': {
       const values = await valuesFor(request.conversationKey);
       return adaptReply({ replyId: request.replyId, message: request.message, values, ...(values.customer ? { customer: values.customer } : {}) });

@@ -1,4 +1,4 @@
-import type { Case } from '@closer/shared';
+import type { Case, DrillResult } from '@closer/shared';
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 // The only module that touches IndexedDB. The background worker owns the database; the panel and
@@ -43,6 +43,7 @@ export interface CloserDB extends DBSchema {
   bundles: { key: string; value: StoredBundle };
   conversations: { key: string; value: Conversation; indexes: { byUpdated: number } };
   selectors: { key: string; value: SiteSelector };
+  drills: { key: string; value: DrillResult };
 }
 
 type UpgradeTransaction = IDBPTransaction<CloserDB, StoreNames<CloserDB>[], 'versionchange'>;
@@ -66,6 +67,10 @@ export const MIGRATIONS: ((db: IDBPDatabase<CloserDB>, tx: UpgradeTransaction) =
   // 3: win/loss cases (background/cases.ts), found by conversation for recording.
   (db) => {
     db.createObjectStore('cases', { keyPath: 'id' }).createIndex('byConversation', 'conversation');
+  },
+  // 4: practice drill results (background/drills.ts), kept beside the cases.
+  (db) => {
+    db.createObjectStore('drills', { keyPath: 'id' });
   },
 ];
 

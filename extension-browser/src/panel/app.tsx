@@ -2,15 +2,16 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language } from '../requests.ts';
 import { ask } from './api.ts';
 import { CasesView } from './cases/cases-view.tsx';
+import { PracticeView } from './drill/practice-view.tsx';
 import { followChatTab } from './chat-tab.ts';
 import { loadStrings, type Strings } from './i18n.ts';
 import { SearchView } from './search-view.tsx';
 import { SettingsView } from './settings-view.tsx';
 import { SuggestView } from './suggest-view.tsx';
 
-type View = 'suggest' | 'search' | 'cases' | 'settings';
-const VIEWS: View[] = ['suggest', 'search', 'cases', 'settings'];
-const VIEW_LABEL: Record<View, string> = { suggest: 'tabSuggest', search: 'tabSearch', cases: 'tabCases', settings: 'tabSettings' };
+type View = 'suggest' | 'search' | 'cases' | 'practice' | 'settings';
+const VIEWS: View[] = ['suggest', 'search', 'cases', 'practice', 'settings'];
+const VIEW_LABEL: Record<View, string> = { suggest: 'tabSuggest', search: 'tabSearch', cases: 'tabCases', practice: 'tabPractice', settings: 'tabSettings' };
 
 export function App() {
   const [language, setLanguage] = useState<Language>();
@@ -77,6 +78,9 @@ export function App() {
       </section>
       <section id="view-cases" role="tabpanel" aria-labelledby="tab-cases" hidden={view !== 'cases'}>
         {view === 'cases' && <CasesView language={language} tabId={tabId} visible={view === 'cases'} />}
+      </section>
+      <section id="view-practice" role="tabpanel" aria-labelledby="tab-practice" hidden={view !== 'practice'}>
+        {view === 'practice' && <PracticeView language={language} generation={generation} />}
       </section>
       <section id="view-settings" role="tabpanel" aria-labelledby="tab-settings" hidden={view !== 'settings'}>
         {view === 'settings' && <SettingsView t={t} generation={generation} onChange={changed} tabId={tabId} />}
