@@ -72,6 +72,8 @@ test('any figure added is rejected by figures-kept', () => {
   fc.assert(
     fc.property(language.chain((l) => fc.tuple(fc.constant(l), approved(l), fc.constantFrom(...(l === 'zh' ? ZH_FIGURES : EN_FIGURES)), fc.integer({ min: 100_000, max: 999_999 }))), ([l, pieces, make, value]) => {
       const original = joined(pieces, l);
+      // A figure that wraps (a day of the month) may come out as one the reply already has: that is not a new one.
+      fc.pre(!pieces.some((p) => p.text === make(value)));
       const result = gateAdaptation({ original, adapted: original + (l === 'zh' ? '另外' : ' Also ') + make(value), customerMessage: customerOf(l) });
       expect(result.reasons.map((r) => r.check)).toContain('figures-kept');
     }),
