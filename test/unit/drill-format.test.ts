@@ -92,3 +92,28 @@ describe('the drill of a bundle', () => {
     expect('missing' in result && result.missing).toContain('no objections');
   });
 });
+
+describe('the default drills', () => {
+  it('classify each customer line as the drill says, in both languages, and score the approved answers high', async () => {
+    const { defaultBundle } = await import('../eval/evaluate.ts');
+    const { classifyMessage, localText, scoreDrill } = await import('@closer/shared');
+    const bundle = await defaultBundle();
+    const offered = drillsOf(bundle);
+    expect(offered.drills.map((entry) => entry.drill.id)).toEqual(['drill-careful-parent', 'drill-comparing-buyer']);
+    for (const { drill } of offered.drills) {
+      for (const turn of drill.turns) {
+        for (const language of ['zh-CN', 'en'] as const) {
+          for (const line of [turn.customer, ...(turn.variants ?? [])]) {
+            const text = localText(line, language);
+            expect(classifyMessage(text, bundle).intent, `${drill.id}: ${text}`).toBe(turn.intent);
+          }
+        }
+      }
+      // Played with the best approved reply each turn suggests, a drill scores well.
+      const answers = drill.turns.map((turn) => ({ customer: localText(turn.customer, 'zh-CN'), reply: '', intent: turn.intent, ...(turn.step ? { step: turn.step } : {}) }));
+      const models = scoreDrill(answers, bundle, { drill }).turns.map((turn) => turn.best?.text ?? '');
+      const played = scoreDrill(answers.map((answer, index) => ({ ...answer, reply: models[index]! })), bundle, { drill });
+      expect(played.total, played.turns.map((turn) => turn.why.join(' | ')).join('\n')).toBeGreaterThanOrEqual(80);
+    }
+  }, 30_000);
+});

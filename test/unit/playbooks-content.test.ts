@@ -28,7 +28,7 @@ const playbooksDir = join(repoRoot, 'playbooks');
 const seedsDir = resolve(repoRoot, '../shared/seeds');
 
 const EXPECTED_FILES = [
-  'after-sale', 'b2b-visits', 'buy-signal', 'comparison', 'doubt', 'golden-model',
+  'after-sale', 'b2b-visits', 'buy-signal', 'comparison', 'doubt', 'drills', 'golden-model',
   'hesitation', 'one-to-one-sale', 'price', 'small-talk', 'story-snowball',
 ].map((name) => `${name}.playbook.yaml`);
 const OBJECTION_INTENTS: Intent[] = ['price', 'comparison', 'hesitation', 'doubt', 'buy_signal'];
