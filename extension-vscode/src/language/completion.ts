@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { INTENTS, LANGUAGES } from '@closer/shared';
 import { intentDescription } from './intents.ts';
+import { drillSteps, isInDrill } from './drill-docs.ts';
 import { repliesOf, stepsOf, tagsOf, uniqueFacts, variablesOf } from './playbook-facts.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { markdown } from './markdown.ts';
@@ -87,6 +88,14 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
         case 'intent':
         case 'intents':
           return INTENTS.map((intent) => withRange(documented(intent, vscode.CompletionItemKind.EnumMember, intentDescription(intent))));
+        case 'step':
+          // A drill turn's step is one of the golden model's (a sequence's steps are written under "steps").
+          if (!isInDrill(context.parent)) return [];
+          return drillSteps().map((step, order) => {
+            const item = withRange(documented(step.id, vscode.CompletionItemKind.EnumMember, markdown({ bold: step.title }, vscode.l10n.t('Goal: {0}', step.goal))));
+            item.sortText = String(order);
+            return item;
+          });
         case 'lang':
           return LANGUAGES.map((language) => withRange(documented(language, vscode.CompletionItemKind.EnumMember, language)));
         case 'next':

@@ -3,6 +3,7 @@ import { findVariables, type ParsedPlaybook } from '@closer/shared';
 import { valueKey } from './completion.ts';
 import { classifyMessage, draftBundle } from '../engine.ts';
 import { intentDescription, isIntent } from './intents.ts';
+import { drillSteps, isCustomerLine, isGoldenStep, isInDrill, turnIntentOf } from './drill-docs.ts';
 import { markdown } from './markdown.ts';
 import { defaultLines } from './variable-doc.ts';
 import { repliesOf, stepsOf, variablesOf } from './playbook-facts.ts';
@@ -57,6 +58,13 @@ export function hoverProvider(workspace: PlaybookWorkspace): vscode.HoverProvide
           if (reply) return new vscode.Hover(markdown({ bold: reply.label }, reply.text), range);
         }
       }
+      if (key === 'step' && isInDrill(context.parent) && isGoldenStep(value.value)) {
+        const step = drillSteps().find((candidate) => candidate.id === value.value)!;
+        return new vscode.Hover(markdown({ bold: step.title }, vscode.l10n.t('Goal: {0}', step.goal)), range);
+      }
+      if (isCustomerLine(context.parent, shape.key)) {
+        return new vscode.Hover(exampleHover(workspace.parsed(), parsed, value.value, turnIntentOf(parsed.playbook, value.value)), range);
+      }
       if (key === 'examples' && context.parent.includes('triggers')) {
         return new vscode.Hover(exampleHover(workspace.parsed(), parsed, value.value), range);
       }
@@ -66,7 +74,7 @@ export function hoverProvider(workspace: PlaybookWorkspace): vscode.HoverProvide
 }
 
 /** Which intent the engine assigns a trigger example, so a misread example stands out at once. */
-function exampleHover(files: readonly ParsedPlaybook[], parsed: ParsedPlaybook, example: string): vscode.MarkdownString {
+function exampleHover(files: readonly ParsedPlaybook[], parsed: ParsedPlaybook, example: string, turnIntent?: string): vscode.MarkdownString {
   const result = classifyMessage(example, draftBundle(files));
   const top = result.intents[0]!;
   const owner = parsed.playbook?.objections?.find((objection) => objection.triggers.examples?.includes(example));
@@ -77,6 +85,9 @@ function exampleHover(files: readonly ParsedPlaybook[], parsed: ParsedPlaybook, 
   else if (top.example) parts.push(vscode.l10n.t('Evidence: it resembles "{0}".', top.example));
   if (owner && owner.intent !== top.intent) {
     parts.push({ bold: vscode.l10n.t('Warning: this objection is "{0}", so the example would be misread.', owner.intent) });
+  }
+  if (turnIntent && turnIntent !== top.intent) {
+    parts.push({ bold: vscode.l10n.t('Warning: this drill turn is "{0}"; a reply would be scored for "{0}", while the engine reads the customer as "{1}".', turnIntent, top.intent) });
   }
   return markdown(...parts);
 }
