@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Language, Settings } from '../requests.ts';
 import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
+import { AdaptSettingsCard } from './adapt-settings.tsx';
 import { ReaderCard } from './reader-card.tsx';
 
 // Granted by the test build's manifest (dist-test/) for the demo page and the tests; never in the
@@ -17,7 +18,7 @@ interface Props {
   tabId?: number;
 }
 
-/** What the reader finds in the chat tab, bundle import, default details, saved message lists per site, interface language. */
+/** What the reader finds in the chat tab, bundle import, adaptation by a model, default details, saved message lists per site, interface language. */
 export function SettingsView({ t, generation, onChange, tabId }: Props) {
   const [settings, setSettings] = useState<Settings>();
   const [defaults, setDefaults] = useState<Record<string, string>>({});
@@ -116,6 +117,7 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
           </p>
         )}
       </section>
+      <AdaptSettingsCard t={t} generation={generation} onChange={() => onChange()} />
       <section class="card" aria-labelledby="defaults-heading">
         <h2 id="defaults-heading">{t('defaults')}</h2>
         <p class="muted">{t('defaultsHint')}</p>
