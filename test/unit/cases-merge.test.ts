@@ -42,6 +42,15 @@ describe('merging case files', () => {
     expect(mergeCases([b])[0]!.timeline).toEqual([utc, beijing]);
   });
 
+  it('keeps an adapted and a verbatim insert of the same reply at the same moment as two events', () => {
+    const id = uuid();
+    const adapted: CaseEvent = { type: 'inserted', at: at(5), reply: 'a', adapted: { backend: 'openai-compatible', hosted: false } };
+    const merged = mergeCases([makeCase({ id, timeline: [inserted(5, 'a')] })], [makeCase({ id, timeline: [adapted, inserted(5, 'a')] })]);
+    expect(merged[0]!.timeline).toHaveLength(2);
+    expect(merged[0]!.timeline).toContainEqual(adapted);
+    expect(merged[0]!.timeline).toContainEqual(inserted(5, 'a'));
+  });
+
   it('is idempotent: merging the result again, or a file with itself, changes nothing', () => {
     fc.assert(
       fc.property(fileArbitrary, fileArbitrary, (a, b) => {

@@ -56,6 +56,16 @@ describe('case record', () => {
     expect(reopened.closedAt).toBeUndefined();
   });
 
+  it('an insert records whether the text was a model\'s adaptation; a case written before adaptation existed stays valid', () => {
+    const old = makeCase({ timeline: [message(1, 'price'), inserted(2, 'tea-price-value')] });
+    expect(CaseSchema.safeParse(JSON.parse(JSON.stringify(old))).success).toBe(true);
+    const adapted = addEvent(old, { type: 'inserted', at: at(3), reply: 'tea-price-value', adapted: { backend: 'chrome-built-in', hosted: false } });
+    expect(CaseSchema.parse(JSON.parse(JSON.stringify(adapted))).timeline.at(-1)).toEqual({ type: 'inserted', at: at(3), reply: 'tea-price-value', adapted: { backend: 'chrome-built-in', hosted: false } });
+    const unknown = CaseSchema.safeParse(JSON.parse(JSON.stringify({ ...adapted, timeline: [{ type: 'inserted', at: at(3), reply: 'r', adapted: { backend: 'gpt-9', hosted: false } }] })));
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues[0]?.path).toEqual(['timeline', 0, 'adapted', 'backend']);
+  });
+
   it('addEvent keeps the timeline in time order', () => {
     const record = addEvent(addEvent(makeCase(), message(5, 'price')), inserted(2, 'a'));
     expect(record.timeline.map((event) => event.at)).toEqual([at(2), at(5)]);
@@ -74,6 +84,18 @@ describe('quick check', () => {
     fc.record({ type: fc.constant('message'), at: time, intent: fc.oneof(fc.constantFrom(...INTENTS), fc.string({ maxLength: 4 })) }),
     fc.record({ type: fc.constant('step'), at: time, step: fc.oneof(fc.constantFrom(...GOLDEN_STEPS), id) }),
     fc.record({ type: fc.constant('inserted'), at: time, reply: id }),
+    // Adapted inserts and their near misses: an unknown back-end, a missing or extra key, a wrong type.
+    fc.record({
+      type: fc.constant('inserted'),
+      at: time,
+      reply: id,
+      adapted: fc.oneof(
+        fc.record({ backend: fc.constantFrom('openai-compatible', 'chrome-built-in', 'gpt', ''), hosted: fc.oneof(fc.boolean(), fc.constant('yes')) }),
+        fc.record({ backend: fc.constant('openai-compatible') }),
+        fc.record({ backend: fc.constant('chrome-built-in'), hosted: fc.boolean(), extra: fc.anything() }),
+        fc.anything(),
+      ),
+    }),
     fc.record({ type: fc.constantFrom('suggested', 'other'), at: time, replies: fc.array(id, { maxLength: 3 }) }),
     fc.anything(),
   );
@@ -119,6 +141,11 @@ describe('quick check', () => {
     );
     // The property means something only if the check said yes often enough.
     expect(accepted).toBeGreaterThan(100);
+  });
+
+  it('accepts an adapted insert Closer writes, so it skips zod too', () => {
+    const record: Case = makeCase({ timeline: [message(1, 'price'), { type: 'inserted', at: at(2), reply: 'r-1', adapted: { backend: 'openai-compatible', hosted: false } }] });
+    expect(isCertainlyCase(JSON.parse(JSON.stringify(record)))).toBe(true);
   });
 
   it('accepts the ordinary records Closer writes, so they skip zod', () => {

@@ -1,7 +1,7 @@
 // The case record: one conversation's outcome and what happened in it. Stored one per line
 // (JSON Lines) with a schema version, so files from several salespeople can be merged.
 import { z } from 'zod';
-import { IdSchema, IntentSchema } from '../playbook/schema.ts';
+import { ADAPT_BACKENDS, IdSchema, IntentSchema } from '../playbook/schema.ts';
 
 export const CASE_VERSION = 1;
 
@@ -26,7 +26,17 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('message'), at, intent: IntentSchema }),
   z.strictObject({ type: z.literal('step'), at, step: IdSchema }),
   z.strictObject({ type: z.literal('suggested'), at, replies: z.array(IdSchema) }),
-  z.strictObject({ type: z.literal('inserted'), at, reply: IdSchema }),
+  z.strictObject({
+    type: z.literal('inserted'),
+    at,
+    reply: IdSchema,
+    // Absent for the approved text word for word (and in every case written before adaptation), so
+    // old cases stay valid and review can compare adapted and verbatim use of the same reply.
+    adapted: z
+      .strictObject({ backend: z.enum(ADAPT_BACKENDS), hosted: z.boolean().describe('Sent to a hosted model, personal details masked.') })
+      .optional()
+      .describe('The text inserted was a model\'s adaptation of the reply that the gate accepted.'),
+  }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];

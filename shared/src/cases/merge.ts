@@ -63,7 +63,8 @@ function payloadOf(event: CaseEvent): string {
   switch (event.type) {
     case 'message': return event.intent;
     case 'step': return event.step;
-    case 'inserted': return event.reply;
+    // An adapted and a verbatim insert of one reply at the same moment are two events, not one.
+    case 'inserted': return event.adapted ? `${event.reply} adapted ${event.adapted.backend}${event.adapted.hosted ? ' hosted' : ''}` : event.reply;
     case 'suggested': return event.replies.join(',');
   }
 }

@@ -42,14 +42,23 @@ function isCertainlyEvent(event: unknown): boolean {
   if (!isRecord(event)) return false;
   let keys = 0;
   for (const _key in event) keys++;
-  if (keys !== 3 || !isTime(event.at)) return false;
+  // An adapted insert carries one more key; any other count goes to zod.
+  const adapted = event.type === 'inserted' && 'adapted' in event;
+  if (keys !== (adapted ? 4 : 3) || !isTime(event.at)) return false;
   switch (event.type) {
     case 'message': return INTENT_SET.has(event.intent);
     case 'step': return isId(event.step);
-    case 'inserted': return isId(event.reply);
+    case 'inserted': return isId(event.reply) && (!adapted || isAdapted(event.adapted));
     case 'suggested': return Array.isArray(event.replies) && event.replies.every(isId);
     default: return false;
   }
+}
+
+function isAdapted(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let keys = 0;
+  for (const _key in value) keys++;
+  return keys === 2 && (value.backend === 'openai-compatible' || value.backend === 'chrome-built-in') && typeof value.hosted === 'boolean';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
