@@ -62,7 +62,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('variables-get'), conversationKey: z.string() }),
   z.object({ type: z.literal('variables-set'), conversationKey: z.string(), values: ValuesSchema }),
   // The salesperson inserted or copied a reply: the engine will not put it first again.
-  z.object({ type: z.literal('reply-used'), conversationKey: z.string(), replyId: z.string() }),
+  // adapted: the text used was a model's adaptation the gate accepted, so review can tell it from verbatim use.
+  z.object({ type: z.literal('reply-used'), conversationKey: z.string(), replyId: z.string(), adapted: z.optional(z.object({ backend: z.enum(['openai-compatible', 'chrome-built-in']), hosted: z.boolean() })) }),
   z.object({ type: z.literal('settings-get') }),
   z.object({ type: z.literal('settings-set'), language: z.optional(LanguageSchema), defaults: z.optional(ValuesSchema) }),
   z.object({ type: z.literal('bundle-import-text'), text: z.string(), source: z.string() }),
@@ -214,6 +215,8 @@ export const AdaptResultSchema = z.object({
   text: z.string(),
   reasons: z.array(z.string()),
   backend: z.string(),
+  /** Which kind of back-end answered (backend is its label for people). */
+  backendKind: z.enum(['openai-compatible', 'chrome-built-in']),
   diff: z.array(z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() })),
   /** What was sent: to a hosted model, and which personal details were replaced by placeholders. */
   sent: z.optional(z.object({ hosted: z.boolean(), replaced: z.record(z.string(), z.number()) })),

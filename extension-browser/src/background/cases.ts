@@ -4,7 +4,7 @@
 // The records are the core's Case; IndexedDB access goes through store.ts's database.
 import {
   addEvent, aliasCases, canonicalJson, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
-  type Case, type CaseEvent, type Intent,
+  type AdaptBackend, type Case, type CaseEvent, type Intent,
 } from '@closer/shared';
 import { database, getConversation, getSetting, setSetting, type StoredCase } from './store.ts';
 
@@ -102,10 +102,10 @@ async function recordSuggestionNow(conversation: string, text: string, suggestio
 }
 
 /** The salesperson inserted (or copied) a reply into the chat. */
-export function recordInserted(conversation: string, reply: string, now = new Date()): Promise<void> {
+export function recordInserted(conversation: string, reply: string, adapted?: { backend: AdaptBackend; hosted: boolean }, now = new Date()): Promise<void> {
   return oneAtATime(async () => {
     const stored = await currentCase(conversation, now);
-    await save({ ...stored, record: addEvent(stored.record, { type: 'inserted', at: now.toISOString(), reply }) });
+    await save({ ...stored, record: addEvent(stored.record, { type: 'inserted', at: now.toISOString(), reply, ...(adapted ? { adapted } : {}) }) });
   });
 }
 

@@ -63,7 +63,7 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       await store.updateConversation(request.conversationKey, (c) => {
         if (!c.used.includes(request.replyId)) c.used.push(request.replyId);
       });
-      await cases.recordInserted(request.conversationKey, request.replyId).catch((error: unknown) => console.warn('closer: case not recorded', error));
+      await cases.recordInserted(request.conversationKey, request.replyId, request.adapted).catch((error: unknown) => console.warn('closer: case not recorded', error));
       return { ok: true };
     case 'settings-get': {
       const loaded = await currentEngine();

@@ -35,6 +35,13 @@ export function SuggestView({ t, tabId, generation }: Props) {
   const current = useRef<{ text: string; key: string }>();
   // Set when a pick chose a list: the next suggestion is scrolled into view (the pick buttons sit at the bottom).
   const showAfterPick = useRef(false);
+  // "Adapt" is offered only once the team allows it and the salesperson turned it on in Settings.
+  const [adaptable, setAdaptable] = useState(false);
+  useEffect(() => {
+    void ask({ type: 'adapt-status' })
+      .then(({ settings, policy }) => setAdaptable(settings.enabled && policy.allowed && policy.backends.includes(settings.backend)))
+      .catch(() => setAdaptable(false));
+  }, [generation]);
 
   const suggest = useCallback(async (text: string, key: string, record: boolean) => {
     current.current = { text, key };
@@ -202,7 +209,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
             <ol class="replies" data-testid="replies" data-for={suggestion.message}>
               {suggestion.replies.map((reply) => (
                 <li key={reply.id}>
-                  <ReplyCard t={t} reply={reply} tabId={tabId} conversationKey={conversationKey} />
+                  <ReplyCard t={t} reply={reply} tabId={tabId} conversationKey={conversationKey} message={suggestion.message} adaptable={adaptable} />
                 </li>
               ))}
             </ol>

@@ -22,7 +22,7 @@ export async function adaptStatus() {
   return { settings: await adaptSettings(), policy: adaptPolicyOf(engine.bundle), builtIn: await builtInAvailability() };
 }
 
-function result(outcome: AdaptationOutcome, backend: string, replyId: string): AdaptResult {
+function result(outcome: AdaptationOutcome, backend: string, backendKind: AdaptBackend, replyId: string): AdaptResult {
   return {
     replyId,
     accepted: outcome.accepted,
@@ -31,6 +31,7 @@ function result(outcome: AdaptationOutcome, backend: string, replyId: string): A
     text: outcome.text,
     reasons: outcome.reasons.map((reason) => reason.message),
     backend,
+    backendKind,
     diff: outcome.adapted === null ? [] : wordDiff(outcome.original, outcome.adapted),
   };
 }
@@ -43,7 +44,7 @@ export async function adaptReply(request: { replyId: string; message: string; va
   const approved = approvedReply(entry, request.values);
   const backend: AdaptBackend = settings.backend;
   const label = backend === 'chrome-built-in' ? 'Chrome built-in model' : `${settings.model || 'default'} @ ${settings.endpoint}`;
-  const refuse = (message: string) => result(failedAdaptation(approved.approved, { check: 'policy', message }), label, entry.reply.id);
+  const refuse = (message: string) => result(failedAdaptation(approved.approved, { check: 'policy', message }), label, backend, entry.reply.id);
   // Nothing leaves the browser unless the team allows it and the salesperson turned it on.
   const refusal = policyRefusal(adaptPolicyOf(engine.bundle), backend, backend === 'openai-compatible' ? settings.endpoint : undefined);
   if (refusal) return refuse(refusal);
@@ -63,5 +64,5 @@ export async function adaptReply(request: { replyId: string; message: string; va
     ? await askBuiltIn(prepared.messages, timeoutMs)
     : await askOpenAiCompatible({ endpoint: settings.endpoint, model: settings.model, key: settings.key }, prepared.messages, timeoutMs);
   const outcome = 'error' in answer ? failedAdaptation(approved.approved, { check: 'endpoint', message: answer.error }) : judgeCompletion(prepared, answer.text);
-  return { ...result(outcome, label, entry.reply.id), sent: { hosted, replaced: prepared.replaced } };
+  return { ...result(outcome, label, backend, entry.reply.id), sent: { hosted, replaced: prepared.replaced } };
 }
