@@ -31,12 +31,37 @@ async function open(name: string, prepare?: (chat: Page) => Promise<void>): Prom
   return { chat, panel, tabId };
 }
 
-test('an empty page: the panel says there is no message yet, with no error', async () => {
+test('an empty page: the panel says there is no message yet, with no error; a chat shown later is found', async () => {
   const { chat, panel, tabId } = await open('daisyui', (page) => page.evaluate(() => document.body.replaceChildren()));
   await panel.locator('.card.message .muted').waitFor();
   expect(await panel.locator('[data-testid=customer-message]').count()).toBe(0);
   expect(await panel.locator('[role=alert]').count()).toBe(0);
   expect((await sendToTab(session, tabId, { type: 'read-latest' }) as { message?: string }).message).toBeUndefined();
+
+  // A single-page app that shows its chat later: found as it appears, and followed.
+  await chat.evaluate(() => {
+    const pane = document.createElement('main');
+    pane.style.cssText = 'display:flex;flex-direction:column;height:100vh';
+    const list = document.createElement('div');
+    list.className = 'message-list';
+    list.style.cssText = 'flex:1;overflow-y:auto;display:flex;flex-direction:column';
+    for (const [text, own] of [['你好', false], ['您好！', true]] as const) {
+      const item = document.createElement('div');
+      item.className = own ? 'message outgoing' : 'message incoming';
+      item.style.alignSelf = own ? 'flex-end' : 'flex-start';
+      item.textContent = text;
+      list.append(item);
+    }
+    pane.append(list, document.createElement('textarea'));
+    document.body.append(pane);
+    setTimeout(() => {
+      const item = document.createElement('div');
+      item.className = 'message incoming';
+      item.textContent = '后来才出现的聊天：有货吗？';
+      list.append(item);
+    }, 1500);
+  });
+  await expect.poll(() => shown(panel), { timeout: 10_000 }).toBe('后来才出现的聊天：有货吗？');
 });
 
 test('5,000 messages: the last customer message exactly, followed live, and the content script answers at once', async () => {

@@ -72,8 +72,12 @@ function send(event: ContentEvent): Promise<unknown> {
   return browser.runtime.sendMessage(event).catch(() => undefined);
 }
 
+// Reports go out in the order the messages appeared: the first of a new conversation waits for
+// the background to learn whose it is, and a second must not overtake it.
+let reports: Promise<unknown> = Promise.resolve();
 function reportCustomerMessage(text: string): void {
-  void conversationKey().then((key) => send({ type: 'customer-message', text, conversationKey: key, site, at: Date.now() }));
+  const at = Date.now();
+  reports = reports.then(() => conversationKey()).then((key) => send({ type: 'customer-message', text, conversationKey: key, site, at }), () => undefined);
 }
 
 function useList(next: Element | undefined): void {
@@ -99,20 +103,26 @@ function currentList(refresh = false): Element | undefined {
 
 /**
  * Single-page chats replace their message list when the user switches conversation. When the
- * watched list leaves the page, find it again (and report its newest message) once the page
- * settles, instead of searching on every mutation.
+ * watched list leaves the page, or none was found yet, find it (and report its newest message)
+ * once the page settles, instead of searching on every mutation.
  */
 function keepListAttached(): MutationObserver {
   let pending: ReturnType<typeof setTimeout> | undefined;
+  // A page with no chat yet (a single-page app still loading one) is searched again as it
+  // changes, less and less often, so a page that never shows a chat costs next to nothing.
+  let searchDelay = 500;
   const observer = new MutationObserver(() => {
-    if (pending !== undefined || (list?.isConnected ?? !pickedSelector)) return;
+    if (pending !== undefined) return;
+    const searching = !list && !pickedSelector;
+    if (!searching && list?.isConnected) return;
     pending = setTimeout(() => {
       pending = undefined;
       const before = list;
       const found = currentList();
+      searchDelay = found ? 500 : Math.min(searchDelay * 2, 8000);
       const latest = found && found !== before ? latestText(found) : undefined;
       if (latest) reportCustomerMessage(latest);
-    }, 200);
+    }, searching ? searchDelay : 200);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   return observer;
