@@ -36,6 +36,12 @@ async function turnAdaptationOn(timeoutSeconds: number): Promise<void> {
   await openView(panel, 'Suggest');
 }
 
+/** The inserted events of every case, as the worker stores them. */
+async function inserts(): Promise<Extract<Case['timeline'][number], { type: 'inserted' }>[]> {
+  const answer = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'cases-list' }))) as { result: { cases: Case[] } };
+  return answer.result.cases.flatMap((record) => record.timeline).filter((event) => event.type === 'inserted');
+}
+
 async function askCustomer(text: string): Promise<void> {
   await chat.evaluate((message) => window.chat.addCustomerMessage(message), text);
   await waitForSuggestions(panel, text);
@@ -94,16 +100,15 @@ describe('adapting a reply in the panel', () => {
     await expect.poll(readEditor).toBe(adapted);
     expect(await chat.evaluate(() => window.chat.sends.length)).toBe(0);
 
-    const before = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'cases-list' }))) as { result: { cases: Case[] } };
-    const inserts = before.result.cases.flatMap((record) => record.timeline).filter((event) => event.type === 'inserted');
-    expect(inserts).toContainEqual(expect.objectContaining({ reply: 'tea-price-value', adapted: { backend: 'openai-compatible', hosted: false } }));
-    // The verbatim Insert is still recorded without the mark.
+    // The panel reports the use without waiting for it to be stored: poll the case.
+    await expect.poll(async () => (await inserts()).filter((event) => event.adapted)).toEqual([
+      expect.objectContaining({ reply: 'tea-price-value', adapted: { backend: 'openai-compatible', hosted: false } }),
+    ]);
+    // The verbatim Insert is recorded without the mark.
     await chat.locator('textarea').fill('');
     await card().locator('.row').first().getByRole('button', { name: 'Insert', exact: true }).click();
     await expect.poll(readEditor).toBe(approved);
-    const after = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'cases-list' }))) as { result: { cases: Case[] } };
-    const verbatim = after.result.cases.flatMap((record) => record.timeline).filter((event) => event.type === 'inserted' && !('adapted' in event));
-    expect(verbatim.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await inserts()).filter((event) => !('adapted' in event)).length).toBe(1);
   });
 
   it('rejects an adaptation that changes the price, says why, and keeps the approved text', async () => {
