@@ -25,7 +25,8 @@ describe('Settings view', () => {
   it('uses the default details in every conversation that has none of its own', async () => {
     await openView(panel, 'Settings');
     await panel.locator('#view-settings').getByLabel('Product', { exact: true }).fill('碧螺春');
-    await panel.locator('#view-settings').getByRole('button', { name: 'Save' }).click();
+    // The defaults' own Save: the Adaptation card has one too.
+    await panel.locator('#view-settings section[aria-labelledby=defaults-heading]').getByRole('button', { name: 'Save' }).click();
     await openView(panel, 'Suggest');
     const message = '太贵了';
     await chat.evaluate((text) => window.chat.addCustomerMessage(text), message);
