@@ -7,6 +7,7 @@ const ids = [uuid(9001), uuid(9002), uuid(9003)];
 const eventArbitrary: fc.Arbitrary<CaseEvent> = fc.oneof(
   fc.record({ type: fc.constant('message' as const), at: fc.integer({ min: 0, max: 50 }).map(at), intent: fc.constantFrom(...INTENTS) }),
   fc.record({ type: fc.constant('inserted' as const), at: fc.integer({ min: 0, max: 50 }).map(at), reply: fc.constantFrom('a', 'b', 'c') }),
+  fc.record({ type: fc.constant('sent' as const), at: fc.integer({ min: 0, max: 50 }).map(at), reply: fc.constantFrom('a', 'b'), message: fc.constantFrom('[NAME_1] 太贵', 'too dear'), replaced: fc.constantFrom({}, { NAME: 1 }, { NAME: 1, PHONE: 2 }) }),
 );
 // Few ids and few times, so the same case often appears in several files with equal or different times.
 const caseArbitrary: fc.Arbitrary<Case> = fc
@@ -49,6 +50,15 @@ describe('merging case files', () => {
     expect(merged[0]!.timeline).toHaveLength(2);
     expect(merged[0]!.timeline).toContainEqual(adapted);
     expect(merged[0]!.timeline).toContainEqual(inserted(5, 'a'));
+  });
+
+  it('keeps two requests to a hosted model for one reply at the same moment as two events when what was sent differs', () => {
+    const id = uuid();
+    const first: CaseEvent = { type: 'sent', at: at(5), reply: 'a', message: '[NAME_1] 太贵', replaced: { NAME: 1 } };
+    const second: CaseEvent = { ...first, message: '[NAME_1] 太贵 [PHONE_1]', replaced: { NAME: 1, PHONE: 1 } };
+    const merged = mergeCases([makeCase({ id, timeline: [first] })], [makeCase({ id, timeline: [second, first] })]);
+    expect(merged[0]!.timeline).toHaveLength(2);
+    expect(merged[0]!.timeline).toContainEqual(second);
   });
 
   it('is idempotent: merging the result again, or a file with itself, changes nothing', () => {

@@ -66,6 +66,19 @@ describe('case record', () => {
     expect(unknown.error?.issues[0]?.path).toEqual(['timeline', 0, 'adapted', 'backend']);
   });
 
+  it('what was sent to a hosted model is recorded masked, with how many details of each kind were replaced; an unknown kind or a zero count is refused', () => {
+    const old = makeCase({ timeline: [message(1, 'price'), inserted(2, 'tea-price-value')] });
+    const sent = { type: 'sent' as const, at: at(3), reply: 'tea-price-value', message: '我是[NAME_1]，电话[PHONE_1]，太贵了', replaced: { NAME: 1, PHONE: 1 } };
+    const record = addEvent(old, sent);
+    expect(CaseSchema.parse(JSON.parse(JSON.stringify(record))).timeline.at(-1)).toEqual(sent);
+    const withKind = (replaced: unknown) => CaseSchema.safeParse({ ...record, timeline: [{ ...sent, replaced }] });
+    expect(withKind({}).success).toBe(true);
+    expect(withKind({ PASSWORD: 1 }).error?.issues[0]?.path).toEqual(['timeline', 0, 'replaced']);
+    expect(withKind({ PHONE: 0 }).error?.issues[0]?.path).toEqual(['timeline', 0, 'replaced', 'PHONE']);
+    // The details themselves have no place in the event.
+    expect(CaseSchema.safeParse({ ...record, timeline: [{ ...sent, details: { '[PHONE_1]': '13900139000' } }] }).success).toBe(false);
+  });
+
   it('addEvent keeps the timeline in time order', () => {
     const record = addEvent(addEvent(makeCase(), message(5, 'price')), inserted(2, 'a'));
     expect(record.timeline.map((event) => event.at)).toEqual([at(2), at(5)]);
@@ -97,6 +110,22 @@ describe('quick check', () => {
       ),
     }),
     fc.record({ type: fc.constantFrom('suggested', 'other'), at: time, replies: fc.array(id, { maxLength: 3 }) }),
+    // What was sent to a hosted model, and its near misses: an unknown kind, a zero, fractional or
+    // text count, a message that is not text, a missing or extra key.
+    fc.record(
+      {
+        type: fc.constant('sent'),
+        at: time,
+        reply: id,
+        message: fc.oneof(fc.string({ maxLength: 8 }), fc.integer()),
+        replaced: fc.oneof(
+          fc.dictionary(fc.constantFrom('EMAIL', 'CARD', 'ID', 'PHONE', 'ADDRESS', 'NAME', 'name', 'PASSWORD', '__proto__'), fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constantFrom(1.5, '1', null)), { maxKeys: 3 }),
+          fc.anything(),
+        ),
+        extra: fc.anything(),
+      },
+      { requiredKeys: ['type', 'at', 'reply'] },
+    ),
     fc.anything(),
   );
   const fields = {
@@ -145,6 +174,11 @@ describe('quick check', () => {
 
   it('accepts an adapted insert Closer writes, so it skips zod too', () => {
     const record: Case = makeCase({ timeline: [message(1, 'price'), { type: 'inserted', at: at(2), reply: 'r-1', adapted: { backend: 'openai-compatible', hosted: false } }] });
+    expect(isCertainlyCase(JSON.parse(JSON.stringify(record)))).toBe(true);
+  });
+
+  it('accepts what was sent to a hosted model as Closer writes it, so it skips zod too', () => {
+    const record: Case = makeCase({ timeline: [message(1, 'price'), { type: 'sent', at: at(2), reply: 'r-1', message: '[NAME_1]: too dear', replaced: { NAME: 1 } }] });
     expect(isCertainlyCase(JSON.parse(JSON.stringify(record)))).toBe(true);
   });
 

@@ -4,7 +4,7 @@
 // The records are the core's Case; IndexedDB access goes through store.ts's database.
 import {
   addEvent, aliasCases, canonicalJson, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
-  type AdaptBackend, type Case, type CaseEvent, type Intent,
+  type AdaptBackend, type Case, type CaseEvent, type Intent, type ReplacedDetails,
 } from '@closer/shared';
 import { database, getConversation, getSetting, setSetting, type StoredCase } from './store.ts';
 
@@ -106,6 +106,14 @@ export function recordInserted(conversation: string, reply: string, adapted?: { 
   return oneAtATime(async () => {
     const stored = await currentCase(conversation, now);
     await save({ ...stored, record: addEvent(stored.record, { type: 'inserted', at: now.toISOString(), reply, ...(adapted ? { adapted } : {}) }) });
+  });
+}
+
+/** A request to adapt a reply went to a hosted model: the message as it was sent (masked) and what was replaced. */
+export function recordSent(conversation: string, reply: string, sent: { message: string; replaced: ReplacedDetails }, now = new Date()): Promise<void> {
+  return oneAtATime(async () => {
+    const stored = await currentCase(conversation, now);
+    await save({ ...stored, record: addEvent(stored.record, { type: 'sent', at: now.toISOString(), reply, message: sent.message, replaced: sent.replaced }) });
   });
 }
 

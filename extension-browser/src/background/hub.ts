@@ -113,7 +113,7 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       return drills.exportDrillResults();
     case 'adapt': {
       const values = await valuesFor(request.conversationKey);
-      return adaptReply({ replyId: request.replyId, message: request.message, values, ...(values.customer ? { customer: values.customer } : {}) });
+      return adaptReply({ conversationKey: request.conversationKey, replyId: request.replyId, message: request.message, values, ...(values.customer ? { customer: values.customer } : {}) });
     }
     case 'adapt-status':
       return adaptStatus();

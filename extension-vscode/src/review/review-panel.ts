@@ -160,5 +160,6 @@ function dashboardLabels(): Record<string, string> {
     'event.step': vscode.l10n.t('step reached: {0}'),
     'event.suggested': vscode.l10n.t('suggested: {0}'),
     'event.inserted': vscode.l10n.t('inserted: {0}'),
+    'event.sent': vscode.l10n.t('sent to a hosted model to adapt {0}: {1}'),
   };
 }

@@ -21,7 +21,19 @@ export const TimeSchema = z.string().regex(TIME_PATTERN, 'a time is ISO 8601 wit
 
 const at = TimeSchema.describe('When it happened.');
 
-/** What the panel records as the salesperson works. Customer text is never stored, only its intent. */
+const replacedCount = z.number().int().positive().optional();
+/** How many personal details of each kind were replaced by placeholders before a message went to a hosted model. */
+export const ReplacedDetailsSchema = z
+  .strictObject({ EMAIL: replacedCount, CARD: replacedCount, ID: replacedCount, PHONE: replacedCount, ADDRESS: replacedCount, NAME: replacedCount })
+  .describe('How many personal details of each kind were replaced; never the details themselves.');
+export type ReplacedDetails = z.infer<typeof ReplacedDetailsSchema>;
+export const PERSONAL_DETAIL_KINDS = Object.keys(ReplacedDetailsSchema.shape) as (keyof ReplacedDetails)[];
+
+/**
+ * What the panel records as the salesperson works. Customer text is stored only as its intent,
+ * except what was sent to a hosted model, which has already left the browser and is recorded
+ * with its personal details masked so the team can see what a hosted service read.
+ */
 export const CaseEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('message'), at, intent: IntentSchema }),
   z.strictObject({ type: z.literal('step'), at, step: IdSchema }),
@@ -36,6 +48,14 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
       .strictObject({ backend: z.enum(ADAPT_BACKENDS), hosted: z.boolean().describe('Sent to a hosted model, personal details masked.') })
       .optional()
       .describe('The text inserted was a model\'s adaptation of the reply that the gate accepted.'),
+  }),
+  // A new kind of event, so every case written before stays valid.
+  z.strictObject({
+    type: z.literal('sent'),
+    at,
+    reply: IdSchema.describe('The approved reply the model was asked to adapt.'),
+    message: z.string().describe('The customer\'s message as the hosted model received it: personal details replaced by placeholders such as [PHONE_1].'),
+    replaced: ReplacedDetailsSchema,
   }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;

@@ -66,6 +66,8 @@ function payloadOf(event: CaseEvent): string {
     // An adapted and a verbatim insert of one reply at the same moment are two events, not one.
     case 'inserted': return event.adapted ? `${event.reply} adapted ${event.adapted.backend}${event.adapted.hosted ? ' hosted' : ''}` : event.reply;
     case 'suggested': return event.replies.join(',');
+    // Two requests for one reply at the same moment differ by what was sent.
+    case 'sent': return `${event.reply} ${canonicalJson(event.replaced)} ${event.message}`;
   }
 }
 

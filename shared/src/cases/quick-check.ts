@@ -3,11 +3,12 @@
 // the schema accepts (a property test holds it to that), and anything it doubts goes to zod,
 // which then decides and explains. So it changes the speed, never the verdict.
 import { INTENTS } from '../playbook/schema.ts';
-import { CASE_VERSION, OUTCOMES, TIME_PATTERN, UUID_PATTERN, type Case } from './case.ts';
+import { CASE_VERSION, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN, type Case } from './case.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const INTENT_SET = new Set<unknown>(INTENTS);
 const OUTCOME_SET = new Set<unknown>(OUTCOMES);
+const DETAIL_KIND_SET = new Set<string>(PERSONAL_DETAIL_KINDS);
 const CASE_KEYS = new Set(['version', 'id', 'conversation', 'salesperson', 'customer', 'product', 'amount', 'outcome', 'lossReason', 'notes', 'timeline', 'createdAt', 'updatedAt', 'closedAt']);
 const REQUIRED = ['version', 'id', 'conversation', 'salesperson', 'customer', 'outcome', 'notes', 'timeline', 'createdAt', 'updatedAt'];
 
@@ -38,18 +39,28 @@ export function isCertainlyCase(data: unknown): data is Case {
   return true;
 }
 
+/**
+ * A drill result shares the case files (the browser exports both together) and is told apart
+ * by `kind: "drill"`, which no case has. The drill reader in engine/ has the same test; this
+ * folder may not import engine/, and the marker is all either needs.
+ */
+export function isDrillResultLine(data: object): boolean {
+  return (data as { kind?: unknown }).kind === 'drill';
+}
+
 function isCertainlyEvent(event: unknown): boolean {
   if (!isRecord(event)) return false;
   let keys = 0;
   for (const _key in event) keys++;
-  // An adapted insert carries one more key; any other count goes to zod.
+  // An adapted insert carries one more key, what was sent to a hosted model two more; any other count goes to zod.
   const adapted = event.type === 'inserted' && 'adapted' in event;
-  if (keys !== (adapted ? 4 : 3) || !isTime(event.at)) return false;
+  if (keys !== (event.type === 'sent' ? 5 : adapted ? 4 : 3) || !isTime(event.at)) return false;
   switch (event.type) {
     case 'message': return INTENT_SET.has(event.intent);
     case 'step': return isId(event.step);
     case 'inserted': return isId(event.reply) && (!adapted || isAdapted(event.adapted));
     case 'suggested': return Array.isArray(event.replies) && event.replies.every(isId);
+    case 'sent': return isId(event.reply) && typeof event.message === 'string' && isReplaced(event.replaced);
     default: return false;
   }
 }
@@ -59,6 +70,15 @@ function isAdapted(value: unknown): boolean {
   let keys = 0;
   for (const _key in value) keys++;
   return keys === 2 && (value.backend === 'openai-compatible' || value.backend === 'chrome-built-in') && typeof value.hosted === 'boolean';
+}
+
+function isReplaced(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  for (const key in value) {
+    const count = value[key];
+    if (!DETAIL_KIND_SET.has(key) || typeof count !== 'number' || !Number.isInteger(count) || count < 1) return false;
+  }
+  return true;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@ import {
 } from '@closer/shared';
 import type { AdaptResult, AdaptSettings } from '../../requests.ts';
 import { currentEngine } from '../bundles.ts';
+import { recordSent } from '../cases.ts';
 import * as store from '../store.ts';
 import { askBuiltIn, builtInAvailability } from './chrome-built-in.ts';
 import { askOpenAiCompatible } from './openai-compatible.ts';
@@ -36,7 +37,7 @@ function result(outcome: AdaptationOutcome, backend: string, backendKind: AdaptB
   };
 }
 
-export async function adaptReply(request: { replyId: string; message: string; values: Record<string, string>; customer?: string }): Promise<AdaptResult> {
+export async function adaptReply(request: { conversationKey: string; replyId: string; message: string; values: Record<string, string>; customer?: string }): Promise<AdaptResult> {
   const settings = await adaptSettings();
   const { engine } = await currentEngine();
   const entry = bundleReplies(engine.bundle).find((candidate) => candidate.reply.id === request.replyId);
@@ -60,9 +61,15 @@ export async function adaptReply(request: { replyId: string; message: string; va
     ...(request.customer ? { customerName: request.customer } : {}),
   });
   const timeoutMs = Math.max(1, settings.timeoutSeconds) * 1000;
+  // Recorded as the request leaves, so a request that times out or fails is in the timeline too;
+  // a failure to record never holds back the adaptation.
+  const recorded = hosted
+    ? recordSent(request.conversationKey, entry.reply.id, { message: prepared.sentMessage, replaced: prepared.replaced }).catch((error: unknown) => console.warn('closer: what was sent not recorded', error))
+    : Promise.resolve();
   const answer = backend === 'chrome-built-in'
     ? await askBuiltIn(prepared.messages, timeoutMs)
     : await askOpenAiCompatible({ endpoint: settings.endpoint, model: settings.model, key: settings.key }, prepared.messages, timeoutMs);
+  await recorded;
   const outcome = 'error' in answer ? failedAdaptation(approved.approved, { check: 'endpoint', message: answer.error }) : judgeCompletion(prepared, answer.text);
   return { ...result(outcome, label, backend, entry.reply.id), sent: { hosted, replaced: prepared.replaced } };
 }

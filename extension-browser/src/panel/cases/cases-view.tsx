@@ -169,5 +169,6 @@ function eventText(w: CaseWords, event: CaseEvent): string {
     case 'step': return `${at} ${fill(w.events.step!, event.step)}`;
     case 'suggested': return `${at} ${fill(w.events.suggested!, event.replies.join(', '))}`;
     case 'inserted': return `${at} ${fill(w.events.inserted!, event.reply)}`;
+    case 'sent': return `${at} ${fill(w.events.sent!, event.reply, event.message)}`;
   }
 }

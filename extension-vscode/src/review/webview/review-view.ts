@@ -106,6 +106,7 @@ function eventText(event: CaseEvent): string {
     case 'step': return format(labels['event.step'], event.step);
     case 'suggested': return format(labels['event.suggested'], event.replies.join(', '));
     case 'inserted': return format(labels['event.inserted'], event.reply);
+    case 'sent': return format(labels['event.sent'], event.reply, event.message);
   }
 }
 

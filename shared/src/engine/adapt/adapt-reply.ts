@@ -29,6 +29,8 @@ export interface PreparedAdaptation {
   language: Language;
   messages: ChatMessage[];
   placeholders: Placeholders;
+  /** The customer's message as the model receives it (masked when hosted), for the case's timeline. */
+  sentMessage: string;
   /** What was replaced before sending, by kind (for the case's timeline). */
   replaced: Masked['replaced'];
 }
@@ -59,7 +61,7 @@ export function prepareAdaptation(request: AdaptationRequest): PreparedAdaptatio
     replaced = message.replaced;
   }
   const customerName = request.hosted ? undefined : request.customerName;
-  return { request, language, messages: adaptationMessages({ approved, customerMessage, language, ...(customerName ? { customerName } : {}) }), placeholders, replaced };
+  return { request, language, messages: adaptationMessages({ approved, customerMessage, language, ...(customerName ? { customerName } : {}) }), placeholders, sentMessage: customerMessage, replaced };
 }
 
 /** The gate's verdict on a model's answer to a prepared request. */
