@@ -261,7 +261,7 @@ export const ResultSchemas = {
     reasons: z.array(z.string()),
   }),
   'case-update': CaseAnswerSchema,
-  'cases-export': z.object({ text: z.string(), count: z.number() }),
+  'cases-export': z.object({ text: z.string(), count: z.number(), drills: z.number() }),
   'cases-import': z.object({ added: z.number(), updated: z.number(), unchanged: z.number(), problems: z.array(z.string()) }),
   'cases-profile': Ok,
   adapt: AdaptResultSchema,

@@ -13,6 +13,8 @@ export interface LoadedCases {
   files: string[];
   cases: Case[];
   problems: CaseProblem[];
+  /** Drill result lines in the files, skipped: they are not cases. */
+  drillResults: number;
 }
 
 export function findCaseFiles(paths: readonly string[]): Promise<string[]> {
@@ -27,21 +29,22 @@ export interface CaseFileOptions {
 /** Every case of the files (the same case in several files merged), with the problems found. */
 export async function loadCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<LoadedCases> {
   const cases: Case[] = [];
-  const { files, problems } = await visitCaseFiles(paths, options, (record) => cases.push(record));
-  return { files, cases: mergeCases(cases), problems };
+  const { files, problems, drillResults } = await visitCaseFiles(paths, options, (record) => cases.push(record));
+  return { files, cases: mergeCases(cases), problems, drillResults };
 }
 
 /** The figures over the files' cases, keeping only a digest of each case in memory (fast on 100,000 cases). */
-export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[] }> {
+export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number }> {
   const builder = new CaseReportBuilder();
-  const { files, problems } = await visitCaseFiles(paths, options, (record) => builder.add(record));
-  return { files, cases: builder.size, report: builder.report(), problems };
+  const { files, problems, drillResults } = await visitCaseFiles(paths, options, (record) => builder.add(record));
+  return { files, cases: builder.size, report: builder.report(), problems, drillResults };
 }
 
-async function visitCaseFiles(paths: readonly string[], options: CaseFileOptions, visit: (record: Case) => void): Promise<{ files: string[]; problems: CaseProblem[] }> {
+async function visitCaseFiles(paths: readonly string[], options: CaseFileOptions, visit: (record: Case) => void): Promise<{ files: string[]; problems: CaseProblem[]; drillResults: number }> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findCaseFiles(paths.map((given) => path.resolve(cwd, given)));
   const problems: CaseProblem[] = [];
+  let drillResults = 0;
   for (const file of files) {
     const relative = path.relative(cwd, file);
     const name = relative === '' || relative.startsWith('..') ? file : relative;
@@ -52,9 +55,11 @@ async function visitCaseFiles(paths: readonly string[], options: CaseFileOptions
       problems.push({ file: name, line: 1, severity: 'error', message: 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped' });
       continue;
     }
-    problems.push(...visitCaseLines(linesOf(bytes), name, { reasons: options.reasons }, visit));
+    const read = visitCaseLines(linesOf(bytes), name, { reasons: options.reasons }, visit);
+    problems.push(...read.problems);
+    drillResults += read.drillResults;
   }
-  return { files, problems };
+  return { files, problems, drillResults };
 }
 
 /**

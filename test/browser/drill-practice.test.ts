@@ -1,12 +1,13 @@
 // The Practice view in real Chromium: a new hire starts a drill, answers three turns (the
 // replies go to the drill, never to the chat page), sees the score with the approved replies
-// and the principles, and the result is kept by the worker and exported as JSON Lines.
+// and the principles, and the result is kept by the worker and exported as JSON Lines, on its
+// own and in the Cases view's export beside the cases.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDrillResults } from '@closer/shared';
+import { readCases, readDrillResults } from '@closer/shared';
 import { launch, openChatPage, openPanelTab, waitForContentScript, type Session } from './harness.ts';
 import { importBundleFile, openView } from './panel-helpers.ts';
 import { bundleOf, writeTempFile } from './test-bundles.ts';
@@ -124,6 +125,18 @@ describe('Practice view', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ kind: 'drill', drill: 'careful-buyer', title: 'The careful buyer', total: score });
     expect(results[0]!.turns.map((turn) => [turn.intent, turn.score])).toEqual([['price', scores[0]], ['doubt', scores[1]], ['buy_signal', scores[2]]]);
+
+    // The Cases view's export carries the same result, and the case reader skips it cleanly.
+    await openView(panel, 'Cases');
+    const [casesDownload] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export JSON Lines' }).click()]);
+    const casesFile = join(downloads, 'cases.jsonl');
+    await casesDownload.saveAs(casesFile);
+    const text = readFileSync(casesFile, 'utf8');
+    expect(readDrillResults(text)).toEqual({ results, problems: [] });
+    const read = readCases(text, 'cases.jsonl');
+    expect(read.problems).toEqual([]);
+    expect(read.drillResults).toBe(1);
+    await expect.poll(() => panel.getByTestId('cases-status').textContent()).toMatch(/^Exported \d+ cases and 1 drill results$/);
   });
 
   it('a bundle without objections says what is missing', async () => {

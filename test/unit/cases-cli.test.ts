@@ -75,6 +75,27 @@ describe('closer report', () => {
     expect(JSON.parse(result.stdout).totals).toMatchObject({ cases: 2, won: 1, lost: 1 });
   });
 
+  it('a case file with drill results counts the cases only and does not flag the drill lines', async () => {
+    const dir = team();
+    const drill = {
+      kind: 'drill', version: 1, id: '00000000-0000-4000-8000-000000000002', drill: 'careful-parent', title: 'The careful parent', salesperson: 'alice',
+      started: '2026-11-02T10:00:00.000Z', finished: '2026-11-02T10:05:00.000Z', total: 55,
+      turns: [{ customer: 'Too expensive.', reply: 'It is cheap.', intent: 'price', step: 'consider', score: 55 }],
+    };
+    const drills = [drill, { ...drill, id: '00000000-0000-4000-8000-000000000003' }].map((line) => JSON.stringify(line) + '\n').join('');
+    writeFileSync(path.join(dir, 'team/alice.jsonl'), writeCases(alice) + drills);
+    // Both ways of reading: counted as the file is read, and loaded whole for a filter.
+    for (const filter of [[], ['--salesperson', 'alice']]) {
+      const result = await closer(['report', '--json', ...filter, 'team/alice.jsonl'], dir);
+      expect(result.code).toBe(0);
+      const figures = JSON.parse(result.stdout);
+      expect(figures.totals).toMatchObject({ cases: 2, won: 1, lost: 1 });
+      expect(figures.problems).toEqual([]);
+      expect(figures.drillResults).toBe(2);
+      expect(result.stderr).toBe('1 file(s), 2 case(s)' + (filter.length ? ', 2 after filters' : '') + ', 0 bad line(s), 2 drill result(s) skipped\n');
+    }
+  });
+
   it('usage errors exit 2 with a message', async () => {
     const dir = team();
     expect(await closer(['report'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('give one or more case files') });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCaseProblem, readCases, writeCases } from '@closer/shared';
+import { formatCaseProblem, readCases, readDrillResults, writeCases, type DrillResult } from '@closer/shared';
 import { inserted, makeCase, message } from './cases-fixtures.ts';
 
 describe('case files (JSON Lines)', () => {
@@ -7,7 +7,7 @@ describe('case files (JSON Lines)', () => {
     const cases = [makeCase({ timeline: [message(1, 'price'), inserted(2, 'a')] }), makeCase({ outcome: 'lost', lossReason: 'timing' })];
     const text = writeCases(cases);
     expect(text.split('\n')).toHaveLength(3);
-    expect(readCases(text, 'a.jsonl')).toEqual({ cases, problems: [] });
+    expect(readCases(text, 'a.jsonl')).toEqual({ cases, problems: [], drillResults: 0 });
   });
 
   it('reports each corrupt line with its line number and still reads every other line', () => {
@@ -48,9 +48,25 @@ describe('case files (JSON Lines)', () => {
   });
 
   it('an empty file or garbage never throws', () => {
-    expect(readCases('', 'x')).toEqual({ cases: [], problems: [] });
+    expect(readCases('', 'x')).toEqual({ cases: [], problems: [], drillResults: 0 });
     const garbage = readCases('\u0000\u0001binary\n{{{{\nnull\n"text"\n', 'x');
     expect(garbage.cases).toEqual([]);
     expect(garbage.problems.map((problem) => problem.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a file with drill results among the cases: the drill lines are counted apart, never read as bad cases', () => {
+    const [a, b] = [makeCase(), makeCase({ outcome: 'lost', lossReason: 'price' })];
+    const drill: DrillResult = {
+      kind: 'drill', version: 1, id: '00000000-0000-4000-8000-000000000001', drill: 'careful-parent', title: 'The careful parent', salesperson: 'Li',
+      started: '2026-11-02T10:00:00.000Z', finished: '2026-11-02T10:05:00.000Z', total: 70,
+      turns: [{ customer: 'Too expensive.', reply: 'Let me show you what it pays for.', intent: 'price', step: 'consider', score: 70 }],
+    };
+    // A drill line the drill reader rejects is still not a case: its problem is the drill reader's to name.
+    const text = [JSON.stringify(a), JSON.stringify(drill), JSON.stringify(b), JSON.stringify({ ...drill, total: 300 }), '{"kind": "case"}'].join('\n');
+    const read = readCases(text, 'mixed.jsonl');
+    expect(read.cases).toEqual([a, b]);
+    expect(read.drillResults).toBe(2);
+    expect(read.problems.map(formatCaseProblem)).toEqual([expect.stringMatching(/^mixed\.jsonl:5: error not a valid case: /)]);
+    expect(readDrillResults(text).results).toEqual([drill]);
   });
 });

@@ -6,6 +6,7 @@ import {
   addEvent, aliasCases, canonicalJson, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
   type AdaptBackend, type Case, type CaseEvent, type Intent, type ReplacedDetails,
 } from '@closer/shared';
+import { exportDrillResults } from './drills.ts';
 import { database, getConversation, getSetting, setSetting, type StoredCase } from './store.ts';
 
 /** A case closed longer ago than this is left alone: a new message starts a new case. */
@@ -146,13 +147,18 @@ async function updateCaseNow(target: { id?: string; conversation?: string }, cha
   return record;
 }
 
-/** Every case as JSON Lines, customer names aliased unless `keepNames`. */
-export async function exportCases(keepNames: boolean): Promise<{ text: string; count: number }> {
+/**
+ * Every case as JSON Lines, customer names aliased unless `keepNames`, then the drill results
+ * (their customer is the simulated one, so there is no name to alias), so a team lead gets a
+ * new hire's practice in the same file as the real chats; every case reader skips them.
+ */
+export async function exportCases(keepNames: boolean): Promise<{ text: string; count: number; drills: number }> {
   const stored = await (await database()).getAll('cases');
   // Cases recorded before the salesperson typed their name carry it from now on.
   const { salesperson } = await caseProfile();
   const cases = mergeCases(stored.map((entry) => (entry.record.salesperson || !salesperson ? entry.record : { ...entry.record, salesperson })));
-  return { text: writeCases(aliasCases(cases, { keepNames })), count: cases.length };
+  const drills = await exportDrillResults();
+  return { text: writeCases(aliasCases(cases, { keepNames })) + drills.text, count: cases.length, drills: drills.count };
 }
 
 /** Merge a case file in: the same case keeps its newest copy, and nothing already here is lost. */

@@ -7,6 +7,8 @@ export interface LoadedCases {
   files: vscode.Uri[];
   cases: Case[];
   problems: CaseProblem[];
+  /** Drill result lines in the files, not counted as cases (nor as bad lines). */
+  drillResults: number;
 }
 
 const CASE_FILE = /\.(jsonl|ndjson)$/;
@@ -17,6 +19,7 @@ export async function loadCaseUris(uris: readonly vscode.Uri[]): Promise<LoadedC
   for (const uri of uris) await collect(uri, files, 0);
   const lists: Case[][] = [];
   const problems: CaseProblem[] = [];
+  let drillResults = 0;
   // The team's own loss reasons (setting closer.lossReasons) are known, not warned about.
   const reasons = [...LOSS_REASONS, ...(vscode.workspace.getConfiguration('closer').get<string[]>('lossReasons') ?? [])];
   for (const file of files) {
@@ -32,8 +35,9 @@ export async function loadCaseUris(uris: readonly vscode.Uri[]): Promise<LoadedC
     const read = readCases(text, name, { reasons });
     lists.push(read.cases);
     problems.push(...read.problems);
+    drillResults += read.drillResults;
   }
-  return { files, cases: mergeCases(...lists), problems };
+  return { files, cases: mergeCases(...lists), problems, drillResults };
 }
 
 async function collect(uri: vscode.Uri, into: vscode.Uri[], depth: number): Promise<void> {

@@ -28,7 +28,7 @@ const FromDashboardSchema = z.discriminatedUnion('type', [
 
 export class CaseReview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private loaded: LoadedCases = { files: [], cases: [], problems: [] };
+  private loaded: LoadedCases = { files: [], cases: [], problems: [], drillResults: 0 };
   private filter: CaseFilter = {};
   private readonly disposables: vscode.Disposable[] = [];
 

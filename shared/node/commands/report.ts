@@ -53,28 +53,30 @@ Exit code: 0 all lines read, 1 some lines were bad (figures still printed), 2 us
     const filter: CaseFilter = { salesperson: values.salesperson, product: values.product, intent: values.intent as Intent | undefined, from: values.from, to: values.to };
     const filtered = Object.values(filter).some((value) => value !== undefined);
     // Without filters, the figures are counted as the files are read, holding only a digest of each case.
-    let loaded: { files: string[]; problems: CaseProblem[]; count: number };
+    let loaded: { files: string[]; problems: CaseProblem[]; count: number; drillResults: number };
     let shown: number;
     let figures: CaseReport;
     if (filtered) {
       const all = await loadCaseFiles(positionals, options);
       const kept = filterCases(all.cases, filter);
-      loaded = { files: all.files, problems: all.problems, count: all.cases.length };
+      loaded = { files: all.files, problems: all.problems, count: all.cases.length, drillResults: all.drillResults };
       shown = kept.length;
       figures = caseReport(kept);
     } else {
       const read = await reportCaseFiles(positionals, options);
-      loaded = { files: read.files, problems: read.problems, count: read.cases };
+      loaded = { files: read.files, problems: read.problems, count: read.cases, drillResults: read.drillResults };
       shown = read.cases;
       figures = read.report;
     }
 
     printProblems(loaded.problems, io.stderr);
-    if (values.json) io.stdout(JSON.stringify({ ...figures, files: loaded.files.length, problems: loaded.problems }, null, 2) + '\n');
+    if (values.json) io.stdout(JSON.stringify({ ...figures, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');
     else io.stdout(formatReport(figures, replyRows));
     const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
     if (loaded.files.length === 0) io.stderr(`no case files (*.jsonl) found in ${positionals.join(', ')}\n`);
-    io.stderr(`${loaded.files.length} file(s), ${loaded.count} case(s)${filtered ? `, ${shown} after filters` : ''}, ${errors} bad line(s)\n`);
+    // Drill results share the exported files; they are named, not counted as cases or as bad lines.
+    const drills = loaded.drillResults > 0 ? `, ${loaded.drillResults} drill result(s) skipped` : '';
+    io.stderr(`${loaded.files.length} file(s), ${loaded.count} case(s)${filtered ? `, ${shown} after filters` : ''}, ${errors} bad line(s)${drills}\n`);
     return errors > 0 ? EXIT.problems : EXIT.ok;
   },
 };
@@ -103,6 +105,15 @@ export function formatReport(figures: CaseReport, replyRows = 20): string {
   const replies = replyRows === 0 ? figures.byReply : figures.byReply.slice(0, replyRows);
   const more = figures.byReply.length - replies.length;
   out.push(section(`Win rate by reply used${more > 0 ? ` (the ${replies.length} most used; ${more} more with --replies 0)` : ''}`, 'reply', replies.map((row) => [row.reply, row])));
+  // Only replies someone inserted as a model's adaptation: the question is whether adapting pays.
+  const compared = figures.byReply.filter((row) => row.adapted.cases > 0);
+  if (compared.length > 0) {
+    out.push('Adapted vs verbatim use of the same reply (a case with both counts in both)');
+    out.push(table(['reply', 'adapted', 'won', 'rate', 'verbatim', 'won', 'rate'], compared.map((row) => [
+      row.reply, String(row.adapted.cases), String(row.adapted.wins), percent(row.adapted.rate),
+      String(row.verbatim.cases), String(row.verbatim.wins), row.verbatim.cases > 0 ? percent(row.verbatim.rate) : '-',
+    ])));
+  }
   out.push(section('Win rate by furthest golden-model step', 'step', figures.byStep.map((row) => [row.step, row])));
   out.push('Top loss reasons');
   out.push(table(['reason', 'cases', 'share', ''], figures.lossReasons.map((row) => [row.reason, String(row.cases), percent(row.share), bar(row.share)])));

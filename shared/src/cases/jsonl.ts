@@ -2,7 +2,7 @@
 // problem naming its line, and every other line is still read.
 import { suspectTimes } from './suspect-times.ts';
 import { CASE_VERSION, CaseSchema, LOSS_REASONS, type Case } from './case.ts';
-import { isCertainlyCase } from './quick-check.ts';
+import { isCertainlyCase, isDrillResultLine } from './quick-check.ts';
 
 export interface CaseProblem {
   file: string;
@@ -15,6 +15,8 @@ export interface CaseProblem {
 export interface ReadCases {
   cases: Case[];
   problems: CaseProblem[];
+  /** Lines that are drill results, kept in the same files as cases and skipped here (the drill reader reads them). */
+  drillResults: number;
 }
 
 export interface ReadOptions {
@@ -47,23 +49,29 @@ function* linesOf(text: string): Generator<string> {
  */
 export function readCaseLines(lines: Iterable<string>, file: string, options: ReadOptions = {}): ReadCases {
   const cases: Case[] = [];
-  const problems = visitCaseLines(lines, file, options, (record) => cases.push(record));
-  return { cases, problems };
+  const { problems, drillResults } = visitCaseLines(lines, file, options, (record) => cases.push(record));
+  return { cases, problems, drillResults };
 }
 
 /**
- * Hands each good case to `visit` as its line is read, and returns the problems. A caller
- * that keeps only what it needs of each case (the report does) holds far less in memory.
+ * Hands each good case to `visit` as its line is read, and returns the problems and how many
+ * drill result lines were skipped. A caller that keeps only what it needs of each case (the
+ * report does) holds far less in memory.
  */
-export function visitCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, visit: (record: Case) => void): CaseProblem[] {
+export function visitCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, visit: (record: Case) => void): { problems: CaseProblem[]; drillResults: number } {
   const reasons = new Set(options.reasons ?? LOSS_REASONS);
   const problems: CaseProblem[] = [];
+  let drillResults = 0;
   let lineNumber = 0;
   for (const raw of lines) {
     lineNumber++;
     const line = raw.trim();
     if (line === '') continue;
     const result = readLine(line);
+    if (result === DRILL_LINE) {
+      drillResults++;
+      continue;
+    }
     if (typeof result === 'string') {
       problems.push({ file, line: lineNumber, severity: 'error', message: result });
       continue;
@@ -80,11 +88,13 @@ export function visitCaseLines(lines: Iterable<string>, file: string, options: R
     }
     visit(result);
   }
-  return problems;
+  return { problems, drillResults };
 }
 
-/** One line: a case, or a message saying what is wrong with it. */
-function readLine(line: string): Case | string {
+const DRILL_LINE = Symbol('drill result');
+
+/** One line: a case, a drill result (not read here), or a message saying what is wrong with it. */
+function readLine(line: string): Case | typeof DRILL_LINE | string {
   let data: unknown;
   try {
     data = JSON.parse(line);
@@ -93,6 +103,7 @@ function readLine(line: string): Case | string {
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'not a case: expected a JSON object; the line is skipped';
   if (isCertainlyCase(data)) return data;
+  if (isDrillResultLine(data)) return DRILL_LINE;
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > CASE_VERSION) {
     return `case format version ${version} was written by a newer Closer; this one reads version ${CASE_VERSION}; the line is skipped`;

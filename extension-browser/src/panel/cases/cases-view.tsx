@@ -56,14 +56,14 @@ export function CasesView({ language, tabId, visible }: Props) {
   const saved = () => void load();
 
   const exportFile = async () => {
-    const { text, count } = await ask({ type: 'cases-export', keepNames });
+    const { text, count, drills } = await ask({ type: 'cases-export', keepNames });
     const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = `closer-cases-${new Date().toISOString().slice(0, 10)}.jsonl`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setStatus({ ok: true, text: fill(w.exported, count) });
+    setStatus({ ok: true, text: drills > 0 ? fill(w.exportedDrills, count, drills) : fill(w.exported, count) });
   };
   const importFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
