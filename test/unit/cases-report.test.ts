@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliasCases, caseFacets, caseReport, CaseReportBuilder, customerAlias, filterCases, GOLDEN_STEPS, INTENTS, mergeCases, replyStatsOf, wilsonRate, type Case, type CaseEvent } from '@closer/shared';
+import { formatReport } from '../../shared/node/commands/report.ts';
 import { at, inserted, makeCase, message, step, uuid } from './cases-fixtures.ts';
 
 // Six cases a team lead could check by hand.
@@ -42,6 +43,36 @@ describe('case report', () => {
     const story = report.byReply.find((row) => row.reply === 'story')!;
     expect(story.rate).toBe(1);
     expect(story.low).toBeLessThan(0.25);
+  });
+
+  it('a reply\'s figures say how it did when inserted as a model\'s adaptation and when word for word', () => {
+    const adapted = (minutes: number, reply: string): CaseEvent => ({ type: 'inserted', at: at(minutes), reply, adapted: { backend: 'openai-compatible', hosted: false } });
+    const closed = (outcome: 'won' | 'lost', timeline: CaseEvent[], id = uuid()) => makeCase({ id, outcome, closedAt: at(60), updatedAt: at(60), timeline });
+    const both = uuid();
+    const figures = caseReport([
+      closed('won', [adapted(1, 'value-first')]),
+      closed('won', [adapted(1, 'value-first')]),
+      closed('lost', [inserted(1, 'value-first')]),
+      closed('won', [inserted(1, 'value-first')]),
+      // One case, its copies from two files: adapted in one, verbatim in the other; it counts in both.
+      closed('lost', [adapted(1, 'value-first')], both),
+      closed('lost', [inserted(2, 'value-first')], both),
+      // Open cases count in no win rate, adapted or not.
+      makeCase({ outcome: 'open', timeline: [adapted(1, 'value-first')] }),
+      closed('lost', [inserted(1, 'coupon')]),
+    ]);
+    const row = figures.byReply.find((entry) => entry.reply === 'value-first')!;
+    expect([row.cases, row.wins]).toEqual([5, 3]);
+    expect([row.adapted.cases, row.adapted.wins]).toEqual([3, 2]);
+    expect([row.verbatim.cases, row.verbatim.wins]).toEqual([3, 1]);
+    const coupon = figures.byReply.find((entry) => entry.reply === 'coupon')!;
+    expect(coupon.adapted).toEqual(wilsonRate(0, 0));
+    expect([coupon.verbatim.cases, coupon.verbatim.wins]).toEqual([1, 0]);
+    const text = formatReport(figures);
+    expect(text).toMatch(/Adapted vs verbatim use of the same reply.*\n\s+reply\s+adapted\s+won\s+rate\s+verbatim\s+won\s+rate\n\s+value-first\s+3\s+2\s+66\.7%\s+3\s+1\s+33\.3%\n/);
+    // A reply never adapted has nothing to compare, so it is not in that table.
+    expect(text.slice(text.indexOf('Adapted vs verbatim'))).not.toMatch(/^\s+coupon/m);
+    expect(formatReport(caseReport([closed('won', [inserted(1, 'coupon')])]))).not.toContain('Adapted vs verbatim');
   });
 
   it('groups by the furthest golden-model step reached, in model order', () => {

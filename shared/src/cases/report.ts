@@ -27,8 +27,12 @@ export interface CaseReport {
   totals: { cases: number; won: number; lost: number; open: number; winRate: Rate; amountWon: number; from: string | null; to: string | null };
   /** For each intent met in at least one closed case: the win rate of the cases where the customer showed it. */
   byIntent: (Rate & { intent: Intent })[];
-  /** For each reply inserted in at least one closed case, most used first. */
-  byReply: (Rate & { reply: string })[];
+  /**
+   * For each reply inserted in at least one closed case, most used first, with the same win
+   * rate over the cases where it was inserted as a model's adaptation and where word for word
+   * (a case with both counts in both).
+   */
+  byReply: (Rate & { reply: string; adapted: Rate; verbatim: Rate })[];
   /** By the furthest golden-model step the chat reached ('none': no step recorded), in model order. */
   byStep: (Rate & { step: GoldenStep | 'none' })[];
   lossReasons: LossReasonCount[];
@@ -38,6 +42,8 @@ export interface CaseReport {
 
 const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
 const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
+const VERBATIM = 1;
+const ADAPTED = 2;
 
 /** What the figures need of one case: its fields, and of its timeline only what was met in it. */
 interface CaseDigest {
@@ -45,6 +51,8 @@ interface CaseDigest {
   /** The intents met, one bit each in INTENTS order. */
   intents: number;
   replies: string[];
+  /** How each reply (same index) was inserted: VERBATIM and ADAPTED bits. */
+  uses: number[];
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest: number;
 }
@@ -64,17 +72,20 @@ function digestOf(record: Case): CaseDigest {
   // Timelines are short: arrays beat sets here.
   let intents = 0;
   const replies: string[] = [];
+  const uses: number[] = [];
   let furthest = -1;
   for (const event of timeline) {
     if (event.type === 'message') {
       intents |= INTENT_BIT.get(event.intent) ?? 0;
     } else if (event.type === 'inserted') {
-      if (!replies.includes(event.reply)) replies.push(event.reply);
+      let index = replies.indexOf(event.reply);
+      if (index < 0) index = replies.push(event.reply) - 1;
+      uses[index] = (uses[index] ?? 0) | (event.adapted ? ADAPTED : VERBATIM);
     } else if (event.type === 'step') {
       furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
     }
   }
-  return { fields, intents, replies, furthest };
+  return { fields, intents, replies, uses, furthest };
 }
 
 /** Two copies of one case, as mergeCases would combine them: newest fields, timelines united. */
@@ -82,9 +93,20 @@ function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
   return {
     fields: isNewerCopy(a.fields, b.fields) ? a.fields : b.fields,
     intents: a.intents | b.intents,
-    replies: [...a.replies, ...b.replies.filter((reply) => !a.replies.includes(reply))],
+    ...mergeReplies(a, b),
     furthest: Math.max(a.furthest, b.furthest),
   };
+}
+
+function mergeReplies(a: CaseDigest, b: CaseDigest): Pick<CaseDigest, 'replies' | 'uses'> {
+  const replies = [...a.replies];
+  const uses = [...a.uses];
+  b.replies.forEach((reply, at) => {
+    let index = replies.indexOf(reply);
+    if (index < 0) index = replies.push(reply) - 1;
+    uses[index] = (uses[index] ?? 0) | b.uses[at]!;
+  });
+  return { replies, uses };
 }
 
 /**
@@ -120,6 +142,8 @@ export function caseReport(cases: Iterable<Case>): CaseReport {
 function reportOf(digests: Iterable<CaseDigest>): CaseReport {
   const intents = new Map<Intent, Tally>();
   const replies = new Map<string, Tally>();
+  const adaptedUse = new Map<string, Tally>();
+  const verbatimUse = new Map<string, Tally>();
   const steps = new Map<GoldenStep | 'none', Tally>();
   const reasons = new Map<string, number>();
   const durations = { won: [] as number[], lost: [] as number[] };
@@ -133,7 +157,7 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
   let toTime = -Infinity;
   let leftOut = 0;
 
-  for (const { fields: record, intents: seenIntents, replies: seenReplies, furthest } of digests) {
+  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest } of digests) {
     cases++;
     const created = Date.parse(record.createdAt);
     if (created < fromTime) [fromTime, from] = [created, record.createdAt];
@@ -149,7 +173,11 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     }
     for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) count(intents, INTENTS[bit]!, win);
-    for (const reply of seenReplies) count(replies, reply, win);
+    seenReplies.forEach((reply, index) => {
+      count(replies, reply, win);
+      if (uses[index]! & ADAPTED) count(adaptedUse, reply, win);
+      if (uses[index]! & VERBATIM) count(verbatimUse, reply, win);
+    });
     count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
     if (suspectTimes(record) !== undefined) {
       leftOut++;
@@ -163,7 +191,7 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
     totals: { cases, won, lost, open: cases - won - lost, winRate: wilsonRate(won, won + lost), amountWon, from, to },
     byIntent: INTENTS.filter((intent) => intents.has(intent)).map((intent) => ({ intent, ...rateOf(intents.get(intent)!) })),
     byReply: [...replies.entries()]
-      .map(([reply, tally]) => ({ reply, ...rateOf(tally) }))
+      .map(([reply, tally]) => ({ reply, ...rateOf(tally), adapted: rateOf(adaptedUse.get(reply) ?? NONE), verbatim: rateOf(verbatimUse.get(reply) ?? NONE) }))
       .sort((a, b) => b.cases - a.cases || b.low - a.low || (a.reply < b.reply ? -1 : 1)),
     byStep: (['none', ...GOLDEN_STEPS] as const).filter((step) => steps.has(step)).map((step) => ({ step, ...rateOf(steps.get(step)!) })),
     lossReasons: [...reasons.entries()]
@@ -177,6 +205,7 @@ interface Tally {
   cases: number;
   wins: number;
 }
+const NONE: Tally = { cases: 0, wins: 0 };
 
 function count<K>(tallies: Map<K, Tally>, key: K, win: boolean): void {
   let tally = tallies.get(key);

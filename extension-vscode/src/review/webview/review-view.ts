@@ -154,6 +154,11 @@ function draw(model: DashboardModel): void {
       rateSection(labels.byIntent!, labels.intent!, report.byIntent.map((row) => ({ ...row, name: row.intent }))),
       rateSection(labels.byStep!, 'step', report.byStep.map((row) => ({ ...row, name: row.step }))),
       rateSection(labels.byReply!, 'reply', report.byReply.slice(0, 25).map((row) => ({ ...row, name: row.reply }))),
+      // Only replies someone inserted as a model's adaptation: beside each, the same reply word for word.
+      rateSection(labels.byAdaptation!, 'reply', report.byReply.filter((row) => row.adapted.cases > 0).slice(0, 25).flatMap((row) => [
+        { ...row.adapted, name: format(labels.adaptedUse, row.reply) },
+        { ...row.verbatim, name: format(labels.verbatimUse, row.reply) },
+      ])),
       (() => {
         const section = el('section', 'chart', undefined, el('h2', undefined, labels.lossReasons));
         section.append(report.lossReasons.length === 0
