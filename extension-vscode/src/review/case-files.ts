@@ -1,14 +1,14 @@
 // Reading case files (JSON Lines) through the workspace file system, so it works for local
 // and remote workspaces alike. Folders are searched for *.jsonl; bad lines are reported.
 import * as vscode from 'vscode';
-import { LOSS_REASONS, mergeCases, readCases, type Case, type CaseProblem } from '@closer/shared';
+import { LOSS_REASONS, mergeCases, readCases, readDrillResults, type Case, type CaseProblem, type DrillResult } from '@closer/shared';
 
 export interface LoadedCases {
   files: vscode.Uri[];
   cases: Case[];
   problems: CaseProblem[];
-  /** Drill result lines in the files, not counted as cases (nor as bad lines). */
-  drillResults: number;
+  /** Drill results kept in the same files (the browser exports both together), read apart from the cases. */
+  drills: DrillResult[];
 }
 
 const CASE_FILE = /\.(jsonl|ndjson)$/;
@@ -19,7 +19,7 @@ export async function loadCaseUris(uris: readonly vscode.Uri[]): Promise<LoadedC
   for (const uri of uris) await collect(uri, files, 0);
   const lists: Case[][] = [];
   const problems: CaseProblem[] = [];
-  let drillResults = 0;
+  const drills: DrillResult[] = [];
   // The team's own loss reasons (setting closer.lossReasons) are known, not warned about.
   const reasons = [...LOSS_REASONS, ...(vscode.workspace.getConfiguration('closer').get<string[]>('lossReasons') ?? [])];
   for (const file of files) {
@@ -35,9 +35,17 @@ export async function loadCaseUris(uris: readonly vscode.Uri[]): Promise<LoadedC
     const read = readCases(text, name, { reasons });
     lists.push(read.cases);
     problems.push(...read.problems);
-    drillResults += read.drillResults;
+    // Only a file with drill lines is read a second time, for them; a bad one is named like a bad case line.
+    if (read.drillResults > 0) {
+      const practice = readDrillResults(text);
+      drills.push(...practice.results);
+      for (const problem of practice.problems) {
+        const [, line, message] = /^line (\d+): (.*)$/.exec(problem) ?? [];
+        problems.push({ file: name, line: Number(line ?? 1), severity: 'error', message: `not a valid drill result: ${message ?? problem}; the line is skipped` });
+      }
+    }
   }
-  return { files, cases: mergeCases(...lists), problems, drillResults };
+  return { files, cases: mergeCases(...lists), problems, drills };
 }
 
 async function collect(uri: vscode.Uri, into: vscode.Uri[], depth: number): Promise<void> {

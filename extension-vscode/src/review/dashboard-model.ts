@@ -1,6 +1,6 @@
 // What the case-review dashboard shows, computed from the core so the CLI report and the
 // dashboard always agree. Plain data: it crosses into the webview as a message.
-import { caseFacets, caseReport, filterCases, formatCaseProblem, type Case, type CaseEvent, type CaseFilter, type CaseProblem, type CaseReport, type Intent } from '@closer/shared';
+import { caseFacets, caseReport, drillProgress, filterCases, formatCaseProblem, type Case, type CaseEvent, type CaseFilter, type CaseProblem, type CaseReport, type DrillResult, type Intent, type PersonProgress } from '@closer/shared';
 
 /** How many cases the list shows at most; the figures always cover every filtered case. */
 export const LIST_LIMIT = 300;
@@ -28,17 +28,24 @@ export interface DashboardModel {
   shown: number;
   report: CaseReport;
   cases: CaseRow[];
+  /** Each person's practice from the drill results in the same files (only the salesperson filter applies). */
+  drills: PersonProgress[];
 }
 
-export function dashboardModel(cases: readonly Case[], files: number, problems: readonly CaseProblem[], filter: CaseFilter): DashboardModel {
+export function dashboardModel(cases: readonly Case[], files: number, problems: readonly CaseProblem[], filter: CaseFilter, drills: readonly DrillResult[] = []): DashboardModel {
   const kept = filterCases(cases, filter);
+  // Product, intent and dates pick real chats; a person's practice is shown whole, over all its dates.
+  const practised = filter.salesperson ? drills.filter((result) => result.salesperson === filter.salesperson) : drills;
+  const facets = caseFacets(cases);
+  const practising = drills.map((result) => result.salesperson).filter((name) => name && !facets.salespeople.includes(name));
+  if (practising.length > 0) facets.salespeople = [...new Set([...facets.salespeople, ...practising])].sort();
   // Newest first: a team lead reviews what just happened.
   const rows = [...kept].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).slice(0, LIST_LIMIT);
   return {
     files,
     problems: problems.map(formatCaseProblem),
     filter,
-    facets: caseFacets(cases),
+    facets,
     total: cases.length,
     shown: kept.length,
     report: caseReport(kept),
@@ -54,6 +61,7 @@ export function dashboardModel(cases: readonly Case[], files: number, problems: 
       notes: record.notes,
       timeline: record.timeline,
     })),
+    drills: drillProgress(practised),
   };
 }
 

@@ -28,7 +28,7 @@ const FromDashboardSchema = z.discriminatedUnion('type', [
 
 export class CaseReview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private loaded: LoadedCases = { files: [], cases: [], problems: [], drillResults: 0 };
+  private loaded: LoadedCases = { files: [], cases: [], problems: [], drills: [] };
   private filter: CaseFilter = {};
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -51,7 +51,7 @@ export class CaseReview implements vscode.Disposable {
   }
 
   model(): DashboardModel {
-    return dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter);
+    return dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter, this.loaded.drills);
   }
 
   setFilter(filter: CaseFilter): DashboardModel {
@@ -159,6 +159,14 @@ function dashboardLabels(): Record<string, string> {
     promoted: vscode.l10n.t('Story {0} added to {1}:{2} — finish it there'),
     none: vscode.l10n.t('(none)'),
     noCases: vscode.l10n.t('No closed cases match these filters.'),
+    drills: vscode.l10n.t('Practice drills per person'),
+    drillRuns: vscode.l10n.t('Scores over time'),
+    drillIntents: vscode.l10n.t('Weakest intents'),
+    drillSummary: vscode.l10n.t('{0} drill(s), latest {1}/100'),
+    drill: vscode.l10n.t('drill'),
+    total: vscode.l10n.t('total'),
+    turns: vscode.l10n.t('turns'),
+    meanScore: vscode.l10n.t('mean score'),
     'event.message': vscode.l10n.t('customer: {0}'),
     'event.step': vscode.l10n.t('step reached: {0}'),
     'event.suggested': vscode.l10n.t('suggested: {0}'),

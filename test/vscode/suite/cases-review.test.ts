@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { CASE_VERSION, caseReport, parsePlaybook, readCases, type Case, type CaseEvent } from '@closer/shared';
+import { CASE_VERSION, caseReport, drillProgress, parsePlaybook, readCases, type Case, type CaseEvent, type DrillResult } from '@closer/shared';
 import type { DashboardModel } from '../../../extension-vscode/src/review/dashboard-model.ts';
 import type { PromotedStory } from '../../../extension-vscode/src/review/promote-story.ts';
 import { closerDiagnostics, fileUri, waitFor, writeFile } from './helpers.ts';
@@ -35,10 +35,24 @@ const bo = [
   makeCase(4, { salesperson: 'bo', outcome: 'open', createdAt: '2026-11-04T09:00:00.000Z', updatedAt: '2026-11-04T09:00:00.000Z' }),
 ];
 const lines = (cases: Case[]) => cases.map((record) => JSON.stringify(record)).join('\n') + '\n';
+function drillRun(n: number, salesperson: string, finished: string, turns: [DrillResult['turns'][number]['intent'], number][]): DrillResult {
+  const total = Math.round(turns.reduce((sum, [, score]) => sum + score, 0) / turns.length);
+  return {
+    kind: 'drill', version: 1, id: `00000000-0000-4000-9000-${String(n).padStart(12, '0')}`, drill: 'careful-parent', title: 'The careful parent',
+    salesperson, started: finished, finished, total,
+    turns: turns.map(([intent, score]) => ({ customer: '<b>太贵了</b>', reply: 'r', intent, step: 'consider', score })),
+  };
+}
+// Exported by the browser after the cases in the same file; the newer run comes first on purpose.
+const drills = [
+  drillRun(2, 'li', '2026-11-05T10:00:00.000Z', [['price', 80], ['doubt', 70]]),
+  drillRun(1, 'li', '2026-11-01T10:00:00.000Z', [['price', 60], ['doubt', 20]]),
+  drillRun(3, 'alice', '2026-11-02T10:00:00.000Z', [['price', 90]]),
+];
 
 describe('case review', () => {
   before(async () => {
-    await writeFile(`${FOLDER}/alice.jsonl`, lines(alice));
+    await writeFile(`${FOLDER}/alice.jsonl`, lines(alice) + drills.map((result) => JSON.stringify(result) + '\n').join(''));
     // A corrupt second line: reported with its number, the rest still read.
     await writeFile(`${FOLDER}/team/bo.jsonl`, JSON.stringify(bo[0]) + '\n{"id": "cut off\n' + JSON.stringify(bo[1]) + '\n');
     await writeFile(`${FOLDER}/stories.playbook.yaml`, 'id: review-stories\ntitle: Stories from won cases\n');
@@ -59,7 +73,8 @@ describe('case review', () => {
     assert.deepStrictEqual(model.report, expected);
     assert.deepStrictEqual(model.report.byIntent.map((row) => [row.intent, row.cases, row.wins]), [['price', 1, 1], ['comparison', 1, 0], ['doubt', 1, 1]]);
     assert.deepStrictEqual(model.report.lossReasons, [{ reason: 'rival', cases: 1, share: 1 }]);
-    assert.deepStrictEqual(model.facets, { salespeople: ['alice', 'bo'], products: ['cups', 'tea'], intents: ['comparison', 'doubt', 'price'] });
+    // li has only drill results in these files, and can still be picked.
+    assert.deepStrictEqual(model.facets, { salespeople: ['alice', 'bo', 'li'], products: ['cups', 'tea'], intents: ['comparison', 'doubt', 'price'] });
     // Newest first, each with its timeline.
     assert.deepStrictEqual(model.cases.map((row) => row.id.slice(-1)), ['4', '3', '1', '2']);
     assert.deepStrictEqual(model.cases[1]!.timeline, bo[0]!.timeline);
@@ -67,6 +82,24 @@ describe('case review', () => {
       vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('closer.review')),
     );
     assert.strictEqual(tab.label, 'Closer: case review');
+  });
+
+  it('shows the drill results of the same files per person: scores over time and weakest intents, none counted as a case', async () => {
+    const model = await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', [fileUri(FOLDER)]);
+    // The drill lines are neither cases nor bad lines: the one problem is bo's corrupt line.
+    assert.strictEqual(model.total, 4);
+    assert.strictEqual(model.problems.length, 1);
+    assert.deepStrictEqual(model.drills, drillProgress(drills));
+    assert.deepStrictEqual(model.drills.map((person) => person.salesperson), ['alice', 'li']);
+    const li = model.drills[1]!;
+    assert.deepStrictEqual(li.runs.map((run) => [run.finished.slice(0, 10), run.total]), [['2026-11-01', 40], ['2026-11-05', 75]]);
+    assert.deepStrictEqual(li.intents, [{ intent: 'doubt', mean: 45, turns: 2 }, { intent: 'price', mean: 70, turns: 2 }]);
+    // A person who only practised can be picked in the salesperson filter, and then only their practice shows.
+    assert.ok(model.facets.salespeople.includes('li'));
+    const filtered = await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', { filter: { salesperson: 'li' } });
+    assert.strictEqual(filtered.shown, 0);
+    assert.deepStrictEqual(filtered.drills.map((person) => person.salesperson), ['li']);
+    await vscode.commands.executeCommand<DashboardModel>('closer.reviewCases', { filter: {} });
   });
 
   it('filters by salesperson, product, intent and date range', async () => {

@@ -1,6 +1,6 @@
 // Runs inside the case-review webview. Draws what the extension computed; every case text goes
 // through textContent, and the bar charts are SVG built with DOM calls, never from markup.
-import type { CaseEvent, Rate } from '@closer/shared';
+import type { CaseEvent, PersonProgress, Rate } from '@closer/shared';
 import type { CaseRow, DashboardModel, ToDashboard } from '../dashboard-model.ts';
 import { el, format } from '../../webview/dom.ts';
 
@@ -137,6 +137,21 @@ function caseItem(row: CaseRow): HTMLElement {
   return details;
 }
 
+/** One person's practice: each drill's total oldest first, then the intents they answer worst. */
+function practiceItem(person: PersonProgress): HTMLElement {
+  const latest = person.runs[person.runs.length - 1];
+  const item = el('section', 'drill-person', undefined,
+    el('h3', undefined, person.salesperson || labels.none),
+    el('p', 'summary', format(labels.drillSummary, person.runs.length, latest?.total ?? 0)),
+    el('h4', undefined, labels.drillRuns),
+    table([labels.date!, labels.drill!, labels.total!, ''], person.runs.map((run) => [run.finished.replace('T', ' ').slice(0, 16), run.drill, String(run.total), bar(run.total / 100)]), 'figures drill-runs'),
+    el('h4', undefined, labels.drillIntents),
+    table([labels.intent!, labels.meanScore!, labels.turns!, ''], person.intents.map((row) => [row.intent, String(row.mean), String(row.turns), bar(row.mean / 100)]), 'figures drill-intents'),
+  );
+  item.dataset.salesperson = person.salesperson;
+  return item;
+}
+
 function draw(model: DashboardModel): void {
   const root = document.getElementById('review')!;
   const { totals } = model.report;
@@ -172,6 +187,7 @@ function draw(model: DashboardModel): void {
       }))),
     ),
   );
+  if (model.drills.length > 0) root.append(el('section', 'drills', undefined, el('h2', undefined, labels.drills), ...model.drills.map(practiceItem)));
   const list = el('section', 'list', undefined, el('h2', undefined, labels.list));
   if (model.cases.length < model.shown) list.append(el('p', 'empty', format(labels.listLimit, model.cases.length, model.shown)));
   list.append(...model.cases.map(caseItem));
