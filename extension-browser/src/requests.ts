@@ -213,7 +213,8 @@ export const AdaptResultSchema = z.object({
   adapted: z.nullable(z.string()),
   /** What Insert / Copy use: the adaptation when accepted, else the approved text. */
   text: z.string(),
-  reasons: z.array(z.string()),
+  /** Why it was not used: a stable code and its parameters for the panel's language, and the core's English. */
+  reasons: z.array(z.object({ code: z.string(), params: z.array(z.string()), message: z.string() })),
   backend: z.string(),
   /** Which kind of back-end answered (backend is its label for people). */
   backendKind: z.enum(['openai-compatible', 'chrome-built-in']),

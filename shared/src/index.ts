@@ -31,7 +31,8 @@ export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, withoutF
 export { normalizeText } from './engine/text.ts';
 // Adaptation by a model: the gate (one check per file in engine/adapt/checks/) and what it reads.
 export { gateAdaptation, reasonsText, ADAPTATION_CHECKS, type GateResult } from './engine/adapt/gate.ts';
-export type { AdaptationInput, AdaptationReason, AdaptationCheck, AdaptBounds } from './engine/adapt/check.ts';
+export type { AdaptationInput, AdaptationReason, AdaptationReasonCode, AdaptationCheck, AdaptBounds } from './engine/adapt/check.ts';
+export { ADAPTATION_REASON_CODES } from './engine/adapt/check.ts';
 export { figuresOf, chineseNumeralValue, type Figure, type FigureKind } from './engine/adapt/figures.ts';
 export { wordDiff, wordsOf, type DiffPart } from './engine/adapt/words.ts';
 export { textLanguage } from './engine/adapt/language.ts';

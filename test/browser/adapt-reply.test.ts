@@ -120,6 +120,8 @@ describe('adapting a reply in the panel', () => {
     await result.and(panel.locator('[data-accepted=false]')).waitFor();
     const reasons = await result.getByTestId('adapt-reasons').textContent();
     expect(reasons).toMatch(/number "两".*missing or changed/);
+    // Said in the panel's language from the reason's code (the locale's words, not the core's English).
+    expect(await result.getByTestId('adapt-reasons').locator('li[data-code="figures-kept.missing"]').count()).toBeGreaterThan(0);
     expect(await result.textContent()).toContain('The approved text stays as it is.');
     expect(await result.getByRole('button', { name: 'Insert adapted' }).count()).toBe(0);
     expect(await approvedText()).toBe(approved);

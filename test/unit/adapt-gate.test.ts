@@ -43,7 +43,7 @@ describe('figures-kept', () => {
 describe('values-kept', () => {
   const run = (adapted: string) => check('values-kept').check({ original: '早教课程现在3900元', adapted, customerMessage: 'x', values: { product: '早教课程', price: '3900元', unused: '' } });
   test('every filled value word for word passes', () => expect(run('您问的早教课程，现在3900元')).toEqual([]));
-  test('a value reworded is named', () => expect(run('您问的早教班，现在3900元')).toEqual([{ check: 'values-kept', message: 'the value of {{product}} ("早教课程") is not in it word for word' }]));
+  test('a value reworded is named', () => expect(run('您问的早教班，现在3900元')).toEqual([{ check: 'values-kept', code: 'values-kept.missing', params: ['product', '早教课程'], message: 'the value of {{product}} ("早教课程") is not in it word for word' }]));
 });
 
 describe('no-new-claims', () => {

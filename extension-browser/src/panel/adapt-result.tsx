@@ -11,6 +11,28 @@ interface Props {
 }
 
 /**
+ * A gate reason in the panel's language: its code's words with the parameters filled in ({0}…),
+ * a figure kind, claim rule or language among them named in that language too. A code this
+ * panel does not know yet (a newer core) is shown in the core's English rather than not at all.
+ */
+export function reasonText(t: Strings, reason: AdaptResult['reasons'][number]): string {
+  const key = `adaptReason_${reason.code.replace(/[.-]/g, '_')}`;
+  const template = t(key);
+  if (template === key) return reason.message;
+  const named = (kind: string, value: string) => {
+    const word = t(`${kind}_${value.replace(/[.-]/g, '_')}`);
+    return word === `${kind}_${value.replace(/[.-]/g, '_')}` ? value : word;
+  };
+  const params = reason.params.map((param, index) => {
+    if (reason.code.startsWith('figures-kept.') && index === 0) return named('adaptFigure', param);
+    if (reason.code === 'no-new-claims.added' && index === 0) return named('adaptClaim', param);
+    if (reason.code === 'same-language.other') return named('adaptLanguage', param);
+    return param;
+  });
+  return template.replace(/\{(\d+)\}/g, (whole, n: string) => params[Number(n)] ?? whole);
+}
+
+/**
  * What came back from "Adapt", under the approved reply it adapts: the adapted text as a word
  * diff, or why none is used. The model's words are text nodes in spans, never HTML.
  */
@@ -38,8 +60,8 @@ export function AdaptResultView({ t, adaptation, onInsert, onCopy }: Props) {
       <div class="adapt rejected" data-testid="adapt-result" data-accepted="false" role="status">
         <p class="error">{t('adaptRejected')}</p>
         <ul class="reasons" data-testid="adapt-reasons">
-          {result.reasons.map((reason) => (
-            <li key={reason}>{reason}</li>
+          {result.reasons.map((reason, index) => (
+            <li key={index} data-code={reason.code}>{reasonText(t, reason)}</li>
           ))}
         </ul>
         <p class="muted">

@@ -87,12 +87,12 @@ or the bundle cannot be used), 2 usage error.`,
     let answered = true;
     if (approved.bounds === false) {
       // The playbook forbids it: the model is not even asked.
-      outcome = failedAdaptation(approved.approved, { check: 'adapt-allowed', message: 'the playbook says this reply is sent word for word (adapt: false)' });
+      outcome = failedAdaptation(approved.approved, { check: 'adapt-allowed', code: 'adapt-allowed.verbatim-only', params: [], message: 'the playbook says this reply is sent word for word (adapt: false)' });
     } else {
       const completion = await askModel(values.endpoint, values.model ?? 'default', values.key ?? process.env.CLOSER_ADAPT_KEY, prepared.messages, seconds);
       if ('error' in completion) {
         answered = false;
-        outcome = failedAdaptation(approved.approved, { check: 'endpoint', message: completion.error });
+        outcome = failedAdaptation(approved.approved, { check: 'endpoint', code: 'endpoint.failed', params: [completion.error], message: completion.error });
       } else outcome = judgeCompletion(prepared, completion.text);
     }
     const result = { reply: entry.reply.id, original: outcome.original, adapted: outcome.adapted, accepted: outcome.accepted, reasons: outcome.reasons.map((reason) => reason.message) };

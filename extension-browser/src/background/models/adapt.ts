@@ -1,6 +1,6 @@
 import {
   adaptPolicyOf, approvedReply, bundleReplies, failedAdaptation, isLocalEndpoint, judgeCompletion, policyRefusal, prepareAdaptation, wordDiff,
-  type AdaptBackend, type AdaptationOutcome,
+  type AdaptBackend, type AdaptationOutcome, type AdaptationReason,
 } from '@closer/shared';
 import type { AdaptResult, AdaptSettings } from '../../requests.ts';
 import { currentEngine } from '../bundles.ts';
@@ -30,7 +30,7 @@ function result(outcome: AdaptationOutcome, backend: string, backendKind: AdaptB
     original: outcome.original,
     adapted: outcome.adapted,
     text: outcome.text,
-    reasons: outcome.reasons.map((reason) => reason.message),
+    reasons: outcome.reasons.map(({ code, params, message }) => ({ code, params, message })),
     backend,
     backendKind,
     diff: outcome.adapted === null ? [] : wordDiff(outcome.original, outcome.adapted),
@@ -45,12 +45,12 @@ export async function adaptReply(request: { conversationKey: string; replyId: st
   const approved = approvedReply(entry, request.values);
   const backend: AdaptBackend = settings.backend;
   const label = backend === 'chrome-built-in' ? 'Chrome built-in model' : `${settings.model || 'default'} @ ${settings.endpoint}`;
-  const refuse = (message: string) => result(failedAdaptation(approved.approved, { check: 'policy', message }), label, backend, entry.reply.id);
+  const refuse = (reason: Omit<AdaptationReason, 'check'>) => result(failedAdaptation(approved.approved, { check: 'policy', ...reason }), label, backend, entry.reply.id);
   // Nothing leaves the browser unless the team allows it and the salesperson turned it on.
   const refusal = policyRefusal(adaptPolicyOf(engine.bundle), backend, backend === 'openai-compatible' ? settings.endpoint : undefined);
-  if (refusal) return refuse(refusal);
-  if (!settings.enabled) return refuse('adaptation is off in Settings');
-  if (approved.bounds === false) return refuse('the playbook says this reply is sent word for word (adapt: false)');
+  if (refusal) return refuse({ code: 'policy.refused', params: [refusal], message: refusal });
+  if (!settings.enabled) return refuse({ code: 'policy.off', params: [], message: 'adaptation is off in Settings' });
+  if (approved.bounds === false) return refuse({ code: 'adapt-allowed.verbatim-only', params: [], message: 'the playbook says this reply is sent word for word (adapt: false)' });
   const hosted = backend === 'openai-compatible' && !isLocalEndpoint(settings.endpoint);
   const prepared = prepareAdaptation({
     approved: approved.approved,
@@ -70,6 +70,6 @@ export async function adaptReply(request: { conversationKey: string; replyId: st
     ? await askBuiltIn(prepared.messages, timeoutMs)
     : await askOpenAiCompatible({ endpoint: settings.endpoint, model: settings.model, key: settings.key }, prepared.messages, timeoutMs);
   await recorded;
-  const outcome = 'error' in answer ? failedAdaptation(approved.approved, { check: 'endpoint', message: answer.error }) : judgeCompletion(prepared, answer.text);
+  const outcome = 'error' in answer ? failedAdaptation(approved.approved, { check: 'endpoint', code: 'endpoint.failed', params: [answer.error], message: answer.error }) : judgeCompletion(prepared, answer.text);
   return { ...result(outcome, label, backend, entry.reply.id), sent: { hosted, replaced: prepared.replaced } };
 }

@@ -30,8 +30,37 @@ export interface AdaptationInput {
 export interface AdaptationReason {
   /** The check's id, its file's name. */
   check: string;
+  /**
+   * What is wrong, as a stable id (`<check>.<what>`, see ADAPTATION_REASON_CODES), so a surface
+   * can say it in its own language; `message` is the English the CLI prints.
+   */
+  code: AdaptationReasonCode;
+  /** What fills the reason's words, in the order its code lists. */
+  params: string[];
   message: string;
 }
+
+/** Every reason the gate and the surfaces give, with the parameters each carries, in order. */
+export const ADAPTATION_REASON_CODES = {
+  'answered.empty': [],
+  'answered.slot-unfilled': [],
+  'answered.placeholder-left': ['placeholder'],
+  'adapt-allowed.verbatim-only': [],
+  'figures-kept.missing': ['figure kind', 'figure'],
+  'figures-kept.added': ['figure kind', 'figure'],
+  'no-new-claims.added': ['claim rule id', 'words'],
+  'same-language.other': ['written language', 'customer language'],
+  'within-bounds.too-long': ['length', 'most'],
+  'within-bounds.too-changed': ['percent changed', 'most percent'],
+  'values-kept.missing': ['variable', 'value'],
+  'no-injection-obeyed.self-talk': ['words'],
+  'no-injection-obeyed.order-obeyed': ['order', 'words followed'],
+  // Given by the surfaces, before or instead of the gate.
+  'policy.refused': ['why, in English'],
+  'policy.off': [],
+  'endpoint.failed': ['error, in English'],
+} as const satisfies Record<string, readonly string[]>;
+export type AdaptationReasonCode = keyof typeof ADAPTATION_REASON_CODES;
 
 /** One check of the gate: pure, and every problem it finds is one reason. */
 export interface AdaptationCheck {

@@ -19,10 +19,10 @@ export const figuresKept: AdaptationCheck = {
     const after = byKey(figuresOf(adapted));
     const reasons = [];
     for (const [key, figure] of before) {
-      if (!after.has(key)) reasons.push({ check: 'figures-kept', message: `the ${NAMES[figure.kind]} "${figure.text}" of the approved reply is missing or changed` });
+      if (!after.has(key)) reasons.push({ check: 'figures-kept', code: 'figures-kept.missing' as const, params: [figure.kind, figure.text], message: `the ${NAMES[figure.kind]} "${figure.text}" of the approved reply is missing or changed` });
     }
     for (const [key, figure] of after) {
-      if (!before.has(key)) reasons.push({ check: 'figures-kept', message: `it adds the ${NAMES[figure.kind]} "${figure.text}", which the approved reply does not give` });
+      if (!before.has(key)) reasons.push({ check: 'figures-kept', code: 'figures-kept.added' as const, params: [figure.kind, figure.text], message: `it adds the ${NAMES[figure.kind]} "${figure.text}", which the approved reply does not give` });
     }
     return reasons;
   },

@@ -16,14 +16,14 @@ export const noInjectionObeyed: AdaptationCheck = {
   check({ original, adapted, customerMessage }) {
     const reasons = [];
     const selfTalk = SELF_TALK.exec(adapted);
-    if (selfTalk && !SELF_TALK.test(original)) reasons.push({ check: 'no-injection-obeyed', message: `it talks about the model's own instructions ("${selfTalk[0]}") instead of answering the customer` });
+    if (selfTalk && !SELF_TALK.test(original)) reasons.push({ check: 'no-injection-obeyed', code: 'no-injection-obeyed.self-talk' as const, params: [selfTalk[0]], message: `it talks about the model's own instructions ("${selfTalk[0]}") instead of answering the customer` });
     const order = injectedInstruction(customerMessage);
     if (order) {
       const approved = original.toLowerCase();
       const text = adapted.normalize('NFKC').toLowerCase();
       const obeyed = contentWordsOf(order).filter((word) => !containsWord(approved, word) && containsWord(text, word));
       if (obeyed.length >= 2 || obeyed.some((word) => /\d/.test(word))) {
-        reasons.push({ check: 'no-injection-obeyed', message: `the customer's message gives the model an order ("${order.length > 80 ? order.slice(0, 79) + '…' : order}") and the adaptation follows it (${obeyed.slice(0, 4).map((word) => `"${word}"`).join(', ')})` });
+        reasons.push({ check: 'no-injection-obeyed', code: 'no-injection-obeyed.order-obeyed' as const, params: [order.length > 80 ? order.slice(0, 79) + '…' : order, obeyed.slice(0, 4).join(', ')], message: `the customer's message gives the model an order ("${order.length > 80 ? order.slice(0, 79) + '…' : order}") and the adaptation follows it (${obeyed.slice(0, 4).map((word) => `"${word}"`).join(', ')})` });
       }
     }
     return reasons;

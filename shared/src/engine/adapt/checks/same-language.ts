@@ -10,6 +10,6 @@ export const sameLanguage: AdaptationCheck = {
     const wanted = language ?? textLanguage(customerMessage) ?? textLanguage(original);
     const written = textLanguage(adapted);
     if (!wanted || !written || written === wanted) return [];
-    return [{ check: 'same-language', message: `it is written in ${NAMES[written]}, but the customer writes ${NAMES[wanted]}` }];
+    return [{ check: 'same-language', code: 'same-language.other', params: [written, wanted], message: `it is written in ${NAMES[written]}, but the customer writes ${NAMES[wanted]}` }];
   },
 };

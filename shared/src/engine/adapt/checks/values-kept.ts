@@ -9,7 +9,7 @@ export const valuesKept: AdaptationCheck = {
       const text = value.trim();
       if (!text || !original.includes(text)) continue;
       if (!adapted.normalize('NFKC').includes(text.normalize('NFKC'))) {
-        reasons.push({ check: 'values-kept', message: `the value of {{${name}}} ("${text}") is not in it word for word` });
+        reasons.push({ check: 'values-kept', code: 'values-kept.missing' as const, params: [name, text], message: `the value of {{${name}}} ("${text}") is not in it word for word` });
       }
     }
     return reasons;

@@ -16,12 +16,12 @@ export const withinBounds: AdaptationCheck = {
     const maxChange = limits.maxChange ?? DEFAULT_MAX_CHANGE;
     const reasons = [];
     const length = [...adapted.trim()].length;
-    if (length > maxLength) reasons.push({ check: 'within-bounds', message: `it is ${length} characters long; this reply may have at most ${maxLength}` });
+    if (length > maxLength) reasons.push({ check: 'within-bounds', code: 'within-bounds.too-long' as const, params: [String(length), String(maxLength)], message: `it is ${length} characters long; this reply may have at most ${maxLength}` });
     const before = wordsOf(original);
     const after = wordsOf(adapted);
     const change = wordEditDistance(before, after) / Math.max(before.length, after.length, 1);
     if (change > maxChange) {
-      reasons.push({ check: 'within-bounds', message: `it changes ${Math.round(change * 100)}% of the words; at most ${Math.round(maxChange * 100)}% may change — it is a new reply, not an adaptation` });
+      reasons.push({ check: 'within-bounds', code: 'within-bounds.too-changed' as const, params: [String(Math.round(change * 100)), String(Math.round(maxChange * 100))], message: `it changes ${Math.round(change * 100)}% of the words; at most ${Math.round(maxChange * 100)}% may change — it is a new reply, not an adaptation` });
     }
     return reasons;
   },
