@@ -139,6 +139,18 @@ describe('Practice view', () => {
     await expect.poll(() => panel.getByTestId('cases-status').textContent()).toMatch(/^Exported \d+ cases and 1 drill results$/);
   });
 
+  it('opens the same Practice view in a tab of its own, for a bigger window', async () => {
+    await openView(panel, 'Practice');
+    const [page] = await Promise.all([session.context.waitForEvent('page'), panel.getByRole('button', { name: 'Practise in a bigger window' }).click()]);
+    await page.waitForLoadState();
+    expect(new URL(page.url()).searchParams.get('view')).toBe('practice');
+    await expect.poll(() => page.getByRole('tab', { name: 'Practice' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('button', { name: 'Start the drill' }).waitFor();
+    // Already in its own tab: no button to open yet another.
+    expect(await page.getByRole('button', { name: 'Practise in a bigger window' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('a bundle without objections says what is missing', async () => {
     await importBundleFile(panel, writeTempFile('bare.json', JSON.stringify(bundleOf('id: bare\ntitle: Bare\nreplies: [{ id: hi, label: Hi, text: Hello there }]\n'))));
     await openView(panel, 'Practice');

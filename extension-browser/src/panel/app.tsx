@@ -13,10 +13,16 @@ type View = 'suggest' | 'search' | 'cases' | 'practice' | 'settings';
 const VIEWS: View[] = ['suggest', 'search', 'cases', 'practice', 'settings'];
 const VIEW_LABEL: Record<View, string> = { suggest: 'tabSuggest', search: 'tabSearch', cases: 'tabCases', practice: 'tabPractice', settings: 'tabSettings' };
 
+/** The view named in the page's address (?view=practice opens the Practice view in its own tab). */
+function initialView(): View {
+  const named = new URLSearchParams(location.search).get('view');
+  return VIEWS.find((candidate) => candidate === named) ?? 'suggest';
+}
+
 export function App() {
   const [language, setLanguage] = useState<Language>();
   const [t, setStrings] = useState<Strings>();
-  const [view, setView] = useState<View>('suggest');
+  const [view, setView] = useState<View>(initialView);
   const [tabId, setTabId] = useState<number>();
   // Bumped when the bundle, the defaults or the language change, so views fetch again.
   const [generation, setGeneration] = useState(0);

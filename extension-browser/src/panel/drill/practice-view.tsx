@@ -98,6 +98,12 @@ export function PracticeView({ language, generation }: Props) {
       <section class="card" aria-labelledby="practice-heading">
         <h2 id="practice-heading">{w.title}</h2>
         <p>{w.intro}</p>
+        {/* The side panel is narrow; the same view in a tab of its own gives a new hire room. */}
+        {new URLSearchParams(location.search).get('view') !== 'practice' && (
+          <button type="button" class="secondary" onClick={() => void chrome.tabs.create({ url: chrome.runtime.getURL('panel.html?view=practice') })}>
+            {w.bigger}
+          </button>
+        )}
         {list.drills.length > 1 && (
           <label>
             {w.drill}{' '}
