@@ -93,7 +93,7 @@ describe('network', () => {
     expect(await panel.getByRole('button', { name: 'Adapt' }).count()).toBe(0);
     // A stale or forged request to the worker is refused without asking the endpoint.
     const refused = await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'adapt', conversationKey: 'x', replyId: 'tea-price-value', message: '还是太贵了' }));
-    expect(refused).toMatchObject({ ok: true, result: { accepted: false, reasons: ['adaptation is off in Settings'] } });
+    expect(refused).toMatchObject({ ok: true, result: { accepted: false, reasons: [{ code: 'policy.off', message: 'adaptation is off in Settings' }] } });
     expect(toModel()).toEqual([]);
     expect(model.requests).toEqual([]);
 
