@@ -4,7 +4,7 @@
 import type { Bundle } from '../playbook/bundle.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
 import { chatCueOf } from './golden-cues.ts';
-import { stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
+import { GOLDEN_STEP_OF_INTENT, stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
 
 /** A chat so far. Both lists are oldest first; either may be left out. */
 export interface Conversation {
@@ -48,15 +48,6 @@ export const GOLDEN_SEQUENCE = 'golden';
 // Old messages say little about where the chat is now, and a pasted log of 10,000 lines must not cost 10,000 classifications.
 const MESSAGES_CONSIDERED = 12;
 
-/** The golden step an objection of each intent serves, for replies used from objections. */
-const STEP_OF_INTENT: Record<Intent, GoldenStep | undefined> = {
-  price: 'consider',
-  comparison: 'consider',
-  hesitation: 'consider',
-  doubt: 'resolve_doubt',
-  buy_signal: 'ask_close',
-  other: undefined,
-};
 
 interface StepIndex {
   /** The golden sequence (or, failing that, the bundle's first one). */
@@ -78,7 +69,8 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
   const replyStep = new Map<string, GoldenStep>();
   for (const { playbook } of bundle.playbooks) {
     for (const objection of playbook.objections ?? []) {
-      const step = STEP_OF_INTENT[objection.intent];
+      // A reply of an objection serves the step where the method answers its intent.
+      const step = GOLDEN_STEP_OF_INTENT[objection.intent];
       if (step) for (const reply of objection.replies) replyStep.set(reply.id, step);
     }
     for (const story of playbook.stories ?? []) replyStep.set(story.id, 'resolve_doubt');

@@ -1,7 +1,7 @@
 // The golden sales model (DOMAIN.md, seed 004 "Step3") as a table a sales coach can check line by
 // line: in which step a chat is after each thing the customer says. Rows are read top to bottom
 // and the first row whose `from` and `on` match wins; `from: '*'` matches any state.
-import type { GoldenStep } from '../playbook/schema.ts';
+import type { GoldenStep, Intent } from '../playbook/schema.ts';
 
 /** Where a chat can be: before anything was said, or in one of the golden model's steps. */
 export type GoldenState = 'start' | GoldenStep;
@@ -74,6 +74,16 @@ export const GOLDEN_TRANSITIONS: readonly GoldenTransition[] = [
   { from: '*', on: 'silence', to: 'stay', because: 'silence keeps the step' },
   { from: '*', on: 'chat', to: 'stay', because: 'small talk keeps the step' },
 ];
+
+/** The golden step where the method answers each intent (what the rows above move a chat into). */
+export const GOLDEN_STEP_OF_INTENT: Record<Intent, GoldenStep | undefined> = {
+  price: 'consider',
+  comparison: 'consider',
+  hesitation: 'consider',
+  doubt: 'resolve_doubt',
+  buy_signal: 'ask_close',
+  other: undefined,
+};
 
 /** The row of the table that applies to `event` in `state`. Every pair has one (the table ends in catch-alls). */
 export function transitionFor(state: GoldenState, event: GoldenEvent): GoldenTransition {

@@ -1,6 +1,6 @@
 // Customers abbreviate words to their pinyin initials: "jg" for 价格, "yh" for 优惠. A message of
 // initials alone is read as the words those initials most often stand for in what the model learnt.
-import { pinyin } from 'pinyin-pro';
+import { pinyinOf } from './pinyin-features.ts';
 
 const INITIALS_ONLY = /^[bcdfghjklmnpqrstwxyz]{2,4}(?: [bcdfghjklmnpqrstwxyz]{2,4})*$/;
 const CJK_PAIR = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2}$/;
@@ -12,15 +12,8 @@ export function isInitialsOnly(normalized: string): boolean {
   return INITIALS_ONLY.test(normalized);
 }
 
-const firstLetter = new Map<string, string>();
-
 function initialOf(char: string): string {
-  let found = firstLetter.get(char);
-  if (found === undefined) {
-    found = pinyin(char, { pattern: 'first', toneType: 'none' }).toLowerCase();
-    firstLetter.set(char, found);
-  }
-  return found;
+  return pinyinOf(char)[0] ?? '';
 }
 
 export type InitialsIndex = Map<string, { word: string; weight: number }[]>;

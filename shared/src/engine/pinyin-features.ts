@@ -35,6 +35,17 @@ const LATIN_RUN = /[a-z]+(?: [a-z]+)*/g;
 // Initials only: two to four letters with no vowel ("jg", "pyd"), which no English or pinyin word is.
 const INITIALS = /^[bcdfghjklmnpqrstwxyz]{2,4}$/;
 
+const pinyinCache = new Map<string, string>();
+/** The toneless pinyin of one character, cached: indexing 10,000 entries must not re-run the converter per character. */
+export function pinyinOf(char: string): string {
+  let value = pinyinCache.get(char);
+  if (value === undefined) {
+    value = pinyin(char, { toneType: 'none' }).replace(/ü/g, 'v');
+    pinyinCache.set(char, value);
+  }
+  return value;
+}
+
 const SYLLABLE_PAIR = 0.6;
 const INITIALS_PAIR = 0.25;
 

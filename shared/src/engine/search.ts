@@ -1,11 +1,12 @@
 // Search for new hires over replies, principles, stories, steps and guides: an inverted index of
 // Chinese character n-grams, their pinyin (full and initials), English stems and typo trigrams.
-import { pinyin } from 'pinyin-pro';
 import type { Bundle } from '../playbook/bundle.ts';
 import { allTexts, localText } from '../playbook/local-text.ts';
 import { GOLDEN_STEPS, INTENTS, type Language, type LocalText, type Playbook } from '../playbook/schema.ts';
 import { storyText } from '../playbook/story-text.ts';
 import { classifyMessage } from './classify.ts';
+import { GOLDEN_STEP_OF_INTENT } from './golden-transitions.ts';
+import { pinyinOf } from './pinyin-features.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
 
 export type SearchKind = 'reply' | 'principle' | 'story' | 'step' | 'guide';
@@ -131,16 +132,6 @@ const INITIALS = 0.35;
 const PREFIX = 0.5;
 const TYPO = 0.6;
 
-const pinyinCache = new Map<string, string>();
-/** The toneless pinyin of one character, cached: indexing 10,000 entries must not re-run the converter per character. */
-function pinyinOf(char: string): string {
-  let value = pinyinCache.get(char);
-  if (value === undefined) {
-    value = pinyin(char, { toneType: 'none' }).replace(/ü/g, 'v');
-    pinyinCache.set(char, value);
-  }
-  return value;
-}
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const WORD = /[a-z0-9]+/g;
@@ -338,8 +329,6 @@ const DEFAULT_LIMIT = 10;
 const COMMON_SHARE = 0.25;
 const COMMON_CHARACTER_SHARE = 0.05;
 
-/** The golden step where the method answers each intent, for the query's own intent. */
-const STEP_OF_INTENT: Record<string, string | undefined> = { price: 'consider', comparison: 'consider', hesitation: 'consider', doubt: 'resolve_doubt', buy_signal: 'ask_close' };
 // How much an entry of the category the query itself shows is lifted, and how sure the classifier must be.
 const INTENT_BOOST = 1.3;
 const INTENT_SURE = 0.45;
@@ -357,7 +346,7 @@ export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOp
     const top = intents[0]!;
     if (top.intent !== 'other' && top.score >= INTENT_SURE) {
       boost.set(top.intent, INTENT_BOOST);
-      const step = STEP_OF_INTENT[top.intent];
+      const step = GOLDEN_STEP_OF_INTENT[top.intent];
       if (step) boost.set(step, INTENT_BOOST);
     }
   }
