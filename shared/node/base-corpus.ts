@@ -14,7 +14,15 @@ export function baseCorpusDir(): string {
 export function readBaseCorpusRows(dir = baseCorpusDir()): { rows: CorpusRow[]; problems: CorpusProblem[] } {
   const rows: CorpusRow[] = [];
   const problems: CorpusProblem[] = [];
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.tsv')).sort()) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((file) => file.endsWith('.tsv')).sort();
+  } catch (error) {
+    // A broken install must not stop a build: intents then come from the playbooks alone, and the CLI says so.
+    problems.push({ file: dir, line: 1, message: `the base intent corpus cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); intents are learnt from the playbooks' triggers alone` });
+    return { rows, problems };
+  }
+  for (const name of names) {
     const parsed = parseCorpusTsv(readFileSync(path.join(dir, name), 'utf8'), path.join(path.relative(process.cwd(), dir) || '.', name));
     rows.push(...parsed.rows);
     problems.push(...parsed.problems);
@@ -22,10 +30,22 @@ export function readBaseCorpusRows(dir = baseCorpusDir()): { rows: CorpusRow[]; 
   return { rows, problems };
 }
 
-let cached: BaseCorpus | undefined;
+let cached: { corpus: BaseCorpus; problems: CorpusProblem[] } | undefined;
+
+function loaded(): { corpus: BaseCorpus; problems: CorpusProblem[] } {
+  if (!cached) {
+    const { rows, problems } = readBaseCorpusRows();
+    cached = { corpus: withBaseModel(compactCorpus(rows, BASE_CORPUS_NAME)), problems };
+  }
+  return cached;
+}
 
 /** The base corpus as bundles carry it, with what the classifier learns from it compiled in. Read once per process. */
 export function loadBaseCorpus(): BaseCorpus {
-  cached ??= withBaseModel(compactCorpus(readBaseCorpusRows().rows, BASE_CORPUS_NAME));
-  return cached;
+  return loaded().corpus;
+}
+
+/** What was wrong in the base corpus files (their rows were left out), for the CLI to say. */
+export function baseCorpusProblems(): readonly CorpusProblem[] {
+  return loaded().problems;
 }

@@ -165,3 +165,20 @@ describe('pinyin initials alone', () => {
     expect(words.get('价格')).toBeCloseTo(10 / 15);
   });
 });
+
+describe('reading the base corpus files', () => {
+  test('a bad row is named by file and line and the rest is read; a missing folder is a problem, not a crash', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'closer-corpus-'));
+    writeFileSync(path.join(dir, 'shop.tsv'), 'intent\tsecond\tmessage\nprice\t\t太贵了\npricey\t\t贵\n');
+    const { rows, problems } = readBaseCorpusRows(dir);
+    expect(rows.map((row) => row.message)).toEqual(['太贵了']);
+    expect(problems).toHaveLength(1);
+    expect(`${problems[0]!.file}:${problems[0]!.line}`).toMatch(/shop\.tsv:3$/);
+    const missing = readBaseCorpusRows(path.join(dir, 'nope'));
+    expect(missing.rows).toEqual([]);
+    expect(missing.problems[0]!.message).toMatch(/cannot be read \(ENOENT\)/);
+  });
+});

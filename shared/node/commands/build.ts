@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildBundle, formatCaseProblem, formatDiagnostic, hasErrors, lintPlaybooks, replyStatsOf } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
-import { loadBaseCorpus } from '../base-corpus.ts';
+import { baseCorpusProblems, loadBaseCorpus } from '../base-corpus.ts';
 import { loadCaseFiles, takeCaseArgs } from '../case-files.ts';
 import { defaultPlaybooksDir, loadPlaybookFiles } from '../files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
@@ -41,6 +41,7 @@ bad lines (written without them), 2 usage error.`,
     const cases = caseFiles.length > 0 ? await loadCaseFiles(caseFiles, { cwd: io.cwd }) : undefined;
     for (const problem of cases?.problems ?? []) io.stderr(formatCaseProblem(problem) + '\n');
     const bundle = buildBundle(files, { ...(cases ? { stats: replyStatsOf(cases.cases) } : {}), ...(values['no-base'] ? {} : { base: loadBaseCorpus() }) });
+    if (!values['no-base']) for (const problem of baseCorpusProblems()) io.stderr(`${problem.file}:${problem.line} warning ${problem.message} (left out of the base corpus)\n`);
     const out = path.resolve(io.cwd, values.out);
     await mkdir(path.dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(bundle) + '\n');
