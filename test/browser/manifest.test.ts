@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureExtensionBuilt, ensureProductionBuilt, extensionDir, productionDir, repoRoot } from './harness.ts';
 
 const read = (path: string, dir = productionDir) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
-type Manifest = Record<string, unknown> & { permissions: string[]; host_permissions?: string[]; optional_host_permissions: string[]; content_scripts?: unknown[] };
+type Manifest = Record<string, unknown> & { permissions: string[]; optional_permissions?: string[]; host_permissions?: string[]; optional_host_permissions: string[]; content_scripts?: unknown[] };
 let manifest: Manifest;
 
 beforeAll(() => {
@@ -19,9 +19,11 @@ beforeAll(() => {
 });
 
 describe('the manifest', () => {
-  it('asks only for sidePanel, contextMenus, activeTab and scripting; sites one at a time at runtime; no loopback', () => {
+  it('asks only for sidePanel, contextMenus, activeTab, scripting and alarms; sites one at a time at runtime; no loopback', () => {
     // No `storage`: IndexedDB needs no permission.
-    expect(manifest.permissions).toEqual(['sidePanel', 'contextMenus', 'activeTab', 'scripting']);
+    expect(manifest.permissions).toEqual(['sidePanel', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
+    // A system notification for a due follow-up only when the user allows it.
+    expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
