@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// The `closer` CLI. The core is TypeScript; esbuild compiles the CLI into one cached file
-// (shared/.cache/closer.mjs) whenever a source is newer, so there is no build step to forget
-// and a run does not pay for compiling TypeScript each time.
-import { readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The `closer` CLI. The core is TypeScript; esbuild compiles the CLI into cached chunks
+// (shared/.cache/cli-<newest source time>/) whenever a source is newer, so there is no build step
+// to forget, and a run loads only the chunks of its own command.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const shared = fileURLToPath(new URL('..', import.meta.url));
-const compiled = `${shared}.cache/closer.mjs`;
 
 function newestSource() {
   let newest = 0;
@@ -15,32 +14,34 @@ function newestSource() {
       if (String(name).endsWith('.ts')) newest = Math.max(newest, statSync(`${shared}${dir}/${name}`).mtimeMs);
     }
   }
-  return newest;
+  return Math.floor(newest);
 }
 
-function compiledTime() {
-  try {
-    return statSync(compiled).mtimeMs;
-  } catch {
-    return -1;
-  }
-}
-
-if (compiledTime() < newestSource()) {
+const compiled = `${shared}.cache/cli-${newestSource()}`;
+if (!existsSync(`${compiled}/main.js`)) {
   const { buildSync } = await import('esbuild');
-  // Written beside and renamed, so two CLIs starting at once never run a half-written file.
+  const { renameSync, rmSync } = await import('node:fs');
+  // Written beside and renamed, so two CLIs starting at once never run half-written chunks.
   const partial = `${compiled}.${process.pid}.tmp`;
   buildSync({
     entryPoints: [`${shared}node/main.ts`],
-    outfile: partial,
+    outdir: partial,
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     logLevel: 'error',
   });
-  const { renameSync } = await import('node:fs');
-  renameSync(partial, compiled);
+  try {
+    renameSync(partial, compiled);
+  } catch {
+    // Another CLI finished the same build first; its copy is identical.
+    rmSync(partial, { recursive: true, force: true });
+  }
+  for (const name of readdirSync(`${shared}.cache`)) {
+    if ((name.startsWith('cli-') || name === 'closer.mjs') && `${shared}.cache/${name}` !== compiled && !name.endsWith('.tmp')) rmSync(`${shared}.cache/${name}`, { recursive: true, force: true });
+  }
 }
-await import(compiled);
+await import(pathToFileURL(`${compiled}/main.js`).href);

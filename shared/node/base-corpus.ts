@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { sharedDir } from './shared-dir.ts';
 import { compactCorpus, parseCorpusTsv, withBaseModel, type BaseCorpus, type CorpusProblem, type CorpusRow } from '../src/index.ts';
 
 export const BASE_CORPUS_NAME = 'closer-base';
 
-/** The folder of the core's base intent corpus (from shared/node/ sources and shared/.cache/ alike). */
+/** The folder of the core's base intent corpus. */
 export function baseCorpusDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/engine/base-intents');
+  return path.join(sharedDir(), 'src/engine/base-intents');
 }
 
 /** Every row of the base corpus and every problem found, file by file in name order. */

@@ -20,11 +20,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.stdout(HELP);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) {
     io.stderr(`closer: unknown command "${name}"\n\n${HELP}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(command.usage + '\n');
     return EXIT.ok;

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MAX_PLAYBOOK_BYTES, oversizedPlaybook, parsePlaybook, type ParsedPlaybook } from '../src/index.ts';
 import { mapBounded } from './concurrency.ts';
 import { fileErrorMessage, isFileError } from './file-errors.ts';
+import { sharedDir } from './shared-dir.ts';
 
 export const PLAYBOOK_SUFFIX = '.playbook.yaml';
 /** Files read at once: well under the common limit of 1,024 open files, enough to keep the disk busy. */
@@ -11,8 +11,7 @@ const OPEN_AT_ONCE = 64;
 
 /** The repository's default playbooks, used when a command is given no paths. */
 export function defaultPlaybooksDir(): string {
-  // Two levels up from shared/node/ (sources) and from shared/.cache/ (the compiled CLI) alike.
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../playbooks');
+  return path.resolve(sharedDir(), '../playbooks');
 }
 
 /** A path that could not be read, and why. */

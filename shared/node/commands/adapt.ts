@@ -10,7 +10,6 @@ const DEFAULT_TIMEOUT_SECONDS = 8;
 
 export const adapt: Command = {
   name: 'adapt',
-  summary: "have a model adapt an approved reply to the customer's message, and show whether the gate lets it through",
   usage: `closer adapt [--json] --endpoint URL [--model M] [--reply ID] [--bundle FILE] MESSAGE
 
 Asks a model behind an OpenAI-compatible chat-completions endpoint (Ollama, llama.cpp server,

@@ -9,7 +9,6 @@ import { EXIT, UsageError, type Command } from '../io.ts';
 
 export const build: Command = {
   name: 'build',
-  summary: 'compile playbooks into one bundle (JSON) for the browser extension',
   usage: `closer build [paths…] [--cases FILES…] [--no-base] -o FILE
 
 Lints the playbooks and, when there are no errors, writes them as one bundle: a JSON

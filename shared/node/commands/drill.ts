@@ -18,7 +18,6 @@ import { bundleForCommand } from '../load-bundle.ts';
 
 export const drill: Command = {
   name: 'drill',
-  summary: 'practise selling to a simulated customer from the playbooks, scored turn by turn',
   usage: `closer drill [--bundle FILE] [--drill ID] [--lang LANG] [--each] [--seed N]
 closer drill score --jsonl [--bundle FILE] [--drill ID] < transcript.jsonl
 

@@ -1,11 +1,19 @@
 import type { Command } from '../io.ts';
-import { adapt } from './adapt.ts';
-import { build } from './build.ts';
-import { drill } from './drill.ts';
-import { lint } from './lint.ts';
-import { report } from './report.ts';
-import { search } from './search.ts';
-import { suggest } from './suggest.ts';
+
+/** A command as the help lists it; its code is imported only when it runs, so a start stays quick. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every `closer` command, one file each. */
-export const COMMANDS: readonly Command[] = [lint, build, suggest, search, report, adapt, drill];
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'lint', summary: 'check playbooks and print every problem as file:line:col severity message', load: async () => (await import('./lint.ts')).lint },
+  { name: 'build', summary: 'compile playbooks into one bundle (JSON) for the browser extension', load: async () => (await import('./build.ts')).build },
+  { name: 'suggest', summary: 'recognise the intent of a customer message and rank the replies to send', load: async () => (await import('./suggest.ts')).suggest },
+  { name: 'search', summary: 'search replies, principles, stories, steps and guides (Chinese, English, pinyin)', load: async () => (await import('./search.ts')).search },
+  { name: 'report', summary: 'win/loss figures from case files (JSON Lines): by intent, reply, step, loss reason', load: async () => (await import('./report.ts')).report },
+  { name: 'adapt', summary: "have a model adapt an approved reply to the customer's message, and show whether the gate lets it through", load: async () => (await import('./adapt.ts')).adapt },
+  { name: 'drill', summary: 'practise selling to a simulated customer from the playbooks, scored turn by turn', load: async () => (await import('./drill.ts')).drill },
+];

@@ -9,7 +9,6 @@ import { EXIT, type Command } from '../io.ts';
 
 export const lint: Command = {
   name: 'lint',
-  summary: 'check playbooks and print every problem as file:line:col severity message',
   usage: `closer lint [paths…]
 
 Checks *.playbook.yaml files (folders are searched) and prints each problem as

@@ -7,7 +7,6 @@ const MAX_PROBLEMS_PER_FILE = 20;
 
 export const report: Command = {
   name: 'report',
-  summary: 'win/loss figures from case files (JSON Lines): by intent, reply, step, loss reason',
   usage: `closer report [--json] FILES…
 
 Reads case files (JSON Lines; folders are searched for *.jsonl), merges them (a case in

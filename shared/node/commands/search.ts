@@ -5,7 +5,6 @@ import { bundleForCommand } from '../load-bundle.ts';
 
 export const search: Command = {
   name: 'search',
-  summary: 'search replies, principles, stories, steps and guides (Chinese, English, pinyin)',
   usage: `closer search [--json] [--limit N] [--bundle FILE] QUERY
 closer search --jsonl [--limit N] [--bundle FILE] < queries.txt
 

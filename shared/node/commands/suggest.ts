@@ -8,7 +8,6 @@ import { bundleForCommand } from '../load-bundle.ts';
 
 export const suggest: Command = {
   name: 'suggest',
-  summary: 'recognise the intent of a customer message and rank the replies to send',
   usage: `closer suggest [--json] [--bundle FILE] [--history FILE] [--limit N] MESSAGE
 closer suggest --jsonl [--bundle FILE] [--limit N] < messages.txt
 
