@@ -1,5 +1,5 @@
 // The suggestion engine as the extension uses it: over the workspace's playbooks as they are now.
-import { itemsOf, type Bundle, type ParsedPlaybook, type Playbook } from '@closer/shared';
+import { bundlePlanOf, itemsOf, type Bundle, type ParsedPlaybook, type Playbook } from '@closer/shared';
 import { baseCorpus } from './base-corpus.ts';
 export { classifyMessage } from '@closer/shared';
 export { suggestReplies, type Suggestion } from '@closer/shared';
@@ -21,7 +21,7 @@ export function draftBundle(files: readonly ParsedPlaybook[]): Bundle {
     for (const item of itemsOf(file.playbook)) lines[item.id] ??= file.locate([...item.path, 'id']).line;
     return [{ file: file.file, playbook: file.playbook, lines }];
   });
-  const bundle: Bundle = { format: 'closer-bundle', version: 1, hash: '', playbooks, base: baseCorpus() };
+  const bundle: Bundle = { format: 'closer-bundle', version: 1, hash: '', playbooks, base: baseCorpus(), ...bundlePlanOf(playbooks) };
   cache = { key, bundle };
   return bundle;
 }

@@ -16,6 +16,7 @@ export { allowedKeysAt } from './playbook/schema-issues.ts';
 export { contentHash, canonicalJson } from './playbook/hash.ts';
 export { storyText } from './playbook/story-text.ts';
 export * from './playbook/bundle.ts';
+export { bundlePlanOf, DEFAULT_FOLLOWUP_STOP, type BundlePlan, type BundledFollowups } from './playbook/bundle-plan.ts';
 export * from './playbook/base-corpus.ts';
 // The engine (classify, conversation, suggest, search) and cases append their exports below.
 export { classifyMessage, type Classification, type ExampleSource, type IntentEvidence } from './engine/classify.ts';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { BaseCorpusSchema, type BaseCorpus } from './base-corpus.ts';
+import { BundledCustomerTagsSchema, BundledFollowupsSchema, BundledLadderSchema, bundlePlanOf, DEFAULT_FOLLOWUP_STOP } from './bundle-plan.ts';
+import { canonicalJson, contentHash } from './hash.ts';
 import { hasErrors } from './diagnostic.ts';
-import { contentHash } from './hash.ts';
 import { itemsOf, repliesOf } from './lint/items.ts';
 import { lintPlaybooks } from './lint/index.ts';
 import type { ParsedPlaybook } from './parse.ts';
@@ -30,6 +31,10 @@ export const BundleSchema = z.strictObject({
   stats: ReplyStatsSchema.optional(),
   /** The core's base language of customer intents, learnt beside the playbooks' own triggers (left out with --no-base). */
   base: BaseCorpusSchema.optional(),
+  /** Merged over all playbooks (bundle-plan.ts): derived from them, so not hashed apart; an older bundle without them reads as empty. */
+  customerTags: BundledCustomerTagsSchema.default(() => []),
+  followups: BundledFollowupsSchema.default(() => ({ stop: { ...DEFAULT_FOLLOWUP_STOP, lossReasons: [...DEFAULT_FOLLOWUP_STOP.lossReasons] }, rules: [] })),
+  ladder: BundledLadderSchema.default(() => []),
 });
 export type Bundle = z.infer<typeof BundleSchema>;
 
@@ -58,7 +63,7 @@ export function buildBundle(files: readonly ParsedPlaybook[], options: { stats?:
     ...(options.stats ? { stats: options.stats } : {}),
     ...(options.base ? { base: options.base } : {}),
   } as const;
-  return { ...unhashed, hash: hashOf(unhashed) };
+  return { ...unhashed, hash: hashOf(unhashed), ...bundlePlanOf(playbooks) };
 }
 
 function linesOf(file: ParsedPlaybook, playbook: Playbook): Record<string, number> {
@@ -101,7 +106,11 @@ export function loadBundle(input: string | unknown): Bundle {
   if (hashOf(record as Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base'>) !== parsed.data.hash) {
     throw new BundleError('the bundle content does not match its hash: it was changed after it was built, or it is damaged');
   }
-  return parsed.data;
+  const plan = bundlePlanOf(parsed.data.playbooks);
+  for (const key of ['customerTags', 'followups', 'ladder'] as const) {
+    if (key in record && canonicalJson(record[key]) !== canonicalJson(plan[key])) throw new BundleError(`the bundle's "${key}" differ from its playbooks': it was changed after it was built`);
+  }
+  return { ...parsed.data, ...plan };
 }
 
 /** Where in parsed JSON an own "__proto__" key sits (the schema's objects pass over it), or undefined. */

@@ -221,6 +221,111 @@ export const AdaptPolicySchema = z
   .describe('The team\'s policy on adapting replies with a model; off unless allowed.');
 export type AdaptPolicy = z.infer<typeof AdaptPolicySchema>;
 
+/** The product-ladder tiers a customer tag may imply: entry (little to spend), middle (some means or high regard), top (both). */
+export const TAG_TIERS = ['entry', 'middle', 'top'] as const;
+export const TagTierSchema = z.enum(TAG_TIERS).describe('A customer tier of the product ladder: entry (little to spend), middle (some means or high regard), top (both).');
+export type TagTier = z.infer<typeof TagTierSchema>;
+
+/** When the panel suggests a customer tag: any one of these seen in the chat is enough. */
+export const TagSuggestSchema = z
+  .strictObject({
+    intents: z.array(IntentSchema).optional().describe('The chat showed one of these intents, e.g. [price].'),
+    steps: z.array(z.enum(GOLDEN_STEPS)).optional().describe('The chat reached one of these golden-model steps.'),
+    rival: z.boolean().optional().describe('true: the customer named a rival or another shop.'),
+    buySoon: z.boolean().optional().describe('true: the customer said they will buy soon (a hot lead).'),
+  })
+  .describe('When the panel suggests this tag; the salesperson accepts it with one click, it is never applied silently.');
+export type TagSuggest = z.infer<typeof TagSuggestSchema>;
+
+export const CustomerTagSchema = z
+  .strictObject({
+    id: IdSchema.describe('The tag id, unique across all playbooks, e.g. referral_friend.'),
+    parent: IdSchema.optional().describe('The category or group this sits under; a category has none. Three levels: category → group → tag.'),
+    label: LocalTextSchema.describe('What the salesperson reads, e.g. 朋友介绍 / A friend\'s referral.'),
+    hint: LocalTextSchema.optional().describe('When to use it.'),
+    suggest: TagSuggestSchema.optional(),
+    tier: TagTierSchema.optional().describe('The product-ladder tier a customer with this tag is for.'),
+  })
+  .describe('One node of the team\'s customer tag tree: a category (no parent), a group (under a category) or a tag (under a group). Only tags are put on customers.');
+export type CustomerTag = z.infer<typeof CustomerTagSchema>;
+
+/** The events a follow-up rule counts from. */
+export const FOLLOWUP_TRIGGERS = ['won', 'lost', 'hot_lead', 'meeting', 'idle'] as const;
+export const FollowupTriggerSchema = z
+  .enum(FOLLOWUP_TRIGGERS)
+  .describe('What the delay counts from: won (a sale), lost (a lost case), hot_lead (the customer said they will buy soon), meeting (a B2B visit), idle (days without contact).');
+export type FollowupTrigger = z.infer<typeof FollowupTriggerSchema>;
+
+export const FollowupDelaySchema = z
+  .strictObject({
+    days: z.number().int().nonnegative().optional().describe('Whole days (calendar days in the salesperson\'s time zone).'),
+    hours: z.number().int().nonnegative().optional().describe('Hours.'),
+  })
+  .describe('How long after the event the follow-up is due; for idle, the days without contact.');
+export type FollowupDelay = z.infer<typeof FollowupDelaySchema>;
+
+export const FollowupRuleSchema = z
+  .strictObject({
+    id: IdSchema.describe('The rule id, unique across all playbooks, e.g. care_day1.'),
+    label: LocalTextSchema.describe('Why it is due, as the salesperson reads it.'),
+    when: FollowupTriggerSchema,
+    lossReasons: z.array(IdSchema).optional().describe('Only with when: lost — the loss reasons that trigger it (absent: any).'),
+    after: FollowupDelaySchema,
+    send: IdSchema.describe('The id of a reply or a story of the playbooks: the approved text to send.'),
+    offerNextRung: z.boolean().optional().describe('true: also propose the next rung of the product ladder.'),
+  })
+  .describe('One follow-up of the revisit plan: after which event, how long after, what to send.');
+export type FollowupRule = z.infer<typeof FollowupRuleSchema>;
+
+export const FollowupStopSchema = z
+  .strictObject({
+    refusals: z.number().int().positive().optional().describe('Stop after this many "customer declined" (default 3).'),
+    lossReasons: z.array(IdSchema).optional().describe('No follow-ups after a case lost for one of these (default [no_need]).'),
+  })
+  .describe('When to stop following a customer up.');
+export type FollowupStop = z.infer<typeof FollowupStopSchema>;
+
+export const FollowupPlanSchema = z
+  .strictObject({
+    stop: FollowupStopSchema.optional(),
+    reasons: z.array(IdSchema).optional().describe('The team\'s own loss reasons beside price, rival, timing, no_need, no_trust and other (as closer report --reasons).'),
+    rules: z.array(FollowupRuleSchema).describe('The follow-up rules.'),
+  })
+  .describe('The revisit plan: when the salesperson is reminded to follow a customer up, and when to stop.');
+export type FollowupPlan = z.infer<typeof FollowupPlanSchema>;
+
+/** The kinds of product a ladder rung may be, cheapest first as a knowledge business usually prices them. */
+export const RUNG_KINDS = ['lead_magnet', 'recorded', 'live', 'camp', 'community', 'coaching', 'consulting'] as const;
+export type RungKind = (typeof RUNG_KINDS)[number];
+
+export const PriceBandSchema = z
+  .strictObject({
+    min: z.number().nonnegative().describe('The lowest price.'),
+    max: z.number().nonnegative().describe('The highest price.'),
+  })
+  .describe('The price band of a rung (the currency is not modelled).');
+export type PriceBand = z.infer<typeof PriceBandSchema>;
+
+export const LadderRungSchema = z
+  .strictObject({
+    id: IdSchema.describe('The rung id, unique across all playbooks, e.g. rung_magnet.'),
+    label: LocalTextSchema.describe('The product, e.g. 9.9元体验课 / A 9.9 trial class.'),
+    kind: z.enum(RUNG_KINDS).describe('lead_magnet, recorded, live, camp, community, coaching or consulting.'),
+    price: PriceBandSchema,
+    tier: TagTierSchema.describe('The customer tier this rung is for.'),
+    reply: IdSchema.describe('The id of the reply whose approved text offers this rung.'),
+  })
+  .describe('One product of the ladder.');
+export type LadderRung = z.infer<typeof LadderRungSchema>;
+
+export const LadderSchema = z
+  .strictObject({
+    example: z.boolean().optional().describe('true marks an example ladder, to be replaced by the team\'s own products.'),
+    rungs: z.array(LadderRungSchema).describe('The products in order, cheapest first.'),
+  })
+  .describe('The product ladder: a smaller step to offer a customer with little to spend, and the next step after a sale.');
+export type Ladder = z.infer<typeof LadderSchema>;
+
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 export const LintSettingsSchema = z
   .record(IdSchema, z.enum(LINT_LEVELS))
@@ -241,6 +346,9 @@ export const PlaybookSchema = z
     replies: z.array(ReplySchema).optional().describe('Replies not tied to one objection or step.'),
     guides: z.array(GuideSchema).optional(),
     drills: z.array(DrillSchema).optional().describe('Practice drills: a simulated customer to sell to, scored by the playbooks.'),
+    customerTags: z.array(CustomerTagSchema).optional().describe('The team\'s customer tag tree: category → group → tag, few tags, declared once.'),
+    followups: FollowupPlanSchema.optional(),
+    ladder: LadderSchema.optional(),
     adapt: AdaptPolicySchema.optional(),
     lint: LintSettingsSchema.optional().describe('This playbook\'s lint settings, over the team\'s (closer.config.yaml): rule id → off, warning or error.'),
   })

@@ -2,7 +2,7 @@ import type { Path } from '../parse.ts';
 import type { Playbook, Reply } from '../schema.ts';
 
 export interface ItemAt {
-  kind: 'playbook' | 'objection' | 'sequence' | 'step' | 'story' | 'reply' | 'guide' | 'drill';
+  kind: 'playbook' | 'objection' | 'sequence' | 'step' | 'story' | 'reply' | 'guide' | 'drill' | 'tag' | 'followup' | 'rung';
   id: string;
   path: Path;
 }
@@ -27,7 +27,7 @@ export function repliesOf(playbook: Playbook): ReplyAt[] {
   return found;
 }
 
-/** Every item with an id (objections, sequences, steps, stories, replies, guides, drills); ids share one namespace. */
+/** Every item with an id (objections, sequences, steps, stories, replies, guides, drills, customer tags, follow-up rules, ladder rungs); ids share one namespace. */
 export function itemsOf(playbook: Playbook): ItemAt[] {
   const items: ItemAt[] = [];
   playbook.objections?.forEach((objection, o) => items.push({ kind: 'objection', id: objection.id, path: ['objections', o] }));
@@ -39,5 +39,8 @@ export function itemsOf(playbook: Playbook): ItemAt[] {
   playbook.guides?.forEach((guide, g) => items.push({ kind: 'guide', id: guide.id, path: ['guides', g] }));
   playbook.drills?.forEach((drill, d) => items.push({ kind: 'drill', id: drill.id, path: ['drills', d] }));
   for (const { reply, path } of repliesOf(playbook)) items.push({ kind: 'reply', id: reply.id, path });
+  playbook.customerTags?.forEach((tag, t) => items.push({ kind: 'tag', id: tag.id, path: ['customerTags', t] }));
+  playbook.followups?.rules.forEach((rule, r) => items.push({ kind: 'followup', id: rule.id, path: ['followups', 'rules', r] }));
+  playbook.ladder?.rungs.forEach((rung, r) => items.push({ kind: 'rung', id: rung.id, path: ['ladder', 'rungs', r] }));
   return items;
 }
