@@ -16,6 +16,8 @@ export { allowedKeysAt } from './playbook/schema-issues.ts';
 export { contentHash, canonicalJson } from './playbook/hash.ts';
 export { storyText } from './playbook/story-text.ts';
 export * from './playbook/bundle.ts';
+export { checkBundleSignature, signBundle, signedDigest, SIGNATURE_FIELD, type BundleSignature, type SignatureCheck, type SignatureReason, type Signer } from './playbook/signature.ts';
+export { generateKeyPair, keyFingerprint, keyText, parseKey, publicKeyOf, KEY_HEADERS, type KeyKind, type KeyParse } from './playbook/signing-key.ts';
 export { bundlePlanOf, DEFAULT_FOLLOWUP_STOP, type BundlePlan, type BundledFollowups } from './playbook/bundle-plan.ts';
 export * from './playbook/base-corpus.ts';
 // The engine (classify, conversation, suggest, search) and cases append their exports below.

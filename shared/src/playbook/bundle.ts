@@ -31,6 +31,8 @@ export const BundleSchema = z.strictObject({
   stats: ReplyStatsSchema.optional(),
   /** The core's base language of customer intents, learnt beside the playbooks' own triggers (left out with --no-base). */
   base: BaseCorpusSchema.optional(),
+  /** The team's Ed25519 signature over everything else in the bundle (signature.ts); absent when unsigned. */
+  signature: z.strictObject({ key: z.string(), value: z.string() }).optional(),
   /** Merged over all playbooks (bundle-plan.ts): derived from them, so not hashed apart; an older bundle without them reads as empty. */
   customerTags: BundledCustomerTagsSchema.default(() => []),
   followups: BundledFollowupsSchema.default(() => ({ stop: { ...DEFAULT_FOLLOWUP_STOP, lossReasons: [...DEFAULT_FOLLOWUP_STOP.lossReasons] }, rules: [] })),
