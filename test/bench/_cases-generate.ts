@@ -50,6 +50,8 @@ export function generateCases(count: number, seed = 7): Case[] {
       outcome,
       ...(outcome === 'lost' ? { lossReason: pick(LOSS_REASONS) } : {}),
       notes: random() < 0.3 ? '客户开了两家店，最后选了年卡' : '',
+      tags: [],
+      followups: [],
       timeline,
       createdAt: new Date(created).toISOString(),
       updatedAt: outcome === 'open' ? new Date(time).toISOString() : closed,

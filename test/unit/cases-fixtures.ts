@@ -21,6 +21,8 @@ export function makeCase(fields: Partial<Case> = {}): Case {
     customer: '王姐',
     outcome: 'open',
     notes: '',
+    tags: [],
+    followups: [],
     timeline: [],
     createdAt: at(0),
     updatedAt: at(0),

@@ -19,7 +19,7 @@ describe('case files (JSON Lines)', () => {
       JSON.stringify(b),
       '[1, 2]',
       JSON.stringify({ ...c, outcome: 'maybe' }),
-      JSON.stringify({ ...c, version: 2 }),
+      JSON.stringify({ ...c, version: 3 }),
       JSON.stringify(c),
     ];
     const { cases, problems } = readCases(lines.join('\n'), 'team/alice.jsonl');
@@ -28,7 +28,7 @@ describe('case files (JSON Lines)', () => {
       expect.stringMatching(/^team\/alice\.jsonl:2: error not valid JSON .*; the line is skipped$/),
       'team/alice.jsonl:5: error not a case: expected a JSON object; the line is skipped',
       expect.stringMatching(new RegExp(`^team/alice\\.jsonl:6: error not a valid case \\(case ${c.id}\\): at outcome: .*; the line is skipped$`)),
-      'team/alice.jsonl:7: error case format version 2 was written by a newer Closer; this one reads version 1; the line is skipped',
+      'team/alice.jsonl:7: error case format version 3 was written by a newer Closer; this one reads version 2; the line is skipped',
     ]);
   });
 

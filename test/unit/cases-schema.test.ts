@@ -110,6 +110,9 @@ describe('quick check', () => {
       ),
     }),
     fc.record({ type: fc.constantFrom('suggested', 'other'), at: time, replies: fc.array(id, { maxLength: 3 }) }),
+    // Version 2's meeting and signal events, and their near misses: an extra key, an unknown signal.
+    fc.record({ type: fc.constant('meeting'), at: time, extra: fc.anything() }, { requiredKeys: ['type', 'at'] }),
+    fc.record({ type: fc.constant('signal'), at: time, signal: fc.constantFrom('buy_soon', 'buy_later', 1) }, { requiredKeys: ['type', 'at'] }),
     // What was sent to a hosted model, and its near misses: an unknown kind, a zero, fractional or
     // text count, a message that is not text, a missing or extra key.
     fc.record(
@@ -129,7 +132,20 @@ describe('quick check', () => {
     fc.anything(),
   );
   const fields = {
-    version: fc.constantFrom(1, 2, '1'),
+    version: fc.constantFrom(1, 2, 3, '2'),
+    tags: fc.oneof(fc.array(id, { maxLength: 3 }), fc.constant('price'), fc.constant(undefined)),
+    lifecycle: fc.constantFrom('intro', 'dormant', 'asleep', 3, undefined),
+    source: fc.oneof(id, fc.constant(undefined)),
+    followups: fc.oneof(
+      fc.array(
+        fc.record(
+          { rule: id, due: time, state: fc.constantFrom('done', 'snoozed', 'declined', 'skipped', 'maybe'), at: time, until: time, extra: fc.anything() },
+          { requiredKeys: ['rule', 'due', 'state', 'at'] },
+        ),
+        { maxLength: 3 },
+      ),
+      fc.constant({}),
+    ),
     id: fc.constantFrom('00000000-0000-4000-8000-000000000001', 'not-a-uuid', 'ABCDEF01-0000-4000-8000-000000000001'),
     conversation: fc.oneof(fc.string(), fc.integer()),
     customer: fc.oneof(fc.string(), fc.constant(null)),
@@ -143,10 +159,15 @@ describe('quick check', () => {
     extra: fc.anything(),
   };
   // Valid records with one to three fields changed, dropped or added: near misses are the hard part.
-  const base = (): Record<string, unknown> => JSON.parse(JSON.stringify(makeCase({ outcome: 'lost', lossReason: 'price', timeline: [message(1, 'price'), inserted(2, 'r')] })));
+  const base = (): Record<string, unknown> =>
+    JSON.parse(JSON.stringify(makeCase({
+      outcome: 'lost', lossReason: 'price', tags: ['price_sensitive'], lifecycle: 'growth', source: 'referral_friend',
+      followups: [{ rule: 'care_day1', due: at(1440), state: 'snoozed', at: at(1500), until: at(2000) }],
+      timeline: [message(1, 'price'), inserted(2, 'r'), { type: 'meeting', at: at(3) }, { type: 'signal', at: at(4), signal: 'buy_soon' }],
+    })));
   const mutation = fc.oneof(
     ...Object.entries(fields).map(([key, value]) => (value as fc.Arbitrary<unknown>).map((v) => [key, v] as const)),
-    fc.constantFrom('version', 'id', 'notes', 'timeline', 'updatedAt').map((key) => [key, 'delete'] as const),
+    fc.constantFrom('version', 'id', 'notes', 'tags', 'followups', 'timeline', 'updatedAt').map((key) => [key, 'delete'] as const),
   );
   const record = fc.array(mutation, { minLength: 0, maxLength: 3 }).map((changes) => {
     const data = base();

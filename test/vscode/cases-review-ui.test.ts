@@ -21,7 +21,7 @@ let browser: Browser | undefined;
 function makeCase(n: number, fields: Partial<Case>): Case {
   return {
     version: CASE_VERSION, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, conversation: `chat-${n}`, salesperson: n % 2 ? 'alice' : 'bo',
-    customer: `customer-0000000${n}`, product: 'tea', outcome: 'open', notes: '', timeline: [],
+    customer: `customer-0000000${n}`, product: 'tea', outcome: 'open', notes: '', tags: [], followups: [], timeline: [],
     createdAt: `2026-11-0${n}T09:00:00.000Z`, updatedAt: `2026-11-0${n}T11:00:00.000Z`, ...fields,
   };
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ADAPT_BACKENDS, IdSchema, IntentSchema } from '../playbook/schema.ts';
 
-export const CASE_VERSION = 1;
+export const CASE_VERSION = 2;
 
 export const OUTCOMES = ['won', 'lost', 'open'] as const;
 export const OutcomeSchema = z.enum(OUTCOMES);
@@ -11,6 +11,17 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 
 /** The loss reasons every team starts with; a team adds its own ids through a reasons list. */
 export const LOSS_REASONS = ['price', 'rival', 'timing', 'no_need', 'no_trust', 'other'] as const;
+
+/** A customer's stage, from first contact to a customer gone (derived by lifecycleOf; a case keeps the stage it was saved in). */
+export const LIFECYCLE_STAGES = ['intro', 'growth', 'mature', 'dormant', 'lost'] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+/** What the salesperson did with a follow-up: sent it, put it off, the customer declined (counts towards the stop rule), or chose not to. */
+export const FOLLOWUP_STATES = ['done', 'snoozed', 'declined', 'skipped'] as const;
+export type FollowupState = (typeof FOLLOWUP_STATES)[number];
+
+/** The signals a customer gives that a timeline records; buy_soon is the hot lead ("下周就买"). */
+export const CASE_SIGNALS = ['buy_soon'] as const;
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CaseIdSchema = z.string().regex(UUID_PATTERN, 'a case id is a UUID such as 3f2a9c1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f');
@@ -37,6 +48,9 @@ export const PERSONAL_DETAIL_KINDS = Object.keys(ReplacedDetailsSchema.shape) as
 export const CaseEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('message'), at, intent: IntentSchema }),
   z.strictObject({ type: z.literal('step'), at, step: IdSchema }),
+  // Two kinds added with version 2; they start follow-up rules (a B2B meeting, a hot lead).
+  z.strictObject({ type: z.literal('meeting'), at }).describe('A visit or meeting with the customer took place.'),
+  z.strictObject({ type: z.literal('signal'), at, signal: z.enum(CASE_SIGNALS) }).describe('The customer showed a signal, e.g. said they will buy soon.'),
   z.strictObject({ type: z.literal('suggested'), at, replies: z.array(IdSchema) }),
   z.strictObject({
     type: z.literal('inserted'),
@@ -61,6 +75,24 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
 
+/**
+ * One follow-up of the plan and what was done with it. It is keyed by its rule and the due time
+ * it was computed for, so a later edit of the case never makes a done follow-up due again.
+ */
+export const CaseFollowupSchema = z
+  .strictObject({
+    rule: IdSchema.describe('The id of the follow-up rule in the playbooks.'),
+    due: TimeSchema.describe('When it was due.'),
+    state: z.enum(FOLLOWUP_STATES),
+    at: TimeSchema.describe('When the salesperson did it.'),
+    until: TimeSchema.optional().describe('For a snoozed follow-up: when it is due again.'),
+  })
+  .refine((followup) => (followup.until !== undefined) === (followup.state === 'snoozed'), {
+    message: 'a snoozed follow-up needs "until", and only a snoozed one has it',
+    path: ['until'],
+  });
+export type CaseFollowup = z.infer<typeof CaseFollowupSchema>;
+
 export const CaseSchema = z
   .strictObject({
     version: z.literal(CASE_VERSION),
@@ -75,6 +107,13 @@ export const CaseSchema = z
     outcome: OutcomeSchema,
     lossReason: IdSchema.optional(),
     notes: z.string(),
+    /** Ids of the team's customer tags (the third level of the tree) accepted for this customer in this case. */
+    tags: z.array(IdSchema),
+    /** The customer's lifecycle stage when the case was last saved: a snapshot; the live one is derived from all their cases. */
+    lifecycle: z.enum(LIFECYCLE_STAGES).optional(),
+    /** A tag id of the `source` category, when known, for figures by source. */
+    source: IdSchema.optional(),
+    followups: z.array(CaseFollowupSchema),
     timeline: z.array(CaseEventSchema),
     createdAt: TimeSchema,
     updatedAt: TimeSchema,
@@ -86,6 +125,19 @@ export const CaseSchema = z
     path: ['lossReason'],
   });
 export type Case = z.infer<typeof CaseSchema>;
+
+/**
+ * A record read from a file or a store, in the current version: a version 1 case gains empty
+ * tags and follow-ups and keeps every other field as it was, so the upgrade loses nothing.
+ * Anything else is returned unchanged for the schema to judge. Every reader calls this first.
+ */
+export function upgradeCase(data: unknown): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
+  const record = data as Record<string, unknown>;
+  if (record.version !== 1) return data;
+  const { version: _version, ...fields } = record;
+  return { version: CASE_VERSION, ...fields, tags: fields.tags ?? [], followups: fields.followups ?? [] };
+}
 
 /** Whether a case has an outcome that counts in win rates. */
 export function isClosed(record: Pick<Case, 'outcome'>): boolean {

@@ -23,6 +23,8 @@ export function newCase(input: NewCase): Case {
     ...(input.product ? { product: input.product } : {}),
     outcome: 'open',
     notes: '',
+    tags: [],
+    followups: [],
     timeline: [],
     createdAt: time,
     updatedAt: time,

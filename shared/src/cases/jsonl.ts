@@ -1,7 +1,7 @@
 // Case files are JSON Lines: one case a line. Reading never throws: a bad line becomes a
 // problem naming its line, and every other line is still read.
 import { suspectTimes } from './suspect-times.ts';
-import { CASE_VERSION, CaseSchema, LOSS_REASONS, type Case } from './case.ts';
+import { CASE_VERSION, CaseSchema, LOSS_REASONS, upgradeCase, type Case } from './case.ts';
 import { isCertainlyCase, isDrillResultLine } from './quick-check.ts';
 
 export interface CaseProblem {
@@ -102,8 +102,10 @@ function readLine(line: string): Case | typeof DRILL_LINE | string {
     return `not valid JSON (${(error as Error).message}); the line is skipped`;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'not a case: expected a JSON object; the line is skipped';
+  // A line written by an older Closer is read in the current version (nothing of it is lost).
+  data = upgradeCase(data);
   if (isCertainlyCase(data)) return data;
-  if (isDrillResultLine(data)) return DRILL_LINE;
+  if (isDrillResultLine(data as object)) return DRILL_LINE;
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > CASE_VERSION) {
     return `case format version ${version} was written by a newer Closer; this one reads version ${CASE_VERSION}; the line is skipped`;

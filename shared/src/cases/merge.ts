@@ -1,8 +1,10 @@
 // Merging case files from several salespeople (or the same file twice). For one id the newest
 // copy's fields win and the timelines are united, so nothing recorded anywhere is lost.
 // The merge is idempotent, commutative and associative: merging again changes nothing.
+// Tags are united too, and what was done with each follow-up is kept per (rule, due), the
+// latest action winning, so a follow-up done on one computer is done everywhere.
 import { canonicalJson } from '../playbook/hash.ts';
-import type { Case, CaseEvent } from './case.ts';
+import type { Case, CaseEvent, CaseFollowup } from './case.ts';
 
 export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
   const byId = new Map<string, Case>();
@@ -12,7 +14,7 @@ export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
       byId.set(record.id, earlier ? combine(earlier, record) : record);
     }
   }
-  const merged = [...byId.values()].map((record) => (isNormal(record.timeline) ? record : { ...record, timeline: normalTimeline(record.timeline) }));
+  const merged = [...byId.values()].map(normalCase);
   // Sorted by creation, then id, so the result never depends on the order of the inputs.
   const keyed = merged.map((record) => ({ time: Date.parse(record.createdAt), record }));
   keyed.sort((a, b) => a.time - b.time || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
@@ -21,7 +23,40 @@ export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
 
 function combine(a: Case, b: Case): Case {
   const winner = isNewerCopy(a, b) ? a : b;
-  return { ...winner, timeline: [...a.timeline, ...b.timeline] };
+  return { ...winner, tags: [...a.tags, ...b.tags], followups: [...a.followups, ...b.followups], timeline: [...a.timeline, ...b.timeline] };
+}
+
+/** The record with its lists in their one order, each entry once; copied only when something changes. */
+function normalCase(record: Case): Case {
+  const timeline = isNormal(record.timeline) ? record.timeline : normalTimeline(record.timeline);
+  const tags = isSortedSet(record.tags) ? record.tags : [...new Set(record.tags)].sort(compareText);
+  const followups = normalFollowups(record.followups);
+  if (timeline === record.timeline && tags === record.tags && followups === record.followups) return record;
+  return { ...record, tags, followups, timeline };
+}
+
+function isSortedSet(values: readonly string[]): boolean {
+  for (let index = 1; index < values.length; index++) if (compareText(values[index - 1]!, values[index]!) >= 0) return false;
+  return true;
+}
+
+/** One entry per (rule, due): the latest action wins, equal times settled by content. Sorted by due, then rule. */
+function normalFollowups(followups: CaseFollowup[]): CaseFollowup[] {
+  if (followups.length === 0) return followups;
+  const byKey = new Map<string, CaseFollowup>();
+  for (const followup of followups) {
+    const key = `${Date.parse(followup.due)} ${followup.rule}`;
+    const earlier = byKey.get(key);
+    if (!earlier || isLaterAction(followup, earlier)) byKey.set(key, followup);
+  }
+  const kept = [...byKey.values()].sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || compareText(a.rule, b.rule));
+  return kept.length === followups.length && kept.every((followup, index) => followup === followups[index]) ? followups : kept;
+}
+
+function isLaterAction(a: CaseFollowup, b: CaseFollowup): boolean {
+  const difference = Date.parse(a.at) - Date.parse(b.at);
+  if (difference !== 0) return difference > 0;
+  return canonicalJson(a) > canonicalJson(b);
 }
 
 /** A case's fields, with or without its timeline. */
@@ -63,6 +98,8 @@ function payloadOf(event: CaseEvent): string {
   switch (event.type) {
     case 'message': return event.intent;
     case 'step': return event.step;
+    case 'meeting': return '';
+    case 'signal': return event.signal;
     // An adapted and a verbatim insert of one reply at the same moment are two events, not one.
     case 'inserted': return event.adapted ? `${event.reply} adapted ${event.adapted.backend}${event.adapted.hosted ? ' hosted' : ''}` : event.reply;
     case 'suggested': return event.replies.join(',');

@@ -3,14 +3,17 @@
 // the schema accepts (a property test holds it to that), and anything it doubts goes to zod,
 // which then decides and explains. So it changes the speed, never the verdict.
 import { INTENTS } from '../playbook/schema.ts';
-import { CASE_VERSION, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN, type Case } from './case.ts';
+import { CASE_SIGNALS, CASE_VERSION, FOLLOWUP_STATES, LIFECYCLE_STAGES, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN, type Case } from './case.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const INTENT_SET = new Set<unknown>(INTENTS);
 const OUTCOME_SET = new Set<unknown>(OUTCOMES);
 const DETAIL_KIND_SET = new Set<string>(PERSONAL_DETAIL_KINDS);
-const CASE_KEYS = new Set(['version', 'id', 'conversation', 'salesperson', 'customer', 'product', 'amount', 'outcome', 'lossReason', 'notes', 'timeline', 'createdAt', 'updatedAt', 'closedAt']);
-const REQUIRED = ['version', 'id', 'conversation', 'salesperson', 'customer', 'outcome', 'notes', 'timeline', 'createdAt', 'updatedAt'];
+const STAGE_SET = new Set<unknown>(LIFECYCLE_STAGES);
+const FOLLOWUP_STATE_SET = new Set<unknown>(FOLLOWUP_STATES);
+const SIGNAL_SET = new Set<unknown>(CASE_SIGNALS);
+const CASE_KEYS = new Set(['version', 'id', 'conversation', 'salesperson', 'customer', 'product', 'amount', 'outcome', 'lossReason', 'notes', 'tags', 'lifecycle', 'source', 'followups', 'timeline', 'createdAt', 'updatedAt', 'closedAt']);
+const REQUIRED = ['version', 'id', 'conversation', 'salesperson', 'customer', 'outcome', 'notes', 'tags', 'followups', 'timeline', 'createdAt', 'updatedAt'];
 
 /** True only for a plain record the case schema certainly accepts unchanged. */
 export function isCertainlyCase(data: unknown): data is Case {
@@ -33,7 +36,12 @@ export function isCertainlyCase(data: unknown): data is Case {
   if ('amount' in record && (++optional, typeof record.amount !== 'number' || !Number.isFinite(record.amount) || record.amount < 0)) return false;
   if ('lossReason' in record && (++optional, record.outcome !== 'lost' || !isId(record.lossReason))) return false;
   if ('closedAt' in record && (++optional, !isTime(record.closedAt))) return false;
+  if ('lifecycle' in record && (++optional, !STAGE_SET.has(record.lifecycle))) return false;
+  if ('source' in record && (++optional, !isId(record.source))) return false;
   if (keys !== REQUIRED.length + optional) return false;
+  if (!Array.isArray(record.tags) || !record.tags.every(isId)) return false;
+  if (!Array.isArray(record.followups)) return false;
+  for (const followup of record.followups) if (!isCertainlyFollowup(followup)) return false;
   if (!Array.isArray(record.timeline)) return false;
   for (const event of record.timeline) if (!isCertainlyEvent(event)) return false;
   return true;
@@ -54,8 +62,10 @@ function isCertainlyEvent(event: unknown): boolean {
   for (const _key in event) keys++;
   // An adapted insert carries one more key, what was sent to a hosted model two more; any other count goes to zod.
   const adapted = event.type === 'inserted' && 'adapted' in event;
-  if (keys !== (event.type === 'sent' ? 5 : adapted ? 4 : 3) || !isTime(event.at)) return false;
+  if (keys !== (event.type === 'sent' ? 5 : adapted ? 4 : event.type === 'meeting' ? 2 : 3) || !isTime(event.at)) return false;
   switch (event.type) {
+    case 'meeting': return true;
+    case 'signal': return SIGNAL_SET.has(event.signal);
     case 'message': return INTENT_SET.has(event.intent);
     case 'step': return isId(event.step);
     case 'inserted': return isId(event.reply) && (!adapted || isAdapted(event.adapted));
@@ -63,6 +73,15 @@ function isCertainlyEvent(event: unknown): boolean {
     case 'sent': return isId(event.reply) && typeof event.message === 'string' && isReplaced(event.replaced);
     default: return false;
   }
+}
+
+function isCertainlyFollowup(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  let keys = 0;
+  for (const _key in value) keys++;
+  const snoozed = value.state === 'snoozed';
+  if (keys !== (snoozed ? 5 : 4) || !FOLLOWUP_STATE_SET.has(value.state) || !isId(value.rule) || !isTime(value.due) || !isTime(value.at)) return false;
+  return !snoozed || isTime(value.until);
 }
 
 function isAdapted(value: unknown): boolean {

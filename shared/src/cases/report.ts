@@ -63,9 +63,11 @@ function digestOf(record: Case): CaseDigest {
   // cases); keep this list in step with CaseSchema.
   const fields: CaseFields = {
     version: record.version, id: record.id, conversation: record.conversation, salesperson: record.salesperson, customer: record.customer,
-    outcome: record.outcome, notes: record.notes, createdAt: record.createdAt, updatedAt: record.updatedAt,
+    outcome: record.outcome, notes: record.notes, tags: record.tags, followups: record.followups, createdAt: record.createdAt, updatedAt: record.updatedAt,
   };
   if (record.product !== undefined) fields.product = record.product;
+  if (record.lifecycle !== undefined) fields.lifecycle = record.lifecycle;
+  if (record.source !== undefined) fields.source = record.source;
   if (record.amount !== undefined) fields.amount = record.amount;
   if (record.lossReason !== undefined) fields.lossReason = record.lossReason;
   if (record.closedAt !== undefined) fields.closedAt = record.closedAt;

@@ -16,6 +16,8 @@ function makeCase(n: number, fields: Partial<Case>): Case {
     customer: `customer-0000000${n}`,
     outcome: 'open',
     notes: '',
+    tags: [],
+    followups: [],
     timeline: [],
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
