@@ -15,5 +15,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'search', summary: 'search replies, principles, stories, steps and guides (Chinese, English, pinyin)', load: async () => (await import('./search.ts')).search },
   { name: 'report', summary: 'win/loss figures from case files (JSON Lines): by intent, reply, step, loss reason', load: async () => (await import('./report.ts')).report },
   { name: 'adapt', summary: "have a model adapt an approved reply to the customer's message, and show whether the gate lets it through", load: async () => (await import('./adapt.ts')).adapt },
+  { name: 'keygen', summary: 'write a new Ed25519 key pair (NAME.key, NAME.pub) for signing bundles', load: async () => (await import('./keygen.ts')).keygen },
+  { name: 'verify', summary: 'check that a bundle is intact and signed by the team key (exit 0), or say why not (exit 1)', load: async () => (await import('./verify.ts')).verify },
   { name: 'drill', summary: 'practise selling to a simulated customer from the playbooks, scored turn by turn', load: async () => (await import('./drill.ts')).drill },
 ];
