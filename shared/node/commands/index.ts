@@ -18,4 +18,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'keygen', summary: 'write a new Ed25519 key pair (NAME.key, NAME.pub) for signing bundles', load: async () => (await import('./keygen.ts')).keygen },
   { name: 'verify', summary: 'check that a bundle is intact and signed by the team key (exit 0), or say why not (exit 1)', load: async () => (await import('./verify.ts')).verify },
   { name: 'drill', summary: 'practise selling to a simulated customer from the playbooks, scored turn by turn', load: async () => (await import('./drill.ts')).drill },
+  { name: 'team', summary: "team setup: create the team's CouchDB users, databases, validation, security and replications", load: async () => (await import('./team.ts')).team },
+  { name: 'cases', summary: 'cases pull: write the cases of a CouchDB database (the team\'s) as JSON Lines', load: async () => (await import('./cases.ts')).cases },
 ];

@@ -2,12 +2,14 @@ import { caseReport, filterCases, formatCaseProblem, INTENTS, LOSS_REASONS, type
 import { parseCommandArgs } from '../args.ts';
 import { loadCaseFiles, reportCaseFiles } from '../case-files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
+import { reportFromCouch } from './report-couch.ts';
 
 const MAX_PROBLEMS_PER_FILE = 20;
 
 export const report: Command = {
   name: 'report',
   usage: `closer report [--json] FILES…
+closer report [--json] --couch URL [--user NAME --password PASS]
 
 Reads case files (JSON Lines; folders are searched for *.jsonl), merges them (a case in
 several files counts once, its newest copy) and prints the win rate by intent met, by reply
@@ -15,8 +17,16 @@ used and by the furthest golden-model step reached, each with its 95% interval, 
 loss reasons and the time to close. A bad line is reported with its line number; the rest
 of the file is still read.
 
+With --couch, the cases are read from a CouchDB database instead (the team database that
+"closer team setup" makes, e.g. https://couch.example.com/closer-team): the same figures as
+over the same cases pulled into a file ("closer cases pull"). A document that is not a valid
+case is named by its id; the others are still counted.
+
 Options:
   --json               print the figures as one JSON object
+  --couch URL          read the cases from this CouchDB database instead of files
+  --user NAME          the CouchDB user (default CLOSER_COUCH_USER, or the user in the URL)
+  --password PASS      their password (default CLOSER_COUCH_PASSWORD)
   --replies N          how many replies to list in the text tables (default 20, 0 = all)
   --reasons LIST       the team's extra loss reasons, comma-separated (added to
                        ${LOSS_REASONS.join(', ')})
@@ -26,7 +36,8 @@ Options:
   --from DATE          only cases created on or after DATE (YYYY-MM-DD, UTC)
   --to DATE            only cases created on or before DATE
   -h, --help           show this help
-Exit code: 0 all lines read, 1 some lines were bad (figures still printed), 2 usage error.`,
+Exit code: 0 all lines read, 1 some lines or documents were bad (figures still printed) or the
+server refused or failed, 2 usage error.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
@@ -37,8 +48,12 @@ Exit code: 0 all lines read, 1 some lines were bad (figures still printed), 2 us
       intent: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      couch: { type: 'string' },
+      user: { type: 'string' },
+      password: { type: 'string' },
     });
-    if (positionals.length === 0) throw new UsageError('give one or more case files (JSON Lines) or folders');
+    if (positionals.length === 0 && values.couch === undefined) throw new UsageError('give one or more case files (JSON Lines) or folders, or --couch URL');
+    if (positionals.length > 0 && values.couch !== undefined) throw new UsageError('give case files or --couch URL, not both');
     const replyRows = values.replies === undefined ? 20 : Number(values.replies);
     if (!Number.isInteger(replyRows) || replyRows < 0) throw new UsageError(`--replies wants a whole number, not "${values.replies}"`);
     if (values.intent !== undefined && !(INTENTS as readonly string[]).includes(values.intent)) {
@@ -51,6 +66,9 @@ Exit code: 0 all lines read, 1 some lines were bad (figures still printed), 2 us
     const options = { cwd: io.cwd, reasons: [...LOSS_REASONS, ...extra] };
     const filter: CaseFilter = { salesperson: values.salesperson, product: values.product, intent: values.intent as Intent | undefined, from: values.from, to: values.to };
     const filtered = Object.values(filter).some((value) => value !== undefined);
+    if (values.couch !== undefined) {
+      return reportFromCouch({ url: values.couch, user: values.user, password: values.password, json: values.json, replyRows, reasons: options.reasons, filter, filtered }, io, formatReport);
+    }
     // Without filters, the figures are counted as the files are read, holding only a digest of each case.
     let loaded: { files: string[]; problems: CaseProblem[]; count: number; drillResults: number };
     let shown: number;

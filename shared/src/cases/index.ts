@@ -4,6 +4,8 @@ export { newCase, randomUuid, type NewCase } from './create.ts';
 export { setOutcome, addEvent, editCase, type OutcomeChange } from './update.ts';
 export { readCases, readCaseLines, visitCaseLines, writeCases, formatCaseProblem, type CaseProblem, type ReadCases, type ReadOptions } from './jsonl.ts';
 export { mergeCases, isNewerCopy, type CaseFields } from './merge.ts';
+export { userDatabaseName, caseDocument, caseLineOfDocument, visitCaseDocuments, formatCaseDocumentProblem, type CaseDocumentProblem } from './couch-documents.ts';
+export { visitCaseDatabase, CaseDatabaseError, type CouchGet, type CaseDatabaseRead, type CaseDatabaseOptions } from './couch-reader.ts';
 export { aliasCases, aliasCase, customerAlias, isAlias } from './alias.ts';
 export { wilsonRate, type Rate } from './wilson.ts';
 export { caseReport, CaseReportBuilder, type CaseReport, type Duration, type LossReasonCount } from './report.ts';
