@@ -2,7 +2,7 @@
 // folder when there is one. A file that cannot be read or parsed is a diagnostic, like a playbook.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, CONFIGURABLE_RULES, parseCloserConfig, type CloserConfig } from '../src/index.ts';
+import { CONFIG_FILE, CONFIGURABLE_RULES, parseCloserConfig, RULE_LIMITS, type CloserConfig } from '../src/index.ts';
 import { fileErrorMessage } from './file-errors.ts';
 
 export function loadTeamConfig(cwd: string, given?: string): CloserConfig {
@@ -16,5 +16,5 @@ export function loadTeamConfig(cwd: string, given?: string): CloserConfig {
     if (given === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return { lint: {}, diagnostics: [] };
     return { lint: {}, diagnostics: [{ file: name, line: 1, column: 1, endLine: 1, endColumn: 2, severity: 'error', rule: 'config', message: `the settings file cannot be read: ${fileErrorMessage(error)}` }] };
   }
-  return parseCloserConfig(text, name, CONFIGURABLE_RULES);
+  return parseCloserConfig(text, name, CONFIGURABLE_RULES, new Set(RULE_LIMITS.keys()));
 }

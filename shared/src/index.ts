@@ -2,7 +2,7 @@
 export * from './playbook/schema.ts';
 export * from './playbook/diagnostic.ts';
 export { parsePlaybook, oversizedPlaybook, MAX_PLAYBOOK_BYTES, type ParsedPlaybook, type Path } from './playbook/parse.ts';
-export { lintPlaybooks, LINT_RULES, CONFIGURABLE_RULES, type LintOptions } from './playbook/lint/index.ts';
+export { lintPlaybooks, LINT_RULES, CONFIGURABLE_RULES, RULE_LIMITS, type LintOptions } from './playbook/lint/index.ts';
 export { parseCloserConfig, CONFIG_FILE, type CloserConfig } from './playbook/config.ts';
 export type { LintRule } from './playbook/lint/rule.ts';
 export { repliesOf, itemsOf } from './playbook/lint/items.ts';

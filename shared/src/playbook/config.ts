@@ -14,7 +14,8 @@ export interface CloserConfig {
   diagnostics: Diagnostic[];
 }
 
-export function parseCloserConfig(text: string, file: string, configurable: ReadonlySet<string>): CloserConfig {
+/** `limits` are the rules that warn past a number (too-many-tags): for them a positive whole number is a setting too. */
+export function parseCloserConfig(text: string, file: string, configurable: ReadonlySet<string>, limits: ReadonlySet<string> = new Set()): CloserConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const diagnostics: Diagnostic[] = [];
@@ -49,6 +50,10 @@ export function parseCloserConfig(text: string, file: string, configurable: Read
     const value = isScalar(pair.value) ? String(pair.value.value) : undefined;
     if (!configurable.has(rule)) {
       report(isScalar(pair.key) ? pair.key.range : settings.range, `"${rule}" is not a rule that can be set here${didYouMean(rule, configurable)} (these can: ${[...configurable].sort().join(', ')})`);
+    } else if (limits.has(rule) && isScalar(pair.value) && typeof pair.value.value === 'number') {
+      const most = pair.value.value;
+      if (Number.isInteger(most) && most > 0) lint[rule] = most;
+      else report(pair.value.range, `the number for "${rule}" is a whole number above 0; ${most} is not`);
     } else if (value === undefined || !(LINT_LEVELS as readonly string[]).includes(value)) {
       report(isScalar(pair.value) ? pair.value.range : pair.key && isScalar(pair.key) ? pair.key.range : settings.range, `the level of "${rule}" must be one of ${LINT_LEVELS.join(', ')}${value === undefined ? '' : `; "${value}" is not${didYouMean(value, LINT_LEVELS)}`}`);
     } else {

@@ -109,7 +109,11 @@ export function describeSchemaIssue(issue: z.core.$ZodIssue, data: unknown): Des
       return [{ path, atKey: false, message: `${keyName(path)} must be one of ${options.join(', ')}; "${given}" is not${didYouMean(given, options)}` }];
     }
     case 'too_small': {
-      const what = issue.origin === 'array' ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}` : 'is empty';
+      // A number below its minimum (a negative delay, a zero where a count is needed) says so, not "empty".
+      const what =
+        issue.origin === 'array' ? `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`
+        : issue.origin === 'number' ? `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}; ${String(value)} is not`
+        : 'is empty';
       return [{ path, atKey: false, message: `${keyName(path)} ${what}` }];
     }
     case 'invalid_format':

@@ -328,8 +328,8 @@ export type Ladder = z.infer<typeof LadderSchema>;
 
 export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 export const LintSettingsSchema = z
-  .record(IdSchema, z.enum(LINT_LEVELS))
-  .describe('How strict the linter is with the rules that warn, by rule id: off, warning or error (e.g. hard-coded-figure: off).');
+  .record(IdSchema, z.union([z.enum(LINT_LEVELS), z.number().int().positive()]))
+  .describe('How strict the linter is with the rules that warn, by rule id: off, warning or error (e.g. hard-coded-figure: off); for a rule that warns past a number, that number (e.g. too-many-tags: 40).');
 export type LintSettings = z.infer<typeof LintSettingsSchema>;
 
 export const PlaybookSchema = z

@@ -24,6 +24,19 @@ import { unknownKey } from './rules/unknown-key.ts';
 import { unusedVariable } from './rules/unused-variable.ts';
 import { wrongType } from './rules/wrong-type.ts';
 import { yamlSyntax } from './rules/yaml-syntax.ts';
+// Issue 18: the customer tag tree, the revisit plan and the product ladder.
+import { unknownTag } from './rules/unknown-tag.ts';
+import { tagCycle } from './rules/tag-cycle.ts';
+import { tagDepth } from './rules/tag-depth.ts';
+import { tagLevel } from './rules/tag-level.ts';
+import { tooManyTags } from './rules/too-many-tags.ts';
+import { followupSend } from './rules/followup-send.ts';
+import { followupDelay } from './rules/followup-delay.ts';
+import { followupLossReason } from './rules/followup-loss-reason.ts';
+import { ladderReply } from './rules/ladder-reply.ts';
+import { ladderPrice } from './rules/ladder-price.ts';
+import { ladderOrder } from './rules/ladder-order.ts';
+import { ladderTier } from './rules/ladder-tier.ts';
 
 /** Every lint rule, one file each under rules/, the file named after the rule's id. */
 export const LINT_RULES: readonly LintRule[] = [
@@ -47,10 +60,25 @@ export const LINT_RULES: readonly LintRule[] = [
   falseScarcity,
   hardCodedFigure,
   lintSettings,
+  unknownTag,
+  tagCycle,
+  tagDepth,
+  tagLevel,
+  tooManyTags,
+  followupSend,
+  followupDelay,
+  followupLossReason,
+  ladderReply,
+  ladderPrice,
+  ladderOrder,
+  ladderTier,
 ];
 
 /** The rules whose level a team or a playbook may set. */
 export const CONFIGURABLE_RULES: ReadonlySet<string> = new Set(LINT_RULES.filter((rule) => rule.configurable).map((rule) => rule.id));
+
+/** The rules that warn past a number, with their defaults; a team or a playbook gives another as "rule-id: N". */
+export const RULE_LIMITS: ReadonlyMap<string, number> = new Map(LINT_RULES.flatMap((rule) => (rule.limit === undefined ? [] : [[rule.id, rule.limit] as const])));
 
 /**
  * What the rules that look at one file found in it, kept with its parse: an editor re-parses only
@@ -62,7 +90,7 @@ const byFile = new WeakMap<ParsedPlaybook, Diagnostic[]>();
 function fileDiagnostics(parsed: ParsedPlaybook): Diagnostic[] {
   let found = byFile.get(parsed);
   if (!found) {
-    const context: LintContext = { files: [parsed], valid: parsed.playbook ? [{ parsed, playbook: parsed.playbook }] : [], configurable: CONFIGURABLE_RULES };
+    const context: LintContext = { files: [parsed], valid: parsed.playbook ? [{ parsed, playbook: parsed.playbook }] : [], configurable: CONFIGURABLE_RULES, limits: RULE_LIMITS };
     found = LINT_RULES.filter((rule) => !rule.acrossFiles).flatMap((rule) => rule.check(context));
     byFile.set(parsed, found);
   }
@@ -80,6 +108,8 @@ export function lintPlaybooks(files: readonly ParsedPlaybook[], options: LintOpt
     files,
     valid: files.flatMap((parsed) => (parsed.playbook ? [{ parsed, playbook: parsed.playbook }] : [])),
     configurable: CONFIGURABLE_RULES,
+    limits: RULE_LIMITS,
+    settings: options.settings,
   };
   const found = [
     ...files.flatMap((parsed) => fileDiagnostics(parsed)),

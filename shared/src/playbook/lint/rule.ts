@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostic.ts';
 import type { ParsedPlaybook, Path } from '../parse.ts';
-import type { Playbook } from '../schema.ts';
+import type { LintSettings, Playbook } from '../schema.ts';
 
 export interface ValidPlaybook {
   parsed: ParsedPlaybook;
@@ -14,6 +14,10 @@ export interface LintContext {
   valid: readonly ValidPlaybook[];
   /** The ids of the rules whose level a team or a playbook may set (the rules that warn). */
   configurable: ReadonlySet<string>;
+  /** The rules that warn past a number (too-many-tags), each with its default; a team or a playbook sets another in "lint". */
+  limits?: ReadonlyMap<string, number>;
+  /** The team's settings (closer.config.yaml), for the rules with a limit; only the rules that compare files see them. */
+  settings?: LintSettings;
 }
 
 export interface LintRule {
@@ -23,6 +27,8 @@ export interface LintRule {
   configurable?: boolean;
   /** A rule that compares files (ids, references, triggers); the others look at one file at a time. */
   acrossFiles?: boolean;
+  /** For a rule that warns past a number: its default. A team or a playbook sets another as "rule-id: N" in "lint". */
+  limit?: number;
   check(context: LintContext): Diagnostic[];
 }
 
@@ -36,4 +42,14 @@ export function diagnosticAt(
 ): Diagnostic {
   const range = options.text !== undefined ? parsed.locateText(path, options.text) : parsed.locate(path, { key: options.key });
   return { file: parsed.file, ...range, severity, rule, message };
+}
+
+/** The number past which a rule with a limit warns: a playbook's own setting, else the team's, else the rule's default. */
+export function limitOf(rule: LintRule, context: LintContext): number {
+  for (const { playbook } of context.valid) {
+    const own = playbook.lint?.[rule.id];
+    if (typeof own === 'number') return own;
+  }
+  const team = context.settings?.[rule.id];
+  return typeof team === 'number' ? team : (rule.limit ?? Infinity);
 }

@@ -22,7 +22,8 @@ export function applyLintSettings(
     }
     const level = own.get(diagnostic.file)?.[diagnostic.rule] ?? team[diagnostic.rule];
     if (level === 'off') continue;
-    result.push(level === undefined ? diagnostic : { ...diagnostic, severity: level });
+    // A number is a rule's limit (too-many-tags: 40), which the rule applied itself; the level stays.
+    result.push(level === undefined || typeof level === 'number' ? diagnostic : { ...diagnostic, severity: level });
   }
   return result;
 }

@@ -1,0 +1,20 @@
+import { didYouMean } from '../../closest.ts';
+import { repliesOf } from '../items.ts';
+import { diagnosticAt, type LintRule } from '../rule.ts';
+
+export const ladderReply: LintRule = {
+  id: 'ladder-reply',
+  description: 'Each rung of the product ladder names the reply whose approved text offers it.',
+  acrossFiles: true,
+  check: ({ valid }) => {
+    const replies = new Set(valid.flatMap(({ playbook }) => repliesOf(playbook).map(({ reply }) => reply.id)));
+    return valid.flatMap(({ parsed, playbook }) =>
+      (playbook.ladder?.rungs ?? []).flatMap((rung, r) =>
+        replies.has(rung.reply)
+          ? []
+          : [diagnosticAt(parsed, ['ladder', 'rungs', r, 'reply'], 'error', 'ladder-reply',
+              `rung "${rung.id}" is offered by reply "${rung.reply}", which does not exist${didYouMean(rung.reply, replies)}`)],
+      ),
+    );
+  },
+};
