@@ -7,7 +7,7 @@
 //     - name: lin
 //       passwordEnv: LIN_PASSWORD  # or the password in an environment variable, to keep it out of the file
 //       role: lead               # a lead reads the team database (and may sell too)
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 export const TEAM_ROLES = ['salesperson', 'lead'] as const;
@@ -61,7 +61,7 @@ export function parseUsersFile(text: string, env: Record<string, string | undefi
       problems: parsed.error.issues.map((issue) => {
         // An unknown key is named at the key itself; anything else at the value it concerns.
         const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-        const node = doc.getIn(path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
+        const node = (issue.code === 'unrecognized_keys' ? keyNode(doc, issue.path, issue.keys[0]!) : doc.getIn(path as (string | number)[], true)) as { range?: [number, number, number] } | undefined;
         const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
         const message = issue.code === 'unrecognized_keys' ? `unknown key "${issue.keys[0]}" (allowed: name, password, passwordEnv, role)` : issue.message;
         return at(node?.range?.[0] ?? nearestRange(doc, path), `${where}${message}`);
@@ -83,6 +83,12 @@ export function parseUsersFile(text: string, env: Record<string, string | undefi
     users.push({ name: user.name, password, lead: user.role === 'lead' });
   });
   return problems.length > 0 ? { users: [], problems } : { users, problems };
+}
+
+/** The key node of `key` in the mapping at `path`. */
+function keyNode(doc: ReturnType<typeof parseDocument>, path: readonly PropertyKey[], key: string): unknown {
+  const map = path.length === 0 ? doc.contents : doc.getIn(path as (string | number)[], true);
+  return isMap(map) ? map.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.key : undefined;
 }
 
 /** The start of the deepest node of the path that exists (a missing key is named at its parent). */
