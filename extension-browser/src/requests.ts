@@ -54,6 +54,27 @@ export const DrillScoreSchema = z.object({
 });
 export type DrillScoreView = z.infer<typeof DrillScoreSchema>;
 
+// The customer's profile (background/profile.ts): this chat's customer with their tags, stage and
+// suggested tags; a tag put on or taken off by the salesperson. Follow-ups (background/followups.ts):
+// what is due today, and what the salesperson did with one (never sent by itself).
+export const FOLLOWUP_ACTIONS = ['done', 'snoozed', 'declined'] as const;
+export const ProfileRequestSchemas = [
+  // message: the customer message the panel shows, read for cues with the conversation's recent ones.
+  z.object({ type: z.literal('profile-get'), conversationKey: z.string(), message: z.optional(z.string().check(z.maxLength(20_000))) }),
+  z.object({ type: z.literal('profile-tag'), conversationKey: z.string(), tag: z.string().check(z.maxLength(200)), on: z.boolean() }),
+  z.object({ type: z.literal('followups-due') }),
+  z.object({
+    type: z.literal('followup-act'),
+    case: z.string().check(z.maxLength(100)),
+    rule: z.string().check(z.maxLength(200)),
+    due: z.string().check(z.maxLength(100)),
+    action: z.enum(FOLLOWUP_ACTIONS),
+    /** For a snooze: how many days (1 = until tomorrow). */
+    days: z.optional(z.int().check(z.positive(), z.maximum(60))),
+  }),
+  z.object({ type: z.literal('followups-notify'), enabled: z.boolean() }),
+] as const;
+
 export const RequestSchema = z.discriminatedUnion('type', [
   ...DrillRequestSchemas,
   // Suggest replies for a customer message in a conversation (records the message first).
@@ -106,6 +127,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('cases-profile'), salesperson: z.optional(z.string().check(z.maxLength(200))), reasons: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)))) }),
+  ...ProfileRequestSchemas,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -233,6 +255,42 @@ export type AdaptStatus = z.infer<typeof AdaptStatusSchema>;
 
 const Ok = z.object({ ok: z.literal(true) });
 
+const TagViewSchema = z.object({ id: z.string(), label: z.string(), hint: z.optional(z.string()) });
+export const ProfileViewSchema = z.object({
+  /** The customer's name as this chat knows it ('' when not known yet). */
+  customer: z.string(),
+  /** The case the tags are on (null until this chat has one). */
+  case: z.nullable(z.string()),
+  lifecycle: z.object({
+    stage: z.enum(['intro', 'growth', 'mature', 'dormant', 'lost']),
+    purchases: z.number(),
+    firstContact: z.optional(z.string()),
+    lastContact: z.optional(z.string()),
+    daysSinceContact: z.optional(z.number()),
+  }),
+  /** The tags on this customer, with the category and group they sit under. */
+  tags: z.array(z.object({ id: z.string(), label: z.string(), path: z.string() })),
+  /** The team's tag tree: category → group → tag. */
+  tree: z.array(z.object({ id: z.string(), label: z.string(), groups: z.array(z.object({ id: z.string(), label: z.string(), tags: z.array(TagViewSchema) })) })),
+  suggestions: z.array(z.object({ tag: z.string(), label: z.string(), why: z.string() })),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+export const DueFollowupViewSchema = z.object({
+  case: z.string(),
+  customer: z.string(),
+  conversation: z.string(),
+  rule: z.string(),
+  due: z.string(),
+  reason: z.string(),
+  reply: z.string(),
+  text: z.string(),
+  state: z.enum(['due', 'overdue', 'snoozed']),
+});
+export type DueFollowupView = z.infer<typeof DueFollowupViewSchema>;
+export const FollowupsDueSchema = z.object({ items: z.array(DueFollowupViewSchema), notify: z.boolean() });
+export type FollowupsDue = z.infer<typeof FollowupsDueSchema>;
+
 // The panel imports this file, and the core's CaseSchema would bring the whole core (yaml, the
 // playbook schema) into the panel's 150 KB. Cases are checked with CaseSchema where they enter
 // the worker (imports, updates); their answers to the panel come from the worker itself.
@@ -271,6 +329,11 @@ export const ResultSchemas = {
   'drill-list': DrillListSchema,
   'drill-score': DrillScoreSchema,
   'drills-export': z.object({ text: z.string(), count: z.number() }),
+  'profile-get': ProfileViewSchema,
+  'profile-tag': ProfileViewSchema,
+  'followups-due': FollowupsDueSchema,
+  'followup-act': FollowupsDueSchema,
+  'followups-notify': Ok,
 } as const satisfies Record<Request['type'], z.ZodMiniType>;
 export type Result<T extends Request['type']> = z.infer<(typeof ResultSchemas)[T]>;
 

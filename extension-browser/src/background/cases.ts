@@ -3,7 +3,7 @@
 // exported as JSON Lines (customer names aliased unless the user opts in) and imported back.
 // The records are the core's Case; IndexedDB access goes through store.ts's database.
 import {
-  addEvent, aliasCases, canonicalJson, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
+  addEvent, aliasCases, canonicalJson, upgradeCase, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
   type AdaptBackend, type Case, type CaseEvent, type Intent, type ReplacedDetails,
 } from '@closer/shared';
 import { exportDrillResults } from './drills.ts';
@@ -145,6 +145,28 @@ async function updateCaseNow(target: { id?: string; conversation?: string }, cha
   if (Object.keys(fields).length > 0) record = editCase(record, fields, now);
   await save({ ...stored, record });
   return record;
+}
+
+/** Every case kept here, in no order (follow-ups and the customer's stage look across all of them), as version 2. */
+export async function allCases(): Promise<Case[]> {
+  return (await (await database()).getAll('cases')).map((entry) => upgradeCase(entry.record) as Case);
+}
+
+/**
+ * Changes one case with a pure edit (tags, follow-up states, a signal): `conversation` without `id`
+ * means this chat's case (made if needed). An edit returning the same record writes nothing.
+ */
+export function editCaseRecord(target: { id?: string; conversation?: string }, edit: (record: Case) => Case, now = new Date()): Promise<Case> {
+  return oneAtATime(async () => {
+    let stored = target.id ? await (await database()).get('cases', target.id) : undefined;
+    if (!stored && target.conversation) stored = await currentCase(target.conversation, now);
+    if (!stored) throw new Error(`no case ${target.id ?? ''} here`);
+    // A case recorded before version 2 has no tags or follow-ups yet; the edit sees it upgraded.
+    const before = upgradeCase(stored.record) as Case;
+    const record = edit(before);
+    if (record !== before) await save({ ...stored, record });
+    return record;
+  });
 }
 
 /**

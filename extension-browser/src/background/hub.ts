@@ -4,6 +4,8 @@ import { RequestSchema, ResultSchemas, type Envelope, type Language, type Reques
 import { attachTab } from './attach.ts';
 import * as cases from './cases.ts';
 import * as drills from './drills.ts';
+import * as followups from './followups.ts';
+import * as profile from './profile.ts';
 import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
 import { adaptReply, adaptSettings, adaptStatus } from './models/adapt.ts';
 import { takePending } from './pending.ts';
@@ -42,6 +44,7 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       const { engine } = await currentEngine();
       const suggestion = engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang);
       await cases.recordSuggestion(request.conversationKey, request.text, suggestion).catch((error: unknown) => console.warn('closer: case not recorded', error));
+      await profile.noteSignals(request.conversationKey, request.text).catch((error: unknown) => console.warn('closer: signal not recorded', error));
       return suggestion;
     }
     case 'search': {
@@ -105,6 +108,17 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
     case 'cases-profile':
       await cases.setCaseProfile(request);
       return { ok: true };
+    case 'profile-get':
+      return profile.profileOf(request.conversationKey, await language(), request.message);
+    case 'profile-tag':
+      return profile.setTag(request.conversationKey, request.tag, request.on, await language());
+    case 'followups-due':
+      return followups.listDue(await language());
+    case 'followup-act':
+      return followups.actOn(request, await language());
+    case 'followups-notify':
+      await followups.setNotify(request.enabled);
+      return { ok: true };
     case 'drill-list':
       return drills.drillList((await currentEngine()).engine.bundle, await language(), request.seed);
     case 'drill-score':
@@ -150,6 +164,20 @@ async function handleEvent(event: ContentEvent): Promise<unknown> {
   }
 }
 
+// After these the cases may make other follow-ups due (a case won or imported, a hot lead): count again.
+const CHANGES_CASES = new Set<string>(['suggest', 'reply-used', 'case-update', 'cases-import', 'profile-tag', 'followups-notify']);
+
+/** The badge's count, refreshed by the alarm (registered at the top level of index.ts). */
+export function onAlarm(alarm: { name: string }): void {
+  if (alarm.name === followups.FOLLOWUP_ALARM) followups.casesChanged(language);
+}
+
+/** On install and at browser start: the alarm, and a first count for the badge (which starts empty). */
+export function startFollowups(): void {
+  followups.scheduleFollowups();
+  followups.casesChanged(language);
+}
+
 // ResultSchemas has one entry per request type (the compiler checks it), so its keys are the types.
 const REQUEST_TYPES = new Set<string>(Object.keys(ResultSchemas));
 
@@ -159,7 +187,10 @@ export function onMessage(raw: unknown): Promise<unknown> | undefined {
   const request = parseMessage(RequestSchema, raw);
   if (request.ok) {
     return handleRequest(request.message).then(
-      (result): Envelope => ({ ok: true, result }),
+      (result): Envelope => {
+        if (CHANGES_CASES.has(request.message.type)) followups.casesChanged(language);
+        return { ok: true, result };
+      },
       (error: unknown): Envelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   }

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { createContextMenu, onContextMenuClick } from './context-menu.ts';
-import { onMessage } from './hub.ts';
+import { onAlarm, onMessage, startFollowups } from './hub.ts';
 import { openPanel, setUpSidePanel } from './side-panel.ts';
 import { syncSiteScripts } from './sites.ts';
 
@@ -8,6 +8,10 @@ import { syncSiteScripts } from './sites.ts';
 // top level so that a worker woken by an event finds them (MV3 service worker rule).
 
 browser.runtime.onMessage.addListener((message: unknown) => onMessage(message));
+// Follow-up reminders: the alarm counts the badge again; the count is made afresh at each start.
+browser.alarms.onAlarm.addListener(onAlarm);
+browser.runtime.onStartup.addListener(startFollowups);
+browser.runtime.onInstalled.addListener(startFollowups);
 browser.contextMenus.onClicked.addListener(onContextMenuClick);
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'open-panel') openPanel(tab);

@@ -4,14 +4,15 @@ import { ask } from './api.ts';
 import { CasesView } from './cases/cases-view.tsx';
 import { PracticeView } from './drill/practice-view.tsx';
 import { followChatTab } from './chat-tab.ts';
+import { FollowupsView } from './followups-view.tsx';
 import { loadStrings, type Strings } from './i18n.ts';
 import { SearchView } from './search-view.tsx';
 import { SettingsView } from './settings-view.tsx';
 import { SuggestView } from './suggest-view.tsx';
 
-type View = 'suggest' | 'search' | 'cases' | 'practice' | 'settings';
-const VIEWS: View[] = ['suggest', 'search', 'cases', 'practice', 'settings'];
-const VIEW_LABEL: Record<View, string> = { suggest: 'tabSuggest', search: 'tabSearch', cases: 'tabCases', practice: 'tabPractice', settings: 'tabSettings' };
+type View = 'suggest' | 'followups' | 'search' | 'cases' | 'practice' | 'settings';
+const VIEWS: View[] = ['suggest', 'search', 'followups', 'cases', 'practice', 'settings'];
+const VIEW_LABEL: Record<View, string> = { suggest: 'tabSuggest', followups: 'tabFollowups', search: 'tabSearch', cases: 'tabCases', practice: 'tabPractice', settings: 'tabSettings' };
 
 /** The view named in the page's address (?view=practice opens the Practice view in its own tab). */
 function initialView(): View {
@@ -27,6 +28,8 @@ export function App() {
   // Bumped when the bundle, the defaults or the language change, so views fetch again.
   const [generation, setGeneration] = useState(0);
   const [error, setError] = useState<string>();
+  // How many follow-ups are due today, beside the Due today tab's name.
+  const [dueCount, setDueCount] = useState(0);
 
   useEffect(() => followChatTab(setTabId), []);
   useEffect(() => {
@@ -71,6 +74,7 @@ export function App() {
             onClick={() => setView(name)}
           >
             {t(VIEW_LABEL[name])}
+            {name === 'followups' && dueCount > 0 && <span class="tab-count" data-testid="due-count">{dueCount}</span>}
           </button>
         ))}
       </nav>
@@ -78,6 +82,9 @@ export function App() {
       {/* Views stay mounted (hidden) so the Suggest view keeps following the chat. */}
       <section id="view-suggest" role="tabpanel" aria-labelledby="tab-suggest" hidden={view !== 'suggest'}>
         <SuggestView t={t} tabId={tabId} generation={generation} />
+      </section>
+      <section id="view-followups" role="tabpanel" aria-labelledby="tab-followups" hidden={view !== 'followups'}>
+        <FollowupsView t={t} tabId={tabId} visible={view === 'followups'} generation={generation} onCount={setDueCount} />
       </section>
       <section id="view-search" role="tabpanel" aria-labelledby="tab-search" hidden={view !== 'search'}>
         <SearchView t={t} generation={generation} />

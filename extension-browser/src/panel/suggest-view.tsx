@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { PanelEventSchema, parseMessage } from '../protocol.ts';
 import type { Suggestion } from '../requests.ts';
 import { ask, askTab } from './api.ts';
+import { ProfileCard } from './profile-card.tsx';
 import type { Strings } from './i18n.ts';
 import { ReplyCard } from './reply-card.tsx';
 import { StoryCard } from './story-card.tsx';
@@ -153,6 +154,7 @@ export function SuggestView({ t, tabId, generation }: Props) {
 
   return (
     <div class="suggest">
+      <ProfileCard t={t} conversationKey={conversationKey} message={suggestion?.message} generation={generation} />
       <section class="card message" aria-labelledby="latest-heading">
         <h2 id="latest-heading">{t('latestMessage')}</h2>
         {suggestion ? (

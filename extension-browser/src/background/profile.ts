@@ -1,0 +1,136 @@
+// The customer's profile in the panel: the customer of a conversation with the team's tags on them,
+// their lifecycle stage over all their cases, and tags suggested from what the chat showed. A tag
+// is put on only when the salesperson clicks it; nothing here applies one by itself.
+import * as core from '@closer/shared';
+import { addEvent, localText, type Bundle, type Case, type CustomerTag, type Intent, type Language } from '@closer/shared';
+// TEMPORARY until CORE lands its functions (a missing named import fails everyone's build).
+const shim = core as unknown as Record<string, ((...args: any[]) => any) | undefined>;
+const buySoonCue = shim.buySoonCue ?? (() => false);
+const rivalNamed = shim.rivalNamed ?? (() => false);
+const suggestTags = shim.suggestTags ?? (() => []);
+const lifecycleOf = shim.lifecycleOf ?? (() => ({ stage: 'intro', purchases: 0 }));
+import type { ProfileView } from '../requests.ts';
+import { allCases, editCaseRecord } from './cases.ts';
+import { currentEngine } from './bundles.ts';
+import { getConversation } from './store.ts';
+
+type Tree = ProfileView['tree'];
+
+/** The bundle's tag list as the three levels the picker shows; a tag whose parents are missing is left out. */
+export function tagTree(bundle: Bundle, language: Language): Tree {
+  const tags = bundle.customerTags ?? [];
+  const childrenOf = (parent: string | undefined) => tags.filter((tag) => tag.parent === parent);
+  const label = (tag: CustomerTag) => localText(tag.label, language);
+  return childrenOf(undefined).map((category) => ({
+    id: category.id,
+    label: label(category),
+    groups: childrenOf(category.id).map((group) => ({
+      id: group.id,
+      label: label(group),
+      tags: childrenOf(group.id).map((tag) => ({ id: tag.id, label: label(tag), ...(tag.hint ? { hint: localText(tag.hint, language) } : {}) })),
+    })),
+  }));
+}
+
+/** Each level-3 tag of the tree with its label and where it sits ("Source › Referral"). */
+function tagIndex(tree: Tree): Map<string, { label: string; path: string }> {
+  const index = new Map<string, { label: string; path: string }>();
+  for (const category of tree) {
+    for (const group of category.groups) for (const tag of group.tags) index.set(tag.id, { label: tag.label, path: `${category.label} › ${group.label}` });
+  }
+  return index;
+}
+
+/** The cases of this conversation's customer: by name when the chat knows one, else this chat's own. */
+function customerCases(cases: readonly Case[], conversation: string, customer: string): Case[] {
+  return cases.filter((record) => (customer ? record.customer === customer : record.conversation === conversation));
+}
+
+/** The case tags go on: this chat's newest. */
+function newestOf(cases: readonly Case[], conversation: string): Case | undefined {
+  return cases.filter((record) => record.conversation === conversation).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+}
+
+/** What the chat showed, read from this chat's cases (intents, steps) and its recent messages (rival, buy soon). */
+async function seenIn(conversation: string, cases: readonly Case[], shown: string | undefined): Promise<Parameters<typeof suggestTags>[1]> {
+  const intents = new Set<Intent>();
+  const steps = new Set<string>();
+  let buySoon = false;
+  for (const record of cases) {
+    if (record.conversation !== conversation) continue;
+    for (const event of record.timeline) {
+      if (event.type === 'message') intents.add(event.intent);
+      else if (event.type === 'step') steps.add(event.step);
+      else if (event.type === 'signal' && event.signal === 'buy_soon') buySoon = true;
+    }
+  }
+  // Customer text is kept only in the conversation's short recent list, never in a case.
+  // The message on the panel's screen is read too: it may not be recorded yet when the panel asks.
+  const messages = [...(await getConversation(conversation)).messages.map((message) => message.text), ...(shown ? [shown] : [])];
+  return { intents: [...intents], steps: [...steps], rival: messages.some(rivalNamed), buySoon: buySoon || messages.some(buySoonCue) };
+}
+
+export async function profileOf(conversation: string, language: Language, shown?: string, now = new Date()): Promise<ProfileView> {
+  const { engine } = await currentEngine();
+  const cases = await allCases();
+  const values = (await getConversation(conversation)).values;
+  const current = newestOf(cases, conversation);
+  const customer = current?.customer || values.customer?.trim() || '';
+  const own = customerCases(cases, conversation, customer);
+  const tree = tagTree(engine.bundle, language);
+  const index = tagIndex(tree);
+  const on = [...new Set(own.flatMap((record) => record.tags ?? []))];
+  const lifecycle = lifecycleOf(own, customer, now);
+  return {
+    customer,
+    case: current?.id ?? null,
+    lifecycle: {
+      stage: lifecycle.stage,
+      purchases: lifecycle.purchases,
+      ...(lifecycle.firstContact ? { firstContact: lifecycle.firstContact } : {}),
+      ...(lifecycle.lastContact ? { lastContact: lifecycle.lastContact } : {}),
+      ...(lifecycle.daysSinceContact !== undefined ? { daysSinceContact: lifecycle.daysSinceContact } : {}),
+    },
+    // A tag the bundle no longer declares is still shown (by its id), so it can be taken off.
+    tags: on.map((id) => ({ id, label: index.get(id)?.label ?? id, path: index.get(id)?.path ?? '' })),
+    tree,
+    suggestions: suggestTags(engine.bundle, await seenIn(conversation, own, shown), on, language),
+  };
+}
+
+/** The tags on this chat's customer, for the engine's product ladder. */
+export async function tagsOf(conversation: string): Promise<string[]> {
+  const cases = await allCases();
+  const values = (await getConversation(conversation)).values;
+  const customer = newestOf(cases, conversation)?.customer || values.customer?.trim() || '';
+  return [...new Set(customerCases(cases, conversation, customer).flatMap((record) => record.tags ?? []))];
+}
+
+/**
+ * Puts a tag on this chat's customer (on this chat's case) or takes it off (every case of this chat
+ * that has it). Only a declared tag of the third level can be put on.
+ */
+export async function setTag(conversation: string, tag: string, on: boolean, language: Language, now = new Date()): Promise<ProfileView> {
+  const { engine } = await currentEngine();
+  // updatedAt never moves back, so a later merge keeps the newest copy.
+  const touched = (record: Case) => (Date.parse(record.updatedAt) > now.getTime() ? record.updatedAt : now.toISOString());
+  if (on) {
+    if (!tagIndex(tagTree(engine.bundle, language)).has(tag)) throw new Error(`"${tag}" is not a customer tag of this bundle (only the third level of the tag tree goes on a customer)`);
+    await editCaseRecord({ conversation }, (record) => ((record.tags ?? []).includes(tag) ? record : { ...record, tags: [...(record.tags ?? []), tag], updatedAt: touched(record) }), now);
+  } else {
+    for (const record of (await allCases()).filter((entry) => entry.conversation === conversation && (entry.tags ?? []).includes(tag))) {
+      await editCaseRecord({ id: record.id }, (latest) => ({ ...latest, tags: (latest.tags ?? []).filter((id) => id !== tag), updatedAt: touched(latest) }), now);
+    }
+  }
+  return profileOf(conversation, language, undefined, now);
+}
+
+/** A customer message saying they will buy soon marks this chat's case as a hot lead, once. */
+export async function noteSignals(conversation: string, text: string, now = new Date()): Promise<boolean> {
+  if (!buySoonCue(text)) return false;
+  await editCaseRecord({ conversation }, (record) =>
+    record.timeline.some((event) => event.type === 'signal' && event.signal === 'buy_soon')
+      ? record
+      : addEvent(record, { type: 'signal', at: now.toISOString(), signal: 'buy_soon' }), now);
+  return true;
+}
