@@ -7,6 +7,8 @@ import { storyText } from '../playbook/story-text.ts';
 import { classifyMessage } from './classify.ts';
 import { GOLDEN_STEP_OF_INTENT } from './golden-transitions.ts';
 import { pinyinOf } from './pinyin-features.ts';
+import { bigramReadings } from './pinyin-readings.ts';
+import { termCategories } from './search-terms.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
 
 export type SearchKind = 'reply' | 'principle' | 'story' | 'step' | 'guide';
@@ -227,12 +229,14 @@ export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {
       words.push(word);
       for (const trigram of trigramsOf(word)) push(wordTrigrams, trigram, word);
     } else if (feature.length === 2) {
-      const first = pinyinOf(feature[0]!);
-      const second = pinyinOf(feature[1]!);
       const apart = Math.min(lists.get(feature[0]!)?.entries.length ?? 1, lists.get(feature[1]!)?.entries.length ?? 1);
       const sound = { bigram: feature, cohesion: Math.min(1, list.entries.length / apart) };
-      push(pinyinBigrams, first + second, sound);
-      push(initialsBigrams, first[0]! + second[0]!, sound);
+      const initials = new Set<string>();
+      for (const [first, second] of bigramReadings(feature)) {
+        push(pinyinBigrams, first + second, sound);
+        initials.add(first[0]! + second[0]!);
+      }
+      for (const pair of initials) push(initialsBigrams, pair, sound);
     }
   }
   words.sort();
@@ -274,7 +278,10 @@ function queryFeatures(query: string, index: SearchIndex): Map<string, number> {
     if (token.length <= 4) for (const [bigram, likelihood] of likeliest(index, index.initialsBigrams.get(token) ?? [])) add(INITIALS_PREFIX + bigram, INITIALS * likelihood);
     if (token.length >= 7) for (const sound of pinyinInside(index, token)) add(sound.bigram, PINYIN * 0.8 * sound.cohesion);
     const stem = stemWord(token);
-    if (stem.length >= 4 && !index.postings.has('w:' + stem)) for (const [word, similarity] of typoCandidates(index, stem)) add('w:' + word, TYPO * similarity);
+    if (stem.length >= 4 && !index.postings.has('w:' + stem)) {
+      for (const word of transposed(index, stem)) add('w:' + word, TYPO);
+      for (const [word, similarity] of typoCandidates(index, stem)) add('w:' + word, TYPO * similarity);
+    }
   }
   const last = tokens.at(-1);
   if (last && last.length >= 3 && /[a-z]$/.test(query)) for (const word of completions(index.words, last)) add('w:' + word, PREFIX);
@@ -294,6 +301,17 @@ function pinyinInside(index: SearchIndex, token: string): SoundAlike[] {
   const found: SoundAlike[] = [];
   for (let start = 0; start < token.length; start++) {
     for (let end = start + 4; end <= Math.min(token.length, start + 12); end++) found.push(...(index.pinyinBigrams.get(token.slice(start, end)) ?? []));
+  }
+  return found;
+}
+
+/** Indexed words that are the word with two neighbouring letters swapped ("scma" → scam), which share too few trigrams to be found so. */
+function transposed(index: SearchIndex, stem: string): string[] {
+  const found: string[] = [];
+  for (let i = 0; i + 1 < stem.length; i++) {
+    if (stem[i] === stem[i + 1]) continue;
+    const swapped = stem.slice(0, i) + stem[i + 1] + stem[i] + stem.slice(i + 2);
+    if (index.postings.has('w:' + swapped)) found.push(swapped);
   }
   return found;
 }
@@ -341,16 +359,19 @@ const INTENT_SURE = 0.45;
 export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOptions = {}): SearchResult[] {
   const topic = withoutFraming(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
   const boost = new Map<string, number>();
+  // The method's terms name a category outright (拖延, 逼单, "trust"): its scripts are lifted and its principle or step is brought in.
+  const anchors = termCategories(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
+  for (const [category, weight] of anchors) boost.set(category, 1 + (INTENT_BOOST - 1) * weight);
   if (topic && (CJK.test(topic) || topic.includes(' '))) {
     const { intents } = classifyMessage(topic, bundle);
     const top = intents[0]!;
     if (top.intent !== 'other' && top.score >= INTENT_SURE) {
-      boost.set(top.intent, INTENT_BOOST);
+      boost.set(top.intent, Math.max(boost.get(top.intent) ?? 1, INTENT_BOOST));
       const step = GOLDEN_STEP_OF_INTENT[top.intent];
-      if (step) boost.set(step, INTENT_BOOST);
+      if (step) boost.set(step, Math.max(boost.get(step) ?? 1, INTENT_BOOST));
     }
   }
-  return searchIndex(searchIndexOf(bundle), query, { ...options, boost });
+  return searchIndex(searchIndexOf(bundle), query, { ...options, boost, anchors });
 }
 
 // How a new hire frames a question, which is not its topic: "客户说…怎么办", "what to say when…".
@@ -369,7 +390,7 @@ export function withoutFraming(normalized: string): string {
   return topic.length > 0 ? topic : normalized;
 }
 
-export function searchIndex(index: SearchIndex, query: string, options: SearchOptions & { boost?: ReadonlyMap<string, number> } = {}): SearchResult[] {
+export function searchIndex(index: SearchIndex, query: string, options: SearchOptions & { boost?: ReadonlyMap<string, number>; anchors?: ReadonlyMap<string, number> } = {}): SearchResult[] {
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const normalized = withoutFraming(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
   if (!normalized || limit === 0) return [];
@@ -399,10 +420,11 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       scores[entry] = scores[entry]! + value * weights[i]!;
     }
   }
-  if (touched.length === 0) return [];
   if (options.boost && options.boost.size > 0) {
     for (const position of touched) scores[position] = scores[position]! * (options.boost.get(index.entries[position]!.category) ?? 1);
   }
+  if (options.anchors && options.anchors.size > 0) best = addAnchors(index, options.anchors, scores, touched, best);
+  if (touched.length === 0) return [];
   const top = topEntries(touched, scores, index.lengthFactor, limit);
   const language = options.language ?? (CJK.test(normalized) || !hasEnglishWord(features) ? 'zh-CN' : 'en');
   return top.map(([position, score]) => {
@@ -420,6 +442,45 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       line: entry.line,
     };
   });
+}
+
+// How much of the best match's score a category's own principle, step or story gets when the query names it.
+const ANCHOR = 1;
+const anchorCache = new WeakMap<SearchIndex, Map<string, number[]>>();
+
+/** Per category, the entries that stand for it: an intent's principles, a golden step, the stories. */
+function anchorEntries(index: SearchIndex): Map<string, number[]> {
+  let anchors = anchorCache.get(index);
+  if (anchors) return anchors;
+  anchors = new Map();
+  index.entries.forEach((entry, position) => {
+    const stands = entry.kind === 'principle' || entry.kind === 'story' || (entry.kind === 'step' && (entry.sequence === 'golden' || entry.category !== entry.step));
+    if (!stands) return;
+    const list = anchors!.get(entry.category);
+    if (list) list.push(position);
+    else anchors!.set(entry.category, [position]);
+  });
+  anchorCache.set(index, anchors);
+  return anchors;
+}
+
+/**
+ * Brings in the entries that stand for the categories the query names, even when none of its words
+ * is in them (a team's playbook may say 再考虑 where the new hire types 拖延); returns the new best.
+ */
+function addAnchors(index: SearchIndex, named: ReadonlyMap<string, number>, scores: Float32Array, touched: number[], best: number): number {
+  let top = 0;
+  for (const position of touched) top = Math.max(top, scores[position]!);
+  const base = top > 0 ? top : 1;
+  const entries = anchorEntries(index);
+  for (const [category, weight] of named) {
+    for (const position of entries.get(category) ?? []) {
+      if (scores[position] === 0) touched.push(position);
+      // Raised to the best match, not beyond: on a tie the shorter script wins, so one that says what the query says comes first.
+      scores[position] = Math.max(scores[position]!, base * ANCHOR * weight);
+    }
+  }
+  return best > 0 ? best : base * 2;
 }
 
 /** Whether a Latin query matched English words (else it was pinyin, and the answer is Chinese). */
