@@ -50,6 +50,8 @@ export function couchClient(url: string, credentials?: Credentials): CouchClient
   parsed.username = '';
   parsed.password = '';
   const base = parsed.href.replace(/\/+$/, '');
+  // Messages name the server by its origin and the request by its whole path.
+  const server = parsed.origin;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (auth) headers.authorization = `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}`;
 
@@ -67,18 +69,18 @@ export function couchClient(url: string, credentials?: Credentials): CouchClient
           signal: AbortSignal.timeout(TIME_LIMIT_MS),
         });
       } catch (error) {
-        throw new CouchError(unreachableMessage(base, error));
+        throw new CouchError(unreachableMessage(server, error));
       }
       const text = await response.text().catch(() => '');
       let body: unknown;
       try {
         body = text === '' ? null : JSON.parse(text);
       } catch {
-        if (response.ok) throw new CouchError(`the server at ${base} did not answer ${method} ${pathOnly(path)} with JSON (it sent ${JSON.stringify(text.slice(0, 80))}); is this a CouchDB server?`, response.status);
+        if (response.ok) throw new CouchError(`the server at ${server} did not answer ${method} ${pathOf(target)} with JSON (it sent ${JSON.stringify(text.slice(0, 80))}); is this a CouchDB server?`, response.status);
         body = null;
       }
       if (response.ok || options.allow?.includes(response.status)) return { status: response.status, body };
-      throw new CouchError(statusMessage({ base, method, path, status: response.status, statusText: response.statusText, body, text, user: auth?.user }), response.status);
+      throw new CouchError(statusMessage({ base: server, method, path: pathOf(target), status: response.status, statusText: response.statusText, body, text, user: auth?.user }), response.status);
     },
   };
 }
@@ -88,8 +90,14 @@ export function joinUrl(server: string, ...names: string[]): string {
   return server.replace(/\/+$/, '') + names.map((name) => `/${encodeURIComponent(name)}`).join('');
 }
 
-function pathOnly(path: string): string {
-  return decodeURIComponent(path.split('?')[0]!) || '/';
+/** The path of a URL, decoded, without its query. */
+function pathOf(url: string): string {
+  const { pathname } = new URL(url);
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }
 
 function unreachableMessage(base: string, error: unknown): string {
@@ -112,7 +120,7 @@ function statusMessage(answer: { base: string; method: string; path: string; sta
   const { base, method, path, status, user } = answer;
   const reason = typeof (answer.body as { reason?: unknown })?.reason === 'string' ? (answer.body as { reason: string }).reason : '';
   const said = reason ? ` (the server says: ${reason})` : '';
-  const what = `${method} ${pathOnly(path)}`;
+  const what = `${method} ${path}`;
   switch (status) {
     case 401:
       return user

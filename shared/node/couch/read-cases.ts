@@ -25,10 +25,11 @@ export interface DatabaseCases extends CaseDatabaseRead {
 export async function visitCouchCases(url: string, credentials: Credentials | undefined, options: { reasons?: readonly string[] }, visit: (record: Case) => void): Promise<DatabaseCases> {
   const couch = couchClient(url, credentials);
   const database = decodeURIComponent(new URL(couch.url).pathname.split('/').filter(Boolean).pop() ?? '');
+  if (database === '') throw new CouchError(`${couch.url} names the server but no database; add the database to the URL, e.g. ${couch.url}/closer-team`);
   const { status, body } = await couch.request('GET', '', { allow: [404] });
   if (status === 404) throw new CouchError(`there is no database "${database}" at ${couch.url} (404); is the name right? (closer team setup makes closer-team)`, 404);
   if (typeof (body as { db_name?: unknown })?.db_name !== 'string') {
-    throw new CouchError(`${couch.url} is not a CouchDB database${(body as { couchdb?: unknown })?.couchdb ? ' but the server itself; add the database to the URL, e.g. /closer-team' : ''}`);
+    throw new CouchError(`${couch.url} answered, but not as a CouchDB database does (no db_name); is the URL right?`);
   }
   try {
     const read = await visitCaseDatabase(async (path) => (await couch.request('GET', path)).body, { database, reasons: options.reasons }, visit);
