@@ -56,7 +56,10 @@ export function caseLineOfDocument(document: unknown): string | { error: string 
   const id = (document as { _id?: unknown })._id;
   const record: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(document)) if (!key.startsWith('_')) record[key] = value;
-  if (record.id === undefined && typeof id === 'string') return JSON.stringify({ id, ...record });
+  if (record.id === undefined && typeof id === 'string') {
+    const { id: _absent, ...fields } = record;
+    return JSON.stringify({ id, ...fields });
+  }
   if (typeof id === 'string' && record.id !== id) return { error: `its "id" field (${JSON.stringify(record.id)}) is not its document id; a case's document id is the case id; the document is skipped` };
   return JSON.stringify(record);
 }
