@@ -32,6 +32,8 @@ export { featuresOfMessage } from './engine/intent-features.ts';
 export { suggestReplies, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, withoutFraming, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';
+export { precompileBundle, checkPrecompiled } from './engine/precompile.ts';
+export { PRECOMPILED_VERSION, PrecompiledError, precompiledNotice } from './playbook/precompiled.ts';
 // Adaptation by a model: the gate (one check per file in engine/adapt/checks/) and what it reads.
 export { gateAdaptation, reasonsText, ADAPTATION_CHECKS, type GateResult } from './engine/adapt/gate.ts';
 export type { AdaptationInput, AdaptationReason, AdaptationReasonCode, AdaptationCheck, AdaptBounds } from './engine/adapt/check.ts';

@@ -8,6 +8,8 @@ import { INTENTS, type Intent, type Objection } from '../playbook/schema.ts';
 import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.ts';
 import { buildInitialsIndex, isInitialsOnly, wordsForInitials, type InitialsIndex } from './initials.ts';
 import { featuresOfMessage } from './intent-features.ts';
+import { PrecompiledError, precompiledParts } from '../playbook/precompiled.ts';
+import { decodeTriggerFeatures } from './trigger-features.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {
@@ -68,6 +70,8 @@ interface IntentModel {
   base?: BaseCorpus;
   /** Pinyin initials → words, built the first time a message is initials alone. */
   initials?: InitialsIndex;
+  /** Each trigger's features, in the order collected: what `closer build` writes into the bundle. */
+  triggerFeatures: Map<string, number>[];
 }
 
 const models = new WeakMap<Bundle, IntentModel>();
@@ -76,9 +80,25 @@ const models = new WeakMap<Bundle, IntentModel>();
 export function intentModelOf(bundle: Bundle): IntentModel {
   const cached = models.get(bundle);
   if (cached) return cached;
-  const model = buildIntentModel(objectionsOf(bundle), bundle.base);
+  const model = readIntentModel(bundle) ?? buildIntentModel(objectionsOf(bundle), bundle.base);
   models.set(bundle, model);
   return model;
+}
+
+/**
+ * The model built over the trigger features the bundle carries (trigger-features.ts), or undefined
+ * when it has none. A part that does not add up is rebuilt rather than trusted, unless `strict`
+ * (an import, which refuses the bundle with the PrecompiledError).
+ */
+export function readIntentModel(bundle: Bundle, strict = false): IntentModel | undefined {
+  const compiled = precompiledParts(bundle)?.intent;
+  if (!compiled) return undefined;
+  try {
+    return buildIntentModel(objectionsOf(bundle), bundle.base, decodeTriggerFeatures(compiled));
+  } catch (error) {
+    if (strict || !(error instanceof PrecompiledError)) throw error;
+    return undefined;
+  }
 }
 
 function objectionsOf(bundle: Bundle): Objection[] {
@@ -98,7 +118,10 @@ const FORM_CUES = new Set(['#q', '#short']);
 // A team's own example counts as this many base examples: the team knows its customers' words.
 const TEAM_WEIGHT = 1.5;
 
-function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): IntentModel {
+function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus, precompiled?: readonly Map<string, number>[]): IntentModel {
+  // The features of each trigger in the order they are collected: read from the bundle, else worked out.
+  let next = 0;
+  const featuresFor = (work: () => Map<string, number>): Map<string, number> => (precompiled ? precompiled[next++] ?? new Map() : work());
   const triggers: TriggerText[] = [];
   const keywords: Keyword[] = [];
   const triggerText = new Map<Intent, string>();
@@ -110,7 +133,7 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
     triggerText.set(objection.intent, (triggerText.get(objection.intent) ?? '') + '\n' + [...words, ...examples].map(normalizeText).join('\n'));
     for (const example of examples) {
       if (!isNew(objection.intent, normalizeText(example))) continue;
-      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: example, features: featuresOfMessage(example) });
+      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: example, features: featuresFor(() => featuresOfMessage(example)) });
     }
     for (const word of words) {
       const normalized = normalizeText(word);
@@ -125,9 +148,10 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
         strength: keywordStrength(normalized, latin),
       });
       // A keyword is also a tiny example, so its n-grams count towards similarity.
-      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: word, features: messageFeatures(normalized) });
+      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: word, features: featuresFor(() => messageFeatures(normalized)) });
     }
   }
+  if (precompiled && next !== precompiled.length) throw new PrecompiledError(`the precompiled intent triggers are ${precompiled.length}, but the playbooks have ${next}`);
   const baseCounts = base ? baseCountsOf(base) : undefined;
   const intents = INTENTS.filter((intent, at) => triggers.some((trigger) => trigger.intent === intent) || (baseCounts?.totals[at] ?? 0) > 0);
   const documentFrequency = new Map<string, number>();
@@ -149,7 +173,8 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus): 
     return { intent: trigger.intent, objection: trigger.objection, source: trigger.source, text: trigger.text, norm: Math.sqrt(squared) || 1 };
   });
   const bayes = naiveBayes(triggers, intents, baseCounts);
-  return { intents, examples, postings, idf, keywords, bayes, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)), base };
+  const triggerFeatures = triggers.map((trigger) => trigger.features);
+  return { intents, examples, postings, idf, keywords, bayes, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)), base, triggerFeatures };
 }
 
 

@@ -10,6 +10,8 @@ import { pinyinOf } from './pinyin-features.ts';
 import { bigramReadings } from './pinyin-readings.ts';
 import { termCategories } from './search-terms.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
+import { PrecompiledError, precompiledParts } from '../playbook/precompiled.ts';
+import { decodeSearchIndex, type SearchIndexData, type SoundAlike } from './search-index.ts';
 
 export type SearchKind = 'reply' | 'principle' | 'story' | 'step' | 'guide';
 
@@ -152,36 +154,35 @@ function addFeatures(text: string, weight: number, add: (feature: string, value:
   for (const [word] of text.matchAll(WORD)) add('w:' + stemWord(word), weight);
 }
 
-export interface SearchIndex {
-  entries: SearchEntry[];
-  postings: Map<string, { entries: Int32Array; weights: Float32Array }>;
-  /** Per entry: a mild length penalty, so a short script that matches beats a long guide that mentions it. */
-  lengthFactor: Float32Array;
-  /** The English stems indexed, sorted, to complete a half-typed last word. */
-  words: string[];
-  /** Trigram → English stems holding it, to forgive typos. */
-  wordTrigrams: Map<string, string[]>;
-  /**
-   * Full pinyin ("jiage") and initials ("jg") → the Chinese bigrams that sound so, each with its
-   * cohesion: how often its characters occur together rather than apart. A word (犹豫) is
-   * cohesive; a pair across a word boundary (有|预算) is not, so it counts less.
-   */
-  pinyinBigrams: Map<string, SoundAlike[]>;
-  initialsBigrams: Map<string, SoundAlike[]>;
-}
-
-interface SoundAlike {
-  bigram: string;
-  cohesion: number;
-}
+/** The index search scores over; its fields and its compact form are in search-index.ts. */
+export type SearchIndex = SearchIndexData<SearchEntry>;
 
 const indexCache = new WeakMap<Bundle, SearchIndex>();
 
-/** The search index of a bundle, built once per bundle object. */
+/**
+ * The search index of a bundle, once per bundle object: read from its precompiled part when it has
+ * one this Closer reads (search-index.ts), else built. A part that does not add up is rebuilt
+ * rather than trusted; an import has refused such a bundle already (checkPrecompiled).
+ */
 export function searchIndexOf(bundle: Bundle): SearchIndex {
   let index = indexCache.get(bundle);
-  if (!index) indexCache.set(bundle, (index = buildSearchIndex(searchEntries(bundle))));
+  if (!index) {
+    const entries = searchEntries(bundle);
+    indexCache.set(bundle, (index = readSearchIndex(bundle, entries) ?? buildSearchIndex(entries)));
+  }
   return index;
+}
+
+/** The bundle's precompiled search index over `entries`; undefined when it has none; throws PrecompiledError when it is damaged and `strict`. */
+export function readSearchIndex(bundle: Bundle, entries: SearchEntry[], strict = false): SearchIndex | undefined {
+  const compiled = precompiledParts(bundle)?.search;
+  if (!compiled) return undefined;
+  try {
+    return decodeSearchIndex(compiled, entries);
+  } catch (error) {
+    if (strict || !(error instanceof PrecompiledError)) throw error;
+    return undefined;
+  }
 }
 
 export function buildSearchIndex(entries: SearchEntry[]): SearchIndex {

@@ -7,6 +7,7 @@ import { itemsOf, repliesOf } from './lint/items.ts';
 import { lintPlaybooks } from './lint/index.ts';
 import type { ParsedPlaybook } from './parse.ts';
 import { PlaybookSchema, type Objection, type Playbook, type Reply, type Sequence, type Step, type Variable } from './schema.ts';
+import { PRECOMPILED_VERSION, PrecompiledPartsSchema, PrecompiledSchema, type Precompiled } from './precompiled.ts';
 
 export const BUNDLE_FORMAT = 'closer-bundle';
 export const BUNDLE_VERSION = 1;
@@ -37,6 +38,8 @@ export const BundleSchema = z.strictObject({
   customerTags: BundledCustomerTagsSchema.default(() => []),
   followups: BundledFollowupsSchema.default(() => ({ stop: { ...DEFAULT_FOLLOWUP_STOP, lossReasons: [...DEFAULT_FOLLOWUP_STOP.lossReasons] }, rules: [] })),
   ladder: BundledLadderSchema.default(() => []),
+  /** The indexes compiled from the above by `closer build` (precompiled.ts), so a start does not rebuild them. */
+  precompiled: PrecompiledSchema.optional(),
 });
 export type Bundle = z.infer<typeof BundleSchema>;
 
@@ -44,9 +47,30 @@ export class BundleError extends Error {
   override name = 'BundleError';
 }
 
-function hashOf(bundle: Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base'>): string {
-  // A bundle without a base corpus hashes as before, so bundles built earlier still verify.
+type Hashed = Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base' | 'precompiled'>;
+
+/**
+ * What a bundle's hash covers, all in this one place. The content hash covers the version, the
+ * playbooks, the stats and the base corpus (a bundle without a base corpus hashes as before, so
+ * bundles built earlier still verify). A bundle with a precompiled part names that content hash
+ * in it (precompiled.source), and its own hash covers both: hash({ content, precompiled }). So the
+ * hash, and a signature over the bundle, cover the precompiled indexes too, and a precompiled part
+ * left over from other playbooks is told apart from a bundle changed after it was built.
+ */
+export function contentHashOf(bundle: Hashed): string {
   return contentHash({ version: bundle.version, playbooks: bundle.playbooks, stats: bundle.stats ?? null, ...(bundle.base ? { base: bundle.base } : {}) });
+}
+
+function hashOf(bundle: Hashed, content = contentHashOf(bundle)): string {
+  return bundle.precompiled === undefined ? content : contentHash({ content, precompiled: bundle.precompiled });
+}
+
+/** The bundle with its precompiled part (engine/precompile.ts builds it) and the hash that covers it. */
+export function withPrecompiled(bundle: Bundle, precompiled: Precompiled): Bundle {
+  // A signature made before would no longer verify: sign after precompiling.
+  const { hash: _old, precompiled: _previous, signature: _signature, ...rest } = bundle;
+  const unhashed = { ...rest, precompiled };
+  return { ...unhashed, hash: hashOf(unhashed) };
 }
 
 /** Compile playbooks into one bundle. Refuses playbooks with errors: lint them first to show why. */
@@ -76,6 +100,26 @@ function linesOf(file: ParsedPlaybook, playbook: Playbook): Record<string, numbe
 
 /** Read a bundle from JSON text or parsed data; anything wrong is a BundleError that says what. */
 export function loadBundle(input: string | unknown): Bundle {
+  const { record } = readBundleRecord(input);
+  return checkBundleRecord(record);
+}
+
+/**
+ * Read a bundle checking only what a start needs (JSON, format, version, that it has playbooks),
+ * not its schema or hash, which cost a second at 100,000 replies. For a bundle checked completely
+ * before (the one the extension stored at import): `verify` runs the rest of loadBundle's checks
+ * later, in idle time, and throws the same BundleError.
+ */
+export function openBundle(input: string | unknown): { bundle: Bundle; verify(): void } {
+  const { record } = readBundleRecord(input);
+  if (!Array.isArray(record.playbooks)) throw new BundleError('the bundle is malformed at playbooks: expected an array');
+  if (record.precompiled !== undefined && (record.precompiled === null || typeof record.precompiled !== 'object')) throw new BundleError('the bundle is malformed at precompiled: expected an object');
+  // The merged tags, follow-ups and ladder are derived from the playbooks, as loadBundle derives them.
+  const bundle = { ...record, ...bundlePlanOf(record.playbooks as Bundle['playbooks']) } as unknown as Bundle;
+  return { bundle, verify: () => void checkBundleRecord(record) };
+}
+
+function readBundleRecord(input: string | unknown): { record: Record<string, unknown> } {
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -95,6 +139,11 @@ export function loadBundle(input: string | unknown): Bundle {
   if (record.version !== BUNDLE_VERSION) {
     throw new BundleError(`bundle format version ${JSON.stringify(record.version)} is not supported; this Closer reads version ${BUNDLE_VERSION} — rebuild it with "closer build"`);
   }
+  return { record };
+}
+
+function checkBundleRecord(record: Record<string, unknown>): Bundle {
+  const data: unknown = record;
   const polluted = protoKeyPath(data);
   if (polluted !== undefined) throw new BundleError(`the bundle has a "__proto__" key at ${polluted || 'the top level'}, which no bundle has: it was changed after it was built`);
   const parsed = BundleSchema.safeParse(data);
@@ -105,8 +154,21 @@ export function loadBundle(input: string | unknown): Bundle {
   }
   // The hash is checked over what was read, not over what the schema kept of it, so a key the
   // schema passes over (such as "__proto__") cannot ride along under the original hash.
-  if (hashOf(record as Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base'>) !== parsed.data.hash) {
+  const content = contentHashOf(record as Hashed);
+  if (hashOf(record as Hashed, content) !== parsed.data.hash) {
     throw new BundleError('the bundle content does not match its hash: it was changed after it was built, or it is damaged');
+  }
+  // A part of this Closer's version must have its shape; another version's is kept unread.
+  if (parsed.data.precompiled?.version === PRECOMPILED_VERSION) {
+    const parts = PrecompiledPartsSchema.safeParse(parsed.data.precompiled);
+    if (!parts.success) {
+      const issue = parts.error.issues[0]!;
+      throw new BundleError(`the bundle is malformed at ${['precompiled', ...issue.path.map(String)].join('.')}: ${issue.message}`);
+    }
+  }
+  // The hash matches, so whatever wrote the bundle hashed a precompiled part made from other playbooks.
+  if (parsed.data.precompiled && parsed.data.precompiled.source !== content) {
+    throw new BundleError(`the bundle's precompiled indexes were compiled from other playbooks (${parsed.data.precompiled.source.slice(0, 19)}…, the playbooks are ${content.slice(0, 19)}…): rebuild it with "closer build"`);
   }
   const plan = bundlePlanOf(parsed.data.playbooks);
   for (const key of ['customerTags', 'followups', 'ladder'] as const) {

@@ -1,0 +1,184 @@
+// The data search scores over, and its compact form in a bundle. search.ts builds the index from a
+// bundle's entries and scores queries over it; this file only says what the index holds and
+// writes and reads it whole (precompiled.ts gives the shape), so `closer build` can put it in the
+// bundle and a worker that Chrome restarted reads it instead of rebuilding it, which at 100,000
+// replies is the difference between seconds and a tenth of one. Nothing here knows how an entry
+// becomes features, so the scoring and the building can change without touching this file.
+import { base64ToBytes, bytesToBase64, PrecompiledError, VarintReader, VarintWriter, type PrecompiledSearch } from '../playbook/precompiled.ts';
+
+export interface Postings {
+  entries: Int32Array;
+  weights: Float32Array;
+}
+
+export interface SoundAlike {
+  bigram: string;
+  cohesion: number;
+}
+
+/** The index over entries of type Entry (search.ts: SearchIndex = SearchIndexData<SearchEntry>). */
+export interface SearchIndexData<Entry> {
+  entries: Entry[];
+  postings: Map<string, Postings>;
+  /** Per entry: a mild length penalty, so a short script that matches beats a long guide that mentions it. */
+  lengthFactor: Float32Array;
+  /** The English stems indexed, sorted, to complete a half-typed last word. */
+  words: string[];
+  /** Trigram → English stems holding it, to forgive typos. */
+  wordTrigrams: Map<string, string[]>;
+  /**
+   * Full pinyin ("jiage") and initials ("jg") → the Chinese bigrams that sound so, each with its
+   * cohesion: how often its characters occur together rather than apart. A word (犹豫) is
+   * cohesive; a pair across a word boundary (有|预算) is not, so it counts less.
+   */
+  pinyinBigrams: Map<string, SoundAlike[]>;
+  initialsBigrams: Map<string, SoundAlike[]>;
+}
+
+const WHAT = 'the precompiled search index';
+
+/** The index in the compact form a bundle carries: every map in its own order, so reading it back gives the same answers. */
+export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): PrecompiledSearch {
+  const weights: number[] = [];
+  const codes = new Map<number, number>();
+  for (const list of index.postings.values()) {
+    for (const weight of list.weights) {
+      if (codes.has(weight)) continue;
+      codes.set(weight, weights.length);
+      weights.push(weight);
+    }
+  }
+  const base = Math.max(1, weights.length);
+  const postings = new VarintWriter();
+  const featureAt = new Map<string, number>();
+  for (const [feature, list] of index.postings) {
+    featureAt.set(feature, featureAt.size);
+    postings.write(list.entries.length);
+    let previous = 0;
+    for (let at = 0; at < list.entries.length; at++) {
+      postings.write((list.entries[at]! - previous) * base + codes.get(list.weights[at]!)!);
+      previous = list.entries[at]!;
+    }
+  }
+  // A sound is one object in both maps (a bigram's pinyin and its initials): written once, named by number.
+  const soundAt = new Map<SoundAlike, number>();
+  const soundBigrams = new VarintWriter();
+  const cohesions: number[] = [];
+  const numberOf = (sound: SoundAlike): number => {
+    let at = soundAt.get(sound);
+    if (at === undefined) {
+      soundAt.set(sound, (at = cohesions.length));
+      const feature = featureAt.get(sound.bigram);
+      if (feature === undefined) throw new Error(`search index: the sound of "${sound.bigram}" names no feature`);
+      soundBigrams.write(feature);
+      cohesions.push(sound.cohesion);
+    }
+    return at;
+  };
+  const wordAt = new Map(index.words.map((word, at) => [word, at]));
+  const pinyinBigrams = encodeLists(index.pinyinBigrams, numberOf);
+  const initialsBigrams = encodeLists(index.initialsBigrams, numberOf);
+  return {
+    entries: index.entries.length,
+    features: [...index.postings.keys()].join('\n'),
+    postings: postings.base64(),
+    weights,
+    lengthFactor: base64Of(index.lengthFactor),
+    words: index.words.join('\n'),
+    wordTrigrams: encodeLists(index.wordTrigrams, (word) => wordAt.get(word)!),
+    sounds: soundBigrams.base64(),
+    cohesions: base64Of(Float64Array.from(cohesions)),
+    pinyinBigrams,
+    initialsBigrams,
+  };
+}
+
+/**
+ * The index a bundle carries, over the entries the engine listed again from its playbooks.
+ * Anything that does not add up (a part cut short, a posting past the last entry, another number
+ * of entries) is a PrecompiledError saying what, never a wrong answer.
+ */
+export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: Entry[]): SearchIndexData<Entry> {
+  if (compiled.entries !== entries.length) throw new PrecompiledError(`${WHAT} is over ${compiled.entries} entries, but the playbooks have ${entries.length}`);
+  const features = lines(compiled.features);
+  const lengthBytes = base64ToBytes(compiled.lengthFactor, `${WHAT}'s length factors`);
+  if (lengthBytes.length !== entries.length * 4) throw new PrecompiledError(`${WHAT}'s length factors are cut short: ${Math.floor(lengthBytes.length / 4)} for ${entries.length} entries`);
+  const lengthFactor = new Float32Array(lengthBytes.buffer, lengthBytes.byteOffset, entries.length);
+  const stream = new VarintReader(base64ToBytes(compiled.postings, `${WHAT}'s postings`), `${WHAT}'s postings`);
+  const base = Math.max(1, compiled.weights.length);
+  const weightOf = Float32Array.from(compiled.weights);
+  const postings = new Map<string, Postings>();
+  for (const feature of features) {
+    const size = stream.read();
+    if (size > entries.length) throw new PrecompiledError(`${WHAT} is damaged: "${feature}" has ${size} postings for ${entries.length} entries`);
+    const list = { entries: new Int32Array(size), weights: new Float32Array(size) };
+    let entry = 0;
+    for (let at = 0; at < size; at++) {
+      const value = stream.read();
+      const code = value % base;
+      entry += (value - code) / base;
+      if (entry >= entries.length || code >= compiled.weights.length) throw new PrecompiledError(`${WHAT} is damaged: "${feature}" points past the last entry or weight`);
+      list.entries[at] = entry;
+      list.weights[at] = weightOf[code]!;
+    }
+    postings.set(feature, list);
+  }
+  if (!stream.done) throw new PrecompiledError(`${WHAT} is damaged: its postings go on past its ${features.length} features`);
+  const words = lines(compiled.words);
+  const soundFeatures = new VarintReader(base64ToBytes(compiled.sounds, `${WHAT}'s sounds`), `${WHAT}'s sounds`);
+  const cohesionBytes = base64ToBytes(compiled.cohesions, `${WHAT}'s cohesions`);
+  if (cohesionBytes.length % 8 !== 0) throw new PrecompiledError(`${WHAT}'s cohesions are cut short`);
+  const cohesions = new Float64Array(cohesionBytes.buffer, cohesionBytes.byteOffset, cohesionBytes.length / 8);
+  const sounds: SoundAlike[] = [];
+  for (const cohesion of cohesions) {
+    const bigram = features[soundFeatures.read()];
+    if (bigram === undefined) throw new PrecompiledError(`${WHAT} is damaged: a sound names no feature`);
+    sounds.push({ bigram, cohesion });
+  }
+  if (!soundFeatures.done) throw new PrecompiledError(`${WHAT} is damaged: ${cohesions.length} cohesions for more sounds`);
+  return {
+    entries,
+    postings,
+    lengthFactor,
+    words,
+    wordTrigrams: decodeLists(compiled.wordTrigrams, words, 'word trigrams'),
+    pinyinBigrams: decodeLists(compiled.pinyinBigrams, sounds, 'pinyin'),
+    initialsBigrams: decodeLists(compiled.initialsBigrams, sounds, 'initials'),
+  };
+}
+
+function lines(text: string): string[] {
+  return text === '' ? [] : text.split('\n');
+}
+
+function base64Of(values: Float32Array | Float64Array): string {
+  return bytesToBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+}
+
+/** A map of key → list as its keys, one a line, and a varint stream of each list's size and items' numbers. */
+function encodeLists<T>(map: Map<string, T[]>, numberOf: (item: T) => number): { keys: string; lists: string } {
+  const stream = new VarintWriter();
+  for (const list of map.values()) {
+    stream.write(list.length);
+    for (const item of list) stream.write(numberOf(item));
+  }
+  return { keys: [...map.keys()].join('\n'), lists: stream.base64() };
+}
+
+function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string): Map<string, T[]> {
+  const where = `${WHAT}'s ${what}`;
+  const stream = new VarintReader(base64ToBytes(compiled.lists, where), where);
+  const map = new Map<string, T[]>();
+  for (const key of lines(compiled.keys)) {
+    const size = stream.read();
+    const list: T[] = [];
+    for (let at = 0; at < size; at++) {
+      const item = items[stream.read()];
+      if (item === undefined) throw new PrecompiledError(`${where} are damaged: "${key}" names an item past the last`);
+      list.push(item);
+    }
+    map.set(key, list);
+  }
+  if (!stream.done) throw new PrecompiledError(`${where} are damaged: the lists go on past their keys`);
+  return map;
+}

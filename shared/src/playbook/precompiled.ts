@@ -1,0 +1,174 @@
+// The precompiled part of a bundle: what the engine would otherwise rebuild from the playbooks on
+// every start of a worker that Chrome stopped (the search index, the features of the intent
+// triggers). `closer build` writes it (engine/precompile.ts); the engine reads it back as is. Its
+// shape is checked here; what it means is read and checked by the engine file that owns each part
+// (engine/search-index.ts, engine/classify.ts). Binary data travels as base64 of LEB128 varints,
+// so a bundle stays one JSON file the extension imports from a file or a URL.
+import { z } from 'zod';
+
+/**
+ * The version of the precompiled part. Raise it whenever what an index holds or how it is
+ * written changes: a bundle with another version is still read, its indexes rebuilt.
+ */
+export const PRECOMPILED_VERSION = 1;
+
+/** A map of key → list: the keys one a line, and a varint stream of each list's size and its items' numbers. */
+const ListsSchema = z.strictObject({ keys: z.string(), lists: z.string() });
+
+export const PrecompiledSearchSchema = z.strictObject({
+  /** How many search entries the index was built over: the engine lists them again from the playbooks. */
+  entries: z.number().int().nonnegative(),
+  /** The index's features, one a line, in the order they were first met. */
+  features: z.string(),
+  /** Per feature: its number of postings, then each posting as (entry − previous entry) × weights.length + weight code. */
+  postings: z.string(),
+  /** The distinct posting weights (32-bit floats), indexed by the codes above. */
+  weights: z.array(z.number()),
+  /** Per entry, its length factor: a Float32Array in base64. */
+  lengthFactor: z.string(),
+  /** The English stems, sorted, one a line; each trigram with the numbers of the stems holding it. */
+  words: z.string(),
+  wordTrigrams: ListsSchema,
+  /** Each sound of a bigram: the feature number of the bigram (varints) and its cohesion (a Float64Array). */
+  sounds: z.string(),
+  cohesions: z.string(),
+  /** Pinyin and initials → the numbers of the sounds. */
+  pinyinBigrams: ListsSchema,
+  initialsBigrams: ListsSchema,
+});
+export type PrecompiledSearch = z.infer<typeof PrecompiledSearchSchema>;
+
+export const PrecompiledIntentSchema = z.strictObject({
+  /** How many triggers (examples and keywords) the intent model collects from the playbooks. */
+  count: z.number().int().nonnegative(),
+  /** The features met in the triggers, one a line. */
+  features: z.string(),
+  /** Per trigger, in the order the intent model collects them, a line of "feature index:value" pairs. */
+  triggers: z.string(),
+});
+export type PrecompiledIntent = z.infer<typeof PrecompiledIntentSchema>;
+
+/** The current version's parts. A part can be left out; the engine then builds it. */
+export const PrecompiledPartsSchema = z.strictObject({
+  version: z.literal(PRECOMPILED_VERSION),
+  /** The content hash of what it was compiled from (bundle.ts `contentHashOf`): playbooks, stats and base corpus. */
+  source: z.string(),
+  search: PrecompiledSearchSchema.optional(),
+  intent: PrecompiledIntentSchema.optional(),
+});
+export type PrecompiledParts = z.infer<typeof PrecompiledPartsSchema>;
+
+/** Any version: an older or newer Closer's parts are kept (they are hashed) but not read. */
+export const PrecompiledSchema = z.looseObject({ version: z.number().int().nonnegative(), source: z.string() });
+export type Precompiled = z.infer<typeof PrecompiledSchema>;
+
+/** The part of a bundle this Closer reads, or undefined when there is none or it has another version. */
+export function precompiledParts(bundle: { precompiled?: Precompiled }): PrecompiledParts | undefined {
+  return bundle.precompiled?.version === PRECOMPILED_VERSION ? (bundle.precompiled as PrecompiledParts) : undefined;
+}
+
+/** Why a bundle's indexes are rebuilt on each start, said to the user; undefined when they are not. */
+export function precompiledNotice(bundle: { precompiled?: Precompiled }): string | undefined {
+  const found = bundle.precompiled;
+  if (found === undefined) return 'this bundle has no precompiled indexes (it was built by an older closer): they are rebuilt on every start, which is slower; rebuild it with "closer build"';
+  if (found.version === PRECOMPILED_VERSION) return undefined;
+  const which = found.version > PRECOMPILED_VERSION ? 'a newer' : 'an older';
+  return `this bundle's precompiled indexes are version ${found.version}, written by ${which} closer; this one reads version ${PRECOMPILED_VERSION}, so they are rebuilt on every start, which is slower; rebuild it with this closer's "closer build"`;
+}
+
+/** A precompiled part that cannot be read: damaged or cut short. */
+export class PrecompiledError extends Error {
+  override name = 'PrecompiledError';
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const VALUES = new Int16Array(128).fill(-1);
+for (let at = 0; at < ALPHABET.length; at++) VALUES[ALPHABET.charCodeAt(at)] = at;
+
+// The core runs without DOM or Node typings; both have these, and Buffer/atob are not in the core's world.
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 3 * 4096;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    let text = '';
+    for (let at = start; at < end; at += 3) {
+      const a = bytes[at]!;
+      const b = at + 1 < end ? bytes[at + 1]! : 0;
+      const c = at + 2 < end ? bytes[at + 2]! : 0;
+      text += ALPHABET[a >> 2]! + ALPHABET[((a & 3) << 4) | (b >> 4)]! + (at + 1 < end ? ALPHABET[((b & 15) << 2) | (c >> 6)]! : '=') + (at + 2 < end ? ALPHABET[c & 63]! : '=');
+    }
+    parts.push(text);
+  }
+  return parts.join('');
+}
+
+/** The bytes of base64 text; throws PrecompiledError naming `what` when the text is not base64. */
+export function base64ToBytes(text: string, what: string): Uint8Array {
+  if (text.length % 4 !== 0) throw new PrecompiledError(`${what} is cut short: its base64 is ${text.length} characters, not a multiple of 4`);
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = new Uint8Array((text.length / 4) * 3 - padding);
+  let out = 0;
+  for (let at = 0; at < text.length; at += 4) {
+    const a = VALUES[text.charCodeAt(at)] ?? -1;
+    const b = VALUES[text.charCodeAt(at + 1)] ?? -1;
+    const c = text[at + 2] === '=' && at + 4 === text.length ? 0 : VALUES[text.charCodeAt(at + 2)] ?? -1;
+    const d = text[at + 3] === '=' && at + 4 === text.length ? 0 : VALUES[text.charCodeAt(at + 3)] ?? -1;
+    if ((a | b | c | d) < 0) throw new PrecompiledError(`${what} is not base64 (a stray character near position ${at})`);
+    const value = (a << 18) | (b << 12) | (c << 6) | d;
+    bytes[out++] = value >> 16;
+    if (out < bytes.length) bytes[out++] = (value >> 8) & 255;
+    if (out < bytes.length) bytes[out++] = value & 255;
+  }
+  return bytes;
+}
+
+/** Unsigned integers (below 2^53) as LEB128 varints: small numbers, the common case, take one byte. */
+export class VarintWriter {
+  private bytes = new Uint8Array(1024);
+  private size = 0;
+
+  write(value: number): void {
+    if (this.size + 8 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let rest = value;
+    while (rest >= 128) {
+      this.bytes[this.size++] = (rest % 128) | 128;
+      rest = Math.floor(rest / 128);
+    }
+    this.bytes[this.size++] = rest;
+  }
+
+  base64(): string {
+    return bytesToBase64(this.bytes.subarray(0, this.size));
+  }
+}
+
+/** Reads what VarintWriter wrote; throws PrecompiledError naming `what` when it runs past the end. */
+export class VarintReader {
+  at = 0;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly what: string,
+  ) {}
+
+  read(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new PrecompiledError(`${this.what} is cut short: it ends in the middle of its data (${this.bytes.length} bytes)`);
+      const byte = this.bytes[this.at++]!;
+      value += (byte & 127) * scale;
+      if (byte < 128) return value;
+      scale *= 128;
+      if (scale > 2 ** 49) throw new PrecompiledError(`${this.what} is damaged: a number runs over 7 bytes at byte ${this.at}`);
+    }
+  }
+
+  get done(): boolean {
+    return this.at === this.bytes.length;
+  }
+}

@@ -1,0 +1,149 @@
+// The precompiled part of a bundle (issue 12): the engine answers exactly as over indexes it
+// rebuilt, a bundle without one (an older closer's) still loads and says it is slower, and a part
+// that is cut short, from a newer closer or made from other playbooks is refused or set aside with
+// a sentence saying which. Query edge cases answer without throwing.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  BundleError,
+  checkPrecompiled,
+  loadBundle,
+  openBundle,
+  precompileBundle,
+  precompiledNotice,
+  PRECOMPILED_VERSION,
+  searchPlaybooks,
+  suggestReplies,
+  withPrecompiled,
+  type Bundle,
+} from '@closer/shared';
+import { defaultBundle, readIntentSet, readSearchSet } from '../eval/evaluate.ts';
+import { generatedBundle } from '../bench/_generated-bundle.ts';
+import { engineBundle } from './engine-fixture.ts';
+
+let plain: Bundle;
+let precompiled: Bundle;
+let bigPlain: Bundle;
+let bigPrecompiled: Bundle;
+
+/** A bundle as a worker meets it after a restart: a fresh object read from JSON text, no cache of the engine's. */
+const reread = (bundle: Bundle): Bundle => openBundle(JSON.stringify(bundle)).bundle;
+
+beforeAll(async () => {
+  plain = await defaultBundle();
+  precompiled = precompileBundle(plain);
+  bigPlain = generatedBundle(plain, 2000);
+  bigPrecompiled = precompileBundle(bigPlain);
+}, 120_000);
+
+const messages = (): string[] => readIntentSet().map((row) => row.message);
+const extraQueries = ['jg', 'yh', 'jiage', 'jia ge', 'kaichangbai', 'pricing', 'discout', 'how do I answer too expensive', '客户说太贵了怎么回', '价', 'j', '？？？', '犹豫'];
+const queries = (): string[] => [...readSearchSet().map((row) => row.query), ...extraQueries];
+
+describe('precompiled indexes', () => {
+  it('are written with this version and name the content they were compiled from', () => {
+    expect(precompiled.precompiled).toMatchObject({ version: PRECOMPILED_VERSION, source: plain.hash });
+    expect(precompiled.hash).not.toBe(plain.hash);
+    expect(precompiledNotice(precompiled)).toBeUndefined();
+    // The full check passes: hash, source and every part read back.
+    expect(() => checkPrecompiled(loadBundle(JSON.stringify(precompiled)))).not.toThrow();
+  });
+
+  for (const [label, small] of [['the default playbooks', true], ['2,000 generated replies', false]] as const) {
+    it(`give the same suggestions as rebuilt indexes, over every message of the intent set (${label})`, () => {
+      const fast = reread(small ? precompiled : bigPrecompiled);
+      const slow = reread(small ? plain : bigPlain);
+      for (const message of [...messages(), 'jg', 'yh ma', '']) {
+        expect(suggestReplies(message, { customerMessages: ['你好'] }, fast), message).toEqual(suggestReplies(message, { customerMessages: ['你好'] }, slow));
+      }
+    });
+
+    it(`give the same search results as rebuilt indexes, over every query of the search set (${label})`, () => {
+      const fast = reread(small ? precompiled : bigPrecompiled);
+      const slow = reread(small ? plain : bigPlain);
+      for (const query of queries()) {
+        expect(searchPlaybooks(query, fast, { limit: 20 }), query).toEqual(searchPlaybooks(query, slow, { limit: 20 }));
+      }
+    });
+  }
+
+  it('a bundle without them (an older closer) loads, answers the same and says it is rebuilt', () => {
+    const old = loadBundle(JSON.stringify(plain));
+    expect(old.precompiled).toBeUndefined();
+    expect(precompiledNotice(old)).toMatch(/no precompiled indexes .*older closer.*rebuilt on every start.*closer build/);
+    expect(() => checkPrecompiled(old)).not.toThrow();
+  });
+
+  it('a part from a newer closer is kept, not read: the bundle loads, answers the same and says so', () => {
+    const future = withPrecompiled(plain, { version: PRECOMPILED_VERSION + 1, source: plain.hash, search: { whatever: 'a newer layout' } });
+    const loaded = loadBundle(JSON.stringify(future));
+    expect(precompiledNotice(loaded)).toMatch(new RegExp(`version ${PRECOMPILED_VERSION + 1}, written by a newer closer; this one reads version ${PRECOMPILED_VERSION}`));
+    expect(() => checkPrecompiled(loaded)).not.toThrow();
+    expect(searchPlaybooks('太贵了', loaded)).toEqual(searchPlaybooks('太贵了', reread(plain)));
+  });
+
+  it('a part changed after the build fails the hash, like any other change', () => {
+    const changed = JSON.parse(JSON.stringify(precompiled)) as Bundle & { precompiled: { search: { weights: number[] } } };
+    changed.precompiled.search.weights[0] = 9;
+    expect(() => loadBundle(JSON.stringify(changed))).toThrow(/does not match its hash/);
+  });
+
+  it('a part compiled from other playbooks is refused, even under a hash that matches', () => {
+    const other = engineBundle();
+    const mixed = withPrecompiled(other, precompiled.precompiled!);
+    expect(() => loadBundle(JSON.stringify(mixed))).toThrow(BundleError);
+    expect(() => loadBundle(JSON.stringify(mixed))).toThrow(/precompiled indexes were compiled from other playbooks .*rebuild it with "closer build"/);
+  });
+
+  it('a part cut short is refused by the import check, naming what is cut; a start that meets one rebuilds', () => {
+    const parts = precompiled.precompiled as { search: Record<string, unknown>; intent: Record<string, unknown> } & Bundle['precompiled'];
+    const cuts: [string, Record<string, unknown>, RegExp][] = [
+      ['postings', { ...parts, search: { ...parts.search, postings: (parts.search.postings as string).slice(0, 4000) } }, /search index's postings is cut short/],
+      ['length factors', { ...parts, search: { ...parts.search, lengthFactor: (parts.search.lengthFactor as string).slice(0, 400) } }, /length factors are cut short/],
+      ['not base64', { ...parts, search: { ...parts.search, sounds: '!!!!' } }, /sounds is not base64/],
+      ['triggers', { ...parts, intent: { ...parts.intent, triggers: (parts.intent.triggers as string).split('\n').slice(0, 10).join('\n') } }, /intent triggers are cut short: 10 of/],
+    ];
+    for (const [what, part, reason] of cuts) {
+      const cut = loadBundle(JSON.stringify(withPrecompiled(plain, part as Bundle['precompiled'] & object)));
+      expect(() => checkPrecompiled(cut), what).toThrow(BundleError);
+      expect(() => checkPrecompiled(cut), what).toThrow(reason);
+      expect(() => checkPrecompiled(cut), what).toThrow(/cannot be used: .*rebuild it with "closer build"/);
+      // Past the import (a stored bundle damaged later): the engine rebuilds rather than answer wrong.
+      expect(searchPlaybooks('太贵了', cut), what).toEqual(searchPlaybooks('太贵了', reread(plain)));
+      expect(suggestReplies('太贵了', {}, cut).replies, what).toEqual(suggestReplies('太贵了', {}, reread(plain)).replies);
+    }
+  });
+
+  it('a part of the wrong shape is a malformed bundle at its path', () => {
+    const bad = withPrecompiled(plain, { version: PRECOMPILED_VERSION, source: plain.hash, search: { entries: 'many' } } as unknown as Bundle['precompiled'] & object);
+    expect(() => loadBundle(JSON.stringify(bad))).toThrow(/malformed at precompiled/);
+  });
+
+  it('openBundle reads without the schema or hash, and its verify runs them later with the same errors', () => {
+    const tampered = JSON.stringify(precompiled).replace('"version":1,"source"', '"version":1,"source":"sha256:x","was"');
+    const opened = openBundle(JSON.stringify({ ...JSON.parse(JSON.stringify(precompiled)), hash: 'sha256:' + '0'.repeat(64) }));
+    expect(opened.bundle.playbooks.length).toBe(precompiled.playbooks.length);
+    expect(() => opened.verify()).toThrow(/does not match its hash/);
+    expect(() => openBundle(tampered).verify()).toThrow(BundleError);
+    expect(() => openBundle('{"format":"closer-bundle","version":1}')).toThrow(/malformed at playbooks/);
+    expect(() => openBundle(JSON.stringify(precompiled)).verify()).not.toThrow();
+  });
+});
+
+describe('query edge cases', () => {
+  const cases: [string, string][] = [
+    ['10,000 characters', '太贵了便宜点jiage价格'.repeat(625)],
+    ['only punctuation', '？？！！。。，，…… ?!.,;:"()[]{}'],
+    ['a one-letter pinyin initial', 'j'],
+    ['one-letter initials', 'j g y h'],
+  ];
+  for (const [what, query] of cases) {
+    it(`answers a query of ${what} without throwing (precompiled and rebuilt alike)`, () => {
+      for (const bundle of [reread(precompiled), reread(plain)]) {
+        const results = searchPlaybooks(query, bundle);
+        expect(Array.isArray(results)).toBe(true);
+        expect(results.length).toBeLessThanOrEqual(10);
+        expect(suggestReplies(query, {}, bundle).intents.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
