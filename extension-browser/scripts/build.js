@@ -33,6 +33,8 @@ async function buildScript(entry, fileName) {
     logLevel: 'warn',
     publicDir: false,
     define: production,
+    // PouchDB imports Node's `events`; the worker gets the small EventEmitter it needs instead.
+    resolve: { alias: { events: join(root, 'src/background/sync/events-shim.ts') } },
     build: {
       outDir: dist,
       emptyOutDir: false,

@@ -1,13 +1,15 @@
 // Win/loss cases in the browser: recorded as the salesperson works (each new customer message's
 // intent, the step, the replies suggested and inserted), marked won or lost in the Cases view,
 // exported as JSON Lines (customer names aliased unless the user opts in) and imported back.
-// The records are the core's Case; IndexedDB access goes through store.ts's database.
+// The records are the core's Case, kept in PouchDB through sync/case-store.ts (one document a case,
+// replicated to the team's CouchDB once the salesperson sets team sync up).
 import {
   addEvent, aliasCases, canonicalJson, upgradeCase, editCase, formatCaseProblem, INTENTS, LOSS_REASONS, mergeCases, newCase, readCases, setOutcome, writeCases,
   type AdaptBackend, type Case, type CaseEvent, type Intent, type ReplacedDetails,
 } from '@closer/shared';
 import { exportDrillResults } from './drills.ts';
-import { database, getConversation, getSetting, setSetting, type StoredCase } from './store.ts';
+import { getConversation, getSetting, setSetting } from './store.ts';
+import { allCaseRecords, caseRecordsById, casesOfConversation, getStoredCase, putCaseRecords, putStoredCase, type StoredCase } from './sync/case-store.ts';
 
 /** A case closed longer ago than this is left alone: a new message starts a new case. */
 const REOPEN_WITHIN_MS = 24 * 60 * 60 * 1000;
@@ -52,8 +54,7 @@ function digest(text: string): string {
 
 /** The case a conversation's events go to: its newest, unless that one was closed long ago. */
 async function currentCase(conversation: string, now: Date): Promise<StoredCase> {
-  const db = await database();
-  const stored = await db.getAllFromIndex('cases', 'byConversation', conversation);
+  const stored = await casesOfConversation(conversation);
   const newest = stored.sort((a, b) => Date.parse(b.record.createdAt) - Date.parse(a.record.createdAt))[0];
   const closedLongAgo = newest?.record.closedAt !== undefined && now.getTime() - Date.parse(newest.record.closedAt) > REOPEN_WITHIN_MS;
   if (newest && !closedLongAgo) return newest;
@@ -64,7 +65,7 @@ async function currentCase(conversation: string, now: Date): Promise<StoredCase>
 }
 
 async function save(stored: StoredCase): Promise<void> {
-  await (await database()).put('cases', stored);
+  await putStoredCase(stored);
 }
 
 export interface SuggestionSeen {
@@ -119,8 +120,7 @@ export function recordSent(conversation: string, reply: string, sent: { message:
 }
 
 export async function listCases(conversation?: string): Promise<{ cases: Case[]; current: string | null; profile: CaseProfile; reasons: string[] }> {
-  const stored = await (await database()).getAll('cases');
-  const cases = stored.map((entry) => entry.record).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  const cases = (await allCaseRecords()).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   const current = conversation ? (cases.find((record) => record.conversation === conversation)?.id ?? null) : null;
   return { cases: cases.slice(0, LIST_LIMIT), current, profile: await caseProfile(), reasons: await allReasons() };
 }
@@ -131,8 +131,7 @@ export function updateCase(target: { id?: string; conversation?: string }, chang
 }
 
 async function updateCaseNow(target: { id?: string; conversation?: string }, change: CaseChange, now: Date): Promise<Case> {
-  const db = await database();
-  let stored = target.id ? await db.get('cases', target.id) : undefined;
+  let stored = target.id ? await getStoredCase(target.id) : undefined;
   if (!stored && target.conversation) stored = await currentCase(target.conversation, now);
   if (!stored) throw new Error(`no case ${target.id ?? ''} here`);
   let record = stored.record;
@@ -149,7 +148,7 @@ async function updateCaseNow(target: { id?: string; conversation?: string }, cha
 
 /** Every case kept here, in no order (follow-ups and the customer's stage look across all of them), as version 2. */
 export async function allCases(): Promise<Case[]> {
-  return (await (await database()).getAll('cases')).map((entry) => upgradeCase(entry.record) as Case);
+  return allCaseRecords();
 }
 
 /**
@@ -158,7 +157,7 @@ export async function allCases(): Promise<Case[]> {
  */
 export function editCaseRecord(target: { id?: string; conversation?: string }, edit: (record: Case) => Case, now = new Date()): Promise<Case> {
   return oneAtATime(async () => {
-    let stored = target.id ? await (await database()).get('cases', target.id) : undefined;
+    let stored = target.id ? await getStoredCase(target.id) : undefined;
     if (!stored && target.conversation) stored = await currentCase(target.conversation, now);
     if (!stored) throw new Error(`no case ${target.id ?? ''} here`);
     // A case recorded before version 2 has no tags or follow-ups yet; the edit sees it upgraded.
@@ -175,10 +174,10 @@ export function editCaseRecord(target: { id?: string; conversation?: string }, e
  * new hire's practice in the same file as the real chats; every case reader skips them.
  */
 export async function exportCases(keepNames: boolean): Promise<{ text: string; count: number; drills: number }> {
-  const stored = await (await database()).getAll('cases');
+  const stored = await allCaseRecords();
   // Cases recorded before the salesperson typed their name carry it from now on.
   const { salesperson } = await caseProfile();
-  const cases = mergeCases(stored.map((entry) => (entry.record.salesperson || !salesperson ? entry.record : { ...entry.record, salesperson })));
+  const cases = mergeCases(stored.map((record) => (record.salesperson || !salesperson ? record : { ...record, salesperson })));
   const drills = await exportDrillResults();
   return { text: writeCases(aliasCases(cases, { keepNames })) + drills.text, count: cases.length, drills: drills.count };
 }
@@ -186,16 +185,17 @@ export async function exportCases(keepNames: boolean): Promise<{ text: string; c
 /** Merge a case file in: the same case keeps its newest copy, and nothing already here is lost. */
 export async function importCases(text: string, source: string): Promise<{ added: number; updated: number; unchanged: number; problems: string[] }> {
   const read = readCases(text, source, { reasons: await allReasons() });
-  const db = await database();
-  const tx = db.transaction('cases', 'readwrite');
+  const incoming = mergeCases(read.cases);
+  const here = await caseRecordsById(incoming.map((record) => record.id));
+  const writes: { record: Case; rev?: string; before?: string }[] = [];
   let added = 0;
   let updated = 0;
   let unchanged = 0;
-  for (const record of mergeCases(read.cases)) {
-    const existing = await tx.store.get(record.id);
+  for (const record of incoming) {
+    const existing = here.get(record.id);
     if (!existing) {
       added++;
-      await tx.store.put({ id: record.id, conversation: record.conversation, record });
+      writes.push({ record });
       continue;
     }
     const [merged] = mergeCases([existing.record], [record]);
@@ -204,8 +204,8 @@ export async function importCases(text: string, source: string): Promise<{ added
       continue;
     }
     updated++;
-    await tx.store.put({ ...existing, conversation: merged!.conversation, record: merged! });
+    writes.push({ record: merged!, rev: existing.rev, before: existing.record.conversation });
   }
-  await tx.done;
+  await putCaseRecords(writes);
   return { added, updated, unchanged, problems: read.problems.map(formatCaseProblem) };
 }
