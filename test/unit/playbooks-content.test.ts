@@ -28,8 +28,8 @@ const playbooksDir = join(repoRoot, 'playbooks');
 const seedsDir = resolve(repoRoot, '../shared/seeds');
 
 const EXPECTED_FILES = [
-  'after-sale', 'b2b-visits', 'buy-signal', 'comparison', 'doubt', 'drills', 'golden-model',
-  'hesitation', 'one-to-one-sale', 'price', 'small-talk', 'story-snowball',
+  'after-sale', 'b2b-visits', 'buy-signal', 'comparison', 'customer-tags', 'doubt', 'drills', 'golden-model',
+  'hesitation', 'one-to-one-sale', 'price', 'product-ladder', 'small-talk', 'story-snowball',
 ].map((name) => `${name}.playbook.yaml`);
 const OBJECTION_INTENTS: Intent[] = ['price', 'comparison', 'hesitation', 'doubt', 'buy_signal'];
 const TRADES = ['skincare', 'online-course', 'fitness', 'home-furnishing', 'b2b-software', 'insurance', 'restaurant', 'mother-baby'];
@@ -299,6 +299,61 @@ describe('the other sequences', () => {
     const questions = (bant.questions ?? []).map((question) => (typeof question === 'string' ? question : question.en ?? ''));
     for (const part of ['Budget', 'Authority', 'Need', 'Timeline']) expect(questions.some((question) => question.startsWith(part)), part).toBe(true);
     expect(sequence('b2b-executive')?.steps.map((step) => step.id)).toEqual(['exec_roi', 'exec_discount']);
+  });
+});
+
+describe('the customer tags, the revisit plan and the product ladder', () => {
+  let bundle: Bundle;
+  beforeAll(() => {
+    bundle = buildBundle(parsed);
+  });
+  const levelOf = (id: string): number => {
+    const tag = bundle.customerTags.find((candidate) => candidate.id === id)!;
+    return tag.parent === undefined ? 1 : 1 + levelOf(tag.parent);
+  };
+
+  it('has a small three-level tag tree over source, customer type, deal cycle and activity', () => {
+    const categories = bundle.customerTags.filter((tag) => tag.parent === undefined).map((tag) => tag.id);
+    expect(categories).toEqual(['source', 'customer_type', 'deal_cycle', 'activity']);
+    const tags = bundle.customerTags.filter((tag) => levelOf(tag.id) === 3);
+    expect(tags.length).toBeGreaterThanOrEqual(12);
+    expect(tags.length).toBeLessThanOrEqual(30);
+    for (const category of categories) {
+      expect(tags.some((tag) => levelOf(tag.id) === 3 && bundle.customerTags.find((group) => group.id === tag.parent)?.parent === category), category).toBe(true);
+    }
+  });
+
+  it('suggests price-sensitive on a price intent, compared-with-a-rival on a rival, hot lead on buy-soon, and ties little-to-spend to the entry tier', () => {
+    const tag = (id: string) => bundle.customerTags.find((candidate) => candidate.id === id);
+    expect(tag('attitude_price')?.suggest?.intents).toContain('price');
+    expect(tag('attitude_comparing')?.suggest?.rival).toBe(true);
+    expect(tag('cycle_hot')?.suggest?.buySoon).toBe(true);
+    expect(tag('means_little')?.tier).toBe('entry');
+  });
+
+  it('plans after-sale care in the first days, the feeling, a repurchase check, the two-day visit feedback, a dormant wake-up and a lost-for-timing revisit, and stops at the third refusal or no need', () => {
+    const rules = bundle.followups.rules;
+    const won = rules.filter((rule) => rule.when === 'won').map((rule) => rule.after.days ?? 0);
+    expect(won.filter((days) => days <= 3).length).toBeGreaterThanOrEqual(2);
+    expect(rules.find((rule) => rule.send === 'after-sale-ask-feeling')?.when).toBe('won');
+    expect(rules.find((rule) => rule.id === 'repurchase_check')?.offerNextRung).toBe(true);
+    expect(rules.find((rule) => rule.when === 'meeting')?.after).toEqual({ days: 2 });
+    expect(rules.find((rule) => rule.when === 'idle')?.after.days).toBeGreaterThanOrEqual(30);
+    expect(rules.find((rule) => rule.when === 'lost')?.lossReasons).toEqual(['timing']);
+    expect(rules.some((rule) => rule.when === 'hot_lead')).toBe(true);
+    expect(bundle.followups.stop).toEqual({ refusals: 3, lossReasons: ['no_need'] });
+  });
+
+  it('ships an example ladder from a lead magnet to consulting, cheapest first, each rung offered in Chinese and English', () => {
+    const ladder = playbooks.find((playbook) => playbook.id === 'product-ladder')!.ladder!;
+    expect(ladder.example).toBe(true);
+    expect(ladder.rungs.map((rung) => rung.kind)).toEqual(['lead_magnet', 'recorded', 'live', 'camp', 'community', 'coaching', 'consulting']);
+    expect(new Set(ladder.rungs.map((rung) => rung.tier))).toEqual(new Set(['entry', 'middle', 'top']));
+    const replies = new Map(playbooks.flatMap((playbook) => repliesOf(playbook).map(({ reply }) => [reply.id, reply] as const)));
+    for (const rung of ladder.rungs) {
+      expect(languageOf(replies.get(rung.reply)!), rung.id).toBe('zh-CN');
+      expect(languageOf(replies.get(rung.translations!.en!)!), rung.id).toBe('en');
+    }
   });
 });
 

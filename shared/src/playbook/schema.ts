@@ -314,6 +314,10 @@ export const LadderRungSchema = z
     price: PriceBandSchema,
     tier: TagTierSchema.describe('The customer tier this rung is for.'),
     reply: IdSchema.describe('The id of the reply whose approved text offers this rung.'),
+    translations: z
+      .strictObject({ 'zh-CN': IdSchema.optional(), en: IdSchema.optional() })
+      .optional()
+      .describe('The same offer in another language: language → reply id, e.g. { en: reply_offer_magnet_en }; used when the chat is in that language.'),
   })
   .describe('One product of the ladder.');
 export type LadderRung = z.infer<typeof LadderRungSchema>;

@@ -9,12 +9,15 @@ export const ladderReply: LintRule = {
   check: ({ valid }) => {
     const replies = new Set(valid.flatMap(({ playbook }) => repliesOf(playbook).map(({ reply }) => reply.id)));
     return valid.flatMap(({ parsed, playbook }) =>
-      (playbook.ladder?.rungs ?? []).flatMap((rung, r) =>
-        replies.has(rung.reply)
-          ? []
-          : [diagnosticAt(parsed, ['ladder', 'rungs', r, 'reply'], 'error', 'ladder-reply',
-              `rung "${rung.id}" is offered by reply "${rung.reply}", which does not exist${didYouMean(rung.reply, replies)}`)],
-      ),
+      (playbook.ladder?.rungs ?? []).flatMap((rung, r) => {
+        const named: [(string | number)[], string][] = [[['reply'], rung.reply], ...Object.entries(rung.translations ?? {}).map(([language, id]): [(string | number)[], string] => [['translations', language], id])];
+        return named
+          .filter(([, id]) => !replies.has(id))
+          .map(([path, id]) =>
+            diagnosticAt(parsed, ['ladder', 'rungs', r, ...path], 'error', 'ladder-reply',
+              `rung "${rung.id}" is offered by reply "${id}", which does not exist${didYouMean(id, replies)}`),
+          );
+      }),
     );
   },
 };
