@@ -50,3 +50,9 @@ export { chatCompletionsUrl, chatCompletionsBody, completionText } from './engin
 export { prepareAdaptation, judgeCompletion, failedAdaptation, approvedReply, type AdaptationRequest, type PreparedAdaptation, type AdaptationOutcome } from './engine/adapt/adapt-reply.ts';
 export * from './engine/drill/index.ts';
 export * from './cases/index.ts';
+// Issue 18: the customer's lifecycle, the revisit plan's follow-ups, tag suggestions and the cues they read.
+export { lifecycleOf, lifecycleOfCases, LIFECYCLE_STAGES, DORMANT_AFTER_DAYS, LOST_AFTER_DAYS, MATURE_PURCHASES, type Lifecycle, type LifecycleStage } from './cases/lifecycle.ts';
+export { dueFollowups, followupFigures, STALE_AFTER_DAYS, type DueFollowup, type DueOptions, type FollowupFigures } from './cases/followups.ts';
+export { isTimeZone, wallClockOf, instantOf, addCalendarDays, startOfDay, dateInZone, type WallClock } from './cases/zoned-time.ts';
+export { suggestTags, type TagSuggestion, type SeenInChat } from './engine/tag-suggest.ts';
+export { buySoonCue, rivalNamed } from './engine/customer-cues.ts';

@@ -1,7 +1,7 @@
 // Win/loss cases: the record, its files, merging, figures, and promotion to stories.
 export * from './case.ts';
 export { newCase, randomUuid, type NewCase } from './create.ts';
-export { setOutcome, addEvent, editCase, type OutcomeChange } from './update.ts';
+export { setOutcome, addEvent, editCase, setTags, recordFollowup, type OutcomeChange } from './update.ts';
 export { readCases, readCaseLines, visitCaseLines, writeCases, formatCaseProblem, type CaseProblem, type ReadCases, type ReadOptions } from './jsonl.ts';
 export { mergeCases, isNewerCopy, type CaseFields } from './merge.ts';
 export { userDatabaseName, caseDocument, caseLineOfDocument, visitCaseDocuments, formatCaseDocumentProblem, type CaseDocumentProblem } from './couch-documents.ts';

@@ -1,6 +1,6 @@
 // Changes to a case as the salesperson works: each returns a new record with `updatedAt`
 // moved on, so a later merge knows which copy is newest.
-import type { Case, CaseEvent, Outcome } from './case.ts';
+import type { Case, CaseEvent, CaseFollowup, LifecycleStage, Outcome } from './case.ts';
 
 export interface OutcomeChange {
   outcome: Outcome;
@@ -33,6 +33,21 @@ export function addEvent(record: Case, event: CaseEvent): Case {
 /** Replace the case's fields the salesperson edits by hand. */
 export function editCase(record: Case, fields: Partial<Pick<Case, 'notes' | 'customer' | 'product' | 'amount' | 'salesperson'>>, now = new Date()): Case {
   return { ...record, ...fields, updatedAt: laterOf(record.updatedAt, now.toISOString()) };
+}
+
+/** Put the customer's tags on the case (each once, in the order given), with the lifecycle stage seen as it is saved. */
+export function setTags(record: Case, tags: readonly string[], lifecycle?: LifecycleStage, now = new Date()): Case {
+  const next: Case = { ...record, tags: [...new Set(tags)], updatedAt: laterOf(record.updatedAt, now.toISOString()) };
+  if (lifecycle !== undefined) next.lifecycle = lifecycle;
+  return next;
+}
+
+/** Record what the salesperson did with a follow-up; it replaces an earlier action on the same (rule, due). */
+export function recordFollowup(record: Case, followup: CaseFollowup): Case {
+  const due = Date.parse(followup.due);
+  const followups = record.followups.filter((earlier) => earlier.rule !== followup.rule || Date.parse(earlier.due) !== due);
+  followups.push(followup);
+  return { ...record, followups, updatedAt: laterOf(record.updatedAt, followup.at) };
 }
 
 function byTime(a: CaseEvent, b: CaseEvent): number {

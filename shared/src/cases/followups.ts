@@ -1,0 +1,318 @@
+// The revisit plan applied to cases: which follow-ups of the playbooks' rules are due on a day,
+// in the salesperson's time zone. Rules attach to a case (a sale, a loss, a hot-lead signal, a
+// meeting) or to the customer (days without contact over all their cases); the stop rule is the
+// customer's. What the salesperson did with a follow-up is kept in the case by (rule, due), so
+// an edit of the case never makes a done follow-up due again.
+import { bundleReplies, type Bundle, type BundledReply } from '../playbook/bundle.ts';
+import { localText } from '../playbook/local-text.ts';
+import { renderReply } from '../playbook/render.ts';
+import { replyLanguage } from '../playbook/reply-language.ts';
+import type { CustomerTag, FollowupRule, Language, LadderRung, Story, TagTier } from '../playbook/schema.ts';
+import { storyText } from '../playbook/story-text.ts';
+import type { Case, CaseFollowup } from './case.ts';
+import { closeTimeOf, lastContactOf } from './lifecycle.ts';
+import { addCalendarDays, dateInZone, startOfDay } from './zoned-time.ts';
+
+export interface DueFollowup {
+  case: string;
+  customer: string;
+  conversation: string;
+  salesperson: string;
+  rule: string;
+  /** ISO time. */
+  due: string;
+  /** Why it is due, in words: the rule's label, the event and its date. */
+  reason: string;
+  /** The reply or story id to send. */
+  reply: string;
+  /** Its text with variables filled, in the language asked (a reply keeps its own language). */
+  text: string;
+  /** Snoozed ones are listed only when their snooze has ended. */
+  state: 'due' | 'overdue' | 'snoozed';
+  /** For a rule that offers the next rung of the product ladder: that rung, and the reply that offers it. */
+  nextRung?: { rung: string; label: string; reply: string; text: string };
+}
+
+export interface DueOptions {
+  /** Any instant of the day asked about; that day is read in `timeZone`. */
+  on: Date;
+  /** An IANA time zone such as Asia/Shanghai: where days begin and end. */
+  timeZone: string;
+  language: Language;
+  /** Variable values to fill the texts with, over the playbooks' defaults. */
+  values?: Record<string, string>;
+}
+
+/**
+ * Two weeks: a care message or a visit's feedback later than that no longer reads as care, so a
+ * follow-up overdue longer leaves the list (the idle rule wakes the customer instead). Without it,
+ * a year of cases written before the plan existed would bury today's follow-ups.
+ */
+export const STALE_AFTER_DAYS = 14;
+/**
+ * A recorded follow-up belongs to the computed one of its rule within this distance: the panel
+ * and the CLI may compute the same due in zones up to 26 hours apart (UTC+14 to UTC−12), plus a
+ * daylight-saving hour.
+ */
+const SAME_FOLLOWUP_MS = 27 * 3_600_000;
+const DAY = 86_400_000;
+
+/** Every follow-up of the plan that is due on `options.on`'s day or overdue, oldest first. */
+export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: DueOptions): DueFollowup[] {
+  const { timeZone, language } = options;
+  const dayEnd = startOfDay(options.on.getTime(), timeZone, 1);
+  const dayStart = startOfDay(options.on.getTime(), timeZone);
+  const staleBefore = dayStart - STALE_AFTER_DAYS * DAY;
+  const texts = textsOf(bundle);
+  const due: DueFollowup[] = [];
+  for (const item of planOf(cases, bundle, dayEnd, timeZone)) {
+    const { record, rule, at } = item;
+    if (item.recorded?.state === 'snoozed') {
+      if (Date.parse(item.recorded.until!) >= dayEnd) continue;
+    } else if (item.recorded) continue;
+    if (rule.when !== 'idle' && at < staleBefore && item.recorded === undefined) continue;
+    const state = item.recorded?.state === 'snoozed' ? 'snoozed' : at < dayStart ? 'overdue' : 'due';
+    const followup: DueFollowup = {
+      case: record.id, customer: record.customer, conversation: record.conversation, salesperson: record.salesperson,
+      rule: rule.id, due: new Date(at).toISOString(),
+      reason: `${localText(rule.label, language)} — ${eventWords(item, timeZone, language)}`,
+      reply: rule.send, text: texts.text(rule.send, language, options.values), state,
+    };
+    if (rule.offerNextRung) {
+      const rung = nextRungOf(item.customerCases, bundle);
+      if (rung) followup.nextRung = { rung: rung.id, label: localText(rung.label, language), reply: rung.reply, text: texts.text(rung.reply, language, options.values) };
+    }
+    due.push(followup);
+  }
+  return due.sort((a, b) => compare(a.due, b.due) || compare(a.customer, b.customer) || compare(a.case, b.case) || compare(a.rule, b.rule));
+}
+
+export interface FollowupFigures {
+  salesperson: string;
+  done: number;
+  /** Due before `on`'s day, not handled, and the customer not stopped (however long ago). */
+  overdue: number;
+  skipped: number;
+  declined: number;
+}
+
+/** Per salesperson: the follow-ups done, skipped and declined up to the end of `on`'s day, and those overdue on it. */
+export function followupFigures(cases: readonly Case[], bundle: Bundle, on: Date, timeZone: string): FollowupFigures[] {
+  const dayEnd = startOfDay(on.getTime(), timeZone, 1);
+  const dayStart = startOfDay(on.getTime(), timeZone);
+  const figures = new Map<string, FollowupFigures>();
+  const of = (salesperson: string): FollowupFigures => {
+    let entry = figures.get(salesperson);
+    if (!entry) figures.set(salesperson, (entry = { salesperson, done: 0, overdue: 0, skipped: 0, declined: 0 }));
+    return entry;
+  };
+  for (const record of cases) {
+    for (const followup of standingFollowups(record.followups)) {
+      if (Date.parse(followup.at) >= dayEnd || followup.state === 'snoozed') continue;
+      of(record.salesperson)[followup.state]++;
+    }
+  }
+  for (const item of planOf(cases, bundle, dayEnd, timeZone)) {
+    const snoozedPast = item.recorded?.state === 'snoozed' && Date.parse(item.recorded.until!) < dayStart;
+    if ((item.recorded === undefined || snoozedPast) && item.at < dayStart) of(item.record.salesperson).overdue++;
+  }
+  return [...figures.values()].sort((a, b) => compare(a.salesperson, b.salesperson));
+}
+
+/** One computed follow-up: the rule, the case it belongs to, when it falls due, and what was done with it. */
+interface PlannedFollowup {
+  record: Case;
+  customerCases: readonly Case[];
+  rule: FollowupRule;
+  /** The event it counts from. */
+  event: number;
+  /** When it is due. */
+  at: number;
+  recorded?: CaseFollowup;
+}
+
+/**
+ * Every follow-up of every rule due before `dayEnd`, for customers the stop rule has not
+ * stopped, with what was recorded for each (the latest action).
+ */
+function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZone: string): Generator<PlannedFollowup> {
+  const { stop, rules } = bundle.followups ?? { stop: { refusals: 3, lossReasons: ['no_need'] }, rules: [] };
+  if (rules.length === 0) return;
+  const caseRules = rules.filter((rule) => rule.when !== 'idle');
+  const idleRules = rules.filter((rule) => rule.when === 'idle');
+  const stopReasons = new Set(stop.lossReasons);
+  for (const customerCases of byCustomer(cases)) {
+    if (isStopped(customerCases, stop.refusals, stopReasons)) continue;
+    for (const record of customerCases) {
+      for (const rule of caseRules) {
+        for (const event of eventsOf(record, rule)) {
+          const at = dueAt(event, rule, timeZone);
+          if (at < dayEnd) yield { record, customerCases, rule, event, at, recorded: recordedFor(record.followups, rule.id, at) };
+        }
+      }
+    }
+    if (idleRules.length === 0) continue;
+    // The customer's latest case carries their idle follow-ups; any of their cases may hold what was done.
+    let latest = customerCases[0]!;
+    let lastContact = -Infinity;
+    for (const record of customerCases) {
+      const contact = lastContactOf(record);
+      if (contact > lastContact) [latest, lastContact] = [record, contact];
+    }
+    const recorded = customerCases.flatMap((record) => record.followups);
+    for (const rule of idleRules) {
+      const at = dueAt(lastContact, rule, timeZone);
+      if (at < dayEnd) yield { record: latest, customerCases, rule, event: lastContact, at, recorded: recordedFor(recorded, rule.id, at) };
+    }
+  }
+}
+
+/**
+ * The customer's cases, grouped by the name the cases give (exactly as written). A case with no
+ * customer name is a customer of its own.
+ */
+function byCustomer(cases: readonly Case[]): Case[][] {
+  const groups = new Map<string, Case[]>();
+  for (const record of cases) {
+    const key = record.customer === '' ? `\u0000${record.id}` : record.customer;
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The stop rule: the customer declined `refusals` follow-ups over all their cases, or a case
+ * was lost for a stop reason and they have not bought since (a customer who came back and
+ * bought is followed up again).
+ */
+function isStopped(cases: readonly Case[], refusals: number, stopReasons: ReadonlySet<string>): boolean {
+  let declined = 0;
+  let stoppedAt = -Infinity;
+  let lastWon = -Infinity;
+  for (const record of cases) {
+    for (const followup of standingFollowups(record.followups)) if (followup.state === 'declined') declined++;
+    if (record.outcome === 'lost' && record.lossReason !== undefined && stopReasons.has(record.lossReason)) stoppedAt = Math.max(stoppedAt, closeTimeOf(record));
+    if (record.outcome === 'won') lastWon = Math.max(lastWon, closeTimeOf(record));
+  }
+  return declined >= refusals || stoppedAt > lastWon;
+}
+
+/** The times in a case a rule counts from. */
+function eventsOf(record: Case, rule: FollowupRule): number[] {
+  switch (rule.when) {
+    case 'won':
+      return record.outcome === 'won' ? [closeTimeOf(record)] : [];
+    case 'lost':
+      if (record.outcome !== 'lost') return [];
+      return rule.lossReasons === undefined || rule.lossReasons.includes(record.lossReason ?? 'other') ? [closeTimeOf(record)] : [];
+    case 'hot_lead': {
+      // A hot lead matters while the case is open; its latest signal counts (a repeated "soon" is one lead).
+      if (record.outcome !== 'open') return [];
+      let latest = -Infinity;
+      for (const event of record.timeline) if (event.type === 'signal' && event.signal === 'buy_soon') latest = Math.max(latest, Date.parse(event.at));
+      return latest === -Infinity ? [] : [latest];
+    }
+    case 'meeting':
+      return record.timeline.filter((event) => event.type === 'meeting').map((event) => Date.parse(event.at));
+    case 'idle':
+      return [];
+  }
+}
+
+/** The event time plus the rule's delay: days as calendar days in the zone (the hour holds across a daylight-saving change), then hours. */
+function dueAt(event: number, rule: FollowupRule, timeZone: string): number {
+  return addCalendarDays(event, rule.after.days ?? 0, timeZone) + (rule.after.hours ?? 0) * 3_600_000;
+}
+
+/** What stands for each (rule, due) of a case: its latest action. */
+function standingFollowups(followups: readonly CaseFollowup[]): CaseFollowup[] {
+  if (followups.length < 2) return followups as CaseFollowup[];
+  const byKey = new Map<string, CaseFollowup>();
+  for (const followup of followups) {
+    const key = `${followup.rule} ${Date.parse(followup.due)}`;
+    const earlier = byKey.get(key);
+    if (!earlier || Date.parse(followup.at) >= Date.parse(earlier.at)) byKey.set(key, followup);
+  }
+  return [...byKey.values()];
+}
+
+/** The latest action recorded for this rule's follow-up due at `at` (allowing for another time zone's arithmetic). */
+function recordedFor(followups: readonly CaseFollowup[], rule: string, at: number): CaseFollowup | undefined {
+  let found: CaseFollowup | undefined;
+  for (const followup of followups) {
+    if (followup.rule !== rule || Math.abs(Date.parse(followup.due) - at) > SAME_FOLLOWUP_MS) continue;
+    if (!found || Date.parse(followup.at) >= Date.parse(found.at)) found = followup;
+  }
+  return found;
+}
+
+const EVENT_WORDS: Record<FollowupRule['when'], Record<Language, string>> = {
+  won: { 'zh-CN': '成交', en: 'won' },
+  lost: { 'zh-CN': '未成交', en: 'lost' },
+  hot_lead: { 'zh-CN': '客户说很快就买', en: 'said they will buy soon' },
+  meeting: { 'zh-CN': '拜访', en: 'met' },
+  idle: { 'zh-CN': '最后联系', en: 'last contact' },
+};
+
+/** "won on 2026-11-02" / "2026-11-02 成交", the date in the zone. */
+function eventWords(item: PlannedFollowup, timeZone: string, language: Language): string {
+  const date = dateInZone(item.event, timeZone);
+  const words = EVENT_WORDS[item.rule.when][language];
+  const reason = item.rule.when === 'lost' && item.record.lossReason ? ` (${item.record.lossReason})` : '';
+  return language === 'en' ? `${words}${reason} on ${date}` : `${date} ${words}${reason}`;
+}
+
+interface Texts {
+  text(id: string, language: Language, values?: Record<string, string>): string;
+}
+
+const textsCache = new WeakMap<Bundle, { replies: Map<string, BundledReply>; stories: Map<string, Story> }>();
+
+/** The approved text of a reply (its variables filled) or a story, by id; '' for an id the bundle lacks (lint names it). */
+function textsOf(bundle: Bundle): Texts {
+  let known = textsCache.get(bundle);
+  if (!known) {
+    const replies = new Map(bundleReplies(bundle).map((bundled) => [bundled.reply.id, bundled]));
+    const stories = new Map<string, Story>();
+    for (const { playbook } of bundle.playbooks) for (const story of playbook.stories ?? []) stories.set(story.id, story);
+    textsCache.set(bundle, (known = { replies, stories }));
+  }
+  const { replies, stories } = known;
+  return {
+    text(id, language, values = {}) {
+      const bundled = replies.get(id);
+      if (bundled) return renderReply(bundled.reply.text, bundled.variables, values, replyLanguage(bundled.reply)).text;
+      const story = stories.get(id);
+      return story ? storyText(story, language) : '';
+    },
+  };
+}
+
+const TIER_RANK: Record<TagTier, number> = { entry: 0, middle: 1, top: 2 };
+
+/**
+ * The next rung of the ladder for this customer: after the rung they last bought (a won case
+ * whose product is a rung's id), else the first rung above the tier their tags imply.
+ */
+function nextRungOf(cases: readonly Case[], bundle: Bundle): LadderRung | undefined {
+  const ladder = bundle.ladder ?? [];
+  if (ladder.length === 0) return undefined;
+  let bought = -1;
+  for (const record of cases) {
+    if (record.outcome !== 'won' || record.product === undefined) continue;
+    bought = Math.max(bought, ladder.findIndex((rung) => rung.id === record.product));
+  }
+  if (bought >= 0) return ladder[bought + 1];
+  const tiers = new Map<string, TagTier>();
+  for (const tag of (bundle.customerTags ?? []) as CustomerTag[]) if (tag.tier) tiers.set(tag.id, tag.tier);
+  let tier = -1;
+  for (const record of cases) for (const tag of record.tags) tier = Math.max(tier, TIER_RANK[tiers.get(tag)!] ?? -1);
+  if (tier < 0) return undefined;
+  return ladder.find((rung) => TIER_RANK[rung.tier] > tier);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
