@@ -12,6 +12,8 @@ export interface Conversation {
   customerMessages?: readonly string[];
   /** Ids of the replies the salesperson already used in this chat. */
   usedReplies?: readonly string[];
+  /** Ids of the customer tags the salesperson accepted for this customer (the profile): a tag's ladder tier shapes the offers. */
+  tags?: readonly string[];
 }
 
 export interface ConversationState {

@@ -9,6 +9,7 @@ import { renderReply } from '../playbook/render.ts';
 import { storyText } from '../playbook/story-text.ts';
 import { INTENTS, type Intent, type Language, type Story } from '../playbook/schema.ts';
 import { CJK, featuresOf, normalizeText } from './text.ts';
+import { lowerRungReply, withLowerRung } from './ladder.ts';
 
 export interface SuggestOptions {
   /** The language of the replies wanted; by default the language the customer wrote in. */
@@ -34,6 +35,8 @@ export interface SuggestedReply {
   missing: string[];
   /** Already used in this conversation (such replies always come after the unused ones). */
   used: boolean;
+  /** Set when this reply offers a rung of the product ladder (the lower rung for a customer with little to spend). */
+  rung?: string;
 }
 
 export interface SuggestedStory {
@@ -247,6 +250,9 @@ export function suggestReplies(message: string, conversation: Conversation, bund
       used: isUsed,
     };
   });
+  // A customer with little to spend is offered the ladder's lower rung beside the value replies (ladder.ts).
+  const ladderContext = { intent: classification.intent, tags: conversation.tags, usedReplies: conversation.usedReplies, language, values: options.values };
+  const offered = withLowerRung(replies, lowerRungReply(bundle, ladderContext, replies[0]?.score ?? 0.5), limit);
   const stories = classification.intent === 'doubt' ? rankStories(message, index, language, limit) : [];
   const uncovered = classification.intent !== 'other' && !index.intentsCovered.has(classification.intent)
     ? { intent: classification.intent, principle: INTENT_PRINCIPLES[classification.intent][language] }
@@ -259,7 +265,7 @@ export function suggestReplies(message: string, conversation: Conversation, bund
     nextStep: state.next,
     stepWhy: state.why,
     ...(uncovered ? { uncovered } : {}),
-    replies,
+    replies: offered,
     stories,
   };
 }
