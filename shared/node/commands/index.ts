@@ -13,6 +13,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'build', summary: 'compile playbooks into one bundle (JSON) for the browser extension', load: async () => (await import('./build.ts')).build },
   { name: 'suggest', summary: 'recognise the intent of a customer message and rank the replies to send', load: async () => (await import('./suggest.ts')).suggest },
   { name: 'search', summary: 'search replies, principles, stories, steps and guides (Chinese, English, pinyin)', load: async () => (await import('./search.ts')).search },
+  { name: 'followups', summary: 'list the follow-ups of the revisit plan due on a day over case files (JSON Lines), with why and the approved text', load: async () => (await import('./followups.ts')).followups },
   { name: 'report', summary: 'win/loss figures from case files (JSON Lines): by intent, reply, step, loss reason', load: async () => (await import('./report.ts')).report },
   { name: 'adapt', summary: "have a model adapt an approved reply to the customer's message, and show whether the gate lets it through", load: async () => (await import('./adapt.ts')).adapt },
   { name: 'keygen', summary: 'write a new Ed25519 key pair (NAME.key, NAME.pub) for signing bundles', load: async () => (await import('./keygen.ts')).keygen },
