@@ -3,7 +3,7 @@ import { buildBundle, formatDiagnostic, hasErrors, repliesOf } from '@closer/sha
 import { baseCorpus } from './base-corpus.ts';
 import type { Ctx } from './ctx.ts';
 import type { TryResult } from './preview/preview-model.ts';
-import { promoteToStoryCommand, reviewCases } from './review/commands.ts';
+import { promoteToStoryCommand, reviewCases, reviewTeamCases, setTeamPassword } from './review/commands.ts';
 
 type Cmd = (...args: unknown[]) => unknown;
 
@@ -72,4 +72,6 @@ export const COMMANDS: Record<string, (ctx: Ctx) => Cmd> = {
   'closer.buildBundle': buildBundleCommand,
   'closer.reviewCases': reviewCases,
   'closer.promoteToStory': promoteToStoryCommand,
+  'closer.reviewTeamCases': reviewTeamCases,
+  'closer.setTeamPassword': setTeamPassword,
 };

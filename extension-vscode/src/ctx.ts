@@ -1,3 +1,4 @@
+import type * as vscode from 'vscode';
 import type { PlaybookWorkspace } from './playbook-workspace.ts';
 import type { PlaybookPreview } from './preview/preview.ts';
 
@@ -5,4 +6,6 @@ import type { PlaybookPreview } from './preview/preview.ts';
 export interface Ctx {
   workspace: PlaybookWorkspace;
   preview: PlaybookPreview;
+  /** VS Code's secret storage: where the team database's password is kept, never in settings. */
+  secrets: vscode.SecretStorage;
 }

@@ -21,7 +21,7 @@ export interface CloserApi {
 export async function activate(context: vscode.ExtensionContext): Promise<CloserApi> {
   const workspace = new PlaybookWorkspace();
   const preview = new PlaybookPreview(context.extensionUri, workspace);
-  const ctx: Ctx = { workspace, preview };
+  const ctx: Ctx = { workspace, preview, secrets: context.secrets };
   context.subscriptions.push(
     workspace,
     preview,

@@ -7,12 +7,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTeamForHost } from './team-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXTENSION = join(ROOT, 'extension-vscode');
 const STAND_IN = join(ROOT, 'test/vscode/host/code-stand-in.mjs');
 let temp: string;
 let workspace: string;
+// The team database the review suite reads (suite/team-review.test.ts).
+let team: Awaited<ReturnType<typeof startTeamForHost>> | undefined;
 
 beforeAll(() => {
   // Install (once) before the clock of the test starts; it is cached under .cache/.
@@ -28,7 +31,12 @@ beforeAll(() => {
   for (const name of readdirSync(rules)) cpSync(join(rules, name), join(workspace, name));
 });
 
-afterAll(() => {
+beforeAll(async () => {
+  team = await startTeamForHost();
+}, 120_000);
+
+afterAll(async () => {
+  await team?.stop();
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
@@ -42,7 +50,7 @@ async function runInHost(kind: string, extraArgs: string[] = []) {
       extensionDevelopmentPath: EXTENSION,
       extensionTestsPath: join(ROOT, 'test/vscode/dist/suite/index.js'),
       launchArgs: [workspace, `--user-data-dir=${join(temp, `user-data-${kind}`)}`, `--extensions-dir=${join(temp, 'extensions')}`, ...extraArgs],
-      extensionTestsEnv: { CLOSER_VSCODE_RESULTS: results, CLOSER_VSCODE_SUITE: kind, CLOSER_VSCODE_ONLY: process.env.CLOSER_VSCODE_ONLY ?? '' },
+      extensionTestsEnv: { CLOSER_VSCODE_RESULTS: results, CLOSER_VSCODE_SUITE: kind, CLOSER_VSCODE_ONLY: process.env.CLOSER_VSCODE_ONLY ?? '', ...team?.env },
     });
   } catch (error) {
     exitCode = (error as { code?: number }).code ?? 1;

@@ -5,6 +5,8 @@ import type { CaseFilter } from '@closer/shared';
 import type { DashboardModel } from './dashboard-model.ts';
 import type { PromotedStory } from './promote-story.ts';
 import { CaseReview } from './review-panel.ts';
+import { loadTeamDatabase, TeamDatabaseError } from './team-database.ts';
+import { LOSS_REASONS } from '@closer/shared';
 
 type Cmd = (...args: unknown[]) => unknown;
 
@@ -51,6 +53,15 @@ export function reviewCases(ctx: Ctx): Cmd {
     }
     // From the explorer, the second argument is every selected resource; from code, the first.
     let uris = Array.isArray(selected) && selected.length > 0 ? asUris(selected) : asUris(first);
+    // With a team database set up, the lead picks between it and case files.
+    if (uris.length === 0 && teamSettings().url) {
+      const source = await vscode.window.showQuickPick(
+        [{ label: vscode.l10n.t('The team database {0}', teamSettings().url), team: true }, { label: vscode.l10n.t('Case files (JSON Lines)…'), team: false }],
+        { title: vscode.l10n.t('Review cases from') },
+      );
+      if (!source) return undefined;
+      if (source.team) return (await reviewTeamCases(ctx)()) as DashboardModel | undefined;
+    }
     if (uris.length === 0) {
       uris = (await vscode.window.showOpenDialog({
         title: vscode.l10n.t('Review cases: choose case files (JSON Lines) or a folder of them'),
@@ -66,6 +77,70 @@ export function reviewCases(ctx: Ctx): Cmd {
       void vscode.window.showWarningMessage(vscode.l10n.t('Closer: {0} problem(s) in the case files; the first: {1}', model.problems.length, model.problems[0]!));
     }
     return model;
+  };
+}
+
+function teamSettings(): { url: string; user: string } {
+  const settings = vscode.workspace.getConfiguration('closer.team');
+  return { url: (settings.get<string>('url') ?? '').trim(), user: (settings.get<string>('user') ?? '').trim() };
+}
+
+/** The secret's key names the user and the server, so a password never goes to another server than its own. */
+function passwordKey(url: string, user: string): string {
+  let origin = url;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    // Not a URL: the review says so when it reads it.
+  }
+  return `closer.team.password:${user}@${origin}`;
+}
+
+/**
+ * "Closer: Set team database password": asks for the password of closer.team.user (or takes it
+ * as the argument, for tests) and keeps it in VS Code's secret storage; an empty one removes it.
+ */
+export function setTeamPassword(ctx: Ctx): Cmd {
+  return async (given?: unknown): Promise<boolean> => {
+    const { url, user } = teamSettings();
+    if (!url || !user) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Closer: set closer.team.url and closer.team.user first.'));
+      return false;
+    }
+    const password = typeof given === 'string' ? given : await vscode.window.showInputBox({ title: vscode.l10n.t('Team database password for {0}', user), password: true, ignoreFocusOut: true });
+    if (password === undefined) return false;
+    if (password === '') await ctx.secrets.delete(passwordKey(url, user));
+    else await ctx.secrets.store(passwordKey(url, user), password);
+    if (typeof given !== 'string') void vscode.window.showInformationMessage(vscode.l10n.t('Closer: the team database password is kept in VS Code\'s secret storage.'));
+    return true;
+  };
+}
+
+/**
+ * "Closer: Review cases from the team database": reads the database of closer.team.url as
+ * closer.team.user, with the password from the secret storage, into the same dashboard as files.
+ */
+export function reviewTeamCases(ctx: Ctx): Cmd {
+  return async (): Promise<DashboardModel | undefined> => {
+    const { url, user } = teamSettings();
+    if (!url) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Closer: set closer.team.url to the team database (e.g. https://couch.example.com/closer-team) first.'));
+      return undefined;
+    }
+    const password = user ? await ctx.secrets.get(passwordKey(url, user)) : undefined;
+    const reasons = [...LOSS_REASONS, ...(vscode.workspace.getConfiguration('closer').get<string[]>('lossReasons') ?? [])];
+    try {
+      const team = await loadTeamDatabase(url, user && password !== undefined ? { user, password } : undefined, reasons);
+      const model = caseReview(ctx).openDatabase(team);
+      if (team.problems.length > 0) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Closer: {0} problem(s) in the team database; the first: {1}', team.problems.length, team.problems[0]!));
+      }
+      return model;
+    } catch (error) {
+      if (!(error instanceof TeamDatabaseError)) throw error;
+      void vscode.window.showErrorMessage(vscode.l10n.t('Closer: could not read the team database: {0}', error.message));
+      throw error;
+    }
   };
 }
 

@@ -20,6 +20,8 @@ export interface CaseRow {
 
 export interface DashboardModel {
   files: number;
+  /** The team database's URL when the cases were read from one instead of files (then files is 0). */
+  source?: string;
   problems: string[];
   filter: CaseFilter;
   facets: { salespeople: string[]; products: string[]; intents: Intent[] };

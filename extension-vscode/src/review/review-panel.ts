@@ -7,6 +7,7 @@ import { INTENTS, type CaseFilter, type ParsedPlaybook } from '@closer/shared';
 import { loadCaseUris, type LoadedCases } from './case-files.ts';
 import { dashboardModel, type DashboardModel, type ToDashboard } from './dashboard-model.ts';
 import { pickPlaybook, promoteToStory, type PromotedStory } from './promote-story.ts';
+import type { TeamCases } from './team-database.ts';
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -30,6 +31,8 @@ export class CaseReview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private loaded: LoadedCases = { files: [], cases: [], problems: [], drills: [] };
   private filter: CaseFilter = {};
+  /** Set while the review shows a team database instead of files: its URL and its bad documents. */
+  private database: { url: string; problems: string[] } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -44,6 +47,17 @@ export class CaseReview implements vscode.Disposable {
   /** Read the case files or folders and show the dashboard. */
   async open(uris: readonly vscode.Uri[]): Promise<DashboardModel> {
     this.loaded = await loadCaseUris(uris);
+    this.database = undefined;
+    this.filter = {};
+    this.show();
+    this.update();
+    return this.model();
+  }
+
+  /** Show the cases read from a team database (closer.team.url), drawn exactly as those of files. */
+  openDatabase(team: TeamCases): DashboardModel {
+    this.loaded = { files: [], cases: team.cases, problems: [], drills: [] };
+    this.database = { url: team.url, problems: team.problems };
     this.filter = {};
     this.show();
     this.update();
@@ -51,7 +65,8 @@ export class CaseReview implements vscode.Disposable {
   }
 
   model(): DashboardModel {
-    return dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter, this.loaded.drills);
+    const model = dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter, this.loaded.drills);
+    return this.database ? { ...model, source: this.database.url, problems: [...this.database.problems, ...model.problems] } : model;
   }
 
   setFilter(filter: CaseFilter): DashboardModel {
@@ -120,6 +135,7 @@ function dashboardLabels(): Record<string, string> {
     title: vscode.l10n.t('Case review'),
     summary: vscode.l10n.t('{0} cases ({1} shown): {2} won, {3} lost, {4} open · win rate {5} (95% {6}–{7}) · amount won {8}'),
     files: vscode.l10n.t('from {0} file(s)'),
+    database: vscode.l10n.t('from the team database {0}'),
     problems: vscode.l10n.t('Problems in the case files'),
     salesperson: vscode.l10n.t('Salesperson'),
     product: vscode.l10n.t('Product'),

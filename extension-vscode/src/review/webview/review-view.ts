@@ -157,7 +157,7 @@ function draw(model: DashboardModel): void {
   const { totals } = model.report;
   root.replaceChildren(
     el('h1', undefined, labels.title),
-    el('p', 'summary', format(labels.summary, model.total, model.shown, totals.won, totals.lost, totals.open, percent(totals.winRate.rate), percent(totals.winRate.low), percent(totals.winRate.high), totals.amountWon.toLocaleString()) + ' ' + format(labels.files, model.files)),
+    el('p', 'summary', format(labels.summary, model.total, model.shown, totals.won, totals.lost, totals.open, percent(totals.winRate.rate), percent(totals.winRate.low), percent(totals.winRate.high), totals.amountWon.toLocaleString()) + ' ' + (model.source ? format(labels.database ?? '', model.source) : format(labels.files, model.files))),
   );
   if (model.problems.length > 0) {
     root.append(el('section', 'problems', undefined, el('h2', undefined, labels.problems), el('ul', undefined, undefined, ...model.problems.slice(0, 50).map((problem) => el('li', undefined, problem)))));
