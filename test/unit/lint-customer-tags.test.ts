@@ -63,11 +63,12 @@ describe('lint: the customer tag tree', () => {
 });
 
 describe('lint: more tags than a salesperson can scan', () => {
-  it('warns past 30 tags by default, at the first tag past the limit', () => {
+  it('warns past 30 tags by default, once, at the customerTags of the playbook that declares the most', () => {
     expect(lint({ 'a.playbook.yaml': categories, 'b.playbook.yaml': tags(30) })).toEqual([]);
     const found = lintPlaybooks([parsePlaybook(categories, 'a.playbook.yaml'), parsePlaybook(tags(31), 'b.playbook.yaml')]);
-    expect(found).toMatchObject([{ file: 'b.playbook.yaml', line: 94, rule: 'too-many-tags', severity: 'warning' }]);
-    expect(found[0]!.message).toContain('31 tags');
+    expect(found).toMatchObject([{ file: 'b.playbook.yaml', line: 3, column: 1, rule: 'too-many-tags', severity: 'warning' }]);
+    expect(found[0]!.message).toContain('more than 30 customer tags');
+    expect(found[0]!.message).toContain('this playbook declares 31 of them');
   });
 
   it('counts only tags (level 3): categories and groups are not scanned as tags', () => {
@@ -80,7 +81,7 @@ describe('lint: more tags than a salesperson can scan', () => {
     const config = parseCloserConfig('lint:\n  too-many-tags: 10\n', 'closer.config.yaml', CONFIGURABLE_RULES, new Set(RULE_LIMITS.keys()));
     expect(config.diagnostics).toEqual([]);
     expect(config.lint).toEqual({ 'too-many-tags': 10 });
-    expect(lint(files, { settings: config.lint })).toEqual(['b.playbook.yaml:34:9 too-many-tags']);
+    expect(lint(files, { settings: config.lint })).toEqual(['b.playbook.yaml:3:1 too-many-tags']);
     expect(lint({ ...files, 'b.playbook.yaml': tags(12, 'lint:\n  too-many-tags: 15') }, { settings: config.lint })).toEqual([]);
     expect(lint(files, { settings: { 'too-many-tags': 'off' } })).toEqual([]);
   });

@@ -14,7 +14,7 @@ export const ladderTier: LintRule = {
       tag.tier === undefined || tiers.has(tag.tier)
         ? []
         : [diagnosticAt(parsed, [...path, 'tier'], 'warning', 'ladder-tier',
-            `tag "${tag.id}" implies tier ${tag.tier}, but no rung of the ladder is for ${tag.tier} (the ladder has ${[...tiers].join(', ')}), so nothing can be offered to these customers`)],
+            `tag "${tag.id}" implies tier ${tag.tier}, but no rung of the ladder is for ${tag.tier}, so nothing can be offered to these customers`)],
     );
   },
 };

@@ -16,9 +16,12 @@ export const tooManyTags: LintRule = {
     const tree = tagTreeOf(context.valid);
     const tags = tree.all.filter(({ tag }) => tree.byId.get(tag.id)?.tag === tag && levelOf(tree, tag.id) === 3);
     if (tags.length <= most) return [];
-    // Named at the first tag past the limit: that is where the list stops being scannable.
-    const { parsed, path } = tags[most]!;
-    return [diagnosticAt(parsed, [...path, 'id'], 'warning', 'too-many-tags',
-      `the tag tree has ${tags.length} tags (level 3), more than a salesperson can scan while chatting (${most}); keep the few that change what you say, or set another number with lint: { too-many-tags: N }`)];
+    // Named once, at the "customerTags" of the playbook that declares the most of them: that is
+    // where pruning starts, and the place does not move as other playbooks are edited.
+    const perFile = new Map<(typeof tags)[number]['parsed'], number>();
+    for (const { parsed } of tags) perFile.set(parsed, (perFile.get(parsed) ?? 0) + 1);
+    const [parsed, own] = [...perFile].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+    return [diagnosticAt(parsed, ['customerTags'], 'warning', 'too-many-tags',
+      `the tag tree has more than ${most} customer tags (level 3), too many for a salesperson to scan while chatting; this playbook declares ${own} of them. Keep the few that change what you say, or set another number with lint: { too-many-tags: N }`, { key: true })];
   },
 };
