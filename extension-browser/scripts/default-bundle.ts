@@ -2,7 +2,7 @@
 // Usage: node --import tsx scripts/default-bundle.ts OUT.json
 // Any lint error stops the build with the diagnostics, so a broken playbook never ships.
 import { writeFileSync } from 'node:fs';
-import { buildBundle, formatDiagnostic, lintPlaybooks } from '@closer/shared';
+import { buildBundle, formatDiagnostic, lintPlaybooks, precompileBundle } from '@closer/shared';
 import { defaultPlaybooksDir, loadBaseCorpus, loadPlaybookFiles } from '@closer/shared/node';
 
 const out = process.argv[2];
@@ -18,5 +18,6 @@ if (errors.length > 0) {
   process.exit(1);
 }
 if (parsed.length === 0) console.warn(`default-bundle: no playbooks in ${defaultPlaybooksDir()}; the extension will suggest nothing until a bundle is imported`);
-writeFileSync(out, JSON.stringify(buildBundle(parsed, { base: loadBaseCorpus() })));
+// Precompiled like closer build's, so the extension's first suggestion after a restart rebuilds nothing.
+writeFileSync(out, JSON.stringify(precompileBundle(buildBundle(parsed, { base: loadBaseCorpus() }))));
 console.log(`default-bundle: ${parsed.length} playbook(s) → ${out}`);

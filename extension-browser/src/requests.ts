@@ -206,6 +206,8 @@ export const BundleInfoSchema = z.object({
   importedAt: z.number(),
   playbooks: z.array(z.string()),
   replies: z.number(),
+  /** Why the bundle's indexes are rebuilt on each start (no precompiled part this version reads); absent when they are not. */
+  notice: z.optional(z.string()),
 });
 export type BundleInfo = z.infer<typeof BundleInfoSchema>;
 

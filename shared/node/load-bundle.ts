@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBundle, BundleError, formatDiagnostic, hasErrors, lintPlaybooks, loadBundle, type Bundle } from '../src/index.ts';
+import { buildBundle, BundleError, formatDiagnostic, hasErrors, lintPlaybooks, loadBundle, precompiledNotice, type Bundle } from '../src/index.ts';
 import { loadBaseCorpus } from './base-corpus.ts';
 import { defaultPlaybooksDir, loadPlaybookFiles } from './files.ts';
 import type { Io } from './io.ts';
@@ -13,7 +13,11 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
   if (file) {
     const where = path.resolve(io.cwd, file);
     try {
-      return loadBundle(await readFile(where, 'utf8'));
+      const bundle = loadBundle(await readFile(where, 'utf8'));
+      // Still answers alike, only slower: said on stderr, so --json and --jsonl output stay clean.
+      const notice = precompiledNotice(bundle);
+      if (notice) io.stderr(`closer: ${file}: ${notice}\n`);
+      return bundle;
     } catch (error) {
       if (error instanceof BundleError) return { problem: `${file}: ${error.message}` };
       throw error;

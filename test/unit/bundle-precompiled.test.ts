@@ -2,7 +2,11 @@
 // rebuilt, a bundle without one (an older closer's) still loads and says it is slower, and a part
 // that is cut short, from a newer closer or made from other playbooks is refused or set aside with
 // a sentence saying which. Query edge cases answer without throwing.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type Io } from '@closer/shared/node';
 import {
   BundleError,
   checkPrecompiled,
@@ -146,4 +150,43 @@ describe('query edge cases', () => {
       }
     });
   }
+});
+
+describe('the CLI', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'closer-precompiled-'));
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), lines: async function* () {}, cwd: dir };
+    return { code: await runCli(args, io), stdout, stderr };
+  }
+
+  it('closer build writes the precompiled indexes; suggest and search read them with nothing on stderr', async () => {
+    const out = path.join(dir, 'built.json');
+    expect((await cli(['build', path.resolve('test/fixtures/playbooks/valid'), '--no-base', '-o', out])).code).toBe(0);
+    const built = loadBundle(readFileSync(out, 'utf8'));
+    expect(built.precompiled).toMatchObject({ version: PRECOMPILED_VERSION, search: { entries: expect.any(Number) }, intent: { count: expect.any(Number) } });
+    for (const args of [['suggest', '--json', '--bundle', out, '太贵了'], ['search', '--json', '--bundle', out, '价格']]) {
+      const result = await cli(args);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('a bundle from an older closer still answers, with the notice on stderr and clean JSON on stdout', async () => {
+    const old = path.join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify(plain));
+    const result = await cli(['suggest', '--json', '--bundle', 'old.json', '太贵了']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^closer: old\.json: this bundle has no precompiled indexes/);
+    expect(JSON.parse(result.stdout).intent).toBe('price');
+  });
+
+  it('a bundle whose precompiled part comes from other playbooks exits 1 with the reason', async () => {
+    const mixed = path.join(dir, 'mixed.json');
+    writeFileSync(mixed, JSON.stringify(withPrecompiled(engineBundle(), precompiled.precompiled!)));
+    const result = await cli(['suggest', '--bundle', mixed, '太贵了']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/mixed\.json: the bundle's precompiled indexes were compiled from other playbooks/);
+  });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildBundle, formatDiagnostic, loadBundle, parsePlaybook, type Diagnostic } from '@closer/shared';
+import { buildBundle, formatDiagnostic, loadBundle, parsePlaybook, type Diagnostic, precompileBundle } from '@closer/shared';
 import { runCli } from '@closer/shared/node';
 
 /** Run the CLI in-process, for the many-case checks; the rest run the real binary. */
@@ -66,9 +66,10 @@ describe('closer CLI', { timeout: 120_000 }, () => {
     const file = 'test/fixtures/playbooks/valid/shop.playbook.yaml';
     // By default the core's base intent corpus comes along; --no-base leaves it out.
     expect(loaded.base?.name).toBe('closer-base');
-    expect(loaded).toEqual(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)], { base: loaded.base }));
+    // With its indexes precompiled, so the extension starts without rebuilding them.
+    expect(loaded).toEqual(precompileBundle(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)], { base: loaded.base })));
     expect(closer(['build', 'test/fixtures/playbooks/valid', '--no-base', '-o', out]).code).toBe(0);
-    expect(loadBundle(readFileSync(out, 'utf8'))).toEqual(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)]));
+    expect(loadBundle(readFileSync(out, 'utf8'))).toEqual(precompileBundle(buildBundle([parsePlaybook(readFileSync(file, 'utf8'), file)])));
   });
 
   it('build refuses playbooks with errors, writes nothing, and exits 1; without -o it is a usage error', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli, type Io } from '@closer/shared/node';
+import { precompileBundle } from '@closer/shared';
 import { engineBundle } from './engine-fixture.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'closer-engine-'));
@@ -99,7 +100,7 @@ describe('closer suggest', () => {
 
   test('--bundle reads a bundle saved with a UTF-8 byte-order mark, as the extension does', async () => {
     const withBom = path.join(dir, 'bom.json');
-    writeFileSync(withBom, '\uFEFF' + JSON.stringify(engineBundle()));
+    writeFileSync(withBom, '\uFEFF' + JSON.stringify(precompileBundle(engineBundle())));
     const result = await cli(['suggest', '--json', '--bundle', withBom, '太贵了']);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).intent).toBe('price');

@@ -1,5 +1,6 @@
 import {
   bundleReplies,
+  checkPrecompiled,
   defaultIn,
   GOLDEN_SEQUENCE,
   GOLDEN_STEP_NAMES,
@@ -7,6 +8,8 @@ import {
   INTENT_PRINCIPLES,
   loadBundle,
   localText,
+  openBundle,
+  precompiledNotice,
   searchEntries,
   searchPlaybooks,
   suggestReplies,
@@ -34,6 +37,10 @@ export interface Engine {
   bundle: Bundle;
   playbookIds: string[];
   replyCount: number;
+  /** Set when the bundle's indexes are rebuilt on each start (no precompiled part this Closer reads): why, for Settings. */
+  notice?: string;
+  /** The checks a trusted load left out (schema, hash): throws the BundleError loadBundle would. */
+  verify(): void;
   variables(lang: Language, defaults: Record<string, string>, values: Record<string, string>): VariableField[];
   suggest(text: string, conversation: Conversation, values: Record<string, string>, lang: Language): Suggestion;
   search(query: string, filter: { intent?: string; step?: string }, lang: Language): SearchResult;
@@ -68,9 +75,17 @@ function declaredVariables(bundle: Bundle): [string, Variable][] {
   return [...seen];
 }
 
-/** Checks a bundle (the core's loadBundle: format, version, schema, hash) and prepares it. */
-export function loadEngine(input: string): Engine {
-  const bundle = loadBundle(input);
+/**
+ * Checks a bundle (the core's loadBundle: format, version, schema, hash; and every precompiled
+ * part read back) and prepares it. A `trusted` bundle, one checked completely before (stored at
+ * import, or shipped in the extension), is only opened: its schema and hash are left to `verify`,
+ * which the worker runs in idle time, off the first answer's path.
+ */
+export function loadEngine(input: string, options: { trusted?: boolean } = {}): Engine {
+  const opened = options.trusted ? openBundle(input) : { bundle: loadBundle(input), verify: () => {} };
+  const { bundle } = opened;
+  if (!options.trusted) checkPrecompiled(bundle);
+  const notice = precompiledNotice(bundle);
   const sequences = bundle.playbooks.flatMap(({ playbook }) => playbook.sequences ?? []);
   // The same choice the engine makes: the golden model, else the first sequence.
   const golden = sequences.find((sequence) => sequence.id === GOLDEN_SEQUENCE) ?? sequences[0];
@@ -84,6 +99,8 @@ export function loadEngine(input: string): Engine {
     hash: bundle.hash,
     playbookIds: bundle.playbooks.map((entry) => entry.playbook.id),
     replyCount: replies.length,
+    ...(notice ? { notice } : {}),
+    verify: opened.verify,
     variables(lang, defaults, values) {
       return variables.map(([name, variable]) => ({
         name,

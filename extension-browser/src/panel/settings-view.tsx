@@ -96,6 +96,11 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
           {t('bundleInUse')} {bundle.source === 'default' ? t('bundleDefault') : bundle.source} · {bundle.playbooks.join(', ')} · {bundle.replies}{' '}
           {t('bundleReplies')}
         </p>
+        {bundle.notice ? (
+          <p class="notice" role="note" data-testid="bundle-notice">
+            {t('bundleSlowStart')} {bundle.notice}
+          </p>
+        ) : null}
         <label class="field">
           <span>{t('importFile')}</span>
           <input type="file" accept=".json,application/json" onChange={(event) => void importFile(event)} />

@@ -8,6 +8,7 @@ import { defaultPlaybooksDir, loadPlaybookFiles } from '../files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 import { signingKeyForCommand } from '../key-files.ts';
 import { keyFingerprint, publicKeyOf, signBundle } from '../../src/index.ts';
+import { precompileBundle } from '../../src/index.ts';
 
 export const build: Command = {
   name: 'build',
@@ -17,7 +18,9 @@ Lints the playbooks and, when there are no errors, writes them as one bundle: a 
 document with a format version and a content hash, which the browser extension imports.
 The bundle carries the core's base language of customer intents (thousands of labelled
 messages from many trades), so a small playbook still recognises plain customers; the
-playbooks' own triggers weigh more. Without paths, builds the repository's playbooks/.
+playbooks' own triggers weigh more. The bundle also carries its indexes precompiled (the
+search index, the intent triggers' features), so the extension starts without rebuilding
+them. Without paths, builds the repository's playbooks/.
 
 Options:
   -o, --out FILE  where to write the bundle (required)
@@ -47,7 +50,8 @@ bad lines (written without them), 2 usage error.`,
     }
     const cases = caseFiles.length > 0 ? await loadCaseFiles(caseFiles, { cwd: io.cwd }) : undefined;
     for (const problem of cases?.problems ?? []) io.stderr(formatCaseProblem(problem) + '\n');
-    const bundle = buildBundle(files, { ...(cases ? { stats: replyStatsOf(cases.cases) } : {}), ...(values['no-base'] ? {} : { base: loadBaseCorpus() }) });
+    // Precompiled before signing, so the signature covers the indexes too.
+    const bundle = precompileBundle(buildBundle(files, { ...(cases ? { stats: replyStatsOf(cases.cases) } : {}), ...(values['no-base'] ? {} : { base: loadBaseCorpus() }) }));
     if (!values['no-base']) for (const problem of baseCorpusProblems()) io.stderr(`${problem.file}:${problem.line} warning ${problem.message} (left out of the base corpus)\n`);
     const out = path.resolve(io.cwd, values.out);
     await mkdir(path.dirname(out), { recursive: true });
