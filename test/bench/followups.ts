@@ -1,0 +1,85 @@
+// `closer followups` over 10,000 generated cases (issue 18; a plain tsx script, run by `npm run
+// bench`). Goal: under 200 ms. Prints the wall time of the real binary on a bundle of the default
+// playbooks (median of 5 runs, start-up included), the start-up alone, the machine's load (other
+// work on this 2-core machine slows wall time down), and each phase in-process: reading the file,
+// loading the bundle, dueFollowups. Figures are printed, never asserted.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { dueFollowups, loadBundle, readCases, writeCases, type Case } from '@closer/shared';
+import { generateCases, seededRandom } from './_cases-generate.ts';
+
+const CASES = 10_000;
+const TARGET_MS = 200;
+const RUNS = 5;
+const ON = '2026-10-20';
+const ZONE = 'Asia/Shanghai';
+
+/** The generated team's cases, with returning customers (about three cases each), meetings, hot-lead signals and follow-ups already done. */
+function planCases(): Case[] {
+  const random = seededRandom(18);
+  return generateCases(CASES).map((record, index) => {
+    const customer = `customer-${Math.floor(random() * (CASES / 3))}`;
+    const last = record.timeline.at(-1)?.at ?? record.createdAt;
+    const timeline = [...record.timeline];
+    if (random() < 0.1) timeline.push({ type: 'meeting', at: last });
+    if (record.outcome === 'open' && random() < 0.2) timeline.push({ type: 'signal', at: last, signal: 'buy_soon' });
+    const followups = record.outcome === 'won' && index % 3 === 0 && record.closedAt
+      ? [{ rule: 'care_day1', due: new Date(Date.parse(record.closedAt) + 86_400_000).toISOString(), state: 'done' as const, at: new Date(Date.parse(record.closedAt) + 86_400_000).toISOString() }]
+      : [];
+    return { ...record, customer, timeline, followups };
+  });
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'closer-bench-followups-'));
+const file = path.join(dir, 'cases.jsonl');
+const bundleFile = path.join(dir, 'bundle.json');
+const bin = path.resolve('shared/bin/closer.js');
+try {
+  writeFileSync(file, writeCases(planCases()));
+  const built = spawnSync(process.execPath, [bin, 'build', '-o', bundleFile], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`closer build failed: ${built.stderr}`);
+  console.log(`generated ${CASES} cases (${(statSync(file).size / 1e6).toFixed(1)} MB) of about ${CASES / 3} customers; the bundle of the default playbooks`);
+
+  const args = [bin, 'followups', '--json', '--on', ON, '--tz', ZONE, '--bundle', bundleFile, file];
+  // The first run compiles the CLI's chunks when a source changed; it is not counted.
+  spawnSync(process.execPath, [bin, '--help']);
+  const walls: number[] = [];
+  let listed = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    walls.push(performance.now() - start);
+    if (result.status !== 0) throw new Error(`closer followups failed (${result.status}): ${result.stderr}`);
+    listed = (JSON.parse(result.stdout) as unknown[]).length;
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const wall = median(walls);
+  console.log(`closer followups --json, ${CASES} cases, ${listed} follow-up(s) due on ${ON}: median ${wall.toFixed(0)} ms wall (runs: ${walls.map((ms) => ms.toFixed(0)).join(', ')} ms)` +
+    `; ratio to the ${TARGET_MS} ms goal ${(wall / TARGET_MS).toFixed(2)} (${wall < TARGET_MS ? 'under' : 'OVER'} goal)`);
+  const startUp: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const start = performance.now();
+    spawnSync(process.execPath, [bin, '--help']);
+    startUp.push(performance.now() - start);
+  }
+  console.log(`  of which start-up (closer --help): median ${median(startUp).toFixed(0)} ms`);
+  console.log(`  machine load average while measuring: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (2 cores)`);
+
+  let start = performance.now();
+  const { cases } = readCases(readFileSync(file, 'utf8'), file);
+  const readMs = performance.now() - start;
+  start = performance.now();
+  const bundle = loadBundle(readFileSync(bundleFile, 'utf8'));
+  const bundleMs = performance.now() - start;
+  const phases: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    start = performance.now();
+    dueFollowups(cases, bundle, { on: new Date(`${ON}T04:00:00Z`), timeZone: ZONE, language: 'zh-CN' });
+    phases.push(performance.now() - start);
+  }
+  console.log(`  in-process: read and check the cases ${readMs.toFixed(0)} ms; load the bundle ${bundleMs.toFixed(0)} ms; dueFollowups first ${phases[0]!.toFixed(0)} ms, then median ${median(phases.slice(1)).toFixed(0)} ms`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
