@@ -144,8 +144,9 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
   for (const customerCases of byCustomer(cases)) {
     if (isStopped(customerCases, stop.refusals, stopReasons)) continue;
     for (const record of customerCases) {
+      const closed = record.outcome === 'open' ? NaN : closeTimeOf(record);
       for (const rule of caseRules) {
-        for (const event of eventsOf(record, rule)) {
+        for (const event of eventsOf(record, rule, closed)) {
           const at = dueAt(event, rule, timeZone);
           if (at < dayEnd) yield { record, customerCases, rule, event, at, recorded: recordedFor(record.followups, rule.id, at) };
         }
@@ -199,25 +200,30 @@ function isStopped(cases: readonly Case[], refusals: number, stopReasons: Readon
   return declined >= refusals || stoppedAt > lastWon;
 }
 
-/** The times in a case a rule counts from. */
-function eventsOf(record: Case, rule: FollowupRule): number[] {
+const NONE: readonly number[] = [];
+
+/** The times in a case a rule counts from (`closed`: when the case closed, worked out once per case). */
+function eventsOf(record: Case, rule: FollowupRule, closed: number): readonly number[] {
   switch (rule.when) {
     case 'won':
-      return record.outcome === 'won' ? [closeTimeOf(record)] : [];
+      return record.outcome === 'won' ? [closed] : NONE;
     case 'lost':
-      if (record.outcome !== 'lost') return [];
-      return rule.lossReasons === undefined || rule.lossReasons.includes(record.lossReason ?? 'other') ? [closeTimeOf(record)] : [];
+      if (record.outcome !== 'lost') return NONE;
+      return rule.lossReasons === undefined || rule.lossReasons.includes(record.lossReason ?? 'other') ? [closed] : NONE;
     case 'hot_lead': {
       // A hot lead matters while the case is open; its latest signal counts (a repeated "soon" is one lead).
-      if (record.outcome !== 'open') return [];
+      if (record.outcome !== 'open') return NONE;
       let latest = -Infinity;
       for (const event of record.timeline) if (event.type === 'signal' && event.signal === 'buy_soon') latest = Math.max(latest, Date.parse(event.at));
-      return latest === -Infinity ? [] : [latest];
+      return latest === -Infinity ? NONE : [latest];
     }
-    case 'meeting':
-      return record.timeline.filter((event) => event.type === 'meeting').map((event) => Date.parse(event.at));
+    case 'meeting': {
+      let meetings: number[] | undefined;
+      for (const event of record.timeline) if (event.type === 'meeting') (meetings ??= []).push(Date.parse(event.at));
+      return meetings ?? NONE;
+    }
     case 'idle':
-      return [];
+      return NONE;
   }
 }
 

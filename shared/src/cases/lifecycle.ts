@@ -74,19 +74,26 @@ function stageOf(daysSinceContact: number, purchases: number, endedOnLoss: boole
  * `updatedAt`: editing notes or tags later is not contact.
  */
 export function lastContactOf(record: Case): number {
-  let last = Date.parse(record.createdAt);
-  for (const event of record.timeline) if (event.type !== 'suggested') last = Math.max(last, Date.parse(event.at));
-  if (record.closedAt !== undefined) last = Math.max(last, Date.parse(record.closedAt));
-  for (const followup of record.followups) if (followup.state === 'done' || followup.state === 'declined') last = Math.max(last, Date.parse(followup.at));
-  return last;
+  let last = record.createdAt;
+  for (const event of record.timeline) if (event.type !== 'suggested') last = laterTime(last, event.at);
+  if (record.closedAt !== undefined) last = laterTime(last, record.closedAt);
+  for (const followup of record.followups) if (followup.state === 'done' || followup.state === 'declined') last = laterTime(last, followup.at);
+  return Date.parse(last);
 }
 
 /** When a won or lost case closed; a case without `closedAt` (written before it existed) closed at its last event. */
 export function closeTimeOf(record: Case): number {
   if (record.closedAt !== undefined) return Date.parse(record.closedAt);
-  let last = Date.parse(record.createdAt);
-  for (const event of record.timeline) last = Math.max(last, Date.parse(event.at));
-  return last;
+  let last = record.createdAt;
+  for (const event of record.timeline) last = laterTime(last, event.at);
+  return Date.parse(last);
+}
+
+// Times written by Closer are UTC with milliseconds and compare as text, which spares parsing
+// every event of 10,000 cases; others are parsed.
+function laterTime(a: string, b: string): string {
+  if (a.length === 24 && b.length === 24 && a.charCodeAt(23) === 90 && b.charCodeAt(23) === 90) return b > a ? b : a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
 function firstEventOf(record: Case): number {
