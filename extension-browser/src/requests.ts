@@ -54,6 +54,22 @@ export const DrillScoreSchema = z.object({
 });
 export type DrillScoreView = z.infer<typeof DrillScoreSchema>;
 
+// Team sync (background/sync/): Settings → Team read and saved (the password or token only ever
+// goes to the worker, never comes back), and a run now.
+export const TeamRequestSchemas = [
+  z.object({ type: z.literal('team-get') }),
+  z.object({
+    type: z.literal('team-set'),
+    enabled: z.boolean(),
+    url: z.string().check(z.maxLength(2000)),
+    user: z.string().check(z.maxLength(200)),
+    /** Absent: keep the one saved. */
+    secret: z.optional(z.string().check(z.maxLength(10_000))),
+    secretKind: z.enum(['password', 'token']),
+  }),
+  z.object({ type: z.literal('team-sync-now') }),
+] as const;
+
 // The customer's profile (background/profile.ts): this chat's customer with their tags, stage and
 // suggested tags; a tag put on or taken off by the salesperson. Follow-ups (background/followups.ts):
 // what is due today, and what the salesperson did with one (never sent by itself).
@@ -128,6 +144,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('cases-profile'), salesperson: z.optional(z.string().check(z.maxLength(200))), reasons: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)))) }),
   ...ProfileRequestSchemas,
+  ...TeamRequestSchemas,
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -255,6 +272,27 @@ export const AdaptStatusSchema = z.object({
 });
 export type AdaptStatus = z.infer<typeof AdaptStatusSchema>;
 
+export const TeamViewSchema = z.object({
+  settings: z.object({ enabled: z.boolean(), url: z.string(), user: z.string(), secretKind: z.enum(['password', 'token']), hasSecret: z.boolean() }),
+  status: z.object({
+    enabled: z.boolean(),
+    /** ISO times of the last run that worked and of the last run at all. */
+    lastSync: z.optional(z.string()),
+    lastAttempt: z.optional(z.string()),
+    /** Cases changed here that the server does not have yet. */
+    pending: z.number(),
+    /** The last failure: a stable code for the panel's language and the English sentence. */
+    error: z.optional(z.object({ code: z.string(), message: z.string() })),
+    /** After a failure, no automatic run before this (the back-off). */
+    nextAttempt: z.optional(z.string()),
+    /** Cases the server refused (its validation), with its reason. */
+    refused: z.array(z.object({ id: z.string(), reason: z.string() })),
+    lastRun: z.optional(z.object({ pulled: z.number(), pushed: z.number(), settled: z.number() })),
+    running: z.boolean(),
+  }),
+});
+export type TeamView = z.infer<typeof TeamViewSchema>;
+
 const Ok = z.object({ ok: z.literal(true) });
 
 const TagViewSchema = z.object({ id: z.string(), label: z.string(), hint: z.optional(z.string()) });
@@ -331,6 +369,9 @@ export const ResultSchemas = {
   'drill-list': DrillListSchema,
   'drill-score': DrillScoreSchema,
   'drills-export': z.object({ text: z.string(), count: z.number() }),
+  'team-get': TeamViewSchema,
+  'team-set': TeamViewSchema,
+  'team-sync-now': TeamViewSchema,
   'profile-get': ProfileViewSchema,
   'profile-tag': ProfileViewSchema,
   'followups-due': FollowupsDueSchema,

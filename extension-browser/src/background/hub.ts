@@ -4,6 +4,7 @@ import { RequestSchema, ResultSchemas, type Envelope, type Language, type Reques
 import { attachTab } from './attach.ts';
 import * as cases from './cases.ts';
 import * as drills from './drills.ts';
+import * as team from './sync/schedule.ts';
 import * as followups from './followups.ts';
 import * as profile from './profile.ts';
 import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
@@ -108,6 +109,12 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
     case 'cases-profile':
       await cases.setCaseProfile(request);
       return { ok: true };
+    case 'team-get':
+      return team.teamView();
+    case 'team-set':
+      return team.setTeam(request);
+    case 'team-sync-now':
+      return team.syncNow();
     case 'profile-get':
       return profile.profileOf(request.conversationKey, await language(), request.message);
     case 'profile-tag':

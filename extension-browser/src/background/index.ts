@@ -3,11 +3,17 @@ import { createContextMenu, onContextMenuClick } from './context-menu.ts';
 import { onAlarm, onMessage, startFollowups } from './hub.ts';
 import { openPanel, setUpSidePanel } from './side-panel.ts';
 import { syncSiteScripts } from './sites.ts';
+import { onCasesChanged } from './sync/case-store.ts';
+import { caseChanged, onSyncAlarm, startTeamSync } from './sync/schedule.ts';
 
 // The background worker: wires listeners, nothing else. Listeners are added synchronously at the
 // top level so that a worker woken by an event finds them (MV3 service worker rule).
 
 browser.runtime.onMessage.addListener((message: unknown) => onMessage(message));
+// Team sync: a run shortly after a case changes, on its alarms, and at browser start (when set up).
+onCasesChanged(caseChanged);
+browser.alarms.onAlarm.addListener((alarm) => onSyncAlarm(alarm.name));
+browser.runtime.onStartup.addListener(() => void startTeamSync());
 // Follow-up reminders: the alarm counts the badge again; the count is made afresh at each start.
 browser.alarms.onAlarm.addListener(onAlarm);
 browser.runtime.onStartup.addListener(startFollowups);

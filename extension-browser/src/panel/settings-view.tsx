@@ -3,6 +3,7 @@ import type { Language, Settings } from '../requests.ts';
 import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
 import { AdaptSettingsCard } from './adapt-settings.tsx';
+import { TeamSettingsCard } from './team-settings.tsx';
 import { FollowupsSettingsCard } from './followups-settings.tsx';
 import { ReaderCard } from './reader-card.tsx';
 
@@ -124,6 +125,7 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
         )}
       </section>
       <AdaptSettingsCard t={t} generation={generation} onChange={() => onChange()} />
+      <TeamSettingsCard t={t} generation={generation} />
       <FollowupsSettingsCard t={t} />
       <section class="card" aria-labelledby="defaults-heading">
         <h2 id="defaults-heading">{t('defaults')}</h2>
