@@ -8,7 +8,8 @@ export { userDatabaseName, caseDocument, caseLineOfDocument, visitCaseDocuments,
 export { visitCaseDatabase, CaseDatabaseError, type CouchGet, type CaseDatabaseRead, type CaseDatabaseOptions } from './couch-reader.ts';
 export { aliasCases, aliasCase, customerAlias, isAlias } from './alias.ts';
 export { wilsonRate, type Rate } from './wilson.ts';
-export { caseReport, CaseReportBuilder, type CaseReport, type Duration, type LossReasonCount } from './report.ts';
+export { caseReport, CaseReportBuilder, type CaseReport, type Duration, type LossReasonCount, type ReportOptions } from './report.ts';
+export { TagFigures, NO_SOURCE, type TagRate, type SourceRate } from './tag-figures.ts';
 export { replyStatsOf } from './reply-stats.ts';
 export { filterCases, caseFacets, type CaseFilter } from './filter.ts';
 export { storyDraftOf, PromoteError, type PromoteOptions } from './promote.ts';

@@ -5,6 +5,7 @@ import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
 import { suspectTimes } from './suspect-times.ts';
+import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
 
 export interface Duration {
@@ -38,6 +39,15 @@ export interface CaseReport {
   lossReasons: LossReasonCount[];
   /** Closed cases with suspect times (see suspect-times.ts) are left out, and counted in `leftOut`. */
   timeToClose: { won: Duration | null; lost: Duration | null; leftOut: number };
+  /** For each customer tag: the win rate of the closed cases with it, and `repurchase`, of its customers who bought, the share who bought again. */
+  byTag: TagRate[];
+  /** The same by source: the case's `source`, or its tag of the source category, or 'none'. */
+  bySource: SourceRate[];
+}
+
+export interface ReportOptions {
+  /** The tag ids under the tag tree's `source` category (from the bundle), for cases that carry their source only as a tag. */
+  sourceTags?: Iterable<string>;
 }
 
 const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
@@ -55,6 +65,8 @@ interface CaseDigest {
   uses: number[];
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest: number;
+  /** The tags of every copy, as merging unites them. */
+  tags: readonly string[];
 }
 
 function digestOf(record: Case): CaseDigest {
@@ -87,7 +99,7 @@ function digestOf(record: Case): CaseDigest {
       furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
     }
   }
-  return { fields, intents, replies, uses, furthest };
+  return { fields, intents, replies, uses, furthest, tags: record.tags };
 }
 
 /** Two copies of one case, as mergeCases would combine them: newest fields, timelines united. */
@@ -97,6 +109,7 @@ function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
     intents: a.intents | b.intents,
     ...mergeReplies(a, b),
     furthest: Math.max(a.furthest, b.furthest),
+    tags: a.tags.length === 0 ? b.tags : b.tags.length === 0 ? a.tags : [...new Set([...a.tags, ...b.tags])],
   };
 }
 
@@ -118,6 +131,11 @@ function mergeReplies(a: CaseDigest, b: CaseDigest): Pick<CaseDigest, 'replies' 
  */
 export class CaseReportBuilder {
   private readonly digests = new Map<string, CaseDigest>();
+  private readonly sourceTags: ReadonlySet<string>;
+
+  constructor(options: ReportOptions = {}) {
+    this.sourceTags = new Set(options.sourceTags ?? []);
+  }
 
   add(record: Case): void {
     const digest = digestOf(record);
@@ -130,18 +148,19 @@ export class CaseReportBuilder {
   }
 
   report(): CaseReport {
-    return reportOf(this.digests.values());
+    return reportOf(this.digests.values(), this.sourceTags);
   }
 }
 
 /** The figures over a set of cases (the same case twice counts once, its copies merged). */
-export function caseReport(cases: Iterable<Case>): CaseReport {
-  const builder = new CaseReportBuilder();
+export function caseReport(cases: Iterable<Case>, options: ReportOptions = {}): CaseReport {
+  const builder = new CaseReportBuilder(options);
   for (const record of cases) builder.add(record);
   return builder.report();
 }
 
-function reportOf(digests: Iterable<CaseDigest>): CaseReport {
+function reportOf(digests: Iterable<CaseDigest>, sourceTags: ReadonlySet<string>): CaseReport {
+  const byTags = new TagFigures(sourceTags);
   const intents = new Map<Intent, Tally>();
   const replies = new Map<string, Tally>();
   const adaptedUse = new Map<string, Tally>();
@@ -159,8 +178,9 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
   let toTime = -Infinity;
   let leftOut = 0;
 
-  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest } of digests) {
+  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest, tags } of digests) {
     cases++;
+    byTags.add({ id: record.id, customer: record.customer, tags, source: record.source, outcome: record.outcome });
     const created = Date.parse(record.createdAt);
     if (created < fromTime) [fromTime, from] = [created, record.createdAt];
     if (created > toTime) [toTime, to] = [created, record.createdAt];
@@ -200,6 +220,8 @@ function reportOf(digests: Iterable<CaseDigest>): CaseReport {
       .map(([reason, n]) => ({ reason, cases: n, share: n / lost }))
       .sort((a, b) => b.cases - a.cases || (a.reason < b.reason ? -1 : 1)),
     timeToClose: { won: durationOf(durations.won), lost: durationOf(durations.lost), leftOut },
+    byTag: byTags.byTag(),
+    bySource: byTags.bySource(),
   };
 }
 
