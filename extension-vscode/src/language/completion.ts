@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { INTENTS, LANGUAGES } from '@closer/shared';
+import { FOLLOWUP_TRIGGERS, INTENTS, LANGUAGES, RUNG_KINDS, TAG_TIERS } from '@closer/shared';
 import { intentDescription } from './intents.ts';
 import { drillSteps, isInDrill } from './drill-docs.ts';
 import { repliesOf, stepsOf, tagsOf, uniqueFacts, variablesOf } from './playbook-facts.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
 import { markdown } from './markdown.ts';
+import { customerTagsOf, kindDescription, lossReasonsOf, planPlace, sendablesOf, tagPath, tierDescription, triggerDescription } from './plan-facts.ts';
 import { keysAt } from './schema-docs.ts';
 import { snippetsAt } from './snippets.ts';
 import { defaultLines } from './variable-doc.ts';
@@ -107,6 +108,64 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
             workspace.readableWorkspace(document).map((file) => repliesOf(file).map((reply) => ({ ...reply, file: file.file }))),
             (reply) => reply.id,
           ).map((reply) => withRange(documented(reply.id, vscode.CompletionItemKind.Reference, markdown({ bold: reply.label }, reply.text), reply.file)));
+        case 'parent': {
+          // A parent is a category or a group: a tag under a tag would be a fourth level.
+          if (planPlace(context.parent) !== 'tag') return [];
+          const tags = customerTagsOf(workspace.readableWorkspace(document));
+          return uniqueFacts([tags], (tag) => tag.id)
+            .filter((tag) => tagPath(tags, tag.id).length < 3)
+            .map((tag) => {
+              const path = tagPath(tags, tag.id);
+              const item = withRange(documented(tag.id, vscode.CompletionItemKind.Reference, markdown({ bold: tag.label }, path.map((node) => node.label || node.id).join(' → ')), tag.label));
+              item.sortText = `${path.length}${tag.id}`;
+              return item;
+            });
+        }
+        case 'send':
+        case 'reply':
+        case 'en':
+        case 'zh-CN': {
+          // A follow-up sends a reply or a story; a rung (and its translations) is offered by a reply.
+          const place = planPlace(context.parent);
+          const wanted = key === 'send' ? place === 'rule' : key === 'reply' ? place === 'rung' : place === 'translations';
+          if (!wanted) return [];
+          const sendables = sendablesOf(workspace.readableWorkspace(document)).filter((fact) => key === 'send' || fact.kind === 'reply');
+          return uniqueFacts([sendables], (fact) => fact.id).map((fact) =>
+            withRange(documented(fact.id, fact.kind === 'story' ? vscode.CompletionItemKind.Struct : vscode.CompletionItemKind.Reference, markdown({ bold: fact.label || fact.id }, fact.text), fact.file)),
+          );
+        }
+        case 'tier': {
+          const place = planPlace(context.parent);
+          if (place !== 'tag' && place !== 'rung') return [];
+          return TAG_TIERS.map((tier, order) => {
+            const item = withRange(documented(tier, vscode.CompletionItemKind.EnumMember, tierDescription(tier)));
+            item.sortText = String(order);
+            return item;
+          });
+        }
+        case 'when':
+          if (planPlace(context.parent) !== 'rule') return [];
+          return FOLLOWUP_TRIGGERS.map((trigger) => withRange(documented(trigger, vscode.CompletionItemKind.EnumMember, triggerDescription(trigger))));
+        case 'kind':
+          if (planPlace(context.parent) !== 'rung') return [];
+          return RUNG_KINDS.map((kind, order) => {
+            const item = withRange(documented(kind, vscode.CompletionItemKind.EnumMember, kindDescription(kind)));
+            item.sortText = String(order);
+            return item;
+          });
+        case 'lossReasons': {
+          const place = planPlace(context.parent);
+          if (place !== 'rule' && place !== 'stop') return [];
+          return lossReasonsOf(workspace.readableWorkspace(document)).map((reason) => withRange(documented(reason, vscode.CompletionItemKind.EnumMember, reason)));
+        }
+        case 'steps':
+          // The golden-model steps a tag's suggestion waits for.
+          if (planPlace(context.parent) !== 'suggest') return [];
+          return drillSteps().map((step, order) => {
+            const item = withRange(documented(step.id, vscode.CompletionItemKind.EnumMember, markdown({ bold: step.title }, vscode.l10n.t('Goal: {0}', step.goal))));
+            item.sortText = String(order);
+            return item;
+          });
         case 'tags':
           if (context.parent[0] !== 'stories') return [];
           return uniqueFacts(readable.map(tagsOf), (tag) => tag.id).map((tag) => withRange(documented(tag.id, vscode.CompletionItemKind.EnumMember, tag.label)));

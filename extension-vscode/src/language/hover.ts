@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { findVariables, type ParsedPlaybook } from '@closer/shared';
+import { FOLLOWUP_TRIGGERS, findVariables, RUNG_KINDS, TAG_TIERS, type FollowupTrigger, type ParsedPlaybook, type RungKind } from '@closer/shared';
 import { valueKey } from './completion.ts';
 import { classifyMessage, draftBundle } from '../engine.ts';
 import { intentDescription, isIntent } from './intents.ts';
 import { drillSteps, isCustomerLine, isGoldenStep, isInDrill, turnIntentOf } from './drill-docs.ts';
 import { markdown } from './markdown.ts';
+import { customerTagsOf, kindDescription, planPlace, ruleHover, rungHover, sendablesOf, tagHover, tierDescription, triggerDescription } from './plan-facts.ts';
 import { defaultLines } from './variable-doc.ts';
 import { repliesOf, stepsOf, variablesOf } from './playbook-facts.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
@@ -58,6 +59,8 @@ export function hoverProvider(workspace: PlaybookWorkspace): vscode.HoverProvide
           if (reply) return new vscode.Hover(markdown({ bold: reply.label }, reply.text), range);
         }
       }
+      const planHover = planValueHover(workspace.readableWorkspace(document), planPlace(context.parent), key, value.value);
+      if (planHover) return new vscode.Hover(planHover, range);
       if (key === 'step' && isInDrill(context.parent) && isGoldenStep(value.value)) {
         const step = drillSteps().find((candidate) => candidate.id === value.value)!;
         return new vscode.Hover(markdown({ bold: step.title }, vscode.l10n.t('Goal: {0}', step.goal)), range);
@@ -71,6 +74,22 @@ export function hoverProvider(workspace: PlaybookWorkspace): vscode.HoverProvide
       return undefined;
     },
   };
+}
+
+/** What a value of the tag tree, the revisit plan or the ladder is: a tag's place in the tree, a rule, a rung, what is sent. */
+function planValueHover(files: readonly ParsedPlaybook[], place: ReturnType<typeof planPlace>, key: string | undefined, value: string): vscode.MarkdownString | undefined {
+  if (place === undefined) return undefined;
+  if (place === 'tag' && (key === 'id' || key === 'parent')) return tagHover(customerTagsOf(files), value);
+  if (place === 'rule' && key === 'id') return ruleHover(files, value);
+  if (place === 'rung' && key === 'id') return rungHover(files, value);
+  if ((place === 'rule' && key === 'send') || (place === 'rung' && key === 'reply') || place === 'translations') {
+    const sent = sendablesOf(files).find((fact) => fact.id === value);
+    return sent ? markdown({ bold: sent.label || sent.id }, sent.text) : undefined;
+  }
+  if (key === 'tier' && (TAG_TIERS as readonly string[]).includes(value)) return markdown({ bold: value }, tierDescription(value));
+  if (key === 'when' && (FOLLOWUP_TRIGGERS as readonly string[]).includes(value)) return markdown({ bold: value }, triggerDescription(value as FollowupTrigger));
+  if (key === 'kind' && (RUNG_KINDS as readonly string[]).includes(value)) return markdown({ bold: value }, kindDescription(value as RungKind));
+  return undefined;
 }
 
 /** Which intent the engine assigns a trigger example, so a misread example stands out at once. */
