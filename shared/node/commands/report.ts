@@ -1,4 +1,5 @@
 import { caseReport, filterCases, formatCaseProblem, INTENTS, LOSS_REASONS, type CaseFilter, type CaseProblem, type CaseReport, type Duration, type Intent, type Rate } from '../../src/index.ts';
+import { followupFiguresOf, formatFollowupFigures, type FollowupReport } from './report-followups.ts';
 import { parseCommandArgs } from '../args.ts';
 import { loadCaseFiles, reportCaseFiles } from '../case-files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
@@ -35,6 +36,10 @@ Options:
   --intent ID          only cases where the customer showed this intent
   --from DATE          only cases created on or after DATE (YYYY-MM-DD, UTC)
   --to DATE            only cases created on or before DATE
+  --bundle FILE        a bundle written by "closer build": its revisit plan gives the follow-up
+                       figures, its tag tree the source of a case tagged only with one
+  --followups          follow-up figures with the repository's playbooks' plan (no --bundle)
+  --tz ZONE            the time zone follow-up days are counted in (default this machine's)
   -h, --help           show this help
 Exit code: 0 all lines read, 1 some lines or documents were bad (figures still printed) or the
 server refused or failed, 2 usage error.`,
@@ -51,6 +56,9 @@ server refused or failed, 2 usage error.`,
       couch: { type: 'string' },
       user: { type: 'string' },
       password: { type: 'string' },
+      bundle: { type: 'string' },
+      followups: { type: 'boolean' },
+      tz: { type: 'string' },
     });
     if (positionals.length === 0 && values.couch === undefined) throw new UsageError('give one or more case files (JSON Lines) or folders, or --couch URL');
     if (positionals.length > 0 && values.couch !== undefined) throw new UsageError('give case files or --couch URL, not both');
@@ -69,11 +77,23 @@ server refused or failed, 2 usage error.`,
     if (values.couch !== undefined) {
       return reportFromCouch({ url: values.couch, user: values.user, password: values.password, json: values.json, replyRows, reasons: options.reasons, filter, filtered }, io, formatReport);
     }
+    // The follow-up figures need the plan and every case at once; the other figures come along.
+    let followupReport: FollowupReport | undefined;
+    if (values.bundle !== undefined || values.followups) {
+      const counted = await followupFiguresOf(positionals, { bundle: values.bundle, timeZone: values.tz, filter, reasons: options.reasons }, io);
+      if ('problem' in counted) {
+        io.stderr(`closer report: ${counted.problem}\n`);
+        return EXIT.problems;
+      }
+      followupReport = counted;
+    }
     // Without filters, the figures are counted as the files are read, holding only a digest of each case.
     let loaded: { files: string[]; problems: CaseProblem[]; count: number; drillResults: number };
     let shown: number;
     let figures: CaseReport;
-    if (filtered) {
+    if (followupReport) {
+      ({ loaded, shown, figures } = followupReport);
+    } else if (filtered) {
       const all = await loadCaseFiles(positionals, options);
       const kept = filterCases(all.cases, filter);
       loaded = { files: all.files, problems: all.problems, count: all.cases.length, drillResults: all.drillResults };
@@ -87,8 +107,9 @@ server refused or failed, 2 usage error.`,
     }
 
     printProblems(loaded.problems, io.stderr);
-    if (values.json) io.stdout(JSON.stringify({ ...figures, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');
-    else io.stdout(formatReport(figures, replyRows));
+    const followupFields = followupReport ? { followups: followupReport.followups } : {};
+    if (values.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');
+    else io.stdout(formatReport(figures, replyRows) + (followupReport ? '\n' + formatFollowupFigures(followupReport) : ''));
     const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
     if (loaded.files.length === 0) io.stderr(`no case files (*.jsonl) found in ${positionals.join(', ')}\n`);
     // Drill results share the exported files; they are named, not counted as cases or as bad lines.
@@ -134,6 +155,8 @@ export function formatReport(figures: CaseReport, replyRows = 20): string {
   out.push(section('Win rate by furthest golden-model step', 'step', figures.byStep.map((row) => [row.step, row])));
   out.push('Top loss reasons');
   out.push(table(['reason', 'cases', 'share', ''], figures.lossReasons.map((row) => [row.reason, String(row.cases), percent(row.share), bar(row.share)])));
+  out.push(tagSection('Win rate and repurchase by customer tag', 'tag', figures.byTag.map((row) => [row.tag, row])));
+  out.push(tagSection('Win rate and repurchase by source', 'source', figures.bySource.map((row) => [row.source, row])));
   out.push('Time to close (from the case\'s start)');
   out.push(table(['outcome', 'cases', 'median', 'mean', '90%'], (['won', 'lost'] as const).map((outcome) => durationRow(outcome, figures.timeToClose[outcome]))));
   if (figures.timeToClose.leftOut > 0) out.push(`  ${figures.timeToClose.leftOut} closed case(s) left out: their dates are out of order or out of range (the warnings above name their lines)\n`);
@@ -143,6 +166,14 @@ export function formatReport(figures: CaseReport, replyRows = 20): string {
 function section(title: string, label: string, rows: [string, Rate][]): string {
   if (rows.length === 0) return `${title}\n  (no closed cases)\n`;
   return `${title}\n${table([label, 'cases', 'won', 'rate', '95% interval', ''], rows.map(([name, rate]) => [name, String(rate.cases), String(rate.wins), percent(rate.rate), `${percent(rate.low)}–${percent(rate.high)}`, bar(rate.rate, rate.low, rate.high)]))}`;
+}
+
+/** Win rate over the closed cases with the tag; repurchase over its customers who bought (bought again / bought). */
+function tagSection(title: string, label: string, rows: [string, Rate & { repurchase: Rate }][]): string {
+  if (rows.length === 0) return `${title}\n  (no tagged cases)\n`;
+  return `${title}\n${table([label, 'cases', 'won', 'rate', 'buyers', 'again', 'repurchase'], rows.map(([name, rate]) => [
+    name, String(rate.cases), String(rate.wins), rate.cases > 0 ? percent(rate.rate) : '-', String(rate.repurchase.cases), String(rate.repurchase.wins), rate.repurchase.cases > 0 ? percent(rate.repurchase.rate) : '-',
+  ]))}`;
 }
 
 function table(header: string[], rows: string[][]): string {

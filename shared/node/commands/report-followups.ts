@@ -1,0 +1,65 @@
+// `closer report --bundle FILE` (or --followups): the follow-ups done, overdue, skipped and
+// declined per salesperson under the bundle's revisit plan, beside the usual figures, which then
+// also read the source of a case from its tag of the tree's source category. The plan needs
+// every case at once, so this path holds the cases in memory.
+import { caseReport, dateInZone, filterCases, followupFigures, isTimeZone, type Bundle, type CaseFilter, type CaseProblem, type CaseReport, type FollowupFigures } from '../../src/index.ts';
+import { loadCaseFiles } from '../case-files.ts';
+import { UsageError, type Io } from '../io.ts';
+import { bundleForCommand } from '../load-bundle.ts';
+
+export interface FollowupReport {
+  loaded: { files: string[]; problems: CaseProblem[]; count: number; drillResults: number };
+  shown: number;
+  figures: CaseReport;
+  followups: FollowupFigures[];
+  /** The day counted to (YYYY-MM-DD in the zone) and the zone. */
+  on: string;
+  timeZone: string;
+  rules: number;
+}
+
+export interface FollowupReportOptions {
+  bundle?: string;
+  timeZone?: string;
+  filter: CaseFilter;
+  reasons: readonly string[];
+}
+
+/** The source category's id in the contract of the tag tree (a category → group → tag). */
+const SOURCE_CATEGORY = 'source';
+
+export async function followupFiguresOf(paths: readonly string[], options: FollowupReportOptions, io: Io): Promise<FollowupReport | { problem: string }> {
+  const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isTimeZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not a time zone; write an IANA name such as Asia/Shanghai, America/New_York or UTC`);
+  const bundle = await bundleForCommand(options.bundle, io);
+  if ('problem' in bundle) return bundle;
+  const all = await loadCaseFiles(paths, { cwd: io.cwd, reasons: options.reasons });
+  const kept = filterCases(all.cases, options.filter);
+  const now = new Date();
+  return {
+    loaded: { files: all.files, problems: all.problems, count: all.cases.length, drillResults: all.drillResults },
+    shown: kept.length,
+    figures: caseReport(kept, { sourceTags: sourceTagsOf(bundle) }),
+    followups: followupFigures(kept, bundle, now, timeZone),
+    on: dateInZone(now.getTime(), timeZone),
+    timeZone,
+    rules: bundle.followups.rules.length,
+  };
+}
+
+/** The tags (third level) under the tree's source category. */
+function sourceTagsOf(bundle: Bundle): string[] {
+  const groups = new Set(bundle.customerTags.filter((node) => node.parent === SOURCE_CATEGORY).map((node) => node.id));
+  return bundle.customerTags.filter((node) => node.parent !== undefined && groups.has(node.parent)).map((node) => node.id);
+}
+
+export function formatFollowupFigures(report: FollowupReport): string {
+  const title = `Follow-ups per salesperson, to the end of ${report.on} (${report.timeZone})`;
+  if (report.rules === 0) return `${title}\n  (the playbooks have no revisit plan)\n`;
+  if (report.followups.length === 0) return `${title}\n  (none done, skipped, declined or overdue)\n`;
+  const header = ['salesperson', 'done', 'overdue', 'skipped', 'declined'];
+  const rows = report.followups.map((row) => [row.salesperson, String(row.done), String(row.overdue), String(row.skipped), String(row.declined)]);
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => '  ' + cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+  return `${title}\n${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
