@@ -3,6 +3,7 @@ import { findVariables, type ParsedPlaybook, type Path } from '@closer/shared';
 import { valueKey } from './completion.ts';
 import { toRange } from './diagnostics.ts';
 import type { PlaybookWorkspace } from '../playbook-workspace.ts';
+import { planPlace } from './plan-facts.ts';
 import { cursorContext, valuesOf } from './yaml-context.ts';
 
 /** The path of the item (objection, step, reply…) with this id, searched through the plain data. */
@@ -29,7 +30,7 @@ function at(workspace: PlaybookWorkspace, parsed: ParsedPlaybook, range: vscode.
   return new vscode.Location(workspace.uriOf(parsed.file) ?? fallback, range);
 }
 
-/** Go to definition: {{variables}} to their declaration, step and reply ids to where they are defined. */
+/** Go to definition: {{variables}} to their declaration, step, reply, story and tag ids to where they are defined. */
 export function definitionProvider(workspace: PlaybookWorkspace): vscode.DefinitionProvider {
   return {
     provideDefinition(document, position) {
@@ -52,7 +53,10 @@ export function definitionProvider(workspace: PlaybookWorkspace): vscode.Definit
         if (typeof tags !== 'object' || tags === null || !Object.hasOwn(tags, value.value)) return undefined;
         return new vscode.Location(document.uri, toRange(parsed.locate(['tags', value.value], { key: true })));
       }
-      if (key !== 'next' && key !== 'uses') return undefined;
+      // A tag's parent, what a follow-up sends and the reply that offers a rung are ids like a step's.
+      const place = planPlace(context.parent);
+      const planReference = (key === 'parent' && place === 'tag') || (key === 'send' && place === 'rule') || (key === 'reply' && place === 'rung') || place === 'translations';
+      if (key !== 'next' && key !== 'uses' && !planReference) return undefined;
       // The same playbook first (a step's "next" names a step of its own sequence), then the others.
       for (const file of [parsed, ...workspace.parsed().filter((other) => other.file !== parsed.file)]) {
         const path = findItem(file.data, value.value);

@@ -149,6 +149,18 @@ describe('tag tree, revisit plan and ladder: completion and hover', () => {
     assert.match(text, /How is it going on day one\?/);
   });
 
+  it('goes from a follow-up\'s send, a rung\'s reply and a tag\'s parent to where each is defined', async () => {
+    const targetLine = async (needle: string, offset: number) => {
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', plan, positionOf(planDocument, needle, offset));
+      const first = found[0]!;
+      return 'range' in first ? first.range.start.line : first.targetRange.start.line;
+    };
+    const lineOf = (needle: string) => positionOf(planDocument, needle).line;
+    assert.strictEqual(await targetLine('send: pl-care', 8), lineOf('- id: pl-care\n'));
+    assert.strictEqual(await targetLine('reply: pl-offer-course', 9), lineOf('- id: pl-offer-course'));
+    assert.strictEqual(await targetLine('parent: pl-referral', 10), lineOf('- id: pl-referral'));
+  });
+
   it('shows a rung: its kind, price band, tier and the reply that offers it', async () => {
     const text = await hoverText(plan, positionOf(planDocument, '- id: pl-rung-course', 8));
     assert.match(text, /Recorded course/);
