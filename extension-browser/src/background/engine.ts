@@ -42,7 +42,8 @@ export interface Engine {
   /** The checks a trusted load left out (schema, hash): throws the BundleError loadBundle would. */
   verify(): void;
   variables(lang: Language, defaults: Record<string, string>, values: Record<string, string>): VariableField[];
-  suggest(text: string, conversation: Conversation, values: Record<string, string>, lang: Language): Suggestion;
+  /** tags: the customer's accepted tag ids (the profile), for the product ladder. */
+  suggest(text: string, conversation: Conversation, values: Record<string, string>, lang: Language, tags?: readonly string[]): Suggestion;
   search(query: string, filter: { intent?: string; step?: string }, lang: Language): SearchResult;
 }
 
@@ -110,11 +111,11 @@ export function loadEngine(input: string, options: { trusted?: boolean } = {}): 
         value: values[name] ?? '',
       }));
     },
-    suggest(text, conversation, values, lang) {
+    suggest(text, conversation, values, lang, tags = []) {
       // The stored messages end with this one when it was recorded; the engine wants the earlier ones.
       const earlier = conversation.messages.map((message) => message.text);
       if (earlier.at(-1) === text) earlier.pop();
-      const result = suggestReplies(text, { customerMessages: earlier, usedReplies: conversation.used }, bundle, { values });
+      const result = suggestReplies(text, { customerMessages: earlier, usedReplies: conversation.used, tags }, bundle, { values });
       const top = result.intents[0];
       const evidence = [...new Set([top?.keyword, top?.example].filter((item): item is string => Boolean(item)))];
       return {

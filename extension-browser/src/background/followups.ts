@@ -3,11 +3,7 @@
 // cases change, with a system notification only when the user allowed it. Nothing is ever sent:
 // the salesperson inserts the text, and marks the follow-up done, snoozed or declined.
 import browser from 'webextension-polyfill';
-import * as core from '@closer/shared';
-import type { Case, Language } from '@closer/shared';
-// TEMPORARY until CORE lands its functions (a missing named import fails everyone's build).
-type DueFollowup = any;
-const dueFollowups = (core as unknown as Record<string, ((...args: any[]) => any) | undefined>).dueFollowups ?? (() => []);
+import { dueFollowups, recordFollowup, type Case, type DueFollowup, type Language } from '@closer/shared';
 import type { FollowupsDue } from '../requests.ts';
 import { allCases, editCaseRecord } from './cases.ts';
 import { currentEngine } from './bundles.ts';
@@ -91,11 +87,7 @@ export async function actOn(input: FollowupAction, language: Language, now = new
     at,
     ...(input.action === 'snoozed' ? { until: startOfDayAfter(now, input.days ?? 1).toISOString() } : {}),
   };
-  await editCaseRecord({ id: input.case }, (record) => ({
-    ...record,
-    followups: [...(record.followups ?? []).filter((entry) => !(entry.rule === input.rule && entry.due === input.due)), state],
-    updatedAt: Date.parse(record.updatedAt) > now.getTime() ? record.updatedAt : at,
-  }), now);
+  await editCaseRecord({ id: input.case }, (record) => recordFollowup(record, state), now);
   await refreshBadge(language, now);
   return listDue(language, now);
 }

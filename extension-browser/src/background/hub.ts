@@ -43,7 +43,8 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
         ? await store.updateConversation(request.conversationKey, (c) => recordMessage(c, request.text, Date.now()))
         : await store.getConversation(request.conversationKey);
       const { engine } = await currentEngine();
-      const suggestion = engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang);
+      const tags = await profile.tagsOf(request.conversationKey).catch(() => []);
+      const suggestion = engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang, tags);
       await cases.recordSuggestion(request.conversationKey, request.text, suggestion).catch((error: unknown) => console.warn('closer: case not recorded', error));
       await profile.noteSignals(request.conversationKey, request.text).catch((error: unknown) => console.warn('closer: signal not recorded', error));
       return suggestion;

@@ -1,14 +1,10 @@
 // The customer's profile in the panel: the customer of a conversation with the team's tags on them,
 // their lifecycle stage over all their cases, and tags suggested from what the chat showed. A tag
 // is put on only when the salesperson clicks it; nothing here applies one by itself.
-import * as core from '@closer/shared';
-import { addEvent, localText, type Bundle, type Case, type CustomerTag, type Intent, type Language } from '@closer/shared';
-// TEMPORARY until CORE lands its functions (a missing named import fails everyone's build).
-const shim = core as unknown as Record<string, ((...args: any[]) => any) | undefined>;
-const buySoonCue = shim.buySoonCue ?? (() => false);
-const rivalNamed = shim.rivalNamed ?? (() => false);
-const suggestTags = shim.suggestTags ?? (() => []);
-const lifecycleOf = shim.lifecycleOf ?? (() => ({ stage: 'intro', purchases: 0 }));
+import {
+  addEvent, buySoonCue, lifecycleOf, localText, rivalNamed, setTags, suggestTags,
+  type Bundle, type Case, type CustomerTag, type Intent, type Language, type SeenInChat,
+} from '@closer/shared';
 import type { ProfileView } from '../requests.ts';
 import { allCases, editCaseRecord } from './cases.ts';
 import { currentEngine } from './bundles.ts';
@@ -52,7 +48,7 @@ function newestOf(cases: readonly Case[], conversation: string): Case | undefine
 }
 
 /** What the chat showed, read from this chat's cases (intents, steps) and its recent messages (rival, buy soon). */
-async function seenIn(conversation: string, cases: readonly Case[], shown: string | undefined): Promise<Parameters<typeof suggestTags>[1]> {
+async function seenIn(conversation: string, cases: readonly Case[], shown: string | undefined): Promise<SeenInChat> {
   const intents = new Set<Intent>();
   const steps = new Set<string>();
   let buySoon = false;
@@ -79,7 +75,7 @@ export async function profileOf(conversation: string, language: Language, shown?
   const own = customerCases(cases, conversation, customer);
   const tree = tagTree(engine.bundle, language);
   const index = tagIndex(tree);
-  const on = [...new Set(own.flatMap((record) => record.tags ?? []))];
+  const on = [...new Set(own.flatMap((record) => record.tags))];
   const lifecycle = lifecycleOf(own, customer, now);
   return {
     customer,
@@ -103,7 +99,7 @@ export async function tagsOf(conversation: string): Promise<string[]> {
   const cases = await allCases();
   const values = (await getConversation(conversation)).values;
   const customer = newestOf(cases, conversation)?.customer || values.customer?.trim() || '';
-  return [...new Set(customerCases(cases, conversation, customer).flatMap((record) => record.tags ?? []))];
+  return [...new Set(customerCases(cases, conversation, customer).flatMap((record) => record.tags))];
 }
 
 /**
@@ -112,14 +108,14 @@ export async function tagsOf(conversation: string): Promise<string[]> {
  */
 export async function setTag(conversation: string, tag: string, on: boolean, language: Language, now = new Date()): Promise<ProfileView> {
   const { engine } = await currentEngine();
-  // updatedAt never moves back, so a later merge keeps the newest copy.
-  const touched = (record: Case) => (Date.parse(record.updatedAt) > now.getTime() ? record.updatedAt : now.toISOString());
+  // The stage is kept on the case as it is saved, a snapshot for whoever reads the file later.
+  const stage = (await profileOf(conversation, language, undefined, now)).lifecycle.stage;
   if (on) {
     if (!tagIndex(tagTree(engine.bundle, language)).has(tag)) throw new Error(`"${tag}" is not a customer tag of this bundle (only the third level of the tag tree goes on a customer)`);
-    await editCaseRecord({ conversation }, (record) => ((record.tags ?? []).includes(tag) ? record : { ...record, tags: [...(record.tags ?? []), tag], updatedAt: touched(record) }), now);
+    await editCaseRecord({ conversation }, (record) => (record.tags.includes(tag) ? record : setTags(record, [...record.tags, tag], stage, now)), now);
   } else {
-    for (const record of (await allCases()).filter((entry) => entry.conversation === conversation && (entry.tags ?? []).includes(tag))) {
-      await editCaseRecord({ id: record.id }, (latest) => ({ ...latest, tags: (latest.tags ?? []).filter((id) => id !== tag), updatedAt: touched(latest) }), now);
+    for (const record of (await allCases()).filter((entry) => entry.conversation === conversation && entry.tags.includes(tag))) {
+      await editCaseRecord({ id: record.id }, (latest) => setTags(latest, latest.tags.filter((id) => id !== tag), stage, now), now);
     }
   }
   return profileOf(conversation, language, undefined, now);
