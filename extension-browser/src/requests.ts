@@ -91,8 +91,19 @@ export const ProfileRequestSchemas = [
   z.object({ type: z.literal('followups-notify'), enabled: z.boolean() }),
 ] as const;
 
+// The team's key and the bundle's updates (background/bundle-trust.ts, bundle-refresh.ts): the
+// status, trusting a pasted key or the signer of the bundle in use, forgetting it, checking now.
+export const BundleTrustRequestSchemas = [
+  z.object({ type: z.literal('bundle-status') }),
+  z.object({ type: z.literal('bundle-key-pin'), key: z.string().check(z.maxLength(4000)) }),
+  z.object({ type: z.literal('bundle-key-accept'), fingerprint: z.string().check(z.maxLength(100)) }),
+  z.object({ type: z.literal('bundle-key-forget') }),
+  z.object({ type: z.literal('bundle-refresh-now') }),
+] as const;
+
 export const RequestSchema = z.discriminatedUnion('type', [
   ...DrillRequestSchemas,
+  ...BundleTrustRequestSchemas,
   // Suggest replies for a customer message in a conversation (records the message first).
   z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.optional(z.boolean()) }),
   z.object({ type: z.literal('search'), query: z.string(), intent: z.optional(z.string()), step: z.optional(z.string()) }),
@@ -228,6 +239,24 @@ export const BundleInfoSchema = z.object({
 });
 export type BundleInfo = z.infer<typeof BundleInfoSchema>;
 
+const SignerSchema = z.object({ key: z.string(), fingerprint: z.string() });
+export const BundleStatusSchema = z.object({
+  hash: z.string(),
+  source: z.string(),
+  playbooks: z.array(z.string()),
+  /** Who signed the bundle in use (checked when it was imported), or null when unsigned. */
+  signer: z.nullable(SignerSchema),
+  pinned: z.nullable(z.object({ key: z.string(), fingerprint: z.string(), from: z.enum(['pasted', 'bundle']), pinnedAt: z.number() })),
+  refresh: z.nullable(z.object({
+    url: z.string(),
+    periodMinutes: z.number(),
+    lastChecked: z.nullable(z.number()),
+    lastChanged: z.nullable(z.number()),
+    lastError: z.nullable(z.object({ code: z.string(), message: z.string(), at: z.number() })),
+  })),
+});
+export type BundleStatus = z.infer<typeof BundleStatusSchema>;
+
 export const SettingsSchema = z.object({
   language: LanguageSchema,
   defaults: ValuesSchema,
@@ -350,6 +379,11 @@ export const ResultSchemas = {
   'bundle-import-text': BundleInfoSchema,
   'bundle-import-url': BundleInfoSchema,
   'bundle-reset': BundleInfoSchema,
+  'bundle-status': BundleStatusSchema,
+  'bundle-key-pin': BundleStatusSchema,
+  'bundle-key-accept': BundleStatusSchema,
+  'bundle-key-forget': BundleStatusSchema,
+  'bundle-refresh-now': BundleStatusSchema,
   'site-forget': Ok,
   'pending-take': z.object({ text: z.optional(z.string()), tabId: z.optional(z.int()) }),
   attach: z.object({ attached: z.boolean(), error: z.optional(z.string()) }),

@@ -9,8 +9,7 @@ import { deleteBundle, getBundle, putBundle, type StoredBundle } from './store.t
 
 const DEFAULT_URL = 'bundles/default.json';
 /** A bundle of 10,000 replies is about 5 MB; anything far larger is not a playbook bundle. */
-const MAX_BUNDLE_BYTES = 30 * 1024 * 1024;
-const FETCH_TIMEOUT_MS = 15_000;
+export const MAX_BUNDLE_BYTES = 30 * 1024 * 1024;
 
 interface Loaded {
   engine: Engine;
@@ -78,25 +77,6 @@ export async function importBundle(json: string, source: string): Promise<Bundle
   const loaded = { engine, stored };
   current = Promise.resolve(loaded);
   return describeBundle(loaded);
-}
-
-/** Fetches a bundle from a URL the user typed; the only request the extension ever makes. */
-export async function importBundleFromUrl(url: string): Promise<BundleInfo> {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new BundleError(`"${url}" is not a URL`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new BundleError(`only http and https URLs can be imported, not ${parsed.protocol}`);
-  let response: Response;
-  try {
-    response = await fetch(parsed, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), credentials: 'omit', cache: 'no-store' });
-  } catch (error) {
-    throw new BundleError(`could not fetch ${parsed.href}: ${(error as Error).message}`);
-  }
-  if (!response.ok) throw new BundleError(`could not fetch ${parsed.href}: HTTP ${response.status}`);
-  return importBundle(await response.text(), parsed.href);
 }
 
 export async function resetBundle(): Promise<BundleInfo> {

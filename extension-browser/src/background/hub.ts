@@ -7,7 +7,9 @@ import * as drills from './drills.ts';
 import * as team from './sync/schedule.ts';
 import * as followups from './followups.ts';
 import * as profile from './profile.ts';
-import { currentEngine, describeBundle, importBundle, importBundleFromUrl, resetBundle } from './bundles.ts';
+import { currentEngine, describeBundle } from './bundles.ts';
+import { importBundleFile, importBundleFromUrl, resetToDefaultBundle } from './bundle-refresh.ts';
+import { handleBundleTrustRequest } from './bundle-status.ts';
 import { adaptReply, adaptSettings, adaptStatus } from './models/adapt.ts';
 import { takePending } from './pending.ts';
 import * as store from './store.ts';
@@ -87,11 +89,17 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       if (request.defaults) await store.setSetting('defaults', request.defaults);
       return { ok: true };
     case 'bundle-import-text':
-      return importBundle(request.text, request.source);
+      return importBundleFile(request.text, request.source);
     case 'bundle-import-url':
       return importBundleFromUrl(request.url);
     case 'bundle-reset':
-      return resetBundle();
+      return resetToDefaultBundle();
+    case 'bundle-status':
+    case 'bundle-key-pin':
+    case 'bundle-key-accept':
+    case 'bundle-key-forget':
+    case 'bundle-refresh-now':
+      return handleBundleTrustRequest(request);
     case 'site-forget':
       await store.deleteSelector(request.site);
       return { ok: true };

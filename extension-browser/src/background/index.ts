@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { ensureRefreshAlarm, onRefreshAlarm } from './bundle-refresh.ts';
 import { createContextMenu, onContextMenuClick } from './context-menu.ts';
 import { onAlarm, onMessage, startFollowups } from './hub.ts';
 import { openPanel, setUpSidePanel } from './side-panel.ts';
@@ -10,6 +11,10 @@ import { caseChanged, onSyncAlarm, startTeamSync } from './sync/schedule.ts';
 // top level so that a worker woken by an event finds them (MV3 service worker rule).
 
 browser.runtime.onMessage.addListener((message: unknown) => onMessage(message));
+// The bundle URL's hourly check: the alarm wakes a stopped worker for one conditional fetch.
+browser.alarms.onAlarm.addListener(onRefreshAlarm);
+browser.runtime.onStartup.addListener(() => void ensureRefreshAlarm());
+browser.runtime.onInstalled.addListener(() => void ensureRefreshAlarm());
 // Team sync: a run shortly after a case changes, on its alarms, and at browser start (when set up).
 onCasesChanged(caseChanged);
 browser.alarms.onAlarm.addListener((alarm) => onSyncAlarm(alarm.name));

@@ -3,6 +3,7 @@ import type { Language, Settings } from '../requests.ts';
 import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
 import { AdaptSettingsCard } from './adapt-settings.tsx';
+import { BundleTrustCard } from './bundle-trust-card.tsx';
 import { TeamSettingsCard } from './team-settings.tsx';
 import { FollowupsSettingsCard } from './followups-settings.tsx';
 import { ReaderCard } from './reader-card.tsx';
@@ -124,6 +125,7 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
           </p>
         )}
       </section>
+      <BundleTrustCard t={t} language={settings.language} generation={generation} onChange={() => onChange()} />
       <AdaptSettingsCard t={t} generation={generation} onChange={() => onChange()} />
       <TeamSettingsCard t={t} generation={generation} />
       <FollowupsSettingsCard t={t} />
