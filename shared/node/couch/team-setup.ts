@@ -11,7 +11,7 @@
 import { userDatabaseName } from '../../src/index.ts';
 import { couchClient, CouchError, joinUrl, type CouchClient, type Credentials } from './http.ts';
 import type { TeamUser } from './users-file.ts';
-import { functionSource, isCaseDocument, validateCaseOwner, validateTeamWrite } from './validate.ts';
+import { IS_CASE_DOCUMENT, VALIDATE_CASE_OWNER, VALIDATE_TEAM_WRITE } from './validate.ts';
 
 export const DEFAULT_TEAM_DATABASE = 'closer-team';
 export const DESIGN_ID = '_design/closer';
@@ -64,14 +64,14 @@ export async function setUpTeam(options: TeamSetupOptions, onStep: (step: SetupS
 
   const team = options.teamDatabase;
   note(await ensureDatabase(couch, team));
-  note(await ensureDesign(couch, team, functionSource(validateTeamWrite)));
+  note(await ensureDesign(couch, team, VALIDATE_TEAM_WRITE));
   note(await ensureSecurity(couch, team, { admins: { names: [], roles: [] }, members: { names: [], roles: [LEAD_ROLE] } }));
 
   const replicationServer = options.replicationServer ?? options.server;
   for (const user of options.users) {
     const database = userDatabaseName(user.name);
     note(await ensureDatabase(couch, database, `${user.name}'s cases`));
-    note(await ensureDesign(couch, database, functionSource(validateCaseOwner), { cases: functionSource(isCaseDocument) }));
+    note(await ensureDesign(couch, database, VALIDATE_CASE_OWNER, { cases: IS_CASE_DOCUMENT }));
     note(await ensureSecurity(couch, database, { admins: { names: [], roles: [] }, members: { names: [user.name], roles: [] } }));
     note(await ensureReplication(couch, database, team, replicationServer, options.admin));
   }

@@ -1,27 +1,16 @@
-// The validation the team's CouchDB runs on every write, as `validate_doc_update` functions of a
-// design document. The server is given each function's source text (Function.prototype.toString),
-// so they are written in plain ECMAScript 5 without closures: CouchDB 3 may run an old
-// SpiderMonkey, and nothing outside the function exists on the server.
-
-/** What CouchDB passes as the writer. */
-export interface UserContext {
-  name: string | null;
-  roles: string[];
-}
-
-/** The fields of a case document these functions look at. */
-export interface CaseDocumentFields {
-  _id: string;
-  _deleted?: boolean;
-  salesperson?: unknown;
-}
+// The validation the team's CouchDB runs on every write (`validate_doc_update` functions of a
+// design document) and the filter of its replications. The server is given source text, so the
+// functions are kept here as that very text: a compiler never reformats them, so a second
+// `closer team setup` (or one from another build of Closer) finds them unchanged. They are plain
+// ECMAScript 5 with nothing from outside, since CouchDB 3 may run an old SpiderMonkey in a bare
+// sandbox. test/unit/couch-validate.test.ts compiles the same text and calls it as a function.
 
 /**
  * A user's database: a case is written only by its owner, the salesperson named in the case,
  * whose name must be the writer's CouchDB user name; a server admin may write anything. A
  * deletion needs the stored case to be the writer's, so no one deletes another's case.
  */
-export function validateCaseOwner(newDoc: CaseDocumentFields, oldDoc: CaseDocumentFields | null, userCtx: UserContext): void {
+export const VALIDATE_CASE_OWNER = `function (newDoc, oldDoc, userCtx) {
   if (userCtx.roles.indexOf('_admin') !== -1) return;
   var writer = userCtx.name;
   if (oldDoc && !oldDoc._deleted && oldDoc.salesperson !== writer) {
@@ -34,21 +23,16 @@ export function validateCaseOwner(newDoc: CaseDocumentFields, oldDoc: CaseDocume
   if (newDoc.salesperson !== writer) {
     throw { forbidden: 'closer: case ' + newDoc._id + ' is ' + JSON.stringify(newDoc.salesperson) + "'s; " + JSON.stringify(writer) + ' may write only their own cases' };
   }
-}
+}`;
 
 /** The team database: filled by the server's replications, which run as an admin; leads only read it. */
-export function validateTeamWrite(_newDoc: CaseDocumentFields, _oldDoc: CaseDocumentFields | null, userCtx: UserContext): void {
+export const VALIDATE_TEAM_WRITE = `function (newDoc, oldDoc, userCtx) {
   if (userCtx.roles.indexOf('_admin') === -1) {
-    throw { forbidden: 'closer: the team database is written only by the server\'s replications of each salesperson\'s database' };
+    throw { forbidden: "closer: the team database is written only by the server's replications of each salesperson's database" };
   }
-}
+}`;
 
 /** The replications' filter: every document but the design documents goes to the team database. */
-export function isCaseDocument(doc: CaseDocumentFields): boolean {
+export const IS_CASE_DOCUMENT = `function (doc) {
   return doc._id.indexOf('_design/') !== 0;
-}
-
-/** A function's source as the design document carries it. */
-export function functionSource(validate: (...args: never[]) => unknown): string {
-  return validate.toString();
-}
+}`;
