@@ -28,7 +28,7 @@ function items(value: unknown): [Data, number][] {
   return Array.isArray(value) ? value.flatMap((item, index) => (isRecord(item) ? [[item, index] as [Data, number]] : [])) : [];
 }
 
-/** The outline: objections with their replies, sequences with their steps, stories, loose replies. */
+/** The outline: objections with their replies, sequences with their steps, stories, loose replies, the tag tree, follow-up rules and ladder rungs. */
 export function documentSymbols(parsed: ParsedPlaybook): vscode.DocumentSymbol[] {
   const data = parsed.data;
   if (!isRecord(data)) return [];
@@ -54,7 +54,28 @@ export function documentSymbols(parsed: ParsedPlaybook): vscode.DocumentSymbol[]
   for (const [story, s] of items(data.stories)) result.push(symbol(parsed, ['stories', s], story, vscode.SymbolKind.Object));
   result.push(...replies([], data.replies));
   for (const [guide, g] of items(data.guides)) result.push(symbol(parsed, ['guides', g], guide, vscode.SymbolKind.File));
+  result.push(...tagTree(parsed, data.customerTags));
+  const plan = isRecord(data.followups) ? data.followups : {};
+  for (const [rule, r] of items(plan.rules)) result.push(symbol(parsed, ['followups', 'rules', r], rule, vscode.SymbolKind.Event));
+  const ladder = isRecord(data.ladder) ? data.ladder : {};
+  for (const [rung, r] of items(ladder.rungs)) result.push(symbol(parsed, ['ladder', 'rungs', r], rung, vscode.SymbolKind.Constant));
   return result;
+}
+
+/** The customer tags as a tree: each under its parent when the parent is in this file (a loop or an outside parent leaves it on top). */
+function tagTree(parsed: ParsedPlaybook, value: unknown): vscode.DocumentSymbol[] {
+  const tags = items(value).map(([tag, t]) => ({ tag, node: symbol(parsed, ['customerTags', t], tag, vscode.SymbolKind.EnumMember) }));
+  const byId = new Map(tags.map((entry) => [entry.tag.id, entry]));
+  const roots: vscode.DocumentSymbol[] = [];
+  for (const entry of tags) {
+    const parent = byId.get(entry.tag.parent);
+    // Following parents from the would-be parent must not come back to this tag, or the outline would loop.
+    let loops = false;
+    for (let at = parent, steps = 0; at && steps <= tags.length; at = byId.get(at.tag.parent), steps++) if (at === entry) loops = true;
+    if (parent && parent !== entry && !loops) parent.node.children.push(entry.node);
+    else roots.push(entry.node);
+  }
+  return roots;
 }
 
 export function symbolProvider(workspace: PlaybookWorkspace): vscode.DocumentSymbolProvider {

@@ -161,6 +161,16 @@ describe('tag tree, revisit plan and ladder: completion and hover', () => {
     assert.strictEqual(await targetLine('parent: pl-referral', 10), lineOf('- id: pl-referral'));
   });
 
+  it('outlines the tag tree nested category → group → tag, then the follow-up rules and the rungs', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', plan);
+    const names = symbols.map((symbol) => symbol.name);
+    assert.deepStrictEqual(names.slice(-3), ['pl-source', 'pl-care-day1', 'pl-rung-course']);
+    const source = symbols.find((symbol) => symbol.name === 'pl-source')!;
+    assert.deepStrictEqual(source.children.map((child) => child.name), ['pl-referral']);
+    assert.deepStrictEqual(source.children[0]!.children.map((child) => child.name), ['pl-friend']);
+    assert.strictEqual(source.children[0]!.children[0]!.detail, "A friend's referral");
+  });
+
   it('shows a rung: its kind, price band, tier and the reply that offers it', async () => {
     const text = await hoverText(plan, positionOf(planDocument, '- id: pl-rung-course', 8));
     assert.match(text, /Recorded course/);
