@@ -77,6 +77,12 @@ export function readEvalIntentSet(file = path.join(FIXTURES, 'eval/intents.tsv')
 /** A second set of chats, written by another helper after the golden-model rules were, and only ever measured. */
 export const STEPS_FRESH = path.join(FIXTURES, 'eval/steps-fresh.tsv');
 
+/**
+ * A third set of chats, written from the step definitions alone by a helper that saw no code or
+ * corpus. Held out: only its overall figure (and the confusion matrix, for the report) is printed.
+ */
+export const STEPS_HOLDOUT = path.join(FIXTURES, 'eval/steps-holdout.tsv');
+
 /** Short chats: the expected golden step and the customer's messages separated by " ||| ". */
 export function readStepSet(file = path.join(FIXTURES, 'eval/steps.tsv')): LabelledChat[] {
   return readTsv(file).map(({ cells: [step, messages], line }) => {

@@ -23,7 +23,8 @@ let team: Bundle;
 beforeAll(async () => {
   bundle = await defaultBundle();
   team = await teamMinimalBundle();
-});
+  // Building two bundles with the base corpus takes seconds on a busy machine.
+}, 60_000);
 
 const english = (message: string): boolean => !/[\u4e00-\u9fff]/.test(message);
 

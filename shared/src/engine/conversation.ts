@@ -3,7 +3,13 @@
 // used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
-import { chatCueOf } from './golden-cues.ts';
+import { chatCueOf, isSoftened } from './golden-cues.ts';
+import { normalizeText } from './text.ts';
+
+// A comparison names a rival: another shop, a platform, "online". Two of the shop's own products
+// set side by side ("季卡和年卡有什么区别") are a question about the product (DOMAIN.md: the customer
+// asks which one suits them, and the product is brought in).
+const RIVAL = /别家|别人家|其他家|其它家|另一家|另外一家|外面|网上|隔壁|楼下|那家|那款|那个牌子|别的牌子|其他牌子|同行|淘宝|京东|拼多多|天猫|美团|携程|抖音|直播|\b(?:another|other|elsewhere|online|amazon|competitor|cheaper)\b/;
 import { GOLDEN_STEP_OF_INTENT, stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
 
 /** A chat so far. Both lists are oldest first; either may be left out. */
@@ -42,8 +48,13 @@ export type IntentOf = (message: string) => Intent | { intent: Intent; score: nu
 
 // Below this a recognised objection is only a hunch (less than even).
 const WEAK = 0.5;
+// Below this a recognised objection is as often wrong as right (the leave-one-trade-out check over
+// the base corpus, test/eval/base-cv.ts: about half right, and a third of them small talk).
+const HUNCH = 0.4;
 const OPENING: readonly GoldenState[] = ['start', 'icebreak', 'introduce'];
 const LATE: readonly GoldenState[] = ['ask_close', 'resolve_doubt', 'push_close'];
+// Where an objection or a doubt was answered, and a message that accepts it softens it.
+const SOFTENING: readonly GoldenState[] = ['consider', 'resolve_doubt', 'push_close'];
 
 export const GOLDEN_SEQUENCE = 'golden';
 
@@ -88,13 +99,23 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
 }
 
 /**
- * What a message does to the chat, from its intent and, for small talk, its cue. In the opening
- * of a chat, a question in which the classifier is unsure of an objection is a question about
- * the product; a bare "贵" stays the objection it is.
+ * What a message does to the chat, from its intent, its score and, for small talk, its cue:
+ * - after an objection or a doubt was answered, a message that accepts it ("看了报告，还可以") is an
+ *   acknowledgement, whatever its words sound like;
+ * - in the opening of a chat, an objection the classifier is unsure of is a question about the
+ *   product when it asks something, and small talk when it does not ("我是朋友介绍来的"); a bare
+ *   "贵" stays the objection it is;
+ * - a comparison of two of the shop's own products is a question about the product.
  */
 export function eventOf(intent: Intent, message: string, repeated: boolean, score = 1, state: GoldenState = 'start'): GoldenEvent {
   if (intent === 'other') return chatCueOf(message);
-  if (score < WEAK && intent !== 'buy_signal' && OPENING.includes(state) && chatCueOf(message) === 'question') return 'question';
+  if (SOFTENING.includes(state) && intent !== 'buy_signal' && isSoftened(message)) return 'ack';
+  const cue = chatCueOf(message);
+  if (OPENING.includes(state) && intent !== 'buy_signal') {
+    if (score < WEAK && cue === 'question') return 'question';
+    if (score < HUNCH && (cue === 'chat' || cue === 'greeting')) return cue;
+  }
+  if (intent === 'comparison' && cue === 'question' && !RIVAL.test(normalizeText(message))) return 'question';
   if (intent === 'hesitation' && repeated) return 'hesitation_again';
   return intent;
 }
@@ -126,11 +147,22 @@ export function conversationState(
   // think" is still weighing time and money: considering.
   let repeated = reached.has('consider');
   let messagesSinceConsider = -1;
+  // A product question in which the classifier heard an objection or a doubt ("is it safe for my
+  // dog?") keeps that concern: once it is answered, the customer's "ok, makes sense" is the
+  // acknowledgement of an answered doubt, which calls for the push to close.
+  let concern: GoldenStep | undefined;
   const apply = (message: string, intent: Intent, score?: number): void => {
-    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || LATE.includes(state), score, state);
-    why = transitionFor(state, event).because;
-    state = stepAfter(state, event);
-    if (intent === 'hesitation') repeated = true;
+    const answering: GoldenState = state === 'introduce' && concern ? concern : state;
+    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || LATE.includes(state), score, answering);
+    // Only an acknowledgement reads the chat as if the concern had been the step.
+    const from = event === 'ack' ? answering : state;
+    const row = transitionFor(from, event);
+    why = row.because;
+    const after = row.to === 'stay' ? state : row.to;
+    if (event === 'question' && intent !== 'other' && OPENING.includes(state)) concern = GOLDEN_STEP_OF_INTENT[intent];
+    else if (after !== state) concern = undefined;
+    state = after;
+    if (event === 'hesitation' || event === 'hesitation_again') repeated = true;
     if (messagesSinceConsider >= 0) messagesSinceConsider++;
     else if (state === 'consider') messagesSinceConsider = 0;
   };
