@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { couchClient } from '../../shared/node/couch/http.ts';
 import { startCouchServer, type CouchServer } from '../helpers/couch-server.ts';
 import { closer, PASSWORDS, setUp, tempDir } from './couch-fixtures.ts';
 
@@ -98,6 +99,25 @@ describe('reading the team database fails in plain words', () => {
       await html.close();
       await odd.close();
     }
+  });
+
+  it('a server that takes the connection and never answers: given up after the time limit', async () => {
+    const silent: Server = createServer(() => {});
+    await new Promise<void>((ready) => silent.listen(0, '127.0.0.1', ready));
+    const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      const client = couchClient(`${url}/closer-team`, undefined, { timeLimitMs: 300 });
+      await expect(client.request('GET', '')).rejects.toThrow(`the server at ${url} did not answer within 0.3 s`);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((done) => silent.close(done));
+    }
+  });
+
+  it('a pull into a folder that does not exist', async () => {
+    const result = await closer(['cases', 'pull', '--couch', `${couch.url}/closer-team`, '-o', 'no-such-folder/team.jsonl', ...lead], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('closer cases pull: cannot write no-such-folder/team.jsonl: no such file or folder (ENOENT)\n');
   });
 
   it('a failed pull keeps the file that was there', async () => {

@@ -2,6 +2,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { formatCaseDocumentProblem, LOSS_REASONS } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
+import { fileErrorMessage } from '../file-errors.ts';
 import { CouchError } from '../couch/http.ts';
 import { couchCredentials, visitCouchCases } from '../couch/read-cases.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
@@ -40,7 +41,13 @@ are written), 2 usage error.`,
     const file = path.resolve(io.cwd, values.output);
     // Written beside and renamed at the end, so a failed pull never leaves half a file in place of a good one.
     const partial = `${file}.${process.pid}.partial`;
-    const descriptor = openSync(partial, 'w');
+    let descriptor: number;
+    try {
+      descriptor = openSync(partial, 'w');
+    } catch (error) {
+      io.stderr(`closer cases pull: cannot write ${values.output}: ${fileErrorMessage(error)}\n`);
+      return EXIT.problems;
+    }
     let written = 0;
     try {
       const credentials = couchCredentials(values, process.env);

@@ -37,7 +37,8 @@ const TIME_LIMIT_MS = 30_000;
  * A client for `url`. Credentials come from `credentials`, else from the URL itself
  * (http://user:password@host/…), which fetch would refuse, so they are moved to a header.
  */
-export function couchClient(url: string, credentials?: Credentials): CouchClient {
+export function couchClient(url: string, credentials?: Credentials, options: { timeLimitMs?: number } = {}): CouchClient {
+  const timeLimitMs = options.timeLimitMs ?? TIME_LIMIT_MS;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -66,10 +67,11 @@ export function couchClient(url: string, credentials?: Credentials): CouchClient
           method,
           headers: options.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
-          signal: AbortSignal.timeout(TIME_LIMIT_MS),
+          // A server that accepts the connection and never answers must not hang the command.
+          signal: AbortSignal.timeout(timeLimitMs),
         });
       } catch (error) {
-        throw new CouchError(unreachableMessage(server, error));
+        throw new CouchError(unreachableMessage(server, error, timeLimitMs));
       }
       const text = await response.text().catch(() => '');
       let body: unknown;
@@ -100,8 +102,8 @@ function pathOf(url: string): string {
   }
 }
 
-function unreachableMessage(base: string, error: unknown): string {
-  if ((error as Error)?.name === 'TimeoutError') return `the server at ${base} did not answer within ${TIME_LIMIT_MS / 1000} s`;
+function unreachableMessage(base: string, error: unknown, timeLimitMs: number): string {
+  if ((error as Error)?.name === 'TimeoutError') return `the server at ${base} did not answer within ${timeLimitMs / 1000} s`;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? '';
   const why: Record<string, string> = {
