@@ -8,7 +8,7 @@ export interface ConversationInput {
 }
 
 /** Keys a batch object may have; anything else is probably a typo worth reporting. */
-const KEYS = new Set(['message', 'history', 'used']);
+const KEYS = new Set(['message', 'history', 'used', 'tags']);
 
 /** A list of strings, or the reason it is not one. */
 function stringList(value: unknown, name: string): string[] | string {
@@ -30,30 +30,32 @@ function describe(value: unknown): string {
  * `{"message": "...", "history": [...], "used": [...]}` (history oldest first).
  * Returns the conversation, or the reason the line cannot be answered.
  */
-export function parseBatchLine(line: string, used: readonly string[]): ConversationInput | { error: string } {
+export function parseBatchLine(line: string, used: readonly string[], tags: readonly string[] = []): ConversationInput | { error: string } {
   const trimmed = line.trim();
   if (trimmed === '') return { error: 'the line is empty: give the customer’s message' };
-  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { message: line, conversation: { usedReplies: used } };
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { message: line, conversation: { usedReplies: used, tags } };
   let data: unknown;
   try {
     data = JSON.parse(trimmed);
   } catch {
     // Not JSON after all: a customer may well type a brace.
-    return { message: line, conversation: { usedReplies: used } };
+    return { message: line, conversation: { usedReplies: used, tags } };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { error: `a JSON line must be an object {"message", "history", "used"}, not ${describe(data)}` };
   }
   const record = data as Record<string, unknown>;
   const unknown = Object.keys(record).filter((key) => !KEYS.has(key));
-  if (unknown.length > 0) return { error: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')}: a line may have "message", "history" and "used"` };
+  if (unknown.length > 0) return { error: `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => `"${key}"`).join(', ')}: a line may have "message", "history", "used" and "tags"` };
   if (typeof record.message !== 'string') return { error: `"message" must be the customer’s message as a string, not ${record.message === undefined ? 'missing' : describe(record.message)}` };
   if (record.message.trim() === '') return { error: '"message" is empty: give the customer’s message' };
   const history = stringList(record.history, 'history');
   if (typeof history === 'string') return { error: history };
   const usedHere = stringList(record.used, 'used');
   if (typeof usedHere === 'string') return { error: usedHere };
-  return { message: record.message, conversation: { customerMessages: history, usedReplies: [...used, ...usedHere] } };
+  const tagsHere = stringList(record.tags, 'tags');
+  if (typeof tagsHere === 'string') return { error: tagsHere };
+  return { message: record.message, conversation: { customerMessages: history, usedReplies: [...used, ...usedHere], tags: [...tags, ...tagsHere] } };
 }
 
 /**

@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle, lowerRungReply, parsePlaybook, suggestReplies, withLowerRung, type Bundle } from '@closer/shared';
-import { loadPlaybookFiles } from '@closer/shared/node';
+import { loadPlaybookFiles, runCli, type Io } from '@closer/shared/node';
 import { ENGINE_PLAYBOOK } from './engine-fixture.ts';
 
 // The engine's small playbook plus a ladder and a tag tree, so these tests do not move when the
@@ -93,5 +96,33 @@ describe('the product ladder in the suggestions', () => {
     expect(suggestion.intent).toBe('price');
     expect(suggestion.replies[1]).toMatchObject({ id: 'ladder-offer-recorded', rung: 'rung_recorded' });
     expect(suggestion.replies[0]!.rung).toBeUndefined();
+  });
+});
+
+describe('closer suggest with the customer\'s tags', () => {
+  async function cli(args: string[], input: string[] = []) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'closer-ladder-'));
+    writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(bundle));
+    let stdout = '';
+    let stderr = '';
+    const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), lines: async function* () { yield* input; }, cwd: dir };
+    const code = await runCli(['suggest', '--bundle', 'bundle.json', ...args], io);
+    return { code, stdout, stderr };
+  }
+
+  it('--tags puts the lower rung second in --json', async () => {
+    const { code, stdout } = await cli(['--json', '--tags', 'means_little', '太贵了，能不能再便宜点']);
+    expect(code).toBe(0);
+    const replies = JSON.parse(stdout).replies as { id: string; why: string }[];
+    expect(replies[1]).toMatchObject({ id: 'offer-recorded', why: expect.stringContaining('而不是降价') });
+  });
+
+  it('a --jsonl line gives its own tags, and a tags value that is not a list of strings is that line\'s error', async () => {
+    const { code, stdout } = await cli(['--jsonl'], [JSON.stringify({ message: '太贵了', tags: ['means_little'] }), JSON.stringify({ message: '太贵了' }), JSON.stringify({ message: '太贵了', tags: 'means_little' })]);
+    expect(code).toBe(0);
+    const [tagged, plain, bad] = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(tagged.replies.map((reply: { id: string }) => reply.id)).toContain('offer-recorded');
+    expect(plain.replies.map((reply: { id: string }) => reply.id)).not.toContain('offer-recorded');
+    expect(bad).toEqual({ line: 3, error: '"tags" must be a list of strings, not a string' });
   });
 });

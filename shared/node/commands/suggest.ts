@@ -23,8 +23,8 @@ Options:
                      "step", "next", "replies": [{"id", "text", "playbook", "score", "why"}]}
   --jsonl           read from standard input one line per message and print one JSON object a
                     line, in order. A line is the customer's message, or
-                    {"message": "...", "history": ["earlier message", ...], "used": ["reply-id", ...]}
-                    with history oldest first. A line that cannot be answered gets
+                    {"message": "...", "history": ["earlier message", ...], "used": ["reply-id", ...],
+                     "tags": ["tag-id", ...]} with history oldest first. A line that cannot be answered gets
                     {"line": N, "error": "what is wrong"}; the others are still answered.
   --history FILE    the customer's earlier messages in this chat, oldest first: one a line,
                     or a JSON list of strings
@@ -32,6 +32,8 @@ Options:
   --limit N         how many replies (default 5)
   --lang LANG       the language of the replies: zh-CN or en (default: the message's)
   --used IDS        comma-separated ids of replies already used in this chat
+  --tags IDS        comma-separated ids of the customer's tags (customerTags): a tag of the
+                    entry tier gets the ladder's lower rung offered on a price objection
   --set NAME=VALUE  a value for a {{variable}}; repeatable
   -h, --help        show this help
 Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
@@ -43,6 +45,7 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
       limit: { type: 'string' },
       lang: { type: 'string' },
       used: { type: 'string' },
+      tags: { type: 'string' },
       set: { type: 'string', multiple: true },
       history: { type: 'string' },
     });
@@ -50,6 +53,7 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
     const language = parseLanguage(values.lang);
     const variables = parseValues(values.set ?? []);
     const used = (values.used ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const tags = (values.tags ?? '').split(',').map((id) => id.trim()).filter(Boolean);
     if (values.jsonl && positionals.length > 0) throw new UsageError('--jsonl reads messages from standard input; give no MESSAGE');
     if (!values.jsonl && positionals.length === 0) throw new UsageError('missing MESSAGE: the customer message to answer');
     if (values.jsonl && values.history) throw new UsageError('--history is for one MESSAGE; in --jsonl give each line its own "history"');
@@ -73,12 +77,12 @@ Exit code: 0 ok, 1 the bundle or playbooks cannot be used, 2 usage error.`,
       let number = 0;
       for await (const line of io.lines()) {
         number++;
-        const input = parseBatchLine(line, used);
+        const input = parseBatchLine(line, used, tags);
         io.stdout(JSON.stringify('error' in input ? { line: number, error: input.error } : contractJson(answer(input.message, input.conversation), limit)) + '\n');
       }
       return EXIT.ok;
     }
-    const suggestion = answer(positionals.join(' '), { usedReplies: used, customerMessages: history });
+    const suggestion = answer(positionals.join(' '), { usedReplies: used, customerMessages: history, tags });
     if (values.json) io.stdout(JSON.stringify(contractJson(suggestion, limit), null, 2) + '\n');
     else io.stdout(formatSuggestion(suggestion));
     return EXIT.ok;
