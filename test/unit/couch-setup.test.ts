@@ -103,6 +103,12 @@ describe('the server after setup', () => {
     expect(await write.json()).toMatchObject({ error: 'forbidden', reason: expect.stringContaining('written only by the server') });
   });
 
+  it('holds the security objects CouchDB 3 enforces on reads (pouchdb-server does not: so they are checked as written)', async () => {
+    const security = async (database: string) => (await fetch(`${couch.url}/${database}/_security`, { headers: basic(couch.admin.user, couch.admin.password) })).json();
+    expect(await security('closer-team')).toEqual({ admins: { names: [], roles: [] }, members: { names: [], roles: ['lead'] } });
+    expect(await security(aliceDb)).toEqual({ admins: { names: [], roles: [] }, members: { names: ['alice'], roles: [] } });
+  });
+
   it("keeps the user databases' validation out of the team database (the replications carry cases only)", async () => {
     const design = await fetch(`${couch.url}/closer-team/_design/closer`, { headers: basic(couch.admin.user, couch.admin.password) });
     const { validate_doc_update: validate } = (await design.json()) as { validate_doc_update: string };
