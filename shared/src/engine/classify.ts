@@ -9,7 +9,7 @@ import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.
 import { buildInitialsIndex, isInitialsOnly, wordsForInitials, type InitialsIndex } from './initials.ts';
 import { featuresOfMessage } from './intent-features.ts';
 import { PrecompiledError, precompiledParts } from '../playbook/precompiled.ts';
-import { decodeTriggerFeatures } from './trigger-features.ts';
+import { decodeTriggers, type CollectedTriggers, type TriggerText } from './trigger-features.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {
@@ -70,8 +70,8 @@ interface IntentModel {
   base?: BaseCorpus;
   /** Pinyin initials → words, built the first time a message is initials alone. */
   initials?: InitialsIndex;
-  /** Each trigger's features, in the order collected: what `closer build` writes into the bundle. */
-  triggerFeatures: Map<string, number>[];
+  /** The triggers it was learnt from, as collected: what `closer build` writes into the bundle. */
+  collected: CollectedTriggers;
 }
 
 const models = new WeakMap<Bundle, IntentModel>();
@@ -80,13 +80,13 @@ const models = new WeakMap<Bundle, IntentModel>();
 export function intentModelOf(bundle: Bundle): IntentModel {
   const cached = models.get(bundle);
   if (cached) return cached;
-  const model = readIntentModel(bundle) ?? buildIntentModel(objectionsOf(bundle), bundle.base);
+  const model = readIntentModel(bundle) ?? buildIntentModel(collectTriggers(objectionsOf(bundle)), bundle.base);
   models.set(bundle, model);
   return model;
 }
 
 /**
- * The model built over the trigger features the bundle carries (trigger-features.ts), or undefined
+ * The model built over the triggers the bundle carries (trigger-features.ts), or undefined
  * when it has none. A part that does not add up is rebuilt rather than trusted, unless `strict`
  * (an import, which refuses the bundle with the PrecompiledError).
  */
@@ -94,7 +94,7 @@ export function readIntentModel(bundle: Bundle, strict = false): IntentModel | u
   const compiled = precompiledParts(bundle)?.intent;
   if (!compiled) return undefined;
   try {
-    return buildIntentModel(objectionsOf(bundle), bundle.base, decodeTriggerFeatures(compiled));
+    return buildIntentModel(decodeTriggers(compiled), bundle.base);
   } catch (error) {
     if (strict || !(error instanceof PrecompiledError)) throw error;
     return undefined;
@@ -105,53 +105,53 @@ function objectionsOf(bundle: Bundle): Objection[] {
   return bundle.playbooks.flatMap((entry) => entry.playbook.objections ?? []);
 }
 
-interface TriggerText {
-  intent: Intent;
-  objection?: string;
-  source: ExampleSource;
-  text: string;
-  features: Map<string, number>;
-}
-
 const FORM_CUES = new Set(['#q', '#short']);
 
 // A team's own example counts as this many base examples: the team knows its customers' words.
 const TEAM_WEIGHT = 1.5;
 
-function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus, precompiled?: readonly Map<string, number>[]): IntentModel {
-  // The features of each trigger in the order they are collected: read from the bundle, else worked out.
-  let next = 0;
-  const featuresFor = (work: () => Map<string, number>): Map<string, number> => (precompiled ? precompiled[next++] ?? new Map() : work());
+/** Every example and keyword of the objections, each once per intent, with its features. */
+function collectTriggers(objections: readonly Objection[]): CollectedTriggers {
   const triggers: TriggerText[] = [];
-  const keywords: Keyword[] = [];
-  const triggerText = new Map<Intent, string>();
+  const keywords: CollectedTriggers['keywords'] = [];
+  const lines = new Map<Intent, Set<string>>();
   // The same trigger under two objections of one intent says nothing new and only costs time.
   const seen = new Set<string>();
   const isNew = (intent: Intent, normalized: string): boolean => !seen.has(intent + '\u0000' + normalized) && Boolean(seen.add(intent + '\u0000' + normalized));
   for (const objection of objections) {
     const { keywords: words = [], examples = [] } = objection.triggers;
-    triggerText.set(objection.intent, (triggerText.get(objection.intent) ?? '') + '\n' + [...words, ...examples].map(normalizeText).join('\n'));
+    let own = lines.get(objection.intent);
+    if (!own) lines.set(objection.intent, (own = new Set()));
     for (const example of examples) {
-      if (!isNew(objection.intent, normalizeText(example))) continue;
-      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: example, features: featuresFor(() => featuresOfMessage(example)) });
+      const normalized = normalizeText(example);
+      own.add(normalized);
+      if (!isNew(objection.intent, normalized)) continue;
+      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: example, features: featuresOfMessage(example, normalized) });
     }
     for (const word of words) {
       const normalized = normalizeText(word);
+      own.add(normalized);
       if (!normalized || !isNew(objection.intent, normalized)) continue;
-      const latin = !CJK.test(normalized);
-      keywords.push({
-        intent: objection.intent,
-        objection: objection.id,
-        text: word,
-        normalized,
-        wholeWord: latin ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(normalized)}($|[^a-z0-9])`) : undefined,
-        strength: keywordStrength(normalized, latin),
-      });
+      keywords.push({ intent: objection.intent, objection: objection.id, text: word, normalized });
       // A keyword is also a tiny example, so its n-grams count towards similarity.
-      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: word, features: featuresFor(() => messageFeatures(normalized)) });
+      triggers.push({ intent: objection.intent, objection: objection.id, source: 'team', text: word, features: messageFeatures(normalized) });
     }
   }
-  if (precompiled && next !== precompiled.length) throw new PrecompiledError(`the precompiled intent triggers are ${precompiled.length}, but the playbooks have ${next}`);
+  // One line per trigger, each once: a bundle repeating an objection a thousand times keeps it short.
+  const triggerText = new Map([...lines].map(([intent, own]) => [intent, '\n' + [...own].join('\n')]));
+  return { triggers, keywords, triggerText };
+}
+
+function buildIntentModel(collected: CollectedTriggers, base?: BaseCorpus): IntentModel {
+  const { triggers, triggerText } = collected;
+  const keywords = collected.keywords.map((keyword): Keyword => {
+    const latin = !CJK.test(keyword.normalized);
+    return {
+      ...keyword,
+      wholeWord: latin ? new RegExp(`(^|[^a-z0-9])${escapeRegExp(keyword.normalized)}($|[^a-z0-9])`) : undefined,
+      strength: keywordStrength(keyword.normalized, latin),
+    };
+  });
   const baseCounts = base ? baseCountsOf(base) : undefined;
   const intents = INTENTS.filter((intent, at) => triggers.some((trigger) => trigger.intent === intent) || (baseCounts?.totals[at] ?? 0) > 0);
   const documentFrequency = new Map<string, number>();
@@ -173,8 +173,7 @@ function buildIntentModel(objections: readonly Objection[], base?: BaseCorpus, p
     return { intent: trigger.intent, objection: trigger.objection, source: trigger.source, text: trigger.text, norm: Math.sqrt(squared) || 1 };
   });
   const bayes = naiveBayes(triggers, intents, baseCounts);
-  const triggerFeatures = triggers.map((trigger) => trigger.features);
-  return { intents, examples, postings, idf, keywords, bayes, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)), base, triggerFeatures };
+  return { intents, examples, postings, idf, keywords, bayes, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)), base, collected };
 }
 
 

@@ -39,12 +39,14 @@ export const PrecompiledSearchSchema = z.strictObject({
 export type PrecompiledSearch = z.infer<typeof PrecompiledSearchSchema>;
 
 export const PrecompiledIntentSchema = z.strictObject({
-  /** How many triggers (examples and keywords) the intent model collects from the playbooks. */
-  count: z.number().int().nonnegative(),
   /** The features met in the triggers, one a line. */
   features: z.string(),
-  /** Per trigger, in the order the intent model collects them, a line of "feature index:value" pairs. */
-  triggers: z.string(),
+  /** Per trigger, in the order the intent model collects them: [intent number, objection, text, "feature number:value" pairs]. */
+  triggers: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.string()])),
+  /** Per keyword: [intent number, objection, text as written, normalised]. */
+  keywords: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.string()])),
+  /** Per intent, its triggers normalised, one a line. */
+  triggerText: z.record(z.string(), z.string()),
 });
 export type PrecompiledIntent = z.infer<typeof PrecompiledIntentSchema>;
 
