@@ -6,7 +6,7 @@ export interface PlaybookSnippet {
   description: string;
   body: string;
   /** Where the snippet belongs: an item of the list under this key, or the whole file ('file'). */
-  belongs: 'objections' | 'replies' | 'stories' | 'steps' | 'file';
+  belongs: 'objections' | 'replies' | 'stories' | 'steps' | 'customerTags' | 'rules' | 'rungs' | 'file';
 }
 
 // A placeholder is selected when the cursor reaches it, and VS Code's auto-surround wraps a
@@ -96,6 +96,39 @@ export function playbookSnippets(): PlaybookSnippet[] {
         '    - id: ${5:$1-reply}',
         '      label: "${6:Short label}"',
         '      text: "$7"',
+        '$0',
+      ].join('\n'),
+    },
+    {
+      name: 'customer tag',
+      description: vscode.l10n.t('A new customer tag: its group, label and a hint on when to use it'),
+      belongs: 'customerTags',
+      body: ['- id: ${1:new-tag}', '  parent: ${2:group-id}', '  label: "${3:What the salesperson reads}"', '  hint: "${4:When to use it}"', '$0'].join('\n'),
+    },
+    {
+      name: 'follow-up rule',
+      description: vscode.l10n.t('A new follow-up: after which event, how long after, which approved reply to send'),
+      belongs: 'rules',
+      body: [
+        '- id: ${1:new-followup}',
+        '  label: "${2:Why it is due}"',
+        '  when: ${3|won,lost,hot_lead,meeting,idle|}',
+        '  after: { days: ${4:1} }',
+        '  send: ${5:reply-id}',
+        '$0',
+      ].join('\n'),
+    },
+    {
+      name: 'ladder rung',
+      description: vscode.l10n.t('A new rung of the product ladder: kind, price band, tier and the reply that offers it'),
+      belongs: 'rungs',
+      body: [
+        '- id: ${1:new-rung}',
+        '  label: "${2:The product}"',
+        '  kind: ${3|lead_magnet,recorded,live,camp,community,coaching,consulting|}',
+        '  price: { min: ${4:0}, max: ${5:99} }',
+        '  tier: ${6|entry,middle,top|}',
+        '  reply: ${7:reply-id}',
         '$0',
       ].join('\n'),
     },

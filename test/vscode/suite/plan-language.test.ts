@@ -134,6 +134,19 @@ describe('tag tree, revisit plan and ladder: completion and hover', () => {
     assert.match(docOf(tiers[0]!), /little to spend/);
   });
 
+  it('offers the snippet of a follow-up rule, a rung or a tag where an item of that list belongs', async () => {
+    const uri = await writeFile('plan-snippets.playbook.yaml', 'id: pl-snippets\ntitle: S\ncustomerTags:\n  - \nfollowups:\n  rules:\n    - \nladder:\n  rungs:\n    - \n');
+    try {
+      const snippetsAt = async (line: number, column: number) =>
+        (await labels(uri, new vscode.Position(line, column))).filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+      assert.deepStrictEqual(await snippetsAt(3, 4), ['customer tag']);
+      assert.deepStrictEqual(await snippetsAt(6, 6), ['follow-up rule']);
+      assert.deepStrictEqual(await snippetsAt(9, 6), ['ladder rung']);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('shows a tag\'s path, label, hint and tier on hover', async () => {
     const text = await hoverText(plan, positionOf(planDocument, '- id: pl-friend', 8));
     assert.match(text, /A friend's referral/);
