@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIGURABLE_RULES, lintPlaybooks, parseCloserConfig, parsePlaybook, RULE_LIMITS } from '@closer/shared';
+import { runCli } from '@closer/shared/node';
 
 // Diagnostics as "file:line:col rule", the way closer lint locates them.
 function lint(files: Record<string, string>, settings?: Parameters<typeof lintPlaybooks>[1]) {
@@ -94,5 +98,28 @@ describe('lint: more tags than a salesperson can scan', () => {
       '2:18 the number for "too-many-tags" is a whole number above 0; 2.5 is not',
       expect.stringMatching(/^3:22 the level of "hard-coded-figure" must be one of off, warning, error/),
     ]);
+  });
+});
+
+describe('closer lint with the team\'s number', () => {
+  it('reads too-many-tags: N from closer.config.yaml in the folder, and names a bad number by line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'closer-tags-'));
+    writeFileSync(path.join(dir, 'a.playbook.yaml'), categories);
+    writeFileSync(path.join(dir, 'b.playbook.yaml'), tags(3));
+    const run = async () => {
+      let stdout = '';
+      const code = await runCli(['lint', '.'], { stdout: (text) => void (stdout += text), stderr: (text) => void (stdout += text), lines: async function* () {}, cwd: dir });
+      return { code, stdout };
+    };
+    expect(await run()).toEqual({ code: 0, stdout: '2 playbook(s) checked: 0 error(s), 0 warning(s)\n' });
+    writeFileSync(path.join(dir, 'closer.config.yaml'), 'lint:\n  too-many-tags: 2\n');
+    const limited = await run();
+    // closer lint exits 1 on any diagnostic, warnings included.
+    expect(limited.code).toBe(1);
+    expect(limited.stdout).toMatch(/b\.playbook\.yaml:3:1 warning the tag tree has more than 2 customer tags/);
+    writeFileSync(path.join(dir, 'closer.config.yaml'), 'lint:\n  too-many-tags: -1\n');
+    const bad = await run();
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/closer\.config\.yaml:2:18 error the number for "too-many-tags" is a whole number above 0; -1 is not/);
   });
 });
