@@ -1,13 +1,13 @@
 // A case as a PouchDB/CouchDB document: _id is the case id, and the other fields are the case
 // record exactly as in JSON Lines (the contract the team's tools read, DESIGN.md).
 import type PouchDB from 'pouchdb-browser';
-import { upgradeCase, type Case } from '@closer/shared';
+import { caseDocument, upgradeCase, type Case } from '@closer/shared';
 
 export type CaseDoc = PouchDB.Doc<Case>;
 export type CasesDatabase = PouchDB.Database<Case>;
 
 export function toDoc(record: Case, rev?: string): CaseDoc {
-  return { ...record, _id: record.id, ...(rev ? { _rev: rev } : {}) };
+  return { ...caseDocument(record), ...(rev ? { _rev: rev } : {}) };
 }
 
 /**

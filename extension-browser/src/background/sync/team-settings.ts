@@ -1,7 +1,10 @@
 // Settings → Team: the team's CouchDB server, the salesperson's user name there and their
 // password or token, kept only in the worker's IndexedDB (store.ts settings), never in a case and
 // never logged. Off until the salesperson saves them: until then nothing leaves the browser.
+import { userDatabaseName } from '@closer/shared';
 import { getSetting, setSetting } from '../store.ts';
+
+export { userDatabaseName };
 
 export type SecretKind = 'password' | 'token';
 
@@ -24,11 +27,6 @@ export async function saveTeamSettings(settings: TeamSettings): Promise<void> {
   await setSetting(KEY, settings);
 }
 
-/** CouchDB's couch_peruser name of a user's own database: userdb- and the hex of the name's UTF-8 bytes. */
-export function userDatabaseName(user: string): string {
-  return `userdb-${[...new TextEncoder().encode(user)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
-}
-
 /** The server URL without trailing slashes, or why it is not one. */
 export function serverUrl(text: string): { url: string } | { error: string } {
   let url: URL;
@@ -43,7 +41,7 @@ export function serverUrl(text: string): { url: string } | { error: string } {
   return { url: url.href.replace(/\/+$/, '') };
 }
 
-/** The salesperson's database on the server. */
+/** The salesperson's database on the server (named the couch_peruser way, by the core). */
 export function remoteDatabaseUrl(settings: Pick<TeamSettings, 'url' | 'user'>): string {
   return `${settings.url.replace(/\/+$/, '')}/${userDatabaseName(settings.user)}`;
 }
