@@ -1,6 +1,8 @@
 // What the case-review dashboard shows, computed from the core so the CLI report and the
 // dashboard always agree. Plain data: it crosses into the webview as a message.
 import { caseFacets, caseReport, drillProgress, filterCases, formatCaseProblem, type Case, type CaseEvent, type CaseFilter, type CaseProblem, type CaseReport, type DrillResult, type Intent, type PersonProgress } from '@closer/shared';
+import { followupsOf, sourceTagsOf, type FollowupsModel } from './followups-model.ts';
+import type { Bundle } from '@closer/shared';
 
 /** How many cases the list shows at most; the figures always cover every filtered case. */
 export const LIST_LIMIT = 300;
@@ -15,6 +17,9 @@ export interface CaseRow {
   amount: number | null;
   lossReason: string | null;
   notes: string;
+  /** The customer tags accepted in this case, and the customer's stage when it was saved. */
+  tags: string[];
+  lifecycle: string | null;
   timeline: CaseEvent[];
 }
 
@@ -32,9 +37,11 @@ export interface DashboardModel {
   cases: CaseRow[];
   /** Each person's practice from the drill results in the same files (only the salesperson filter applies). */
   drills: PersonProgress[];
+  /** Follow-ups per salesperson under the workspace playbooks' revisit plan (absent without a plan). */
+  followups?: FollowupsModel;
 }
 
-export function dashboardModel(cases: readonly Case[], files: number, problems: readonly CaseProblem[], filter: CaseFilter, drills: readonly DrillResult[] = []): DashboardModel {
+export function dashboardModel(cases: readonly Case[], files: number, problems: readonly CaseProblem[], filter: CaseFilter, drills: readonly DrillResult[] = [], plan?: Bundle): DashboardModel {
   const kept = filterCases(cases, filter);
   // Product, intent and dates pick real chats; a person's practice is shown whole, over all its dates.
   const practised = filter.salesperson ? drills.filter((result) => result.salesperson === filter.salesperson) : drills;
@@ -50,7 +57,7 @@ export function dashboardModel(cases: readonly Case[], files: number, problems: 
     facets,
     total: cases.length,
     shown: kept.length,
-    report: caseReport(kept),
+    report: caseReport(kept, { sourceTags: plan ? sourceTagsOf(plan) : [] }),
     cases: rows.map((record) => ({
       id: record.id,
       created: record.createdAt,
@@ -61,9 +68,12 @@ export function dashboardModel(cases: readonly Case[], files: number, problems: 
       amount: record.amount ?? null,
       lossReason: record.lossReason ?? null,
       notes: record.notes,
+      tags: record.tags,
+      lifecycle: record.lifecycle ?? null,
       timeline: record.timeline,
     })),
     drills: drillProgress(practised),
+    ...(plan ? followupsOf(kept, plan) : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { loadCaseUris, type LoadedCases } from './case-files.ts';
 import { dashboardModel, type DashboardModel, type ToDashboard } from './dashboard-model.ts';
 import { pickPlaybook, promoteToStory, type PromotedStory } from './promote-story.ts';
 import type { TeamCases } from './team-database.ts';
+import { draftBundle } from '../engine.ts';
 
 const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -65,7 +66,8 @@ export class CaseReview implements vscode.Disposable {
   }
 
   model(): DashboardModel {
-    const model = dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter, this.loaded.drills);
+    // The workspace playbooks' plan and tag tree, as they are now, for the follow-up and source figures.
+    const model = dashboardModel(this.loaded.cases, this.loaded.files.length, this.loaded.problems, this.filter, this.loaded.drills, draftBundle(this.playbooks()));
     return this.database ? { ...model, source: this.database.url, problems: [...this.database.problems, ...model.problems] } : model;
   }
 
@@ -188,5 +190,27 @@ function dashboardLabels(): Record<string, string> {
     'event.suggested': vscode.l10n.t('suggested: {0}'),
     'event.inserted': vscode.l10n.t('inserted: {0}'),
     'event.sent': vscode.l10n.t('sent to a hosted model to adapt {0}: {1}'),
+    'event.meeting': vscode.l10n.t('meeting with the customer'),
+    'event.signal': vscode.l10n.t('the customer said they will buy soon'),
+    byTag: vscode.l10n.t('Win rate and repurchase by customer tag'),
+    bySource: vscode.l10n.t('Win rate and repurchase by source'),
+    tag: vscode.l10n.t('tag'),
+    source: vscode.l10n.t('source'),
+    buyers: vscode.l10n.t('buyers'),
+    again: vscode.l10n.t('bought again'),
+    repurchase: vscode.l10n.t('repurchase'),
+    noTags: vscode.l10n.t('No tagged cases match these filters.'),
+    followups: vscode.l10n.t('Follow-ups per salesperson, to the end of {0} ({1})'),
+    done: vscode.l10n.t('done'),
+    overdue: vscode.l10n.t('overdue'),
+    skipped: vscode.l10n.t('skipped'),
+    declined: vscode.l10n.t('declined'),
+    noFollowups: vscode.l10n.t('None done, skipped, declined or overdue yet.'),
+    tags: vscode.l10n.t('Tags'),
+    'lifecycle.intro': vscode.l10n.t('intro'),
+    'lifecycle.growth': vscode.l10n.t('growth'),
+    'lifecycle.mature': vscode.l10n.t('mature'),
+    'lifecycle.dormant': vscode.l10n.t('dormant'),
+    'lifecycle.lost': vscode.l10n.t('lost customer'),
   };
 }

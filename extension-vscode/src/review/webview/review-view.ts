@@ -1,6 +1,7 @@
 // Runs inside the case-review webview. Draws what the extension computed; every case text goes
 // through textContent, and the bar charts are SVG built with DOM calls, never from markup.
 import type { CaseEvent, PersonProgress, Rate } from '@closer/shared';
+import type { FollowupsModel } from '../followups-model.ts';
 import type { CaseRow, DashboardModel, ToDashboard } from '../dashboard-model.ts';
 import { el, format } from '../../webview/dom.ts';
 
@@ -107,7 +108,36 @@ function eventText(event: CaseEvent): string {
     case 'suggested': return format(labels['event.suggested'], event.replies.join(', '));
     case 'inserted': return format(labels['event.inserted'], event.reply);
     case 'sent': return format(labels['event.sent'], event.reply, event.message);
+    case 'meeting': return labels['event.meeting'] ?? 'meeting';
+    case 'signal': return labels['event.signal'] ?? event.signal;
   }
+}
+
+/** Win rate over the closed cases with each tag (or source), and repurchase over its customers who bought. */
+function tagSection(title: string, column: string, rows: (Rate & { name: string; repurchase: Rate })[]): HTMLElement {
+  const section = el('section', 'chart', undefined, el('h2', undefined, title));
+  if (rows.length === 0) {
+    section.append(el('p', 'empty', labels.noTags));
+    return section;
+  }
+  section.append(table(
+    [column, labels.cases!, labels.won!, labels.rate!, '', labels.buyers!, labels.again!, labels.repurchase!, ''],
+    rows.map((row) => [
+      row.name, String(row.cases), String(row.wins), row.cases > 0 ? percent(row.rate) : '–', bar(row.rate, row.low, row.high),
+      String(row.repurchase.cases), String(row.repurchase.wins), row.repurchase.cases > 0 ? percent(row.repurchase.rate) : '–', bar(row.repurchase.rate, row.repurchase.low, row.repurchase.high),
+    ]),
+    'figures tags',
+  ));
+  return section;
+}
+
+/** Done, overdue, skipped and declined per salesperson under the playbooks' revisit plan. */
+function followupSection(followups: FollowupsModel): HTMLElement {
+  const section = el('section', 'chart followups', undefined, el('h2', undefined, format(labels.followups, followups.on, followups.timeZone)));
+  section.append(followups.rows.length === 0
+    ? el('p', 'empty', labels.noFollowups)
+    : table([labels.salesperson!, labels.done!, labels.overdue!, labels.skipped!, labels.declined!], followups.rows.map((row) => [row.salesperson || labels.none!, String(row.done), String(row.overdue), String(row.skipped), String(row.declined)]), 'figures followups'));
+  return section;
 }
 
 function caseItem(row: CaseRow): HTMLElement {
@@ -119,12 +149,14 @@ function caseItem(row: CaseRow): HTMLElement {
     el('span', 'product', row.product),
     el('span', `outcome ${row.outcome}`, outcome),
     el('span', 'amount', row.amount === null ? '' : row.amount.toLocaleString()),
+    el('span', 'lifecycle', row.lifecycle ? labels[`lifecycle.${row.lifecycle}`] ?? row.lifecycle : ''),
   );
   const details = el('details', 'case', undefined, summary) as HTMLDetailsElement;
   details.dataset.id = row.id;
   details.open = openCases.has(row.id);
   details.addEventListener('toggle', () => (details.open ? openCases.add(row.id) : openCases.delete(row.id)));
   if (row.notes) details.append(el('p', 'notes', undefined, el('strong', undefined, labels.notes + ': '), document.createTextNode(row.notes)));
+  if (row.tags.length > 0) details.append(el('p', 'tags', undefined, el('strong', undefined, labels.tags + ': '), document.createTextNode(row.tags.join(', '))));
   details.append(el('ol', 'timeline', undefined, ...row.timeline.map((event) => el('li', event.type, undefined, el('time', undefined, event.at.replace('T', ' ').slice(0, 16)), document.createTextNode(' ' + eventText(event))))));
   if (row.outcome === 'won') {
     const button = el('button', 'promote', labels.promote) as HTMLButtonElement;
@@ -181,6 +213,9 @@ function draw(model: DashboardModel): void {
           : table([labels.reason!, labels.cases!, labels.share!, ''], report.lossReasons.map((row) => [row.reason, String(row.cases), percent(row.share), bar(row.share)])));
         return section;
       })(),
+      tagSection(labels.byTag!, labels.tag!, report.byTag.map((row) => ({ ...row, name: row.tag }))),
+      tagSection(labels.bySource!, labels.source!, report.bySource.map((row) => ({ ...row, name: row.source }))),
+      ...(model.followups ? [followupSection(model.followups)] : []),
       el('section', 'chart', undefined, el('h2', undefined, labels.timeToClose), table(['', labels.cases!, labels.median!, labels.mean!, labels.p90!], (['won', 'lost'] as const).map((outcome) => {
         const duration = report.timeToClose[outcome];
         return duration ? [labels[outcome]!, String(duration.cases), hours(duration.median), hours(duration.mean), hours(duration.p90)] : [labels[outcome]!, '0', '–', '–', '–'];
