@@ -3,7 +3,7 @@
 // used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
-import { chatCueOf, isSoftened } from './golden-cues.ts';
+import { chatCueOf, isReassured, isSoftened } from './golden-cues.ts';
 import { normalizeText } from './text.ts';
 
 // A comparison names a rival: another shop, a platform, "online". Two of the shop's own products
@@ -101,7 +101,8 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
 /**
  * What a message does to the chat, from its intent, its score and, for small talk, its cue:
  * - after an objection or a doubt was answered, a message that accepts it ("看了报告，还可以") is an
- *   acknowledgement, whatever its words sound like;
+ *   acknowledgement, whatever its words sound like (a buying signal only when the classifier is
+ *   unsure of it: "合同写死的话那还可以" accepts, "行，就这个" buys);
  * - in the opening of a chat, an objection the classifier is unsure of is a question about the
  *   product when it asks something, and small talk when it does not ("我是朋友介绍来的"); a bare
  *   "贵" stays the objection it is;
@@ -109,7 +110,7 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
  */
 export function eventOf(intent: Intent, message: string, repeated: boolean, score = 1, state: GoldenState = 'start'): GoldenEvent {
   if (intent === 'other') return chatCueOf(message);
-  if (SOFTENING.includes(state) && intent !== 'buy_signal' && isSoftened(message)) return 'ack';
+  if (SOFTENING.includes(state) && (intent !== 'buy_signal' || score < WEAK) && isSoftened(message)) return 'ack';
   const cue = chatCueOf(message);
   if (OPENING.includes(state) && intent !== 'buy_signal') {
     if (score < WEAK && cue === 'question') return 'question';
@@ -152,7 +153,9 @@ export function conversationState(
   // acknowledgement of an answered doubt, which calls for the push to close.
   let concern: GoldenStep | undefined;
   const apply = (message: string, intent: Intent, score?: number): void => {
-    const answering: GoldenState = state === 'introduce' && concern ? concern : state;
+    // "那放心了" after a product question says the question hid a doubt, now answered.
+    const hidden = concern ?? (isReassured(message) ? 'resolve_doubt' : undefined);
+    const answering: GoldenState = state === 'introduce' && hidden ? hidden : state;
     const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || LATE.includes(state), score, answering);
     // Only an acknowledgement reads the chat as if the concern had been the step.
     const from = event === 'ack' ? answering : state;
