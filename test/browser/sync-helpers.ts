@@ -115,6 +115,8 @@ export type ProxyMode = 'pass' | 'down' | 'error500' | 'garbage';
 export interface Proxy {
   url: string;
   mode: ProxyMode;
+  /** Each request waits this long before it is passed on (a slow network). */
+  delayMs: number;
   /** Requests that reached the proxy, in order (method and path). */
   requests: string[];
   close(): Promise<void>;
@@ -126,9 +128,10 @@ export interface Proxy {
  */
 export async function startProxy(target: string): Promise<Proxy> {
   const upstream = new URL(target);
-  const proxy: Proxy = { url: '', mode: 'pass', requests: [], close: async () => {} };
-  const server: Server = createServer((incoming: IncomingMessage, outgoing) => {
+  const proxy: Proxy = { url: '', mode: 'pass', delayMs: 0, requests: [], close: async () => {} };
+  const server: Server = createServer(async (incoming: IncomingMessage, outgoing) => {
     proxy.requests.push(`${incoming.method} ${incoming.url}`);
+    if (proxy.delayMs > 0) await new Promise((wait) => setTimeout(wait, proxy.delayMs));
     if (proxy.mode === 'down') return void incoming.socket.destroy();
     if (proxy.mode === 'error500') return void outgoing.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_server_error","reason":"the test proxy fails on purpose"}');
     if (proxy.mode === 'garbage') return void outgoing.writeHead(200, { 'content-type': 'application/json' }).end('<html>this is not CouchDB');
