@@ -138,7 +138,7 @@ describe('trusting the team key', () => {
     await panel.getByLabel("Your team's public key").waitFor();
     const paste = async (text: string) => {
       await panel.getByLabel("Your team's public key").fill(text);
-      await panel.getByRole('button', { name: 'Trust this key' }).last().click();
+      await panel.getByRole('button', { name: 'Trust the pasted key' }).click();
       await expect.poll(() => panel.getByTestId('bundle-trust-note').textContent()).toBeTruthy();
       return (await panel.getByTestId('bundle-trust-note').textContent()) ?? '';
     };
