@@ -20,8 +20,10 @@ let chat: Page;
 let panel: Page;
 let conversation: string;
 const downloads = mkdtempSync(join(tmpdir(), 'closer-followups-'));
-// A name with markup in it: it must reach the screen as these characters, never as an element.
-const WANG = '<b>王姐</b>';
+// 王小雨 is the name the fixture chat's header shows. The other customer's name has markup in it:
+// it must reach the screen as these characters, never as an element.
+const WANG = '王小雨';
+const LI = '<b>李总</b>';
 const here = { A: '', B: '' };
 // The machine may be busy with other builds: polls wait as long as a locator would.
 const SLOW = { timeout: 15_000 };
@@ -49,12 +51,14 @@ beforeAll(async () => {
   session = await launch();
   chat = await openChatPage(session, 'textarea');
   const tabId = await waitForContentScript(session, chat);
-  conversation = ((await sendToTab(session, tabId, { type: 'read-latest' })) as { conversationKey: string }).conversationKey;
+  const read = (await sendToTab(session, tabId, { type: 'read-latest' })) as { conversationKey: string; customer?: string };
+  conversation = read.conversationKey;
+  expect(read.customer).toBe(WANG);
   panel = await openPanelTab(session, tabId);
   await loadBundle(panel, bundleOf(SHOP_PLAYBOOK, PLAN_PLAYBOOK));
-  // 王姐 bought in this chat three days ago (both rules overdue); 李总 yesterday in a chat not open (the first rule due today).
+  // 王小雨 bought in this chat three days ago (both rules overdue); 李总 yesterday in a chat not open (the first rule due today).
   const a = wonCase(conversation, WANG, 3);
-  const b = wonCase('shop.example @李总', '李总', 1);
+  const b = wonCase('shop.example @李总', LI, 1);
   here.A = a.id;
   here.B = b.id;
   await openView(panel, 'Cases');
@@ -70,18 +74,44 @@ afterAll(async () => {
 describe('Due today', () => {
   it('lists what the plan makes due, with the badge counting them and names kept as text', async () => {
     await expect.poll(badge, SLOW).toBe('3');
+    // A detail typed for this chat fills its follow-ups as it fills the chat's suggestions.
+    await openView(panel, 'Suggest');
+    const details = panel.locator('.variables');
+    // The form folds away the details the replies on screen do not use; unfold it all.
+    await details.evaluate((card) => card.querySelectorAll('details').forEach((fold) => { fold.open = true; }));
+    await details.evaluate((card) => { (card as HTMLDetailsElement).open = true; });
+    await details.getByLabel('Product', { exact: true }).fill('白毫银针');
+    await details.getByRole('button', { name: 'Save', exact: true }).click();
+    await details.getByRole('status').waitFor();
     await openView(panel, /Due today/);
     await panel.getByTestId('followup').first().waitFor();
     const shown = await items();
     expect(shown.map((entry) => `${entry.customer} ${entry.rule} ${entry.state}`).sort()).toEqual([
-      `${WANG} care_day1 overdue`, `${WANG} check_day2 overdue`, '李总 care_day1 due',
+      `${WANG} care_day1 overdue`, `${WANG} check_day2 overdue`, `${LI} care_day1 due`,
     ].sort());
     // Why it is due is the rule's label; the message is the approved reply with the customer's name filled in.
     const care = shown.find((entry) => entry.customer === WANG && entry.rule === 'care_day1')!;
     expect(care.reason).toContain('Ask how it tastes, the day after the sale');
     expect(care.text).toBe(`${WANG}，茶收到了吗？第一泡水温八十度左右，喝着怎么样跟我说说。`);
-    expect(await panel.locator('[data-testid=followup-customer] b').count()).toBe(0);
+    expect(shown.find((entry) => entry.customer === WANG && entry.rule === 'check_day2')!.text).toBe(`${WANG}，白毫银针还够喝吗？需要的话我先帮您留一份新茶。`);
+    expect(shown.find((entry) => entry.customer === LI)!.text).toBe(`${LI}，茶收到了吗？第一泡水温八十度左右，喝着怎么样跟我说说。`);
+    expect(await panel.locator('[data-testid=followup] b').count()).toBe(0);
     expect(await panel.getByTestId('due-count').textContent()).toBe('3');
+    if (process.env.CLOSER_SCREENSHOT_DIR) await panel.screenshot({ path: join(process.env.CLOSER_SCREENSHOT_DIR, 'browser-due-today.png'), fullPage: true });
+  });
+
+  it('counts again when its alarm rings (the worker sleeps between)', async () => {
+    type Alarms = { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined>; create(name: string, info: object): Promise<void> }; action: { setBadgeText(d: object): Promise<void> } };
+    const alarm = await session.worker.evaluate(() => (globalThis as unknown as { chrome: Alarms }).chrome.alarms.get('closer-followups'));
+    expect(alarm?.periodInMinutes).toBe(30);
+    // Wipe the badge, then ring the same alarm now: its listener alone puts the count back.
+    await session.worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: Alarms };
+      await chrome.action.setBadgeText({ text: '' });
+      await chrome.alarms.create('closer-followups', { when: Date.now() + 200, periodInMinutes: 30 });
+    });
+    expect(await badge()).toBe('');
+    await expect.poll(badge, SLOW).toBe('3');
   });
 
   it('Insert puts the approved text into this customer\'s chat and sends nothing; Done takes it off', async () => {
@@ -94,9 +124,9 @@ describe('Due today', () => {
   });
 
   it('names the chat to open for a customer whose chat is not open, and "customer declined" stops them', async () => {
-    const li = item('李总', 'care_day1');
+    const li = item(LI, 'care_day1');
     await li.getByRole('button', { name: 'Insert' }).click();
-    await expect.poll(() => li.getByTestId('followup-status').textContent(), SLOW).toBe('To insert, open the chat with 李总 (shop.example @李总).');
+    await expect.poll(() => li.getByTestId('followup-status').textContent(), SLOW).toBe(`To insert, open the chat with ${LI} (shop.example @李总).`);
     expect(await chat.evaluate(() => window.chat.readEditor())).not.toContain('李总');
     await li.getByRole('button', { name: 'Customer declined' }).click();
     await expect.poll(async () => (await items()).map((entry) => entry.customer), SLOW).toEqual([WANG]);

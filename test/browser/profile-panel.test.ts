@@ -95,6 +95,7 @@ describe('the customer profile', () => {
     // The picker shows the tree: categories, their groups, the groups' tags; a tag already on is not offered again.
     expect(await picker.locator('h3').allTextContents()).toEqual(['Spending', 'Buying stance']);
     expect(await picker.locator('button[data-tag=price_sensitive]').isDisabled()).toBe(true);
+    if (process.env.CLOSER_SCREENSHOT_DIR) await panel.screenshot({ path: join(process.env.CLOSER_SCREENSHOT_DIR, 'browser-profile.png') });
     await picker.getByRole('button', { name: '<b>Big</b> spender' }).click();
     await expect.poll(shownTags, SLOW).toEqual(['price_sensitive', 'big_spender']);
     expect(await picker.count()).toBe(0);

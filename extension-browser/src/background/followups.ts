@@ -27,7 +27,9 @@ function keyOf(item: Pick<DueFollowup, 'case' | 'rule' | 'due'>): string {
 /**
  * Everything due on `now`'s day. The core fills each text from one set of values, so the cases are
  * taken customer by customer (the stop rule counts over all of a customer's cases), each with the
- * values of its newest chat: the customer's name and what was typed for that chat over the defaults.
+ * values of its newest chat: the defaults, the customer's name, then what was typed for that chat.
+ * A chat's values are read only for a customer with something due, so a count after each message
+ * stays one pass over the cases.
  */
 export async function dueNow(language: Language, now = new Date()): Promise<DueFollowup[]> {
   const { engine } = await currentEngine();
@@ -39,13 +41,15 @@ export async function dueNow(language: Language, now = new Date()): Promise<DueF
     const who = record.customer ? `name:${record.customer}` : `case:${record.id}`;
     byCustomer.set(who, [...(byCustomer.get(who) ?? []), record]);
   }
+  const options = { on: now, timeZone: timeZone(), language };
   const due: DueFollowup[] = [];
   for (const own of byCustomer.values()) {
     const newest = own.reduce((a, b) => (Date.parse(b.createdAt) > Date.parse(a.createdAt) ? b : a));
-    const values = { ...defaults };
-    for (const [name, value] of Object.entries((await getConversation(newest.conversation)).values)) if (value.trim()) values[name] = value;
-    if (newest.customer) values.customer = newest.customer;
-    due.push(...dueFollowups(own, engine.bundle, { on: now, timeZone: timeZone(), language, values }));
+    const values: Record<string, string> = { ...defaults, ...(newest.customer ? { customer: newest.customer } : {}) };
+    const found = dueFollowups(own, engine.bundle, { ...options, values });
+    if (found.length === 0) continue;
+    const typed = Object.entries((await getConversation(newest.conversation)).values).filter(([name, value]) => value.trim() && value !== values[name]);
+    due.push(...(typed.length === 0 ? found : dueFollowups(own, engine.bundle, { ...options, values: { ...values, ...Object.fromEntries(typed) } })));
   }
   return due.sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.customer.localeCompare(b.customer));
 }
