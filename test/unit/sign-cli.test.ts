@@ -95,6 +95,17 @@ describe('closer build --sign and closer verify', () => {
     expect(result.stderr).toMatch(/^tampered\.json: the bundle was changed after key [0-9a-f-]{19} signed it/);
   });
 
+  it('a changed precompiled index (outside the content hash): exit 1, changed after it was signed', async () => {
+    const bundle = JSON.parse(read('signed.json')) as { precompiled?: Record<string, unknown> };
+    expect(Object.keys(bundle.precompiled ?? {})).not.toEqual([]);
+    const part = Object.keys(bundle.precompiled!).find((key) => key !== 'version')!;
+    bundle.precompiled![part] = JSON.parse(JSON.stringify(bundle.precompiled![part]).replace(/[0-9]/, (digit) => String((Number(digit) + 1) % 10)));
+    write('tampered-index.json', JSON.stringify(bundle));
+    const result = await closer('verify', '--key', 'team.pub', 'tampered-index.json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^tampered-index\.json: the bundle was changed after key [0-9a-f-]{19} signed it/);
+  });
+
   it('another team key: exit 1, signed by another key', async () => {
     const result = await closer('verify', '--key', 'rival.pub', 'signed.json');
     expect(result.stderr).toBe(`signed.json: the bundle is signed by key ${keyFingerprint(publicKey('team.pub'))}, not by the trusted key ${keyFingerprint(publicKey('rival.pub'))}\n`);
