@@ -69,6 +69,12 @@ describe('closer keygen', () => {
     expect(statSync(path.join(dir, 'spare.key')).mode & 0o777).toBe(0o600);
   });
 
+  it('a folder that does not exist is one line saying it cannot be written', async () => {
+    const result = await closer('keygen', '-o', 'no-such-folder/team');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('closer keygen: cannot write no-such-folder/team.key: no such file or folder (ENOENT)\n');
+  });
+
   it('"-o team2.key" names the pair team2, and -o is required', async () => {
     expect((await closer('keygen', '-o', 'team2.key')).code).toBe(0);
     expect(read('team2.pub')).toMatch(/^closer-ed25519-public-key\n/);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateKeyPair, keyFingerprint } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
+import { fileErrorMessage, isFileError } from '../file-errors.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 import { writeKeyFiles } from '../key-files.ts';
 
@@ -18,7 +19,8 @@ Options:
   --force         replace NAME.key and NAME.pub if they exist (bundles signed with
                   the old key will no longer verify under the new one)
   -h, --help      show this help
-Exit code: 0 written, 2 usage error or a file already there.`,
+Exit code: 0 written, 2 usage error, a file already there or a folder that cannot be
+written to.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
     if (!values.out) throw new UsageError('missing -o NAME: where to write NAME.key and NAME.pub');
@@ -35,6 +37,10 @@ Exit code: 0 written, 2 usage error or a file already there.`,
       const { code, path: where } = error as NodeJS.ErrnoException;
       if (code === 'EEXIST') {
         io.stderr(`closer keygen: ${path.relative(io.cwd, where ?? base) || where} already exists; nothing was written (choose another name, or --force to replace the pair)\n`);
+        return EXIT.usage;
+      }
+      if (isFileError(error)) {
+        io.stderr(`closer keygen: cannot write ${path.relative(io.cwd, where ?? base) || where}: ${fileErrorMessage(error)}\n`);
         return EXIT.usage;
       }
       throw error;
