@@ -99,6 +99,8 @@ export const BundleTrustRequestSchemas = [
   z.object({ type: z.literal('bundle-key-accept'), fingerprint: z.string().check(z.maxLength(100)) }),
   z.object({ type: z.literal('bundle-key-forget') }),
   z.object({ type: z.literal('bundle-refresh-now') }),
+  // How often the bundle URL is checked, in minutes (chrome.alarms fires no more often than every 30 s; a bundle needs far less).
+  z.object({ type: z.literal('bundle-refresh-every'), minutes: z.int().check(z.minimum(15), z.maximum(7 * 24 * 60)) }),
 ] as const;
 
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -384,6 +386,7 @@ export const ResultSchemas = {
   'bundle-key-accept': BundleStatusSchema,
   'bundle-key-forget': BundleStatusSchema,
   'bundle-refresh-now': BundleStatusSchema,
+  'bundle-refresh-every': BundleStatusSchema,
   'site-forget': Ok,
   'pending-take': z.object({ text: z.optional(z.string()), tabId: z.optional(z.int()) }),
   attach: z.object({ attached: z.boolean(), error: z.optional(z.string()) }),

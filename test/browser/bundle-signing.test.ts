@@ -245,6 +245,14 @@ describe('a bundle URL refreshed on chrome.alarms', () => {
     await cdp.detach();
   });
 
+  it('the period can be changed in Settings, and the alarm follows it', async () => {
+    await openSettings();
+    await panel.getByLabel('Check for a new version').selectOption('15');
+    await expect.poll(() => alarmPeriod()).toBe(15);
+    await openSettings();
+    expect(await panel.getByLabel('Check for a new version').inputValue()).toBe('15');
+  });
+
   it('"Check for an update now" runs the same check; importing a file stops the URL refresh', async () => {
     await openSettings();
     const before = requests.length;

@@ -102,6 +102,14 @@ export async function resetToDefaultBundle(): Promise<BundleInfo> {
   return resetBundle();
 }
 
+/** Checks the bundle URL every `minutes` from now on; the next check is that far away. */
+export async function setRefreshPeriod(minutes: number): Promise<void> {
+  const state = await refreshState();
+  if (!state) throw new Error('the bundle in use does not come from a URL, so there is nothing to check');
+  await setSetting(STATE_KEY, { ...state, periodMinutes: minutes } satisfies RefreshState);
+  await scheduleRefresh(minutes);
+}
+
 let running: Promise<RefreshState | null> | undefined;
 
 /** One check of the bundle URL; runs once at a time (the alarm and "Check now" may meet). */

@@ -1,5 +1,5 @@
 import type { BundleStatus, Request } from '../requests.ts';
-import { refreshBundle, refreshState } from './bundle-refresh.ts';
+import { refreshBundle, refreshState, setRefreshPeriod } from './bundle-refresh.ts';
 import { forgetKey, pinBundleSigner, pinnedKey, pinPastedKey, signerOf } from './bundle-trust.ts';
 import { currentEngine } from './bundles.ts';
 
@@ -20,7 +20,7 @@ export async function bundleStatus(): Promise<BundleStatus> {
   };
 }
 
-type TrustRequest = Extract<Request, { type: 'bundle-status' | 'bundle-key-pin' | 'bundle-key-accept' | 'bundle-key-forget' | 'bundle-refresh-now' }>;
+type TrustRequest = Extract<Request, { type: 'bundle-status' | 'bundle-key-pin' | 'bundle-key-accept' | 'bundle-key-forget' | 'bundle-refresh-now' | 'bundle-refresh-every' }>;
 
 export async function handleBundleTrustRequest(request: TrustRequest): Promise<BundleStatus> {
   switch (request.type) {
@@ -37,6 +37,9 @@ export async function handleBundleTrustRequest(request: TrustRequest): Promise<B
       break;
     case 'bundle-refresh-now':
       await refreshBundle();
+      break;
+    case 'bundle-refresh-every':
+      await setRefreshPeriod(request.minutes);
       break;
   }
   return bundleStatus();

@@ -99,6 +99,7 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
     case 'bundle-key-accept':
     case 'bundle-key-forget':
     case 'bundle-refresh-now':
+    case 'bundle-refresh-every':
       return handleBundleTrustRequest(request);
     case 'site-forget':
       await store.deleteSelector(request.site);

@@ -3,6 +3,9 @@ import type { BundleStatus, Language } from '../requests.ts';
 import { ask } from './api.ts';
 import type { Strings } from './i18n.ts';
 
+/** The checking periods offered, in minutes; hourly is the default. */
+const PERIODS = [15, 60, 6 * 60, 24 * 60];
+
 interface Props {
   t: Strings;
   language: Language;
@@ -55,6 +58,8 @@ export function BundleTrustCard({ t, language, generation, onChange }: Props) {
     return words === key ? error.message : `${words} (${error.message})`;
   };
 
+  const periodText = (minutes: number) => (minutes % 60 === 0 ? fill(t('trustEveryHours'), String(minutes / 60)) : fill(t('trustEvery'), String(minutes)));
+
   const { signer, pinned, refresh } = status;
   const trusted = Boolean(signer && pinned && signer.key === pinned.key);
   return (
@@ -80,7 +85,23 @@ export function BundleTrustCard({ t, language, generation, onChange }: Props) {
           <>
             <dt>{t('trustUpdates')}</dt>
             <dd>
-              <code>{refresh.url}</code> · {fill(t('trustEvery'), String(refresh.periodMinutes))}
+              <code>{refresh.url}</code>
+            </dd>
+            <dt>
+              <label for="trust-period">{t('trustEveryLabel')}</label>
+            </dt>
+            <dd>
+              <select
+                id="trust-period"
+                value={String(refresh.periodMinutes)}
+                onChange={(event) => void act(ask({ type: 'bundle-refresh-every', minutes: Number(event.currentTarget.value) }), t('trustPeriodSaved'))}
+              >
+                {[...new Set([...PERIODS, refresh.periodMinutes])].sort((a, b) => a - b).map((minutes) => (
+                  <option key={minutes} value={String(minutes)}>
+                    {periodText(minutes)}
+                  </option>
+                ))}
+              </select>
             </dd>
             <dt>{t('trustLastChecked')}</dt>
             <dd data-testid="bundle-last-checked">{time(refresh.lastChecked)}</dd>
