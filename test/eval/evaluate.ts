@@ -83,6 +83,9 @@ export const STEPS_FRESH = path.join(FIXTURES, 'eval/steps-fresh.tsv');
  */
 export const STEPS_HOLDOUT = path.join(FIXTURES, 'eval/steps-holdout.tsv');
 
+/** Chats the engine's author wrote and studied while writing the golden-model rules (a development set). */
+export const STEPS_DEV = path.join(FIXTURES, 'dev/steps-dev.tsv');
+
 /** Short chats: the expected golden step and the customer's messages separated by " ||| ". */
 export function readStepSet(file = path.join(FIXTURES, 'eval/steps.tsv')): LabelledChat[] {
   return readTsv(file).map(({ cells: [step, messages], line }) => {

@@ -9,7 +9,11 @@ import { normalizeText } from './text.ts';
 // A comparison names a rival: another shop, a platform, "online". Two of the shop's own products
 // set side by side ("季卡和年卡有什么区别") are a question about the product (DOMAIN.md: the customer
 // asks which one suits them, and the product is brought in).
-const RIVAL = /别家|别人家|其他家|其它家|另一家|另外一家|外面|网上|隔壁|楼下|那家|那款|那个牌子|别的牌子|其他牌子|同行|淘宝|京东|拼多多|天猫|美团|携程|抖音|直播|\b(?:another|other|elsewhere|online|amazon|competitor|cheaper)\b/;
+const OWN_PAIR = /和|跟|与|还是|哪个|哪种|哪款|区别|差别|不同|不一样|\bor\b|\bvs\b|versus|difference|between|which/;
+// A budget stated as a figure is part of the need (DOMAIN.md: the BANT questions, budget first), not a price objection, unless it is too tight.
+const BUDGET = /预算.{0,4}[0-9一二两三四五六七八九十百千万几]|\bbudget\b.{0,12}[0-9]|[0-9]+k?\s*(?:budget)/;
+const TIGHT = /超|不够|有限|只有|就这么|太|紧|only|tight|over|stretch|can'?t|cannot|less/;
+const RIVAL = /别家|别人家|其他家|其它家|另一家|另外一家|外面|网上|隔壁|楼下|那家|那款|那个牌子|别的牌子|其他牌子|同行|淘宝|京东|拼多多|天猫|美团|携程|抖音|直播|\b(?:another|other|elsewhere|online|amazon|competitors?|cheaper|shop|store|place|guy|downstairs|next door|down the street)\b/;
 import { GOLDEN_STEP_OF_INTENT, stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
 
 /** A chat so far. Both lists are oldest first; either may be left out. */
@@ -106,7 +110,8 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
  * - in the opening of a chat, an objection the classifier is unsure of is a question about the
  *   product when it asks something, and small talk when it does not ("我是朋友介绍来的"); a bare
  *   "贵" stays the objection it is;
- * - a comparison of two of the shop's own products is a question about the product.
+ * - a comparison of two of the shop's own products is a question about the product, and a budget
+ *   stated as a figure is part of the need ("预算三四百"), unless it is too tight.
  */
 export function eventOf(intent: Intent, message: string, repeated: boolean, score = 1, state: GoldenState = 'start'): GoldenEvent {
   if (intent === 'other') return chatCueOf(message);
@@ -116,7 +121,8 @@ export function eventOf(intent: Intent, message: string, repeated: boolean, scor
     if (score < WEAK && cue === 'question') return 'question';
     if (score < HUNCH && (cue === 'chat' || cue === 'greeting')) return cue;
   }
-  if (intent === 'comparison' && cue === 'question' && !RIVAL.test(normalizeText(message))) return 'question';
+  if (intent === 'comparison' && cue === 'question' && !RIVAL.test(normalizeText(message)) && OWN_PAIR.test(normalizeText(message))) return 'question';
+  if (intent === 'price' && BUDGET.test(normalizeText(message)) && !TIGHT.test(normalizeText(message))) return 'question';
   if (intent === 'hesitation' && repeated) return 'hesitation_again';
   return intent;
 }

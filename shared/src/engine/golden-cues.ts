@@ -38,8 +38,9 @@ export function chatCueOf(message: string): ChatCue {
   if (rest !== text && (rest === '' || (!QUESTION.test(rest) && [...rest].length <= 6))) return 'greeting';
   if (NEED.test(rest)) return 'question';
   if (QUESTION.test(rest)) return SMALL_TALK.test(rest) ? 'chat' : 'question';
-  // "哦哦那还好" is acknowledgements only; "好的明白了，那我就放心了" opens with one and asks nothing.
-  if (ACK.test(text) || isSoftened(text)) return 'ack';
+  // "哦哦那还好" is acknowledgements only; "好的明白了，那我就放心了" opens with one and asks nothing;
+  // "看了你发的案例" says the cases sent were taken in.
+  if (ACK.test(text) || isSoftened(text) || isReassured(text)) return 'ack';
   return 'chat';
 }
 
@@ -57,9 +58,18 @@ export function isSoftened(message: string): boolean {
 // Words that say a worry is gone: the doubt behind an earlier question was there, and is answered.
 const REASSURED = /放心|安心|靠谱|可信|信得过|reassur|trust you|convinc|legit|checks out/;
 
-/** The message is softened and says a worry is gone ("那放心了", "ok, that's reassuring"). */
+// The customer looked at what the salesperson sent to answer a doubt: other customers' cases,
+// reviews, a report (DOMAIN.md, golden model step 5: send other customers' cases).
+const SEEN = /看了(?:你|您)?(?:发|给)?(?:的|过)?(?:案例|评价|报告|证书|视频|截图|照片|资料|合同|聊天记录|买家秀)|(?:案例|评价|报告|证书|视频|截图|资料|买家秀)(?:我)?(?:看了|看过了)|\b(?:saw|seen|read|checked|watched|looked at) (?:the|those|your|these) (?:reviews?|cases?|photos?|videos?|reports?|certificates?|testimonials?|screenshots?)/;
+
+/**
+ * The message says a doubt was answered: it accepts what was said and says a worry is gone
+ * ("那放心了", "ok, that's reassuring"), or says the customer looked at the cases or reviews sent.
+ */
 export function isReassured(message: string): boolean {
-  return isSoftened(message) && REASSURED.test(normalizeText(message));
+  const text = normalizeText(message);
+  if (SEEN.test(text) && !TURN.test(text) && !QUESTION.test(text)) return true;
+  return isSoftened(message) && REASSURED.test(text);
 }
 
 /** The text with the leading matches of `pattern` (and the separators after each) taken off. */
