@@ -9,7 +9,7 @@ import { describeFailure, newTransport, PermissionMissing, type SyncError, type 
 import type { SyncState } from './sync-state.ts';
 import { originPattern, remoteDatabaseUrl, type TeamSettings } from './team-settings.ts';
 
-const BATCH_SIZE = 100;
+const BATCH_SIZE = 500;
 /** A request the server does not answer within this is given up (the run fails and backs off). */
 const REQUEST_TIMEOUT_MS = 60_000;
 /** An extension API call this often keeps the worker from being stopped as idle during a long run. */
