@@ -170,5 +170,7 @@ function eventText(w: CaseWords, event: CaseEvent): string {
     case 'suggested': return `${at} ${fill(w.events.suggested!, event.replies.join(', '))}`;
     case 'inserted': return `${at} ${fill(w.events.inserted!, event.reply)}`;
     case 'sent': return `${at} ${fill(w.events.sent!, event.reply, event.message)}`;
+    case 'meeting': return `${at} ${w.events.meeting!}`;
+    case 'signal': return `${at} ${w.events.signal!}`;
   }
 }
