@@ -5,7 +5,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findFiles } from './files.ts';
-import { CaseReportBuilder, mergeCases, visitCaseLines, type Case, type CaseProblem, type CaseReport } from '../src/index.ts';
+import { CaseReportBuilder, mergeCases, visitCaseLines, type Case, type CaseProblem, type CaseReport, type CaseTimes } from '../src/index.ts';
 
 export const CASE_SUFFIXES = ['.jsonl', '.ndjson'];
 
@@ -36,11 +36,11 @@ export async function loadCaseFiles(paths: readonly string[], options: CaseFileO
 /** The figures over the files' cases, keeping only a digest of each case in memory (fast on 100,000 cases). */
 export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number }> {
   const builder = new CaseReportBuilder();
-  const { files, problems, drillResults } = await visitCaseFiles(paths, options, (record) => builder.add(record));
+  const { files, problems, drillResults } = await visitCaseFiles(paths, options, (record, times) => builder.add(record, times));
   return { files, cases: builder.size, report: builder.report(), problems, drillResults };
 }
 
-async function visitCaseFiles(paths: readonly string[], options: CaseFileOptions, visit: (record: Case) => void): Promise<{ files: string[]; problems: CaseProblem[]; drillResults: number }> {
+async function visitCaseFiles(paths: readonly string[], options: CaseFileOptions, visit: (record: Case, times: CaseTimes) => void): Promise<{ files: string[]; problems: CaseProblem[]; drillResults: number }> {
   const cwd = options.cwd ?? process.cwd();
   const files = await findCaseFiles(paths.map((given) => path.resolve(cwd, given)));
   const problems: CaseProblem[] = [];

@@ -3,6 +3,7 @@ export * from './case.ts';
 export { newCase, randomUuid, type NewCase } from './create.ts';
 export { setOutcome, addEvent, editCase, setTags, recordFollowup, type OutcomeChange } from './update.ts';
 export { readCases, readCaseLines, visitCaseLines, writeCases, formatCaseProblem, type CaseProblem, type ReadCases, type ReadOptions } from './jsonl.ts';
+export { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
 export { mergeCases, isNewerCopy, type CaseFields } from './merge.ts';
 export { userDatabaseName, caseDocument, caseLineOfDocument, visitCaseDocuments, formatCaseDocumentProblem, type CaseDocumentProblem } from './couch-documents.ts';
 export { visitCaseDatabase, CaseDatabaseError, type CouchGet, type CaseDatabaseRead, type CaseDatabaseOptions } from './couch-reader.ts';

@@ -1,6 +1,6 @@
 // Case files are JSON Lines: one case a line. Reading never throws: a bad line becomes a
 // problem naming its line, and every other line is still read.
-import { suspectTimes } from './suspect-times.ts';
+import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
 import { CASE_VERSION, CaseSchema, LOSS_REASONS, upgradeCase, type Case } from './case.ts';
 import { isCertainlyCase, isDrillResultLine } from './quick-check.ts';
 
@@ -56,9 +56,9 @@ export function readCaseLines(lines: Iterable<string>, file: string, options: Re
 /**
  * Hands each good case to `visit` as its line is read, and returns the problems and how many
  * drill result lines were skipped. A caller that keeps only what it needs of each case (the
- * report does) holds far less in memory.
+ * report does) holds far less in memory; it is also given the case's times, parsed once here.
  */
-export function visitCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, visit: (record: Case) => void): { problems: CaseProblem[]; drillResults: number } {
+export function visitCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, visit: (record: Case, times: CaseTimes) => void): { problems: CaseProblem[]; drillResults: number } {
   const reasons = new Set(options.reasons ?? LOSS_REASONS);
   const problems: CaseProblem[] = [];
   let drillResults = 0;
@@ -82,11 +82,12 @@ export function visitCaseLines(lines: Iterable<string>, file: string, options: R
         message: `loss reason "${result.lossReason}" is not in the team's list (${[...reasons].join(', ')}); the case is kept`,
       });
     }
-    const suspect = suspectTimes(result);
+    const times = caseTimes(result);
+    const suspect = suspectTimes(result, times);
     if (suspect !== undefined) {
       problems.push({ file, line: lineNumber, severity: 'warning', message: `case "${result.id}" looks wrong: ${suspect}; it is counted, but left out of the time to close` });
     }
-    visit(result);
+    visit(result, times);
   }
   return { problems, drillResults };
 }

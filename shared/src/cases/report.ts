@@ -4,7 +4,7 @@
 import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook/schema.ts';
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
-import { suspectTimes } from './suspect-times.ts';
+import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
 import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
 
@@ -67,9 +67,11 @@ interface CaseDigest {
   furthest: number;
   /** The tags of every copy, as merging unites them. */
   tags: readonly string[];
+  /** The times of the copy whose fields these are, parsed once. */
+  times: CaseTimes;
 }
 
-function digestOf(record: Case): CaseDigest {
+function digestOf(record: Case, times: CaseTimes): CaseDigest {
   const timeline = record.timeline;
   // The fields without the timeline, copied by name (faster than an object rest on 100,000
   // cases); keep this list in step with CaseSchema.
@@ -99,13 +101,15 @@ function digestOf(record: Case): CaseDigest {
       furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
     }
   }
-  return { fields, intents, replies, uses, furthest, tags: record.tags };
+  return { fields, intents, replies, uses, furthest, tags: record.tags, times };
 }
 
 /** Two copies of one case, as mergeCases would combine them: newest fields, timelines united. */
 function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
+  const newer = isNewerCopy(a.fields, b.fields) ? a : b;
   return {
-    fields: isNewerCopy(a.fields, b.fields) ? a.fields : b.fields,
+    fields: newer.fields,
+    times: newer.times,
     intents: a.intents | b.intents,
     ...mergeReplies(a, b),
     furthest: Math.max(a.furthest, b.furthest),
@@ -137,8 +141,9 @@ export class CaseReportBuilder {
     this.sourceTags = new Set(options.sourceTags ?? []);
   }
 
-  add(record: Case): void {
-    const digest = digestOf(record);
+  /** One case; `times` are its own (see caseTimes), when the caller has already parsed them. */
+  add(record: Case, times: CaseTimes = caseTimes(record)): void {
+    const digest = digestOf(record, times);
     const earlier = this.digests.get(record.id);
     this.digests.set(record.id, earlier ? mergeDigests(earlier, digest) : digest);
   }
@@ -178,10 +183,10 @@ function reportOf(digests: Iterable<CaseDigest>, sourceTags: ReadonlySet<string>
   let toTime = -Infinity;
   let leftOut = 0;
 
-  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest, tags } of digests) {
+  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest, tags, times } of digests) {
     cases++;
     byTags.add({ id: record.id, customer: record.customer, tags, source: record.source, outcome: record.outcome });
-    const created = Date.parse(record.createdAt);
+    const created = times.created;
     if (created < fromTime) [fromTime, from] = [created, record.createdAt];
     if (created > toTime) [toTime, to] = [created, record.createdAt];
     if (record.outcome === 'open') continue;
@@ -201,11 +206,11 @@ function reportOf(digests: Iterable<CaseDigest>, sourceTags: ReadonlySet<string>
       if (uses[index]! & VERBATIM) count(verbatimUse, reply, win);
     });
     count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
-    if (suspectTimes(record) !== undefined) {
+    if (suspectTimes(record, times) !== undefined) {
       leftOut++;
       continue;
     }
-    const closed = Date.parse(record.closedAt ?? record.updatedAt) - created;
+    const closed = times.closed - created;
     if (Number.isFinite(closed) && closed >= 0) durations[win ? 'won' : 'lost'].push(closed);
   }
 
