@@ -104,7 +104,8 @@ describe('precompiled indexes', () => {
       ['postings', { ...parts, search: { ...parts.search, postings: (parts.search.postings as string).slice(0, 4000) } }, /search index's postings is cut short/],
       ['length factors', { ...parts, search: { ...parts.search, lengthFactor: (parts.search.lengthFactor as string).slice(0, 400) } }, /length factors are cut short/],
       ['not base64', { ...parts, search: { ...parts.search, sounds: '!!!!' } }, /sounds is not base64/],
-      ['trigger features', { ...parts, intent: { ...parts.intent, features: (parts.intent.features as string).split('\n').slice(0, 10).join('\n') } }, /intent triggers are damaged at trigger \d+/],
+      ['trigger features', { ...parts, intent: { ...parts.intent, features: (parts.intent.features as string).split('\n').slice(0, 10).join('\n') } }, /intent model is cut short: \d+ rows for 10 features/],
+      ['a trigger row', { ...parts, intent: { ...parts.intent, rows: (parts.intent.rows as string).replace(/\|[^|\n]*\n/, '|x:y\n') } }, /intent model is damaged at the postings of/],
     ];
     for (const [what, part, reason] of cuts) {
       const cut = loadBundle(JSON.stringify(withPrecompiled(plain, part as Bundle['precompiled'] & object)));
@@ -165,7 +166,7 @@ describe('the CLI', () => {
     const out = path.join(dir, 'built.json');
     expect((await cli(['build', path.resolve('test/fixtures/playbooks/valid'), '--no-base', '-o', out])).code).toBe(0);
     const built = loadBundle(readFileSync(out, 'utf8'));
-    expect(built.precompiled).toMatchObject({ version: PRECOMPILED_VERSION, search: { entries: expect.any(Number) }, intent: { triggers: expect.any(Array) } });
+    expect(built.precompiled).toMatchObject({ version: PRECOMPILED_VERSION, search: { entries: expect.any(Number) }, intent: { rows: expect.any(String) } });
     for (const args of [['suggest', '--json', '--bundle', out, '太贵了'], ['search', '--json', '--bundle', out, '价格']]) {
       const result = await cli(args);
       expect(result.code).toBe(0);

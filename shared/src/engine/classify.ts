@@ -9,7 +9,7 @@ import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.
 import { buildInitialsIndex, isInitialsOnly, wordsForInitials, type InitialsIndex } from './initials.ts';
 import { featuresOfMessage } from './intent-features.ts';
 import { PrecompiledError, precompiledParts } from '../playbook/precompiled.ts';
-import { decodeTriggers, type CollectedTriggers, type TriggerText } from './trigger-features.ts';
+import { decodeTriggerIndex, type ExamplePosting, type FeatureLookup, type TriggerIndex } from './trigger-index.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
 
 export interface IntentEvidence {
@@ -58,8 +58,8 @@ interface IntentModel {
   /** The intents that have triggers, in INTENTS order. */
   intents: Intent[];
   examples: Example[];
-  postings: Map<string, { example: number; weight: number }[]>;
-  idf: Map<string, number>;
+  postings: FeatureLookup<ExamplePosting[]>;
+  idf: FeatureLookup<number>;
   keywords: Keyword[];
   /** Naive Bayes over the trigger n-grams and the base corpus. */
   bayes: Bayes;
@@ -70,8 +70,8 @@ interface IntentModel {
   base?: BaseCorpus;
   /** Pinyin initials → words, built the first time a message is initials alone. */
   initials?: InitialsIndex;
-  /** The triggers it was learnt from, as collected: what `closer build` writes into the bundle. */
-  collected: CollectedTriggers;
+  /** The part learnt from the team's triggers: what `closer build` writes into the bundle. */
+  index: TriggerIndex;
 }
 
 const models = new WeakMap<Bundle, IntentModel>();
@@ -80,21 +80,21 @@ const models = new WeakMap<Bundle, IntentModel>();
 export function intentModelOf(bundle: Bundle): IntentModel {
   const cached = models.get(bundle);
   if (cached) return cached;
-  const model = readIntentModel(bundle) ?? buildIntentModel(collectTriggers(objectionsOf(bundle)), bundle.base);
+  const model = readIntentModel(bundle) ?? modelOf(buildTriggerIndex(collectTriggers(objectionsOf(bundle)), bundle.base), bundle.base);
   models.set(bundle, model);
   return model;
 }
 
 /**
- * The model built over the triggers the bundle carries (trigger-features.ts), or undefined
- * when it has none. A part that does not add up is rebuilt rather than trusted, unless `strict`
- * (an import, which refuses the bundle with the PrecompiledError).
+ * The model over the trigger index the bundle carries (trigger-index.ts), or undefined when it has
+ * none. A part that does not add up is rebuilt rather than trusted, unless `strict` (an import,
+ * which refuses the bundle with the PrecompiledError).
  */
 export function readIntentModel(bundle: Bundle, strict = false): IntentModel | undefined {
   const compiled = precompiledParts(bundle)?.intent;
   if (!compiled) return undefined;
   try {
-    return buildIntentModel(decodeTriggers(compiled), bundle.base);
+    return modelOf(decodeTriggerIndex(compiled, strict), bundle.base);
   } catch (error) {
     if (strict || !(error instanceof PrecompiledError)) throw error;
     return undefined;
@@ -109,6 +109,22 @@ const FORM_CUES = new Set(['#q', '#short']);
 
 // A team's own example counts as this many base examples: the team knows its customers' words.
 const TEAM_WEIGHT = 1.5;
+
+/** An example or keyword of a team's objection, with its features. */
+interface TriggerText {
+  intent: Intent;
+  objection?: string;
+  source: ExampleSource;
+  text: string;
+  features: Map<string, number>;
+}
+
+interface CollectedTriggers {
+  triggers: TriggerText[];
+  keywords: TriggerIndex['keywords'];
+  /** Per intent, its triggers normalised, one a line, each once. */
+  triggerText: Map<Intent, string>;
+}
 
 /** Every example and keyword of the objections, each once per intent, with its features. */
 function collectTriggers(objections: readonly Objection[]): CollectedTriggers {
@@ -142,9 +158,9 @@ function collectTriggers(objections: readonly Objection[]): CollectedTriggers {
   return { triggers, keywords, triggerText };
 }
 
-function buildIntentModel(collected: CollectedTriggers, base?: BaseCorpus): IntentModel {
-  const { triggers, triggerText } = collected;
-  const keywords = collected.keywords.map((keyword): Keyword => {
+/** The model around a trigger index, built here or read from the bundle. */
+function modelOf(index: TriggerIndex, base?: BaseCorpus): IntentModel {
+  const keywords = index.keywords.map((keyword): Keyword => {
     const latin = !CJK.test(keyword.normalized);
     return {
       ...keyword,
@@ -152,13 +168,19 @@ function buildIntentModel(collected: CollectedTriggers, base?: BaseCorpus): Inte
       strength: keywordStrength(keyword.normalized, latin),
     };
   });
+  const bayes: Bayes = { counts: index.counts, base: base ? baseCountsOf(base) : undefined, positions: index.intents.map((intent) => INTENTS.indexOf(intent)), logDenominators: index.logDenominators };
+  return { intents: index.intents, examples: index.examples, postings: index.postings, idf: index.idf, keywords, bayes, triggerText: index.triggerText, defaultIdf: index.defaultIdf, base, index };
+}
+
+function buildTriggerIndex(collected: CollectedTriggers, base?: BaseCorpus): TriggerIndex {
+  const { triggers, triggerText, keywords } = collected;
   const baseCounts = base ? baseCountsOf(base) : undefined;
   const intents = INTENTS.filter((intent, at) => triggers.some((trigger) => trigger.intent === intent) || (baseCounts?.totals[at] ?? 0) > 0);
   const documentFrequency = new Map<string, number>();
   for (const trigger of triggers) for (const feature of trigger.features.keys()) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [feature, count] of documentFrequency) idf.set(feature, Math.log(1 + triggers.length / count));
-  const postings = new Map<string, { example: number; weight: number }[]>();
+  const postings = new Map<string, ExamplePosting[]>();
   const examples: Example[] = triggers.map((trigger, index) => {
     let squared = 0;
     for (const [feature, value] of trigger.features) {
@@ -168,12 +190,12 @@ function buildIntentModel(collected: CollectedTriggers, base?: BaseCorpus): Inte
       squared += weight * weight;
       let list = postings.get(feature);
       if (!list) postings.set(feature, (list = []));
-      list.push({ example: index, weight });
+      list.push({ example: index, weight, value });
     }
     return { intent: trigger.intent, objection: trigger.objection, source: trigger.source, text: trigger.text, norm: Math.sqrt(squared) || 1 };
   });
-  const bayes = naiveBayes(triggers, intents, baseCounts);
-  return { intents, examples, postings, idf, keywords, bayes, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)), base, collected };
+  const { counts, logDenominators } = naiveBayes(triggers, intents, baseCounts);
+  return { intents, examples, postings, idf, frequency: documentFrequency, keywords, counts, logDenominators, triggerText, defaultIdf: Math.log(1 + Math.max(1, triggers.length)) };
 }
 
 
@@ -188,7 +210,7 @@ const SMOOTHING = 0.1;
  */
 interface Bayes {
   /** The team triggers' count of each feature, per intent of the model. */
-  counts: Map<string, Float64Array>;
+  counts: FeatureLookup<Float64Array>;
   base?: BaseCounts;
   /** For each intent of the model, its position in INTENTS (the base corpus's order). */
   positions: number[];
@@ -196,7 +218,7 @@ interface Bayes {
   logDenominators: Float64Array;
 }
 
-function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[], base?: BaseCounts): Bayes {
+function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[], base?: BaseCounts): Pick<TriggerIndex, 'counts' | 'logDenominators'> {
   const counts = new Map<string, Float64Array>();
   const totals = new Float64Array(intents.length);
   for (const trigger of triggers) {
@@ -212,7 +234,7 @@ function naiveBayes(triggers: readonly TriggerText[], intents: readonly Intent[]
   // The two vocabularies overlap mostly; the larger is close enough to their union for smoothing.
   const vocabulary = Math.max(counts.size, base?.vocabulary ?? 0);
   const logDenominators = Float64Array.from(intents, (_, at) => Math.log(totals[at]! + (base ? base.totals[positions[at]!]! / TEAM_WEIGHT : 0) + SMOOTHING * vocabulary));
-  return { counts, base, positions, logDenominators };
+  return { counts, logDenominators };
 }
 
 /** log P(feature | intent) for each intent of the model, or undefined for a feature never seen. */

@@ -8,7 +8,7 @@ import { PRECOMPILED_VERSION, PrecompiledError, type PrecompiledParts } from '..
 import { intentModelOf, readIntentModel } from './classify.ts';
 import { encodeSearchIndex } from './search-index.ts';
 import { buildSearchIndex, readSearchIndex, searchEntries } from './search.ts';
-import { encodeTriggers } from './trigger-features.ts';
+import { encodeTriggerIndex } from './trigger-index.ts';
 
 /** The bundle with its indexes precompiled and a hash that covers them (bundle.ts). */
 export function precompileBundle(bundle: Bundle): Bundle {
@@ -16,7 +16,7 @@ export function precompileBundle(bundle: Bundle): Bundle {
     version: PRECOMPILED_VERSION,
     source: contentHashOf(bundle),
     search: encodeSearchIndex(buildSearchIndex(searchEntries(bundle))),
-    intent: encodeTriggers(intentModelOf(bundle).collected),
+    intent: encodeTriggerIndex(intentModelOf(bundle).index),
   };
   return withPrecompiled(bundle, precompiled);
 }

@@ -38,15 +38,23 @@ export const PrecompiledSearchSchema = z.strictObject({
 });
 export type PrecompiledSearch = z.infer<typeof PrecompiledSearchSchema>;
 
+const Tuple = z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.string()]);
+
 export const PrecompiledIntentSchema = z.strictObject({
-  /** The features met in the triggers, one a line. */
-  features: z.string(),
-  /** Per trigger, in the order the intent model collects them: [intent number, objection, text, "feature number:value" pairs]. */
-  triggers: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.string()])),
+  /** The intents of the model (numbers in INTENTS order). */
+  intents: z.array(z.number().int().nonnegative()),
+  /** Per trigger, in the order the model collects them: [intent number, objection, text, norm of its weights]. */
+  examples: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.number()])),
   /** Per keyword: [intent number, objection, text as written, normalised]. */
-  keywords: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.string()])),
+  keywords: z.array(Tuple),
   /** Per intent, its triggers normalised, one a line. */
   triggerText: z.record(z.string(), z.string()),
+  /** The triggers' features, one a line, and on the same line of `rows`: "frequency|intent:count,…|example:value …" (trigger-index.ts). */
+  features: z.string(),
+  rows: z.string(),
+  /** Per intent of the model, log(total count + smoothing × vocabulary) of its naive Bayes. */
+  logDenominators: z.array(z.number()),
+  defaultIdf: z.number(),
 });
 export type PrecompiledIntent = z.infer<typeof PrecompiledIntentSchema>;
 
@@ -64,9 +72,18 @@ export type PrecompiledParts = z.infer<typeof PrecompiledPartsSchema>;
 export const PrecompiledSchema = z.looseObject({ version: z.number().int().nonnegative(), source: z.string() });
 export type Precompiled = z.infer<typeof PrecompiledSchema>;
 
-/** The part of a bundle this Closer reads, or undefined when there is none or it has another version. */
+const checkedParts = new WeakMap<object, PrecompiledParts | undefined>();
+
+/**
+ * The part of a bundle this Closer reads, or undefined when there is none, it has another version
+ * or it is not of this version's shape. A bundle opened without its schema check (openBundle) may
+ * carry anything here, so the shape is checked once per part, before the engine reads it.
+ */
 export function precompiledParts(bundle: { precompiled?: Precompiled }): PrecompiledParts | undefined {
-  return bundle.precompiled?.version === PRECOMPILED_VERSION ? (bundle.precompiled as PrecompiledParts) : undefined;
+  const found = bundle.precompiled;
+  if (found?.version !== PRECOMPILED_VERSION) return undefined;
+  if (!checkedParts.has(found)) checkedParts.set(found, PrecompiledPartsSchema.safeParse(found).data);
+  return checkedParts.get(found);
 }
 
 /** Why a bundle's indexes are rebuilt on each start, said to the user; undefined when they are not. */
