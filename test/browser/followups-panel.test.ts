@@ -160,6 +160,18 @@ describe('Due today', () => {
     expect(b.followups.map((entry) => `${entry.rule} ${entry.state}`)).toEqual(['care_day1 declined']);
   });
 
+  it('notifies only with the permission the user gave: Settings offers it off, and the setting alone does not turn it on', async () => {
+    await openView(panel, 'Settings');
+    const toggle = panel.getByRole('checkbox', { name: 'Also tell me with a system notification' });
+    await expect.poll(() => toggle.isEnabled(), SLOW).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    const ask = (message: unknown) => panel.evaluate((body) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; result: { notify?: boolean } }> } } }).chrome.runtime.sendMessage(body), message);
+    // The browser never granted the optional permission here, so the worker does not count it as on.
+    expect(await ask({ type: 'followups-notify', enabled: true })).toEqual({ ok: true, result: { ok: true } });
+    expect((await ask({ type: 'followups-due' })).result.notify).toBe(false);
+    await ask({ type: 'followups-notify', enabled: false });
+  });
+
   it('refuses an action on a rule the bundle does not have, naming it', async () => {
     const answer = await panel.evaluate(([id]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'followup-act', case: id, rule: 'no_such_rule', due: new Date().toISOString(), action: 'done' }), [here.A]);
     expect(answer).toEqual({ ok: false, error: '"no_such_rule" is not a follow-up rule of this bundle' });
