@@ -47,6 +47,8 @@ beforeAll(async () => {
     const ifNoneMatch = request.headers['if-none-match'] ?? null;
     const status = ifNoneMatch === serving.etag ? 304 : 200;
     requests.push({ ifNoneMatch, status });
+    // A body that says it is 40 MB: the worker must refuse it from the header, before reading it.
+    if (serving.body === 'huge' && status === 200) return void response.writeHead(200, { etag: serving.etag, 'content-length': String(40e6) }).end('{');
     response.writeHead(status, { 'content-type': 'application/json', etag: serving.etag, 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag' });
     response.end(status === 304 ? undefined : serving.body);
   });
@@ -223,6 +225,14 @@ describe('a bundle URL refreshed on chrome.alarms', () => {
     expect(shown).toMatchObject({ hash: v2.hash, lastError: 'wrong-key' });
     expect(shown.lastErrorText).toContain(`signed by key ${keyFingerprint(rival.publicKey)}`);
     expect(await priceReply()).toContain('一斤能泡三百杯');
+  });
+
+  it('a response that says it is larger than any bundle is refused from its header, and the old one stays', async () => {
+    serving = { body: 'huge', etag: '"v5-huge"' };
+    await fireRefreshAlarm();
+    const shown = await shownVersion();
+    expect(shown).toMatchObject({ hash: v2.hash, lastError: 'invalid' });
+    expect(shown.lastErrorText).toContain('the file is too large to be a bundle (40 MB)');
   });
 
   it('a stopped worker is woken by the alarm and refreshes from what the store kept', async () => {

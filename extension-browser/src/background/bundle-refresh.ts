@@ -1,7 +1,7 @@
 import browser, { type Alarms } from 'webextension-polyfill';
 import type { BundleInfo } from '../requests.ts';
 import { BundleTrustError, importTrustedBundle } from './bundle-trust.ts';
-import { currentEngine, resetBundle } from './bundles.ts';
+import { currentEngine, MAX_BUNDLE_BYTES, resetBundle } from './bundles.ts';
 import { BundleError } from './engine.ts';
 import { getSetting, setSetting } from './store.ts';
 
@@ -64,6 +64,9 @@ async function fetchBundle(url: URL, etag: string | null): Promise<Fetched> {
   }
   if (response.status === 304 && etag) return { changed: false };
   if (!response.ok) throw new BundleFetchError(`could not fetch ${url.href}: HTTP ${response.status}`);
+  // Refused before it is read whole: a wrong URL could point at something of any size.
+  const length = Number(response.headers.get('content-length'));
+  if (length > MAX_BUNDLE_BYTES) throw new BundleError(`the file is too large to be a bundle (${Math.round(length / 1e6)} MB)`);
   return { changed: true, text: await response.text(), etag: response.headers.get('etag') };
 }
 
