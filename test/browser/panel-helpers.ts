@@ -13,7 +13,7 @@ export async function importBundleFile(panel: Page, path: string): Promise<strin
   await openView(panel, /Settings|设置/);
   const before = await panel.getByTestId('bundle-info').getAttribute('data-hash');
   await panel.locator('input[type=file]').setInputFiles(path);
-  const status = panel.locator('.settings [role=status], .settings [role=alert]');
+  const status = panel.locator('section[aria-labelledby=bundle-heading] [role=status], section[aria-labelledby=bundle-heading] [role=alert]');
   await status.first().waitFor();
   const text = (await status.first().textContent()) ?? '';
   if (/imported|已导入/.test(text)) await waitFor(async () => (await panel.getByTestId('bundle-info').getAttribute('data-hash')) !== before, 'the new bundle to show');

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function importFromUrl(url: string): Promise<string> {
   await openView(panel, 'Settings');
-  const status = panel.locator('.settings [role=status], .settings [role=alert]');
+  const status = panel.locator('section[aria-labelledby=bundle-heading] [role=status], section[aria-labelledby=bundle-heading] [role=alert]');
   const before = (await status.count()) > 0 ? await status.first().textContent() : null;
   await panel.getByLabel('Import from a URL').fill(url);
   await panel.getByRole('button', { name: 'Import', exact: true }).click();
