@@ -12,9 +12,13 @@ export const NO_SOURCE = 'none';
 
 interface Customer {
   purchases: number;
-  tags: Set<string>;
-  sources: Set<string>;
+  /** Made with the customer's first tag: most customers have none, and 100,000 empty sets are a good part of a report's time. */
+  tags: Set<string> | undefined;
+  /** The one source seen so far, or every source once there are two. */
+  sources: string | Set<string>;
 }
+
+const NO_TAGS: ReadonlySet<string> = new Set();
 
 interface Tally {
   cases: number;
@@ -34,33 +38,39 @@ export class TagFigures {
     const source = record.source ?? record.tags.find((tag) => this.sourceTags.has(tag)) ?? NO_SOURCE;
     const key = record.customer === '' ? `\u0000${record.id}` : record.customer;
     let customer = this.customers.get(key);
-    if (!customer) this.customers.set(key, (customer = { purchases: 0, tags: new Set(), sources: new Set() }));
-    for (const tag of record.tags) customer.tags.add(tag);
-    customer.sources.add(source);
+    if (!customer) this.customers.set(key, (customer = { purchases: 0, tags: undefined, sources: source }));
+    else if (typeof customer.sources !== 'string') customer.sources.add(source);
+    else if (customer.sources !== source) customer.sources = new Set([customer.sources, source]);
+    if (record.tags.length > 0) {
+      customer.tags ??= new Set();
+      for (const tag of record.tags) customer.tags.add(tag);
+    }
     if (record.outcome === 'won') customer.purchases++;
     if (record.outcome === 'open') return;
     const win = record.outcome === 'won';
-    for (const tag of new Set(record.tags)) count(this.tags, tag, win);
+    if (record.tags.length > 0) for (const tag of new Set(record.tags)) count(this.tags, tag, win);
     count(this.sources, source, win);
   }
 
   byTag(): TagRate[] {
-    const repurchase = this.repurchaseBy((customer) => customer.tags);
+    const repurchase = this.repurchaseBy((customer) => customer.tags ?? NO_TAGS);
     return rows(this.tags, repurchase).map(({ key, ...rate }) => ({ tag: key, ...rate }));
   }
 
   bySource(): SourceRate[] {
     // A customer whose source one case knows is not also counted under 'none' for another case.
-    const repurchase = this.repurchaseBy((customer) => (customer.sources.size > 1 && customer.sources.has(NO_SOURCE) ? new Set([...customer.sources].filter((source) => source !== NO_SOURCE)) : customer.sources));
+    const repurchase = this.repurchaseBy(({ sources }) => (typeof sources === 'string' ? sources : sources.has(NO_SOURCE) ? [...sources].filter((source) => source !== NO_SOURCE) : sources));
     return rows(this.sources, repurchase).map(({ key, ...rate }) => ({ source: key, ...rate }));
   }
 
-  /** Per key: customers with at least one purchase (cases) and those with two or more (wins). */
-  private repurchaseBy(keysOf: (customer: Customer) => Set<string>): Map<string, Tally> {
+  /** Per key: customers with at least one purchase (cases) and those with two or more (wins). `keysOf` gives one key or several. */
+  private repurchaseBy(keysOf: (customer: Customer) => string | Iterable<string>): Map<string, Tally> {
     const tallies = new Map<string, Tally>();
     for (const customer of this.customers.values()) {
       if (customer.purchases === 0) continue;
-      for (const key of keysOf(customer)) count(tallies, key, customer.purchases >= 2);
+      const keys = keysOf(customer);
+      if (typeof keys === 'string') count(tallies, keys, customer.purchases >= 2);
+      else for (const key of keys) count(tallies, key, customer.purchases >= 2);
     }
     return tallies;
   }
