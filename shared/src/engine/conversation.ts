@@ -56,7 +56,8 @@ const WEAK = 0.5;
 // the base corpus, test/eval/base-cv.ts: about half right, and a third of them small talk).
 const HUNCH = 0.4;
 const OPENING: readonly GoldenState[] = ['start', 'icebreak', 'introduce'];
-const LATE: readonly GoldenState[] = ['ask_close', 'resolve_doubt', 'push_close'];
+// Once a doubt was answered (with cases) or the last push is under way, a hesitation is a repeated one.
+const AFTER_ANSWER: readonly GoldenState[] = ['resolve_doubt', 'push_close'];
 // Where an objection or a doubt was answered, and a message that accepts it softens it.
 const SOFTENING: readonly GoldenState[] = ['consider', 'resolve_doubt', 'push_close'];
 
@@ -149,9 +150,10 @@ export function conversationState(
   let why = transitionFor('start', 'silence').because;
   // A hesitation is a repeated one, and calls for the push to close, when the customer hesitated
   // before, when the salesperson already sent an offer (a reply of the consider step), when the
-  // chat has moved on since it weighed money (the offer was made and talked over), or late in
-  // the chat (after asking to close or resolving a doubt). Right after "too expensive", "let me
-  // think" is still weighing time and money: considering.
+  // chat has moved on since it weighed money (the offer was made and talked over), or after a
+  // doubt was answered. Right after "too expensive", "let me think" is still weighing time and
+  // money: considering; so is "let me think" right after asking to close, where no offer was made
+  // yet (DOMAIN.md: the customer who considers time gets the limited-time offer).
   let repeated = reached.has('consider');
   let messagesSinceConsider = -1;
   // A product question in which the classifier heard an objection or a doubt ("is it safe for my
@@ -162,7 +164,7 @@ export function conversationState(
     // "那放心了" after a product question says the question hid a doubt, now answered.
     const hidden = concern ?? (isReassured(message) ? 'resolve_doubt' : undefined);
     const answering: GoldenState = state === 'introduce' && hidden ? hidden : state;
-    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || LATE.includes(state), score, answering);
+    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || AFTER_ANSWER.includes(state), score, answering);
     // Only an acknowledgement reads the chat as if the concern had been the step.
     const from = event === 'ack' ? answering : state;
     const row = transitionFor(from, event);

@@ -13,6 +13,14 @@ export type GoldenState = 'start' | GoldenStep;
  * - the objection intents; `hesitation_again` is a hesitation after an earlier one, or after the
  *   salesperson sent an offer;
  * - `doubt`, `buy_signal`.
+ *
+ * How a message becomes an event is read in conversation.ts (eventOf), following DOMAIN.md's
+ * golden model: a message that accepts what was answered ("看了报告，还可以", "那放心了", "read the
+ * reviews") is `ack` whatever its words, since step 6 follows an answered objection or doubt; an
+ * objection the classifier is unsure of in the opening is small talk or a product question, and a
+ * product question heard as a doubt keeps that concern, so its acknowledgement reads as the
+ * acknowledgement of an answered doubt; two of the shop's own products compared, and a budget
+ * stated, are the need being dug (seed 003's first stage, BANT's budget), so `question`.
  */
 export type GoldenEvent =
   | 'greeting'
