@@ -55,6 +55,9 @@ const WEAK = 0.5;
 // Below this a recognised objection is as often wrong as right (the leave-one-trade-out check over
 // the base corpus, test/eval/base-cv.ts: about half right, and a third of them small talk).
 const HUNCH = 0.4;
+// A buying signal this weak is right about a quarter of the time in that check, and small talk or
+// a product question more often: in the opening, asking which one suits them is a product question.
+const UNSURE_BUY = 0.3;
 const OPENING: readonly GoldenState[] = ['start', 'icebreak', 'introduce'];
 // Once a doubt was answered (with cases) or the last push is under way, a hesitation is a repeated one.
 const AFTER_ANSWER: readonly GoldenState[] = ['resolve_doubt', 'push_close'];
@@ -110,7 +113,7 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
  *   unsure of it: "合同写死的话那还可以" accepts, "行，就这个" buys);
  * - in the opening of a chat, an objection the classifier is unsure of is a question about the
  *   product when it asks something, and small talk when it does not ("我是朋友介绍来的"); a bare
- *   "贵" stays the objection it is;
+ *   "贵" stays the objection it is; so is a very unsure buying signal that asks ("哪款适合我");
  * - a comparison of two of the shop's own products is a question about the product, and a budget
  *   stated as a figure is part of the need ("预算三四百"), unless it is too tight.
  */
@@ -118,6 +121,7 @@ export function eventOf(intent: Intent, message: string, repeated: boolean, scor
   if (intent === 'other') return chatCueOf(message);
   if (SOFTENING.includes(state) && (intent !== 'buy_signal' || score < WEAK) && isSoftened(message)) return 'ack';
   const cue = chatCueOf(message);
+  if (OPENING.includes(state) && intent === 'buy_signal' && score < UNSURE_BUY && cue === 'question') return 'question';
   if (OPENING.includes(state) && intent !== 'buy_signal') {
     if (score < WEAK && cue === 'question') return 'question';
     if (score < HUNCH && (cue === 'chat' || cue === 'greeting')) return cue;
