@@ -5,6 +5,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import type { Case } from '@closer/shared';
+import type { TeamView } from '../../extension-browser/src/requests.ts';
 import { waitFor, type Session } from './harness.ts';
 
 /** An extension page to send messages to the worker from (the panel, on no chat tab). */
@@ -24,16 +25,8 @@ export async function ask<T = unknown>(page: Page, message: object): Promise<T> 
   return envelope.result as T;
 }
 
-export interface TeamStatus {
-  enabled: boolean;
-  lastSync?: string;
-  pending: number;
-  error?: { code: string; message: string };
-  nextAttempt?: string;
-  refused: { id: string; reason: string }[];
-  lastRun?: { pulled: number; pushed: number; settled: number };
-  running: boolean;
-}
+/** The status line's data, as the worker answers team-get. */
+export type TeamStatus = TeamView['status'];
 
 export async function teamStatus(page: Page): Promise<TeamStatus> {
   return (await ask<{ status: TeamStatus }>(page, { type: 'team-get' })).status;
@@ -119,6 +112,8 @@ export interface Proxy {
   delayMs: number;
   /** Requests that reached the proxy, in order (method and path). */
   requests: string[];
+  /** For each _revs_diff request, the cases it asked about (a replication's batch after its checkpoint). */
+  revsDiffIds: string[][];
   close(): Promise<void>;
 }
 
@@ -128,9 +123,19 @@ export interface Proxy {
  */
 export async function startProxy(target: string): Promise<Proxy> {
   const upstream = new URL(target);
-  const proxy: Proxy = { url: '', mode: 'pass', delayMs: 0, requests: [], close: async () => {} };
+  const proxy: Proxy = { url: '', mode: 'pass', delayMs: 0, requests: [], revsDiffIds: [], close: async () => {} };
   const server: Server = createServer(async (incoming: IncomingMessage, outgoing) => {
     proxy.requests.push(`${incoming.method} ${incoming.url}`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    if (incoming.url?.includes('/_revs_diff')) {
+      try {
+        proxy.revsDiffIds.push(Object.keys(JSON.parse(body.toString('utf8')) as object));
+      } catch {
+        proxy.revsDiffIds.push([]);
+      }
+    }
     if (proxy.delayMs > 0) await new Promise((wait) => setTimeout(wait, proxy.delayMs));
     if (proxy.mode === 'down') return void incoming.socket.destroy();
     if (proxy.mode === 'error500') return void outgoing.writeHead(500, { 'content-type': 'application/json' }).end('{"error":"internal_server_error","reason":"the test proxy fails on purpose"}');
@@ -140,7 +145,7 @@ export async function startProxy(target: string): Promise<Proxy> {
       answer.pipe(outgoing);
     });
     forward.on('error', () => outgoing.headersSent ? outgoing.destroy() : outgoing.writeHead(502).end());
-    incoming.pipe(forward);
+    forward.end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

@@ -1,8 +1,8 @@
 // The worker stopped in the middle of a replication (MV3 stops it whenever it likes): 1,500
 // cases are being pushed over a slow link (3 batches of 500) when the service worker is stopped through the
 // DevTools protocol. Nothing more reaches the server once it is stopped; the next run (the
-// alarm's, here "Sync now") resumes from the replication's checkpoint, sending only what the
-// server does not have, and the server ends with every case exactly once: one revision each, no
+// alarm's, here "Sync now") resumes from the replication's checkpoint (it asks the server about
+// the cases after it only, counted at a proxy) and sends only what the server does not have, and the server ends with every case exactly once: one revision each, no
 // conflicts, nothing twice.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,11 +47,13 @@ describe('the worker stopped in the middle of a replication', () => {
     // A slow link, so that the push (batches of 500) is still going when the worker is stopped.
     proxy.delayMs = 300;
     await setUpTeam(page, proxy.url, user, password);
-    await waitFor(async () => {
-      const count = await docCount();
-      return count >= 1 && count <= COUNT - 500;
-    }, 'part of the push on the server', 60_000);
-
+    // Stopped once the first batch is on the server with its checkpoint written on both sides
+    // (the next batch has begun: its _revs_diff came after the checkpoint's PUT).
+    await waitFor(() => {
+      const firstBatch = proxy.requests.findIndex((request) => request.includes('/_bulk_docs'));
+      const checkpoint = proxy.requests.findIndex((request, index) => index > firstBatch && request.startsWith('PUT') && request.includes('/_local/'));
+      return firstBatch !== -1 && checkpoint !== -1 && proxy.requests.slice(checkpoint).some((request) => request.includes('/_revs_diff'));
+    }, 'the first batch checkpointed', 60_000);
     const cdp = await session.context.newCDPSession(page);
     const versions = new Map<string, { scriptURL: string; runningStatus: string }>();
     cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
@@ -71,9 +73,16 @@ describe('the worker stopped in the middle of a replication', () => {
     await new Promise((wait) => setTimeout(wait, 1500));
     expect(await docCount()).toBe(settled);
 
-    // The next run, in a newly started worker, sends only what is missing.
+    // The next run, in a newly started worker, starts from the checkpoint of the last batch the
+    // server confirmed: it asks the server about the cases after it only, and sends what is missing.
     proxy.delayMs = 0;
+    const firstBatch = new Set(proxy.revsDiffIds[0]);
+    expect(firstBatch.size).toBe(500);
+    const askedBefore = proxy.revsDiffIds.length;
     const status = await syncNow(page);
+    const askedAbout = new Set(proxy.revsDiffIds.slice(askedBefore).flat());
+    expect([...askedAbout].filter((id) => firstBatch.has(id))).toEqual([]);
+    expect(askedAbout.size).toBeGreaterThanOrEqual(COUNT - settled);
     expect(status).toMatchObject({ pending: 0, refused: [] });
     expect(status.error).toBeUndefined();
     expect(status.lastRun!.pushed).toBe(COUNT - settled);
