@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { LANGUAGES, type Language } from '../src/index.ts';
+import { LANGUAGES, type Language } from '../src/playbook/schema.ts';
 import { UsageError } from './io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBundle, BundleError, formatDiagnostic, hasErrors, lintPlaybooks, loadBundle, precompiledNotice, type Bundle } from '../src/index.ts';
-import { loadBaseCorpus } from './base-corpus.ts';
-import { defaultPlaybooksDir, loadPlaybookFiles } from './files.ts';
+// Only what reading a bundle file needs, imported module by module: `closer suggest --bundle`
+// then loads no YAML parser, linter or corpus reader, and starts quickly.
+import { BundleError, loadBundle, openBundle, type Bundle } from '../src/playbook/bundle.ts';
+import { precompiledNotice } from '../src/playbook/precompiled.ts';
 import type { Io } from './io.ts';
+import { noteVerified, wasVerified } from './verified-bundles.ts';
 
 /**
  * The bundle a command works on: the file given with --bundle, or the repository's playbooks
@@ -13,7 +15,13 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
   if (file) {
     const where = path.resolve(io.cwd, file);
     try {
-      const bundle = loadBundle(await readFile(where, 'utf8'));
+      const before = await stat(where);
+      const text = await readFile(where, 'utf8');
+      // Unchanged while it was read, too: a file rewritten meanwhile gets the full check.
+      const after = await stat(where);
+      const known = after.size === before.size && after.mtimeMs === before.mtimeMs && wasVerified(where, before);
+      const bundle = known ? openBundle(text).bundle : loadBundle(text);
+      if (!known) noteVerified(where, before);
       // Still answers alike, only slower: said on stderr, so --json and --jsonl output stay clean.
       const notice = precompiledNotice(bundle);
       if (notice) io.stderr(`closer: ${file}: ${notice}\n`);
@@ -23,11 +31,5 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
       throw error;
     }
   }
-  const files = await loadPlaybookFiles([defaultPlaybooksDir()], io.cwd);
-  const diagnostics = lintPlaybooks(files);
-  if (hasErrors(diagnostics)) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    return { problem: `the playbooks have errors; fix them (closer lint) first:\n${errors.join('\n')}` };
-  }
-  return buildBundle(files, { base: loadBaseCorpus() });
+  return (await import('./build-playbooks.ts')).bundleOfDefaultPlaybooks(io);
 }

@@ -1,4 +1,4 @@
-import { searchPlaybooks, type SearchResult } from '../../src/index.ts';
+import { searchPlaybooks, type SearchResult } from '../../src/engine/search.ts';
 import { parseCommandArgs, parseLanguage, parseLimit } from '../args.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
