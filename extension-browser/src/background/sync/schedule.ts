@@ -20,7 +20,8 @@ type Reason = 'change' | 'alarm' | 'start' | 'now';
 
 let debounce: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> | undefined;
-let again = false;
+/** What arrived during a run: a change (run again unless backing off) or "Sync now" (run again). */
+let again: 'none' | 'change' | 'now' = 'none';
 
 /** A case was written here: sync a moment later. */
 export function caseChanged(): void {
@@ -50,15 +51,18 @@ export async function requestSync(reason: Reason): Promise<void> {
   if (reason === 'now') await saveSyncState({ ...(await syncState()), failures: 0, nextAttemptAt: undefined });
   else if (await backingOff()) return;
   if (running) {
-    again = true;
+    if (reason === 'now' || again === 'none') again = reason === 'now' ? 'now' : 'change';
     return running;
   }
   running = (async () => {
     try {
-      do {
-        again = false;
+      for (;;) {
+        again = 'none';
         await runOnce();
-      } while (again && !(await backingOff()));
+        const next = again as 'none' | 'change' | 'now';
+        if (next === 'none' || (next === 'change' && (await backingOff()))) break;
+        if (next === 'now') await saveSyncState({ ...(await syncState()), failures: 0, nextAttemptAt: undefined });
+      }
     } finally {
       running = undefined;
     }
