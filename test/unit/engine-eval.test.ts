@@ -14,7 +14,9 @@ import {
   readStepSet,
   SEARCH_EVAL,
   searchWithEngine,
+  STEPS_DEV,
   STEPS_FRESH,
+  STEPS_HOLDOUT,
   teamMinimalBundle,
 } from '../eval/evaluate.ts';
 
@@ -42,11 +44,14 @@ test('the held-out sets are big enough, cover every intent and step, and are abo
 });
 
 test('no evaluation message appears among the playbooks’ triggers or in the base corpus', () => {
-  const stepMessages = [...readStepSet(), ...readStepSet(STEPS_FRESH)].flatMap((chat) => chat.messages.map((message) => ({ message, line: chat.line })));
+  const stepMessages = [...readStepSet(), ...readStepSet(STEPS_FRESH), ...readStepSet(STEPS_DEV)].flatMap((chat) => chat.messages.map((message) => ({ message, line: chat.line })));
   expect(overlapWithTriggers(bundle, readEvalIntentSet())).toEqual([]);
   expect(overlapWithTriggers(bundle, readIntentSet())).toEqual([]);
   // A chat's "你好" may well be a small-talk trigger; it must not be in the base corpus.
   expect(overlapWithTriggers(undefined, stepMessages)).toEqual([]);
+  // The held-out chats are never shown, not even when one is found in the corpus: only where it is.
+  const held = readStepSet(STEPS_HOLDOUT).flatMap((chat) => chat.messages.map((message) => ({ message, line: chat.line })));
+  expect(overlapWithTriggers(undefined, held).map(({ line, file }) => `steps-holdout.tsv:${line} is in ${file}`)).toEqual([]);
   expect(overlapWithTriggers(team, readEvalIntentSet())).toEqual([]);
 });
 
@@ -67,8 +72,19 @@ test('(c) the chat’s golden-model step is right on at least 75% of the held-ou
   for (const step of GOLDEN_STEPS) expect(report.perStep[step].recall, step).toBeGreaterThan(0);
 });
 
-test('the second, never-tuned set of chats stays above 55% (the first set was looked at while the rules were written)', () => {
-  expect(evaluateSteps(bundle, readStepSet(STEPS_FRESH)).accuracy).toBeGreaterThanOrEqual(0.55);
+test('the second set of chats stays above 75% (it was studied chat by chat for issue 16, 82.5% then)', () => {
+  expect(evaluateSteps(bundle, readStepSet(STEPS_FRESH)).accuracy).toBeGreaterThanOrEqual(0.75);
+});
+
+test('the held-out chats stay above 70%: the honest figure was 72.7% (aim 85%; 66.7% before issue 16’s rules), guarded with a margin of four chats', () => {
+  const report = evaluateSteps(bundle, readStepSet(STEPS_HOLDOUT));
+  expect(report.total).toBe(150);
+  // Only the figure is reported, never a chat.
+  expect(report.accuracy, `accuracy ${report.accuracy.toFixed(3)}; run npm run eval`).toBeGreaterThanOrEqual(0.7);
+});
+
+test('the development chats written with the rules stay above 85% (95.4% when written)', () => {
+  expect(evaluateSteps(bundle, readStepSet(STEPS_DEV)).accuracy).toBeGreaterThanOrEqual(0.85);
 });
 
 test('the older set keeps macro-F1 0.90', () => {
