@@ -16,7 +16,17 @@ afterAll(async () => {
 
 describe('storage migrations', () => {
   it('brings a version 1 database to the current version and keeps its conversations', async () => {
-    // Create the database exactly as version 1 of store.ts did, before the worker opens it.
+    // The worker opened the database at install (reminders are counted then): delete it (the worker
+    // closes its connection when asked) and create it exactly as version 1 of store.ts did.
+    await session.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const deleted = indexedDB.deleteDatabase('closer');
+          deleted.onerror = () => reject(deleted.error);
+          deleted.onblocked = () => reject(new Error('deleting the database was blocked by an open connection'));
+          deleted.onsuccess = () => resolve();
+        }),
+    );
     await session.worker.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {

@@ -87,6 +87,15 @@ export function database(): Promise<IDBPDatabase<CloserDB>> {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]!(db, tx);
     },
+    // Another context upgrading or deleting the database must not wait on this connection: close
+    // it, and the next call opens the database again (migrating it if it is older).
+    blocking() {
+      void opening?.then((db) => db.close());
+      opening = undefined;
+    },
+    terminated() {
+      opening = undefined;
+    },
   });
   return opening;
 }
