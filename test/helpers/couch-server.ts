@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 //
 // Known differences from Apache CouchDB 3 (checked by hand with pouchdb-server 4.2.0), so that no
 // test relies on them: it does not enforce a database's _security members on reads, and an
-// anonymous PUT of a new database after an admin exists crashes the server process. _users,
+// anonymous PUT of a new database after an admin exists crashes the server process; with a
+// validate_doc_update installed, its validation drops replicated edits of existing documents (it
+// rewrites their _revisions), so a test of replicated conflicts runs without one. _users,
 // _session, _security writes, validate_doc_update, _bulk_docs, _changes, _local checkpoints and
 // the _replicator database behave as CouchDB's.
 
