@@ -81,7 +81,7 @@ try {
   const parseMs = performance.now() - start;
   start = performance.now();
   const builder = new CaseReportBuilder();
-  visitCaseLines(lines, file, {}, (record) => builder.add(record));
+  visitCaseLines(lines, file, {}, (record, times) => builder.add(record, times));
   const readMs = performance.now() - start;
   start = performance.now();
   builder.report();
