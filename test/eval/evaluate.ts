@@ -86,6 +86,9 @@ export const STEPS_HOLDOUT = path.join(FIXTURES, 'eval/steps-holdout.tsv');
 /** Chats the engine's author wrote and studied while writing the golden-model rules (a development set). */
 export const STEPS_DEV = path.join(FIXTURES, 'dev/steps-dev.tsv');
 
+/** A second development set of chats, written from the step definitions alone (like the held-out one) and then studied chat by chat. */
+export const STEPS_DEV2 = path.join(FIXTURES, 'dev/steps-dev2.tsv');
+
 /** Short chats: the expected golden step and the customer's messages separated by " ||| ". */
 export function readStepSet(file = path.join(FIXTURES, 'eval/steps.tsv')): LabelledChat[] {
   return readTsv(file).map(({ cells: [step, messages], line }) => {

@@ -16,6 +16,7 @@ import {
   searchWithEngine,
   STEPS_FRESH,
   STEPS_DEV,
+  STEPS_DEV2,
   STEPS_HOLDOUT,
   teamMinimalBundle,
   type IntentReport,
@@ -68,6 +69,8 @@ const cHoldout = evaluateSteps(bundle, readStepSet(STEPS_HOLDOUT));
 printSteps('(c) golden-model step, default playbooks, on the held-out set test/fixtures/eval/steps-holdout.tsv (written from the step definitions alone; never read by whoever tunes the engine)', cHoldout);
 const dev = evaluateSteps(bundle, readStepSet(STEPS_DEV));
 console.log(`development chats test/fixtures/dev/steps-dev.tsv (${dev.total}, written and studied by the engine's author): accuracy ${percent(dev.accuracy)}\n`);
+const dev2 = evaluateSteps(bundle, readStepSet(STEPS_DEV2));
+printSteps('development chats test/fixtures/dev/steps-dev2.tsv (written from the step definitions alone, like the held-out set, then studied chat by chat)', dev2);
 const older = evaluateIntents(bundle, readIntentSet());
 console.log(`the older set test/fixtures/intents.tsv (${older.total} messages, partly seen while triggers were written): accuracy ${percent(older.accuracy)}   macro-F1 ${older.macroF1.toFixed(3)}`);
 
