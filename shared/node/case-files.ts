@@ -4,8 +4,13 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findFiles } from './files.ts';
-import { CaseReportBuilder, mergeCases, visitCaseLines, type Case, type CaseProblem, type CaseReport, type CaseTimes } from '../src/index.ts';
+import { findFiles } from './find-files.ts';
+// The case modules themselves, not the core's index: `closer report` then loads none of the playbook parser, search or pinyin at start-up.
+import type { Case } from '../src/cases/case.ts';
+import { visitCaseLines, type CaseProblem } from '../src/cases/jsonl.ts';
+import { mergeCases } from '../src/cases/merge.ts';
+import { CaseReportBuilder, type CaseReport } from '../src/cases/report.ts';
+import type { CaseTimes } from '../src/cases/suspect-times.ts';
 
 export const CASE_SUFFIXES = ['.jsonl', '.ndjson'];
 

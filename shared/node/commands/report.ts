@@ -1,9 +1,16 @@
-import { caseReport, filterCases, formatCaseProblem, INTENTS, LOSS_REASONS, type CaseFilter, type CaseProblem, type CaseReport, type Duration, type Intent, type Rate } from '../../src/index.ts';
-import { followupFiguresOf, formatFollowupFigures, type FollowupReport } from './report-followups.ts';
+// The case modules themselves, not the core's index, and the follow-up and CouchDB parts loaded
+// only when asked for: a report over files then starts without the playbook parser, search,
+// pinyin or the HTTP client (a third of its CPU time over 100,000 cases before).
+import { LOSS_REASONS } from '../../src/cases/case.ts';
+import { filterCases, type CaseFilter } from '../../src/cases/filter.ts';
+import { formatCaseProblem, type CaseProblem } from '../../src/cases/jsonl.ts';
+import { caseReport, type CaseReport, type Duration } from '../../src/cases/report.ts';
+import type { Rate } from '../../src/cases/wilson.ts';
+import { INTENTS, type Intent } from '../../src/playbook/schema.ts';
+import type { FollowupReport } from './report-followups.ts';
 import { parseCommandArgs } from '../args.ts';
 import { loadCaseFiles, reportCaseFiles } from '../case-files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
-import { reportFromCouch } from './report-couch.ts';
 
 const MAX_PROBLEMS_PER_FILE = 20;
 
@@ -75,11 +82,13 @@ server refused or failed, 2 usage error.`,
     const filter: CaseFilter = { salesperson: values.salesperson, product: values.product, intent: values.intent as Intent | undefined, from: values.from, to: values.to };
     const filtered = Object.values(filter).some((value) => value !== undefined);
     if (values.couch !== undefined) {
+      const { reportFromCouch } = await import('./report-couch.ts');
       return reportFromCouch({ url: values.couch, user: values.user, password: values.password, json: values.json, replyRows, reasons: options.reasons, filter, filtered }, io, formatReport);
     }
     // The follow-up figures need the plan and every case at once; the other figures come along.
     let followupReport: FollowupReport | undefined;
     if (values.bundle !== undefined || values.followups) {
+      const { followupFiguresOf } = await import('./report-followups.ts');
       const counted = await followupFiguresOf(positionals, { bundle: values.bundle, timeZone: values.tz, filter, reasons: options.reasons }, io);
       if ('problem' in counted) {
         io.stderr(`closer report: ${counted.problem}\n`);
@@ -109,7 +118,7 @@ server refused or failed, 2 usage error.`,
     printProblems(loaded.problems, io.stderr);
     const followupFields = followupReport ? { followups: followupReport.followups } : {};
     if (values.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');
-    else io.stdout(formatReport(figures, replyRows) + (followupReport ? '\n' + formatFollowupFigures(followupReport) : ''));
+    else io.stdout(formatReport(figures, replyRows) + (followupReport ? '\n' + (await import('./report-followups.ts')).formatFollowupFigures(followupReport) : ''));
     const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
     if (loaded.files.length === 0) io.stderr(`no case files (*.jsonl) found in ${positionals.join(', ')}\n`);
     // Drill results share the exported files; they are named, not counted as cases or as bad lines.
