@@ -3,7 +3,7 @@
 // used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
-import { chatCueOf, isReassured, isSoftened } from './golden-cues.ts';
+import { chatCueOf, isReassured, isSoftened, recalledOf } from './golden-cues.ts';
 import { normalizeText } from './text.ts';
 
 // A comparison names a rival: another shop, a platform, "online". Two of the shop's own products
@@ -117,7 +117,16 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
  * - a comparison of two of the shop's own products is a question about the product, and a budget
  *   stated as a figure is part of the need ("预算三四百"), unless it is too tight.
  */
-export function eventOf(intent: Intent, message: string, repeated: boolean, score = 1, state: GoldenState = 'start'): GoldenEvent {
+export function eventOf(
+  intent: Intent,
+  message: string,
+  repeated: boolean,
+  score = 1,
+  state: GoldenState = 'start',
+  offered = false,
+): GoldenEvent {
+  const recalled = recalledOf(message);
+  if (recalled) return recalled === 'offer' ? 'offer' : 'answered';
   if (intent === 'other') return chatCueOf(message);
   if (SOFTENING.includes(state) && (intent !== 'buy_signal' || score < WEAK) && isSoftened(message)) return 'ack';
   const cue = chatCueOf(message);
@@ -128,7 +137,12 @@ export function eventOf(intent: Intent, message: string, repeated: boolean, scor
   }
   if (intent === 'comparison' && cue === 'question' && !RIVAL.test(normalizeText(message)) && OWN_PAIR.test(normalizeText(message))) return 'question';
   if (intent === 'price' && BUDGET.test(normalizeText(message)) && !TIGHT.test(normalizeText(message))) return 'question';
+  // After a doubt, a comparison or a price the classifier is unsure of is the doubt's evidence
+  // ("小红书上好多人说拒赔", "zero upfront cost? what's the catch"): the doubt is still the step.
+  if (state === 'resolve_doubt' && (intent === 'comparison' || intent === 'price') && score < WEAK) return 'doubt';
   if (intent === 'hesitation' && repeated) return 'hesitation_again';
+  // Money weighed again after the offer was made is the hesitation the last push answers.
+  if (intent === 'price' && offered) return 'hesitation_again';
   return intent;
 }
 
@@ -159,6 +173,8 @@ export function conversationState(
   // money: considering; so is "let me think" right after asking to close, where no offer was made
   // yet (DOMAIN.md: the customer who considers time gets the limited-time offer).
   let repeated = reached.has('consider');
+  // The salesperson made an offer: a consider reply was used, or the customer repeats one.
+  let offered = reached.has('consider');
   let messagesSinceConsider = -1;
   // A product question in which the classifier heard an objection or a doubt ("is it safe for my
   // dog?") keeps that concern: once it is answered, the customer's "ok, makes sense" is the
@@ -168,7 +184,7 @@ export function conversationState(
     // "那放心了" after a product question says the question hid a doubt, now answered.
     const hidden = concern ?? (isReassured(message) ? 'resolve_doubt' : undefined);
     const answering: GoldenState = state === 'introduce' && hidden ? hidden : state;
-    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || AFTER_ANSWER.includes(state), score, answering);
+    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || AFTER_ANSWER.includes(state), score, answering, offered);
     // Only an acknowledgement reads the chat as if the concern had been the step.
     const from = event === 'ack' ? answering : state;
     const row = transitionFor(from, event);
@@ -177,7 +193,8 @@ export function conversationState(
     if (event === 'question' && intent !== 'other' && OPENING.includes(state)) concern = GOLDEN_STEP_OF_INTENT[intent];
     else if (after !== state) concern = undefined;
     state = after;
-    if (event === 'hesitation' || event === 'hesitation_again') repeated = true;
+    if (event === 'hesitation' || event === 'hesitation_again' || event === 'offer') repeated = true;
+    if (event === 'offer') offered = true;
     if (messagesSinceConsider >= 0) messagesSinceConsider++;
     else if (state === 'consider') messagesSinceConsider = 0;
   };

@@ -17,12 +17,12 @@ const ACK_WORD = '(?:那就|那|so |then )?(?:好的?|好吧|好嘞|好滴|嗯+|
 const ACK = new RegExp(`^${ACK_WORD}(?=$|[\\s!！,，~～。.…]|吧|啊|呀|哈|了|呢|那|就|也|还|${ACK_WORD})`);
 // A message that ends by accepting what was said softens an objection or a doubt ("看了评价，还可以",
 // "ok the warranty makes it worth it"), unless it turns with a "but" or asks something.
-const SOFTENED = /(?:还可以|还行|也行|可以的?|那可以|挺好|不错|没问题|没啥问题|放心(?:多)?了|安心了|能接受|能理解|也还好|差不多|挺靠谱|靠谱|值了|值得|划算|那就好|makes sense|that works|works for me|fair enough|reassuring|convincing|not bad|worth it|looks? (?:good|great|legit|fine|decent|real)|sounds? (?:good|fair|reasonable|great)|i trust you|fine)[\s!！。.~～…吧啊呀哈了的嘛]*$/;
+const SOFTENED = /(?:还可以|还行|也行|可以的?|那可以|挺好|不错|没问题|没啥问题|放心(?:多)?了|安心了|能接受|能理解|也还好|差不多|挺靠谱|靠谱|专业|值了|值得|划算|那就好|被你说服了|说服我了|不担心了|makes sense|convinced|i feel better(?: about (?:it|that|this))?|that works|works for me|fair enough|reassuring|convincing|not bad|worth it|looks? (?:good|great|legit|fine|decent|real)|sounds? (?:good|fair|reasonable|great)|i trust you|fine)[\s!！。.~～…吧啊呀哈了的嘛]*$/;
 const TURN = /但是|但|就是|不过|可是|只是|\bbut\b|\bthough\b|\bstill\b/;
-const QUESTION = /[?？]|吗|么$|呢$|什么|怎么|干嘛|干啥|啥|咋|怎样|如何|哪|多少|多大|多久|多长|几[个天种款次号点岁]|有没有|有无|能不能|能否|可不可以|可以.{0,6}[吗么]|是不是|会不会|要不要|适不适合|适合|区别|\b(?:how|what|which|where|when|does|do you|can i|can you|could you|is it|is there|are there|are they|any)\b|^(?:is|are|will|would|should|did|do|can|could|have|has)\b/;
+const QUESTION = /[?？]|吗|么$|呢$|什么|怎么|干嘛|干啥|(?<!没)啥|咋|(\p{Script=Han})不\1|怎样|如何|哪|多少|多大|多久|多长|几[个天种款次号点岁]|有没有|有无|能不能|能否|可不可以|可以.{0,6}[吗么]|是不是|会不会|要不要|适不适合|适合|区别|\b(?:how|what|which|where|when|does|do you|can i|can you|could you|is it|is there|are there|are they|any)\b|^(?:is|are|will|would|should|did|do|can|could|have|has)\b/u;
 // Questions about the salesperson, the weather or whether the shop is open are small talk, not
 // product questions: they open or keep the chat, they do not bring the product in.
-const SMALL_TALK = /how(?:'s| is| was| are) (?:your|ur|you|u)\b|how are (?:you|u)\b|what'?s up|\bweather\b|\braining\b|hot today|right (?:chat|place|person|account)|(?:still|are you|you) open\b|bother(?:ing)? you|你好吗|最近(?:怎么样|好吗|忙吗)|忙不忙|忙吗|吃(?:了|饭了)吗|天气|好热|好冷|下雨|下雪|营业|开门|上班吗|方便(?:说话|聊|吗)|有人[吗在]|打扰/;
+const SMALL_TALK = /how(?:'s| is| was| are) (?:your|ur|you|u)\b|how are (?:you|u)\b|what'?s up|\bweather\b|\braining\b|hot today|right (?:chat|place|person|account)|(?:still|are you|you) open\b|bother(?:ing)? you|你好吗|最近(?:怎么样|好吗|忙吗)|忙不忙|忙吗|吃(?:了|饭了)吗|天气|好热|好冷|下雨|下雪|营业|开门|开着吗|还开着|上班吗|方便(?:说话|聊|吗)|有人[吗在]|打扰/;
 
 // Stating a need opens the product talk as a question does ("我想给孩子报个班", "I'm looking for a sofa").
 const NEED = /^(?:我|我们|我家|家里)?(?:想|想要|想找|需要|打算|准备|在找|要找|找个|找一)|\b(?:i need|i want|i'm looking for|i am looking for|looking for|i'd like|i would like|we need|we want|we're looking|we are looking)\b/;
@@ -77,4 +77,18 @@ function strip(text: string, pattern: RegExp): string {
   let rest = text;
   while (pattern.test(rest)) rest = rest.replace(pattern, '').replace(/^[\s!！,，~～。.…?？呀啊呢哈嘛了吧]+/, '');
   return rest;
+}
+
+// The customer repeats what the salesperson told them ("原来有质检报告", "你说可以再便宜200",
+// "so the kits come with ice packs"): an answer or an offer was given before this chat's first
+// message, or between its messages, and the customer took it in.
+const RECALL = /^(?:(?:哦+|噢+|喔+|嗯+|好吧|ok|hmm+|oh)[\s,，]*)?(?:原来|^\p{Script=Han}{0,6}?你(?:刚才?)?说(?:的|过)?|听你(?:这么|这样)?说|你(?:刚才?)?说|照你(?:这么)?说|按你说的|之前(?:担心|怕|觉得|以为)|我之前(?:担心|怕|觉得|以为))|\byou (?:said|offered|mentioned|told me|quoted)\b|^so (?:the|it|they|you)\b|\bi was worried\b/u;
+// Words of an offer: a lower price, something given for free, a discount.
+const OFFER = /便宜|减|送|免|折|优惠|赠|返|包邮|券|discount|\d+\s*%|\boff\b|\boffer|\bfree\b|\bdeal\b|coupon/;
+
+/** What the salesperson said, as the customer repeats it: an offer, an answer, or nothing repeated. */
+export function recalledOf(message: string): 'offer' | 'answer' | undefined {
+  const text = normalizeText(message);
+  if (!RECALL.test(text) || TURN.test(text) || QUESTION.test(text)) return undefined;
+  return OFFER.test(text) ? 'offer' : 'answer';
 }

@@ -10,6 +10,8 @@ export type GoldenState = 'start' | GoldenStep;
  * What a customer message does to the chat, read from its intent and a few cues (golden-cues.ts):
  * - `greeting`, `question` (about the product or the service), `ack` (ok, makes sense), `silence`
  *   (no answer), `chat` (anything else of intent other);
+ * - `offer` and `answered`: the customer repeats an offer or an answer the salesperson gave
+ *   ("你说可以再便宜200", "原来有质检报告");
  * - the objection intents; `hesitation_again` is a hesitation after an earlier one, or after the
  *   salesperson sent an offer;
  * - `doubt`, `buy_signal`.
@@ -33,7 +35,9 @@ export type GoldenEvent =
   | 'hesitation'
   | 'hesitation_again'
   | 'doubt'
-  | 'buy_signal';
+  | 'buy_signal'
+  | 'offer'
+  | 'answered';
 
 export interface GoldenTransition {
   from: GoldenState | '*';
@@ -58,9 +62,11 @@ export const GOLDEN_TRANSITIONS: readonly GoldenTransition[] = [
   { from: '*', on: 'price', to: 'consider', because: 'the customer weighs the money: talk value, then a limited offer' },
   { from: '*', on: 'comparison', to: 'consider', because: 'comparing means they are close to buying: show the real differences' },
   { from: '*', on: 'hesitation', to: 'consider', because: 'the customer weighs the time: ask what holds them back, offer a deadline' },
+  { from: '*', on: 'offer', to: 'consider', because: 'the customer weighs the offer made: the limited time or price decides' },
   // 6. Push to close: the customer softens after an objection or a doubt was answered, goes quiet
   //    after an offer, or hesitates again after the offer.
   { from: '*', on: 'hesitation_again', to: 'push_close', because: 'a second hesitation after the offer: the last push' },
+  { from: '*', on: 'answered', to: 'push_close', because: 'the customer takes in the answer to their concern: push to close' },
   { from: 'consider', on: 'ack', to: 'push_close', because: 'the offer was accepted in words: push to close' },
   { from: 'resolve_doubt', on: 'ack', to: 'push_close', because: 'the doubt is answered: push to close' },
   { from: 'resolve_doubt', on: 'chat', to: 'push_close', because: 'the customer moves on from the doubt: push to close' },
