@@ -12,6 +12,10 @@ import { normalizeText } from './text.ts';
 const OWN_PAIR = /和|跟|与|还是|哪个|哪种|哪款|区别|差别|不同|不一样|\bor\b|\bvs\b|versus|difference|between|which/;
 // A budget stated as a figure is part of the need (DOMAIN.md: the BANT questions, budget first), not a price objection, unless it is too tight.
 const BUDGET = /预算.{0,4}[0-9一二两三四五六七八九十百千万几]|\bbudget\b.{0,12}[0-9]|[0-9]+k?\s*(?:budget)/;
+// A sum of money named ("一块要38", "$4k more") is about the price, whatever else the message says.
+const MONEY = /\d\s*(?:块|元|万|千|百|刀|k\b)|[$¥€£]\s*\d|\d\s*(?:dollars|bucks|rmb|yuan|euros?)\b/;
+// Two products set side by side on their price are money being weighed ("选哪个好，价格差挺多").
+const PRICE_WORD = /价|钱|贵|便宜|\b(?:price|cost|cheaper|pricier|expensive)\b/;
 const TIGHT = /超|不够|有限|只有|就这么|太|紧|only|tight|over|stretch|can'?t|cannot|less/;
 const RIVAL = /别家|别人家|其他家|其它家|另一家|另外一家|外面|网上|隔壁|楼下|那家|那款|那个牌子|别的牌子|其他牌子|同行|淘宝|京东|拼多多|天猫|美团|携程|抖音|直播|\b(?:another|other|elsewhere|online|amazon|competitors?|cheaper|shop|store|place|guy|downstairs|next door|down the street)\b/;
 import { GOLDEN_STEP_OF_INTENT, stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
@@ -58,6 +62,7 @@ const HUNCH = 0.4;
 // A buying signal this weak is right about a quarter of the time in that check, and small talk or
 // a product question more often: in the opening, asking which one suits them is a product question.
 const UNSURE_BUY = 0.3;
+const OBJECTING: readonly GoldenEvent[] = ['price', 'comparison', 'hesitation', 'hesitation_again', 'doubt'];
 const OPENING: readonly GoldenState[] = ['start', 'icebreak', 'introduce'];
 // Once a doubt was answered (with cases) or the last push is under way, a hesitation is a repeated one.
 const AFTER_ANSWER: readonly GoldenState[] = ['resolve_doubt', 'push_close'];
@@ -124,6 +129,7 @@ export function eventOf(
   score = 1,
   state: GoldenState = 'start',
   offered = false,
+  rivalNamed = false,
 ): GoldenEvent {
   const recalled = recalledOf(message);
   if (recalled) return recalled === 'offer' ? 'offer' : 'answered';
@@ -133,9 +139,11 @@ export function eventOf(
   if (OPENING.includes(state) && intent === 'buy_signal' && score < UNSURE_BUY && cue === 'question') return 'question';
   if (OPENING.includes(state) && intent !== 'buy_signal') {
     if (score < WEAK && cue === 'question') return 'question';
-    if (score < HUNCH && (cue === 'chat' || cue === 'greeting')) return cue;
+    if (score < HUNCH && (cue === 'chat' || cue === 'greeting') && !MONEY.test(normalizeText(message))) return cue;
   }
-  if (intent === 'comparison' && cue === 'question' && !RIVAL.test(normalizeText(message)) && OWN_PAIR.test(normalizeText(message))) return 'question';
+  // An unsure buying signal that neither asks nor names money is small talk in the opening ("long day lol").
+  if (OPENING.includes(state) && intent === 'buy_signal' && score < HUNCH && (cue === 'chat' || cue === 'greeting') && !MONEY.test(normalizeText(message))) return cue;
+  if (intent === 'comparison' && cue === 'question' && !rivalNamed && !RIVAL.test(normalizeText(message)) && !PRICE_WORD.test(normalizeText(message)) && OWN_PAIR.test(normalizeText(message))) return 'question';
   if (intent === 'price' && BUDGET.test(normalizeText(message)) && !TIGHT.test(normalizeText(message))) return 'question';
   // After a doubt, a comparison or a price the classifier is unsure of is the doubt's evidence
   // ("小红书上好多人说拒赔", "zero upfront cost? what's the catch"): the doubt is still the step.
@@ -175,6 +183,10 @@ export function conversationState(
   let repeated = reached.has('consider');
   // The salesperson made an offer: a consider reply was used, or the customer repeats one.
   let offered = reached.has('consider');
+  // Once a rival was named, "why the difference?" asks about the rival, not about two of the shop's products.
+  let rivalNamed = false;
+  // The chat weighs money because the customer asked the price ("多少钱"), not because they objected to it.
+  let priceAsked = false;
   let messagesSinceConsider = -1;
   // A product question in which the classifier heard an objection or a doubt ("is it safe for my
   // dog?") keeps that concern: once it is answered, the customer's "ok, makes sense" is the
@@ -184,7 +196,9 @@ export function conversationState(
     // "那放心了" after a product question says the question hid a doubt, now answered.
     const hidden = concern ?? (isReassured(message) ? 'resolve_doubt' : undefined);
     const answering: GoldenState = state === 'introduce' && hidden ? hidden : state;
-    const event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || AFTER_ANSWER.includes(state), score, answering, offered);
+    let event = eventOf(intent, message, repeated || messagesSinceConsider >= 1 || AFTER_ANSWER.includes(state), score, answering, offered, rivalNamed);
+    // "哦哦" after the price was only told takes in a fact: no offer was made yet to accept.
+    if (event === 'ack' && state === 'consider' && priceAsked && !offered && !concern) event = 'chat';
     // Only an acknowledgement reads the chat as if the concern had been the step.
     const from = event === 'ack' ? answering : state;
     const row = transitionFor(from, event);
@@ -192,9 +206,12 @@ export function conversationState(
     const after = row.to === 'stay' ? state : row.to;
     if (event === 'question' && intent !== 'other' && OPENING.includes(state)) concern = GOLDEN_STEP_OF_INTENT[intent];
     else if (after !== state) concern = undefined;
+    if (after === 'consider' && after !== state) priceAsked = event === 'price' && chatCueOf(message) === 'question';
+    else if (OBJECTING.includes(event)) priceAsked = false;
     state = after;
     if (event === 'hesitation' || event === 'hesitation_again' || event === 'offer') repeated = true;
     if (event === 'offer') offered = true;
+    if (event === 'comparison' && RIVAL.test(normalizeText(message))) rivalNamed = true;
     if (messagesSinceConsider >= 0) messagesSinceConsider++;
     else if (state === 'consider') messagesSinceConsider = 0;
   };
