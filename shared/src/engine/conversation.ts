@@ -148,6 +148,8 @@ export function eventOf(
   // After a doubt, a comparison or a price the classifier is unsure of is the doubt's evidence
   // ("小红书上好多人说拒赔", "zero upfront cost? what's the catch"): the doubt is still the step.
   if (state === 'resolve_doubt' && (intent === 'comparison' || intent === 'price') && score < WEAK) return 'doubt';
+  // After asking to close, a doubt the classifier barely heard, stated without a question, is a detail of the order ("my room is small").
+  if (state === 'ask_close' && intent === 'doubt' && score < UNSURE_BUY && cue === 'chat') return 'chat';
   if (intent === 'hesitation' && repeated) return 'hesitation_again';
   // Money weighed again after the offer was made is the hesitation the last push answers.
   if (intent === 'price' && offered) return 'hesitation_again';
