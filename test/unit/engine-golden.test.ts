@@ -31,6 +31,11 @@ describe('chat cues', () => {
     expect(['what colours does the kettle come in?', '这款锅能用电磁炉吗', 'is the lid glass?'].map(chatCueOf)).toEqual(['question', 'question', 'question']);
   });
 
+  test('"X不X" asks; 没啥 and "I feel better" do not, they accept', () => {
+    expect(['这锅送不送锅铲', '能不能开发票'].map(chatCueOf)).toEqual(['question', 'question']);
+    expect(['那应该没啥问题了', 'ok I feel better about that', '被你说服了'].map(chatCueOf)).toEqual(['ack', 'ack', 'ack']);
+  });
+
   test('a customer who looked at the cases or reviews sent acknowledges them', () => {
     expect(['看了你发的案例', 'read those reviews'].map(chatCueOf)).toEqual(['ack', 'ack']);
     expect(chatCueOf('看了你发的案例，但是还是不放心')).not.toBe('ack');
@@ -70,5 +75,37 @@ describe('the golden model with the cues and the classifier’s certainty', () =
   test('a greeting the classifier took for a hesitation does not make the first real hesitation a repeated one', () => {
     expect(stepOf(['老板', 'hesitation', 0.2], ['我回去想想再说', 'hesitation', 0.9])).toBe('consider');
     expect(stepOf(['太贵了', 'price', 0.9], ['我回去想想', 'hesitation', 0.9], ['还是再等等吧', 'hesitation', 0.9])).toBe('push_close');
+  });
+
+  test('a customer who repeats an offer weighs it; one who repeats an answer takes it in', () => {
+    // The offer repeated puts the chat in consider, and a hesitation or the money weighed again after it is the last push.
+    expect(stepOf(['你说茶具可以再送一套杯子', 'other', 0.3])).toBe('consider');
+    expect(stepOf(['你说茶具可以再送一套杯子', 'other', 0.3], ['我还是想等等再说', 'hesitation', 0.7])).toBe('push_close');
+    expect(stepOf(['you offered 10% off the kettle', 'other', 0.3], ['still a bit much for me', 'price', 0.6])).toBe('push_close');
+    // The answer to a worry repeated, then agreed to, is the push to close; a repeat that turns on a "but" is not one.
+    expect(stepOf(['原来这锅是有质检报告的', 'other', 0.4], ['那挺专业的', 'doubt', 0.4])).toBe('push_close');
+    expect(stepOf(['so the pan comes with a lifetime warranty', 'other', 0.4], ['ok I feel better about that', 'hesitation', 0.3])).toBe('push_close');
+    expect(stepOf(['原来有质检报告，但是我还是不放心', 'doubt', 0.8])).toBe('resolve_doubt');
+  });
+
+  test('a sum of money named is never small talk, and two products set side by side on price are money weighed', () => {
+    expect(stepOf(['你好', 'other', 0.8], ['这锅一口要380', 'comparison', 0.3])).toBe('consider');
+    expect(stepOf(['你好', 'other', 0.8], ['下班好累', 'buy_signal', 0.2])).toBe('icebreak');
+    expect(stepOf(['你好', 'other', 0.8], ['大号和小号选哪个好，价格差挺多', 'comparison', 0.8])).toBe('consider');
+    // After a rival was named, "why the difference?" is about the rival.
+    expect(stepOf(['your kettle is $40 more than the other shop', 'comparison', 0.6], ['why the difference?', 'comparison', 0.6])).toBe('consider');
+  });
+
+  test('an acknowledgement after the price was only told keeps weighing; a product question then brings the product in', () => {
+    expect(stepOf(['这锅多少钱', 'price', 0.6], ['哦哦', 'other', 0.5])).toBe('consider');
+    expect(stepOf(['这锅多少钱', 'price', 0.6], ['哦哦', 'other', 0.5], ['能用电磁炉吗', 'other', 0.3])).toBe('introduce');
+    // After an objection, the same acknowledgement accepts the offer.
+    expect(stepOf(['这锅太贵了', 'price', 0.8], ['哦哦', 'other', 0.5])).toBe('push_close');
+  });
+
+  test('after a doubt, an unsure comparison is its evidence; after asking to close, a barely heard doubt is a detail of the order', () => {
+    expect(stepOf(['这锅涂层安全吗', 'doubt', 0.8], ['网上好多人说掉涂层', 'comparison', 0.45])).toBe('resolve_doubt');
+    expect(stepOf(['这锅涂层安全吗', 'doubt', 0.8], ['网上那家便宜五十', 'comparison', 0.8])).toBe('consider');
+    expect(stepOf(['which size should I order?', 'buy_signal', 0.7], ['my kitchen is small', 'doubt', 0.25])).toBe('ask_close');
   });
 });

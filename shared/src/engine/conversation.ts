@@ -13,7 +13,7 @@ const OWN_PAIR = /和|跟|与|还是|哪个|哪种|哪款|区别|差别|不同|�
 // A budget stated as a figure is part of the need (DOMAIN.md: the BANT questions, budget first), not a price objection, unless it is too tight.
 const BUDGET = /预算.{0,4}[0-9一二两三四五六七八九十百千万几]|\bbudget\b.{0,12}[0-9]|[0-9]+k?\s*(?:budget)/;
 // A sum of money named ("一块要38", "$4k more") is about the price, whatever else the message says.
-const MONEY = /\d\s*(?:块|元|万|千|百|刀|k\b)|[$¥€£]\s*\d|\d\s*(?:dollars|bucks|rmb|yuan|euros?)\b/;
+const MONEY = /\d\s*(?:块|元|万|千|百|刀|k\b)|(?:要|才|卖|只要|得)\s*\d{2,}|[$¥€£]\s*\d|\d\s*(?:dollars|bucks|rmb|yuan|euros?)\b/;
 // Two products set side by side on their price are money being weighed ("选哪个好，价格差挺多").
 const PRICE_WORD = /价|钱|贵|便宜|\b(?:price|cost|cheaper|pricier|expensive)\b/;
 const TIGHT = /超|不够|有限|只有|就这么|太|紧|only|tight|over|stretch|can'?t|cannot|less/;
