@@ -139,7 +139,9 @@ export function eventOf(
   if (OPENING.includes(state) && intent === 'buy_signal' && score < UNSURE_BUY && cue === 'question') return 'question';
   if (OPENING.includes(state) && intent !== 'buy_signal') {
     if (score < WEAK && cue === 'question') return 'question';
-    if (score < HUNCH && (cue === 'chat' || cue === 'greeting') && !MONEY.test(normalizeText(message))) return cue;
+    // After a product question, even a faint doubt stated ("I've heard horror stories") is the worry behind the question.
+    const worryBehindQuestion = state === 'introduce' && intent === 'doubt';
+    if (!worryBehindQuestion && score < HUNCH && (cue === 'chat' || cue === 'greeting') && !MONEY.test(normalizeText(message))) return cue;
   }
   // An unsure buying signal that neither asks nor names money is small talk in the opening ("long day lol").
   if (OPENING.includes(state) && intent === 'buy_signal' && score < HUNCH && (cue === 'chat' || cue === 'greeting') && !MONEY.test(normalizeText(message))) return cue;
