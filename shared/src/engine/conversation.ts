@@ -3,7 +3,7 @@
 // used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
-import { chatCueOf, isReassured, isSoftened, recalledOf } from './golden-cues.ts';
+import { asksSmallTalk, chatCueOf, isReassured, isSoftened, recalledOf } from './golden-cues.ts';
 import { normalizeText } from './text.ts';
 
 // A comparison names a rival: another shop, a platform, "online". Two of the shop's own products
@@ -139,6 +139,7 @@ export function eventOf(
   if (OPENING.includes(state) && intent === 'buy_signal' && score < UNSURE_BUY && cue === 'question') return 'question';
   if (OPENING.includes(state) && intent !== 'buy_signal') {
     if (score < WEAK && cue === 'question') return 'question';
+    if (score < WEAK && asksSmallTalk(message)) return 'chat';
     // After a product question, even a faint doubt stated ("I've heard horror stories") is the worry behind the question.
     const worryBehindQuestion = state === 'introduce' && intent === 'doubt';
     if (!worryBehindQuestion && score < HUNCH && (cue === 'chat' || cue === 'greeting') && !MONEY.test(normalizeText(message))) return cue;
