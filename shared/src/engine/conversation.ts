@@ -16,6 +16,7 @@ const BUDGET = /预算.{0,4}[0-9一二两三四五六七八九十百千万几]|\
 const MONEY = /\d\s*(?:块|元|万|千|百|刀|k\b)|(?:要|才|卖|只要|得)\s*\d{2,}|[$¥€£]\s*\d|\d\s*(?:dollars|bucks|rmb|yuan|euros?)\b/;
 // Two products set side by side on their price are money being weighed ("选哪个好，价格差挺多").
 const PRICE_WORD = /价|钱|贵|便宜|\b(?:price|cost|cheaper|pricier|expensive)\b/;
+const WORTH = /值(?:吗|不值|得吗|这个价|这个钱)|划算吗|\bworth (?:it|the (?:money|price|cost))\b/;
 const TIGHT = /超|不够|有限|只有|就这么|太|紧|only|tight|over|stretch|can'?t|cannot|less/;
 const RIVAL = /别家|别人家|其他家|其它家|另一家|另外一家|外面|网上|隔壁|楼下|那家|那款|那个牌子|别的牌子|其他牌子|同行|淘宝|京东|拼多多|天猫|美团|携程|抖音|直播|\b(?:another|other|elsewhere|online|amazon|competitors?|cheaper|shop|store|place|guy|downstairs|next door|down the street)\b/;
 import { GOLDEN_STEP_OF_INTENT, stepAfter, transitionFor, type GoldenEvent, type GoldenState } from './golden-transitions.ts';
@@ -133,6 +134,8 @@ export function eventOf(
 ): GoldenEvent {
   const recalled = recalledOf(message);
   if (recalled) return recalled === 'offer' ? 'offer' : 'answered';
+  // While money is weighed, asking whether it is worth it weighs it still ("花这钱值吗", "is it worth the money?").
+  if (intent === 'other' && state === 'consider' && WORTH.test(normalizeText(message))) return 'price';
   if (intent === 'other') return chatCueOf(message);
   if (SOFTENING.includes(state) && (intent !== 'buy_signal' || score < WEAK) && isSoftened(message)) return 'ack';
   const cue = chatCueOf(message);
