@@ -108,4 +108,11 @@ describe('the golden model with the cues and the classifier’s certainty', () =
     expect(stepOf(['这锅涂层安全吗', 'doubt', 0.8], ['网上那家便宜五十', 'comparison', 0.8])).toBe('consider');
     expect(stepOf(['which size should I order?', 'buy_signal', 0.7], ['my kitchen is small', 'doubt', 0.25])).toBe('ask_close');
   });
+
+  test('in the opening, an unsure objection asking about the salesperson is small talk; weighing money, "is it worth it" weighs it still', () => {
+    expect(stepOf(['hi', 'other', 0.8], ['sorry, is this the right number for the kitchen shop?', 'hesitation', 0.45])).toBe('icebreak');
+    expect(stepOf(['你好', 'other', 0.8], ['你头像是自己画的吗', 'doubt', 0.3])).toBe('icebreak');
+    expect(stepOf(['这锅太贵了', 'price', 0.8], ['花这钱值吗', 'other', 0.5])).toBe('consider');
+    expect(stepOf(['这锅太贵了', 'price', 0.8], ['能用电磁炉吗', 'other', 0.5])).toBe('introduce');
+  });
 });
