@@ -17,6 +17,7 @@ import {
   STEPS_DEV,
   STEPS_FRESH,
   STEPS_HOLDOUT,
+  STEPS_DEV2,
   teamMinimalBundle,
 } from '../eval/evaluate.ts';
 
@@ -44,7 +45,7 @@ test('the held-out sets are big enough, cover every intent and step, and are abo
 });
 
 test('no evaluation message appears among the playbooks’ triggers or in the base corpus', () => {
-  const stepMessages = [...readStepSet(), ...readStepSet(STEPS_FRESH), ...readStepSet(STEPS_DEV)].flatMap((chat) => chat.messages.map((message) => ({ message, line: chat.line })));
+  const stepMessages = [...readStepSet(), ...readStepSet(STEPS_FRESH), ...readStepSet(STEPS_DEV), ...readStepSet(STEPS_DEV2)].flatMap((chat) => chat.messages.map((message) => ({ message, line: chat.line })));
   expect(overlapWithTriggers(bundle, readEvalIntentSet())).toEqual([]);
   expect(overlapWithTriggers(bundle, readIntentSet())).toEqual([]);
   // A chat's "你好" may well be a small-talk trigger; it must not be in the base corpus.
@@ -76,11 +77,15 @@ test('the second set of chats stays above 75% (it was studied chat by chat for i
   expect(evaluateSteps(bundle, readStepSet(STEPS_FRESH)).accuracy).toBeGreaterThanOrEqual(0.75);
 });
 
-test('the held-out chats stay above 70%: the honest figure was 72.7% (aim 85%; 66.7% before issue 16’s rules), guarded with a margin of four chats', () => {
+test('the second development set of chats stays above 85% (written from the step definitions alone, then studied: 68.7% before, 90.0% after)', () => {
+  expect(evaluateSteps(bundle, readStepSet(STEPS_DEV2)).accuracy).toBeGreaterThanOrEqual(0.85);
+});
+
+test('the held-out chats stay above 75%: the honest figure was 79.3% after the rules were studied on steps-dev2.tsv (72.7% before, 66.7% before issue 16’s rules; aim 85%), guarded with a margin of six chats', () => {
   const report = evaluateSteps(bundle, readStepSet(STEPS_HOLDOUT));
   expect(report.total).toBe(150);
   // Only the figure is reported, never a chat.
-  expect(report.accuracy, `accuracy ${report.accuracy.toFixed(3)}; run npm run eval`).toBeGreaterThanOrEqual(0.7);
+  expect(report.accuracy, `accuracy ${report.accuracy.toFixed(3)}; run npm run eval`).toBeGreaterThanOrEqual(0.75);
 });
 
 test('the development chats written with the rules stay above 85% (95.4% when written)', () => {
