@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildBundle, parsePlaybook } from '@closer/shared';
+import { buildBundle, parsePlaybook, precompileBundle } from '@closer/shared';
 import { runCli, type Io } from '@closer/shared/node';
 import { startStandInModel, type StandInModel } from './adapt-model-server.ts';
 
@@ -41,7 +41,8 @@ objections:
 
 const dir = mkdtempSync(path.join(tmpdir(), 'closer-adapt-'));
 const bundleFile = path.join(dir, 'bundle.json');
-writeFileSync(bundleFile, JSON.stringify(buildBundle([parsePlaybook(PLAYBOOK, 'adapt.playbook.yaml')])));
+// Precompiled, as closer build writes it: an older bundle would add a notice on stderr.
+writeFileSync(bundleFile, JSON.stringify(precompileBundle(buildBundle([parsePlaybook(PLAYBOOK, 'adapt.playbook.yaml')]))));
 const APPROVED = '理解您的顾虑，早教课程现在3900元，打8折，两周内可以开课。';
 
 let model: StandInModel;

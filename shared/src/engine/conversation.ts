@@ -2,6 +2,7 @@
 // through the transition table (golden-transitions.ts), with the replies the salesperson already
 // used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
+import { allTexts } from '../playbook/local-text.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
 import { asksSmallTalk, chatCueOf, isReassured, isSoftened, recalledOf } from './golden-cues.ts';
 import { normalizeText } from './text.ts';
@@ -81,6 +82,8 @@ interface StepIndex {
   sequence?: Sequence;
   /** Reply or story id → the golden step it serves. */
   replyStep: Map<string, GoldenStep>;
+  /** Replies that ask the customer something ("what still holds you back?"): they make no offer. */
+  asking: Set<string>;
 }
 
 const indexes = new WeakMap<Bundle, StepIndex>();
@@ -94,11 +97,15 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
   const sequences = bundle.playbooks.flatMap((entry) => entry.playbook.sequences ?? []);
   const sequence = sequences.find((candidate) => candidate.id === GOLDEN_SEQUENCE) ?? sequences[0];
   const replyStep = new Map<string, GoldenStep>();
+  const asking = new Set<string>();
   for (const { playbook } of bundle.playbooks) {
     for (const objection of playbook.objections ?? []) {
       // A reply of an objection serves the step where the method answers its intent.
       const step = GOLDEN_STEP_OF_INTENT[objection.intent];
       if (step) for (const reply of objection.replies) replyStep.set(reply.id, step);
+    }
+    for (const reply of [...(playbook.objections ?? []).flatMap((objection) => objection.replies), ...(playbook.replies ?? []), ...(playbook.sequences ?? []).flatMap((sequence) => sequence.steps.flatMap((step) => step.replies ?? []))]) {
+      if (allTexts(reply.text).some((text) => /[?？]/.test(text))) asking.add(reply.id);
     }
     for (const story of playbook.stories ?? []) replyStep.set(story.id, 'resolve_doubt');
   }
@@ -107,7 +114,7 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
     for (const reply of step.replies ?? []) replyStep.set(reply.id, step.id);
     for (const id of step.uses ?? []) if (!replyStep.has(id)) replyStep.set(id, step.id);
   }
-  const index = { sequence, replyStep };
+  const index = { sequence, replyStep, asking };
   indexes.set(bundle, index);
   return index;
 }
@@ -174,11 +181,13 @@ export function conversationState(
   current?: CurrentMessage,
   intentOf?: IntentOf,
 ): ConversationState {
-  const { sequence, replyStep } = stepIndexOf(bundle);
+  const { sequence, replyStep, asking } = stepIndexOf(bundle);
   const reached = new Set<GoldenStep>();
+  let offerSent = false;
   for (const id of conversation.usedReplies ?? []) {
     const step = typeof id === 'string' ? replyStep.get(id) : undefined;
     if (step) reached.add(step);
+    if (step === 'consider' && !asking.has(id as string)) offerSent = true;
   }
   let state: GoldenState = 'start';
   let why = transitionFor('start', 'silence').because;
@@ -189,8 +198,10 @@ export function conversationState(
   // money: considering; so is "let me think" right after asking to close, where no offer was made
   // yet (DOMAIN.md: the customer who considers time gets the limited-time offer).
   let repeated = reached.has('consider');
-  // The salesperson made an offer: a consider reply was used, or the customer repeats one.
-  let offered = reached.has('consider');
+  // The salesperson made an offer: a consider reply that offers rather than asks ("what still holds
+  // you back?" asks, and the price named after it is the real objection, still weighed), or the
+  // customer repeats one.
+  let offered = offerSent;
   // Once a rival was named, "why the difference?" asks about the rival, not about two of the shop's products.
   let rivalNamed = false;
   // The chat weighs money because the customer asked the price ("多少钱"), not because they objected to it.
