@@ -73,6 +73,19 @@ describe('closer report --couch', () => {
     expect(fromCouch.stderr).toContain('5 case(s), 2 after filters');
   });
 
+  it('gives the follow-ups per salesperson under the plan of the playbooks, as over the pulled file', async () => {
+    const args = ['--followups', '--tz', 'Asia/Shanghai'];
+    const fromCouch = await closer(['report', ...args, '--couch', team, ...lead], dir);
+    const fromPull = await closer(['report', ...args, 'team.jsonl'], dir);
+    expect(fromCouch.code).toBe(0);
+    expect(fromCouch.stdout).toContain('Follow-ups per salesperson');
+    expect(fromCouch.stdout).toBe(fromPull.stdout);
+    const json = await closer(['report', '--json', ...args, '--couch', team, ...lead], dir);
+    const jsonPull = await closer(['report', '--json', ...args, 'team.jsonl'], dir);
+    expect(JSON.parse(json.stdout).followups).toEqual(JSON.parse(jsonPull.stdout).followups);
+    expect(figuresOf(json.stdout)).toBe(figuresOf(jsonPull.stdout));
+  });
+
   it('takes the credentials from the environment or from the URL', async () => {
     const expected = (await closer(['report', '--couch', team, ...lead], dir)).stdout;
     process.env.CLOSER_COUCH_USER = 'lin';

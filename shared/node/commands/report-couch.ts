@@ -5,6 +5,7 @@ import { caseReport, filterCases, formatCaseDocumentProblem, mergeCases, type Ca
 import { CouchError } from '../couch/http.ts';
 import { couchCredentials, reportCouchCases, visitCouchCases, type DatabaseCases } from '../couch/read-cases.ts';
 import { EXIT, type Io } from '../io.ts';
+import { followupReportOf, formatFollowupFigures, planOf, type FollowupReport } from './report-followups.ts';
 
 const MAX_PROBLEMS = 20;
 
@@ -17,6 +18,8 @@ export interface CouchReportOptions {
   reasons: readonly string[];
   filter: CaseFilter;
   filtered: boolean;
+  /** With --bundle or --followups: the follow-ups per salesperson under that plan, as for files. */
+  followups?: { bundle?: string; timeZone?: string };
 }
 
 export async function reportFromCouch(options: CouchReportOptions, io: Io, formatReport: (figures: CaseReport, replyRows: number) => string): Promise<number> {
@@ -24,9 +27,22 @@ export async function reportFromCouch(options: CouchReportOptions, io: Io, forma
   let count: number;
   let shown: number;
   let figures: CaseReport;
+  let followups: FollowupReport | undefined;
   try {
     const credentials = couchCredentials(options, process.env);
-    if (options.filtered) {
+    if (options.followups) {
+      // The plan needs every case at once, as with files.
+      const plan = await planOf(options.followups, io);
+      if ('problem' in plan) {
+        io.stderr(`closer report: ${plan.problem}\n`);
+        return EXIT.problems;
+      }
+      const all: Case[] = [];
+      read = await visitCouchCases(options.url, credentials, { reasons: options.reasons }, (record) => all.push(record));
+      const merged = mergeCases(all);
+      followups = followupReportOf({ files: [], cases: merged, problems: [], drillResults: read.drillResults }, plan, options.filter);
+      [count, shown, figures] = [merged.length, followups.shown, followups.figures];
+    } else if (options.filtered) {
       // As with files: all the cases merged, then filtered.
       const all: Case[] = [];
       read = await visitCouchCases(options.url, credentials, { reasons: options.reasons }, (record) => all.push(record));
@@ -43,8 +59,9 @@ export async function reportFromCouch(options: CouchReportOptions, io: Io, forma
     return EXIT.problems;
   }
   printProblems(read.problems, io.stderr);
-  if (options.json) io.stdout(JSON.stringify({ ...figures, database: read.database, problems: read.problems, drillResults: read.drillResults }, null, 2) + '\n');
-  else io.stdout(formatReport(figures, options.replyRows));
+  const followupFields = followups ? { followups: followups.followups } : {};
+  if (options.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, database: read.database, problems: read.problems, drillResults: read.drillResults }, null, 2) + '\n');
+  else io.stdout(formatReport(figures, options.replyRows) + (followups ? '\n' + formatFollowupFigures(followups) : ''));
   const errors = read.problems.filter((problem) => problem.severity === 'error').length;
   const drills = read.drillResults > 0 ? `, ${read.drillResults} drill result(s) skipped` : '';
   io.stderr(`database ${read.database}: ${read.documents} document(s), ${count} case(s)${options.filtered ? `, ${shown} after filters` : ''}, ${errors} bad document(s)${drills}\n`);

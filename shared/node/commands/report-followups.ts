@@ -2,7 +2,7 @@
 // declined per salesperson under the bundle's revisit plan, beside the usual figures, which then
 // also read the source of a case from its tag of the tree's source category. The plan needs
 // every case at once, so this path holds the cases in memory.
-import { caseReport, dateInZone, filterCases, followupFigures, isTimeZone, type Bundle, type CaseFilter, type CaseProblem, type CaseReport, type FollowupFigures } from '../../src/index.ts';
+import { caseReport, dateInZone, filterCases, followupFigures, isTimeZone, type Bundle, type Case, type CaseFilter, type CaseProblem, type CaseReport, type FollowupFigures } from '../../src/index.ts';
 import { loadCaseFiles } from '../case-files.ts';
 import { UsageError, type Io } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
@@ -29,12 +29,27 @@ export interface FollowupReportOptions {
 const SOURCE_CATEGORY = 'source';
 
 export async function followupFiguresOf(paths: readonly string[], options: FollowupReportOptions, io: Io): Promise<FollowupReport | { problem: string }> {
+  const plan = await planOf(options, io);
+  if ('problem' in plan) return plan;
+  return followupReportOf(await loadCaseFiles(paths, { cwd: io.cwd, reasons: options.reasons }), plan, options.filter);
+}
+
+export interface Plan {
+  bundle: Bundle;
+  timeZone: string;
+}
+
+/** The bundle whose revisit plan counts, and the zone its days are counted in (a usage error when unknown). */
+export async function planOf(options: Pick<FollowupReportOptions, 'bundle' | 'timeZone'>, io: Io): Promise<Plan | { problem: string }> {
   const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!isTimeZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not a time zone; write an IANA name such as Asia/Shanghai, America/New_York or UTC`);
   const bundle = await bundleForCommand(options.bundle, io);
-  if ('problem' in bundle) return bundle;
-  const all = await loadCaseFiles(paths, { cwd: io.cwd, reasons: options.reasons });
-  const kept = filterCases(all.cases, options.filter);
+  return 'problem' in bundle ? bundle : { bundle, timeZone };
+}
+
+/** The figures and follow-ups over cases already read and merged (from files or from the team's database). */
+export function followupReportOf(all: { files: string[]; cases: Case[]; problems: CaseProblem[]; drillResults: number }, { bundle, timeZone }: Plan, filter: CaseFilter): FollowupReport {
+  const kept = filterCases(all.cases, filter);
   const now = new Date();
   return {
     loaded: { files: all.files, problems: all.problems, count: all.cases.length, drillResults: all.drillResults },

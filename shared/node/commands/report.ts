@@ -83,7 +83,8 @@ server refused or failed, 2 usage error.`,
     const filtered = Object.values(filter).some((value) => value !== undefined);
     if (values.couch !== undefined) {
       const { reportFromCouch } = await import('./report-couch.ts');
-      return reportFromCouch({ url: values.couch, user: values.user, password: values.password, json: values.json, replyRows, reasons: options.reasons, filter, filtered }, io, formatReport);
+      const followups = values.bundle !== undefined || values.followups ? { bundle: values.bundle, timeZone: values.tz } : undefined;
+      return reportFromCouch({ url: values.couch, user: values.user, password: values.password, json: values.json, replyRows, reasons: options.reasons, filter, filtered, followups }, io, formatReport);
     }
     // The follow-up figures need the plan and every case at once; the other figures come along.
     let followupReport: FollowupReport | undefined;
