@@ -1,9 +1,16 @@
 import path from 'node:path';
-import { dateInZone, dueFollowups, formatCaseProblem, instantOf, isTimeZone, LOSS_REASONS, mergeCases, wallClockOf, type Bundle, type Case, type CaseProblem, type DueFollowup } from '../../src/index.ts';
+// The case modules one by one, not the core's index: listing follow-ups loads no YAML parser,
+// linter, search or pinyin, and starts quickly.
+import { LOSS_REASONS, type Case } from '../../src/cases/case.ts';
+import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
+import { formatCaseProblem, type CaseProblem } from '../../src/cases/jsonl.ts';
+import { mergeCases } from '../../src/cases/merge.ts';
+import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
+import type { Bundle } from '../../src/playbook/bundle.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
 import { CASE_SUFFIXES, loadCaseFiles } from '../case-files.ts';
 import { fileErrorMessage, isFileError } from '../file-errors.ts';
-import { findFilesReporting } from '../files.ts';
+import { findFilesReporting } from '../find-files.ts';
 import { EXIT, UsageError, type Command, type Io } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
 
