@@ -12,9 +12,11 @@ export async function openView(panel: Page, name: string | RegExp): Promise<void
 export async function importBundleFile(panel: Page, path: string): Promise<string> {
   await openView(panel, /Settings|设置/);
   const before = await panel.getByTestId('bundle-info').getAttribute('data-hash');
+  const status = panel.locator('section[aria-labelledby=bundle-heading] [data-answer]');
+  // The answer to this import, not one left on screen by an earlier import.
+  const answered = (await status.count()) > 0 ? Number(await status.first().getAttribute('data-answer')) : 0;
   await panel.locator('input[type=file]').setInputFiles(path);
-  const status = panel.locator('section[aria-labelledby=bundle-heading] [role=status], section[aria-labelledby=bundle-heading] [role=alert]');
-  await status.first().waitFor();
+  await waitFor(async () => (await status.count()) > 0 && Number(await status.first().getAttribute('data-answer')) > answered, 'the answer to the import');
   const text = (await status.first().textContent()) ?? '';
   if (/imported|已导入/.test(text)) await waitFor(async () => (await panel.getByTestId('bundle-info').getAttribute('data-hash')) !== before, 'the new bundle to show');
   await openView(panel, /Suggest|建议/);

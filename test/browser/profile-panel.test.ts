@@ -12,7 +12,7 @@ import { readCases } from '@closer/shared';
 import { launch, openChatPage, openPanelTab, waitForContentScript, type Session } from './harness.ts';
 import { openView, shownIntent, shownReplies, waitForSuggestions } from './panel-helpers.ts';
 import { loadBundle, PLAN_PLAYBOOK } from './profile-followups-bundle.ts';
-import { bundleOf, SHOP_PLAYBOOK } from './test-bundles.ts';
+import { bundleWithBaseOf, SHOP_PLAYBOOK } from './test-bundles.ts';
 
 let session: Session;
 let fresh: Session | undefined;
@@ -46,7 +46,7 @@ beforeAll(async () => {
   session = await launch();
   chat = await openChatPage(session, 'textarea');
   panel = await openPanelTab(session, await waitForContentScript(session, chat));
-  await loadBundle(panel, bundleOf(SHOP_PLAYBOOK, PLAN_PLAYBOOK));
+  await loadBundle(panel, bundleWithBaseOf(SHOP_PLAYBOOK, PLAN_PLAYBOOK));
 }, 120_000);
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBundle, lintPlaybooks, parsePlaybook, type Bundle } from '@closer/shared';
+import { loadBaseCorpus } from '@closer/shared/node';
 
 /** A small shop playbook: a price objection, a doubt objection with a story, a golden model. */
 export const SHOP_PLAYBOOK = `
@@ -83,6 +84,16 @@ export function bundleOf(...playbooks: string[]): Bundle {
   const errors = lintPlaybooks(parsed).filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`test playbook has errors: ${errors.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
   return buildBundle(parsed);
+}
+
+/**
+ * A bundle of test playbooks with the core's base intent corpus, as `closer build` makes it: a
+ * customer's plain price question is `price` whatever the playbooks' own triggers say, so a test
+ * does not depend on which bundle happened to read the page's first message.
+ */
+export function bundleWithBaseOf(...playbooks: string[]): Bundle {
+  const parsed = playbooks.map((text, index) => parsePlaybook(text, `test-${index}.playbook.yaml`));
+  return buildBundle(parsed, { base: loadBaseCorpus() });
 }
 
 /** Writes a bundle (or any text) to a temporary .json file for the panel's file input. */

@@ -2,7 +2,7 @@
 // their lifecycle stage over all their cases, and tags suggested from what the chat showed. A tag
 // is put on only when the salesperson clicks it; nothing here applies one by itself.
 import {
-  addEvent, buySoonCue, lifecycleOf, localText, rivalNamed, setTags, suggestTags,
+  addEvent, buySoonCue, classifyMessage, lifecycleOf, localText, rivalNamed, setTags, suggestTags,
   type Bundle, type Case, type CustomerTag, type Intent, type Language, type SeenInChat,
 } from '@closer/shared';
 import type { ProfileView } from '../requests.ts';
@@ -48,8 +48,11 @@ function newestOf(cases: readonly Case[], conversation: string): Case | undefine
 }
 
 /** What the chat showed, read from this chat's cases (intents, steps) and its recent messages (rival, buy soon). */
-async function seenIn(conversation: string, cases: readonly Case[], shown: string | undefined): Promise<SeenInChat> {
+async function seenIn(conversation: string, cases: readonly Case[], shown: string | undefined, bundle: Bundle): Promise<SeenInChat> {
   const intents = new Set<Intent>();
+  // The message on the panel's screen may not be recorded in the case yet when the panel asks: its
+  // intent counts as met too.
+  if (shown) intents.add(classifyMessage(shown, bundle).intent);
   const steps = new Set<string>();
   let buySoon = false;
   for (const record of cases) {
@@ -90,7 +93,7 @@ export async function profileOf(conversation: string, language: Language, shown?
     // A tag the bundle no longer declares is still shown (by its id), so it can be taken off.
     tags: on.map((id) => ({ id, label: index.get(id)?.label ?? id, path: index.get(id)?.path ?? '' })),
     tree,
-    suggestions: suggestTags(engine.bundle, await seenIn(conversation, own, shown), on, language),
+    suggestions: suggestTags(engine.bundle, await seenIn(conversation, own, shown, engine.bundle), on, language),
   };
 }
 

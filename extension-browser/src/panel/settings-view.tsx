@@ -26,7 +26,8 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
   const [settings, setSettings] = useState<Settings>();
   const [defaults, setDefaults] = useState<Record<string, string>>({});
   const [url, setUrl] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string }>();
+  // `answer` counts the answers shown, so a second answer with the same words is still a new one.
+  const [status, setStatus] = useState<{ ok: boolean; text: string; answer: number }>();
   const [allowed, setAllowed] = useState<string[]>([]);
 
   const load = () =>
@@ -45,10 +46,10 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
   const imported = async (work: Promise<unknown>) => {
     try {
       await work;
-      setStatus({ ok: true, text: t('importDone') });
+      setStatus((previous) => ({ ok: true, text: t('importDone'), answer: (previous?.answer ?? 0) + 1 }));
       onChange();
     } catch (reason) {
-      setStatus({ ok: false, text: `${t('importRefused')} ${(reason as Error).message}` });
+      setStatus((previous) => ({ ok: false, text: `${t('importRefused')} ${(reason as Error).message}`, answer: (previous?.answer ?? 0) + 1 }));
     }
     await load();
   };
@@ -120,7 +121,7 @@ export function SettingsView({ t, generation, onChange, tabId }: Props) {
           </button>
         )}
         {status && (
-          <p class={status.ok ? 'ok' : 'error'} role={status.ok ? 'status' : 'alert'}>
+          <p class={status.ok ? 'ok' : 'error'} role={status.ok ? 'status' : 'alert'} data-answer={status.answer}>
             {status.text}
           </p>
         )}
