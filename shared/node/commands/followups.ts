@@ -3,10 +3,11 @@ import path from 'node:path';
 // linter, search or pinyin, and starts quickly.
 import { LOSS_REASONS, type Case } from '../../src/cases/case.ts';
 import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
-import { formatCaseProblem, type CaseProblem } from '../../src/cases/jsonl.ts';
+import type { CaseProblem } from '../../src/cases/jsonl.ts';
 import { mergeCases } from '../../src/cases/merge.ts';
 import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
+import { printCaseProblems } from '../case-problems.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
 import { CASE_SUFFIXES, loadCaseFiles } from '../case-files.ts';
 import { fileErrorMessage, isFileError } from '../file-errors.ts';
@@ -14,7 +15,6 @@ import { findFilesReporting } from '../find-files.ts';
 import { EXIT, UsageError, type Command, type Io } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
 
-const MAX_PROBLEMS_PER_FILE = 20;
 
 export const followups: Command = {
   name: 'followups',
@@ -63,7 +63,7 @@ bundle or playbooks cannot be used, 2 usage error.`,
     const read = await readCaseFiles(positionals, io, lossReasonsOf(bundle));
     const due = dueFollowups(read.cases, bundle, { on, timeZone, language });
 
-    printProblems(read.problems, io.stderr);
+    printCaseProblems(read.problems, io.stderr);
     if (values.json) io.stdout(JSON.stringify(due.map(contractJson), null, 2) + '\n');
     else io.stdout(formatFollowups(due, timeZone));
     const errors = read.problems.filter((problem) => problem.severity === 'error').length;
@@ -120,17 +120,6 @@ async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly
   return { files: read, cases: lists.length === 1 ? lists[0]! : mergeCases(...lists), problems };
 }
 
-function printProblems(problems: readonly CaseProblem[], write: (text: string) => void): void {
-  const perFile = new Map<string, number>();
-  for (const problem of problems) {
-    const shown = perFile.get(problem.file) ?? 0;
-    perFile.set(problem.file, shown + 1);
-    if (shown < MAX_PROBLEMS_PER_FILE) write(formatCaseProblem(problem) + '\n');
-  }
-  for (const [file, count] of perFile) {
-    if (count > MAX_PROBLEMS_PER_FILE) write(`${file}: … and ${count - MAX_PROBLEMS_PER_FILE} more problem(s)\n`);
-  }
-}
 
 function contractJson({ case: id, customer, rule, due, reason, reply, text }: DueFollowup) {
   return { case: id, customer, rule, due, reason, reply, text };

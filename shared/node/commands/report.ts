@@ -3,16 +3,16 @@
 // pinyin or the HTTP client (a third of its CPU time over 100,000 cases before).
 import { LOSS_REASONS } from '../../src/cases/case.ts';
 import { filterCases, type CaseFilter } from '../../src/cases/filter.ts';
-import { formatCaseProblem, type CaseProblem } from '../../src/cases/jsonl.ts';
+import type { CaseProblem } from '../../src/cases/jsonl.ts';
 import { caseReport, type CaseReport, type Duration } from '../../src/cases/report.ts';
 import type { Rate } from '../../src/cases/wilson.ts';
 import { INTENTS, type Intent } from '../../src/playbook/schema.ts';
 import type { FollowupReport } from './report-followups.ts';
+import { printCaseProblems } from '../case-problems.ts';
 import { parseCommandArgs } from '../args.ts';
 import { loadCaseFiles, reportCaseFiles } from '../case-files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
 
-const MAX_PROBLEMS_PER_FILE = 20;
 
 export const report: Command = {
   name: 'report',
@@ -116,7 +116,7 @@ server refused or failed, 2 usage error.`,
       figures = read.report;
     }
 
-    printProblems(loaded.problems, io.stderr);
+    printCaseProblems(loaded.problems, io.stderr);
     const followupFields = followupReport ? { followups: followupReport.followups } : {};
     if (values.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');
     else io.stdout(formatReport(figures, replyRows) + (followupReport ? '\n' + (await import('./report-followups.ts')).formatFollowupFigures(followupReport) : ''));
@@ -129,17 +129,6 @@ server refused or failed, 2 usage error.`,
   },
 };
 
-function printProblems(problems: readonly CaseProblem[], write: (text: string) => void): void {
-  const perFile = new Map<string, number>();
-  for (const problem of problems) {
-    const shown = perFile.get(problem.file) ?? 0;
-    perFile.set(problem.file, shown + 1);
-    if (shown < MAX_PROBLEMS_PER_FILE) write(formatCaseProblem(problem) + '\n');
-  }
-  for (const [file, count] of perFile) {
-    if (count > MAX_PROBLEMS_PER_FILE) write(`${file}: … and ${count - MAX_PROBLEMS_PER_FILE} more problem(s)\n`);
-  }
-}
 
 /** The figures as plain-text tables, for a terminal. */
 export function formatReport(figures: CaseReport, replyRows = 20): string {
