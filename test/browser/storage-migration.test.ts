@@ -16,42 +16,46 @@ afterAll(async () => {
 
 describe('storage migrations', () => {
   it('brings a version 1 database to the current version and keeps its conversations', async () => {
-    // The worker opened the database at install (reminders are counted then): delete it (the worker
-    // closes its connection when asked) and create it exactly as version 1 of store.ts did.
-    await session.worker.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
+    // The worker opened the database at install (reminders are counted then) and may open it again
+    // at any moment: delete it (the worker closes its connection when asked) and create it exactly as
+    // version 1 of store.ts did, again if the worker opened it at the current version in between.
+    const created = await session.worker.evaluate(async () => {
+      const once = () =>
+        new Promise<boolean>((resolve, reject) => {
           const deleted = indexedDB.deleteDatabase('closer');
           deleted.onerror = () => reject(deleted.error);
           deleted.onblocked = () => reject(new Error('deleting the database was blocked by an open connection'));
-          deleted.onsuccess = () => resolve();
-        }),
-    );
-    await session.worker.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open('closer', 1);
-          request.onupgradeneeded = () => {
-            const db = request.result;
-            db.createObjectStore('settings');
-            db.createObjectStore('bundles');
-            db.createObjectStore('conversations', { keyPath: 'key' });
-            db.createObjectStore('selectors', { keyPath: 'site' });
-          };
-          request.onsuccess = () => {
-            const db = request.result;
-            const tx = db.transaction('conversations', 'readwrite');
-            tx.objectStore('conversations').put({ key: 'shop/chat-7', values: { customer: '陈先生' }, messages: [], used: [], updatedAt: 1 });
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
+          deleted.onsuccess = () => {
+            const request = indexedDB.open('closer', 1);
+            request.onupgradeneeded = () => {
+              const db = request.result;
+              db.createObjectStore('settings');
+              db.createObjectStore('bundles');
+              db.createObjectStore('conversations', { keyPath: 'key' });
+              db.createObjectStore('selectors', { keyPath: 'site' });
             };
-            tx.onerror = () => reject(tx.error);
+            request.onsuccess = () => {
+              const db = request.result;
+              const tx = db.transaction('conversations', 'readwrite');
+              tx.objectStore('conversations').put({ key: 'shop/chat-7', values: { customer: '陈先生' }, messages: [], used: [], updatedAt: 1 });
+              tx.oncomplete = () => {
+                db.close();
+                resolve(true);
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+            // The worker opened it at the current version first: try again.
+            request.onerror = () => (request.error?.name === 'VersionError' ? resolve(false) : reject(request.error));
+            request.onblocked = () => reject(new Error('opening version 1 was blocked by another connection'));
           };
-          request.onerror = () => reject(request.error);
-          request.onblocked = () => reject(new Error('opening version 1 was blocked by another connection'));
-        }),
-    );
+        });
+      for (let attempt = 0; attempt < 20; attempt++) {
+        if (await once()) return true;
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
+      return false;
+    });
+    expect(created).toBe(true);
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/panel.html?tabId=-1`);
     const answer = await page.evaluate(() =>

@@ -85,8 +85,14 @@ test('an author sees the problem, the preview and a tried message in the workben
   console.log(`screenshot: ${SCREENSHOT}`);
 
   // A suggested reply links to its line.
-  await preview.locator('#playground .replies a.line-link', { hasText: 'Value first' }).click();
-  await page.locator('.statusbar-item', { hasText: 'Ln 27, Col 1' }).waitFor({ timeout: 15_000 });
+  // On a loaded machine the webview's first click can land before the link's handler is ready:
+  // click again, up to three times, until the editor shows the line.
+  const atLine = page.locator('.statusbar-item', { hasText: 'Ln 27, Col 1' });
+  for (let attempt = 0; attempt < 3 && !(await atLine.isVisible()); attempt++) {
+    await preview.locator('#playground .replies a.line-link', { hasText: 'Value first' }).click();
+    await atLine.waitFor({ timeout: 6_000 }).catch(() => undefined);
+  }
+  await atLine.waitFor({ timeout: 5_000 });
 
   // Playbook text that looks like HTML is shown as text: no element is made from it.
   writeFileSync(
