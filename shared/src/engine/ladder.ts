@@ -6,22 +6,13 @@ import { localText } from '../playbook/local-text.ts';
 import { renderReply } from '../playbook/render.ts';
 import { replyLanguage } from '../playbook/reply-language.ts';
 import type { CustomerTag, Intent, LadderRung, Language } from '../playbook/schema.ts';
+import type { SuggestedReply } from './suggested-reply.ts';
 
-/** A rung's offer as a suggested reply (the same fields the engine's suggestions have). */
-export interface LadderReply {
-  id: string;
-  label: string;
-  text: string;
-  playbook: string;
-  file: string;
-  line: number;
-  score: number;
-  why: string;
-  missing: string[];
-  used: boolean;
+/** A rung's offer as a suggested reply. */
+export type LadderReply = SuggestedReply & {
   /** The rung offered. */
   rung: string;
-}
+};
 
 export interface LadderContext {
   intent: Intent;

@@ -10,6 +10,7 @@ import { storyText } from '../playbook/story-text.ts';
 import { INTENTS, type Intent, type Language, type Story } from '../playbook/schema.ts';
 import { CJK, featuresOf, normalizeText } from './text.ts';
 import { lowerRungReply, withLowerRung } from './ladder.ts';
+import type { SuggestedReply } from './suggested-reply.ts';
 
 export interface SuggestOptions {
   /** The language of the replies wanted; by default the language the customer wrote in. */
@@ -20,24 +21,7 @@ export interface SuggestOptions {
   values?: Readonly<Record<string, string>>;
 }
 
-export interface SuggestedReply {
-  id: string;
-  label: string;
-  /** Ready to insert: variables filled. */
-  text: string;
-  playbook: string;
-  file: string;
-  line: number;
-  score: number;
-  /** One line a salesperson can read at a glance: why this reply is here. */
-  why: string;
-  /** Variables that had no value and no default. */
-  missing: string[];
-  /** Already used in this conversation (such replies always come after the unused ones). */
-  used: boolean;
-  /** Set when this reply offers a rung of the product ladder (the lower rung for a customer with little to spend). */
-  rung?: string;
-}
+export type { SuggestedReply };
 
 export interface SuggestedStory {
   id: string;
