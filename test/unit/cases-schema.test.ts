@@ -113,6 +113,8 @@ describe('quick check', () => {
     // Version 2's meeting and signal events, and their near misses: an extra key, an unknown signal.
     fc.record({ type: fc.constant('meeting'), at: time, extra: fc.anything() }, { requiredKeys: ['type', 'at'] }),
     fc.record({ type: fc.constant('signal'), at: time, signal: fc.constantFrom('buy_soon', 'buy_later', 1) }, { requiredKeys: ['type', 'at'] }),
+    // A tag put on or taken off, and its near misses: a tag that is no id, "added" not a boolean, a missing or extra key.
+    fc.record({ type: fc.constant('tag'), at: time, tag: id, added: fc.oneof(fc.boolean(), fc.constantFrom('true', 1, null)), extra: fc.anything() }, { requiredKeys: ['type', 'at'] }),
     // What was sent to a hosted model, and its near misses: an unknown kind, a zero, fractional or
     // text count, a message that is not text, a missing or extra key.
     fc.record(
@@ -163,7 +165,7 @@ describe('quick check', () => {
     JSON.parse(JSON.stringify(makeCase({
       outcome: 'lost', lossReason: 'price', tags: ['price_sensitive'], lifecycle: 'growth', source: 'referral_friend',
       followups: [{ rule: 'care_day1', due: at(1440), state: 'snoozed', at: at(1500), until: at(2000) }],
-      timeline: [message(1, 'price'), inserted(2, 'r'), { type: 'meeting', at: at(3) }, { type: 'signal', at: at(4), signal: 'buy_soon' }],
+      timeline: [message(1, 'price'), inserted(2, 'r'), { type: 'meeting', at: at(3) }, { type: 'signal', at: at(4), signal: 'buy_soon' }, { type: 'tag', at: at(5), tag: 'price_sensitive', added: true }],
     })));
   const mutation = fc.oneof(
     ...Object.entries(fields).map(([key, value]) => (value as fc.Arbitrary<unknown>).map((v) => [key, v] as const)),
@@ -200,6 +202,11 @@ describe('quick check', () => {
 
   it('accepts what was sent to a hosted model as Closer writes it, so it skips zod too', () => {
     const record: Case = makeCase({ timeline: [message(1, 'price'), { type: 'sent', at: at(2), reply: 'r-1', message: '[NAME_1]: too dear', replaced: { NAME: 1 } }] });
+    expect(isCertainlyCase(JSON.parse(JSON.stringify(record)))).toBe(true);
+  });
+
+  it('accepts tag changes as Closer writes them, so they skip zod too', () => {
+    const record: Case = makeCase({ tags: ['hot_lead'], timeline: [{ type: 'tag', at: at(1), tag: 'hot_lead', added: true }, { type: 'tag', at: at(2), tag: 'price_sensitive', added: false }] });
     expect(isCertainlyCase(JSON.parse(JSON.stringify(record)))).toBe(true);
   });
 

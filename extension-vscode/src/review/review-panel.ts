@@ -192,6 +192,8 @@ function dashboardLabels(): Record<string, string> {
     'event.sent': vscode.l10n.t('sent to a hosted model to adapt {0}: {1}'),
     'event.meeting': vscode.l10n.t('meeting with the customer'),
     'event.signal': vscode.l10n.t('the customer said they will buy soon'),
+    'event.tagOn': vscode.l10n.t('tag put on: {0}'),
+    'event.tagOff': vscode.l10n.t('tag taken off: {0}'),
     byTag: vscode.l10n.t('Win rate and repurchase by customer tag'),
     bySource: vscode.l10n.t('Win rate and repurchase by source'),
     tag: vscode.l10n.t('tag'),

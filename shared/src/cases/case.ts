@@ -71,6 +71,14 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     message: z.string().describe('The customer\'s message as the hosted model received it: personal details replaced by placeholders such as [PHONE_1].'),
     replaced: ReplacedDetailsSchema,
   }),
+  // A new kind too: each tag put on or taken off, so a merge lets the latest change of a tag win
+  // (a tag taken off stays off when an older copy of the case comes back).
+  z.strictObject({
+    type: z.literal('tag'),
+    at,
+    tag: IdSchema.describe('The customer tag put on or taken off.'),
+    added: z.boolean().describe('true: put on; false: taken off.'),
+  }).describe('The salesperson put a customer tag on the case or took it off.'),
 ]);
 export type CaseEvent = z.infer<typeof CaseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
@@ -107,7 +115,7 @@ export const CaseSchema = z
     outcome: OutcomeSchema,
     lossReason: IdSchema.optional(),
     notes: z.string(),
-    /** Ids of the team's customer tags (the third level of the tree) accepted for this customer in this case. */
+    /** Ids of the team's customer tags (the third level of the tree) accepted for this customer in this case; each change is a `tag` event too. */
     tags: z.array(IdSchema),
     /** The customer's lifecycle stage when the case was last saved: a snapshot; the live one is derived from all their cases. */
     lifecycle: z.enum(LIFECYCLE_STAGES).optional(),

@@ -71,11 +71,11 @@ function stageOf(daysSinceContact: number, purchases: number, endedOnLoss: boole
 /**
  * The last time the salesperson and the customer were in touch in this case: the case's start,
  * its events, its close, and follow-ups done or declined (a message went, an answer came). Not
- * `updatedAt`: editing notes or tags later is not contact.
+ * `updatedAt` or a tag event: editing notes or tags later is not contact.
  */
 export function lastContactOf(record: Case): number {
   let last = record.createdAt;
-  for (const event of record.timeline) if (event.type !== 'suggested') last = laterTime(last, event.at);
+  for (const event of record.timeline) if (event.type !== 'suggested' && event.type !== 'tag') last = laterTime(last, event.at);
   if (record.closedAt !== undefined) last = laterTime(last, record.closedAt);
   for (const followup of record.followups) if (followup.state === 'done' || followup.state === 'declined') last = laterTime(last, followup.at);
   return Date.parse(last);
@@ -85,7 +85,8 @@ export function lastContactOf(record: Case): number {
 export function closeTimeOf(record: Case): number {
   if (record.closedAt !== undefined) return Date.parse(record.closedAt);
   let last = record.createdAt;
-  for (const event of record.timeline) last = laterTime(last, event.at);
+  // Tagging the customer later is not part of the conversation, so it never moves the close.
+  for (const event of record.timeline) if (event.type !== 'tag') last = laterTime(last, event.at);
   return Date.parse(last);
 }
 
@@ -98,6 +99,6 @@ function laterTime(a: string, b: string): string {
 
 function firstEventOf(record: Case): number {
   let first = Infinity;
-  for (const event of record.timeline) first = Math.min(first, Date.parse(event.at));
+  for (const event of record.timeline) if (event.type !== 'tag') first = Math.min(first, Date.parse(event.at));
   return first;
 }

@@ -1,10 +1,12 @@
 // Merging case files from several salespeople (or the same file twice). For one id the newest
 // copy's fields win and the timelines are united, so nothing recorded anywhere is lost.
 // The merge is idempotent, commutative and associative: merging again changes nothing.
-// Tags are united too, and what was done with each follow-up is kept per (rule, due), the
-// latest action winning, so a follow-up done on one computer is done everywhere.
+// Each tag is on or off as its latest change in the united timeline says (tags no event mentions
+// are united), and what was done with each follow-up is kept per (rule, due), the latest action
+// winning, so a tag taken off or a follow-up done on one computer is so everywhere.
 import { canonicalJson } from '../playbook/hash.ts';
 import type { Case, CaseEvent, CaseFollowup } from './case.ts';
+import { latestTagChanges, tagsAfterChanges } from './tag-changes.ts';
 
 export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
   const byId = new Map<string, Case>();
@@ -29,10 +31,18 @@ function combine(a: Case, b: Case): Case {
 /** The record with its lists in their one order, each entry once; copied only when something changes. */
 function normalCase(record: Case): Case {
   const timeline = isNormal(record.timeline) ? record.timeline : normalTimeline(record.timeline);
-  const tags = isSortedSet(record.tags) ? record.tags : [...new Set(record.tags)].sort(compareText);
+  const tags = normalTags(record.tags, timeline);
   const followups = normalFollowups(record.followups);
   if (timeline === record.timeline && tags === record.tags && followups === record.followups) return record;
   return { ...record, tags, followups, timeline };
+}
+
+/** The tags sorted, each once, each changed one as its latest change says; the same array when nothing changes. */
+function normalTags(tags: string[], timeline: readonly CaseEvent[]): string[] {
+  const latest = latestTagChanges(timeline);
+  if (!latest) return isSortedSet(tags) ? tags : [...new Set(tags)].sort(compareText);
+  const derived = tagsAfterChanges(tags, latest);
+  return derived.length === tags.length && derived.every((tag, index) => tag === tags[index]) ? tags : derived;
 }
 
 function isSortedSet(values: readonly string[]): boolean {
@@ -105,6 +115,7 @@ function payloadOf(event: CaseEvent): string {
     case 'suggested': return event.replies.join(',');
     // Two requests for one reply at the same moment differ by what was sent.
     case 'sent': return `${event.reply} ${canonicalJson(event.replaced)} ${event.message}`;
+    case 'tag': return `${event.tag} ${event.added ? 'on' : 'off'}`;
   }
 }
 

@@ -60,9 +60,9 @@ function isCertainlyEvent(event: unknown): boolean {
   if (!isRecord(event)) return false;
   let keys = 0;
   for (const _key in event) keys++;
-  // An adapted insert carries one more key, what was sent to a hosted model two more; any other count goes to zod.
+  // An adapted insert and a tag change carry one more key, what was sent to a hosted model two more; any other count goes to zod.
   const adapted = event.type === 'inserted' && 'adapted' in event;
-  if (keys !== (event.type === 'sent' ? 5 : adapted ? 4 : event.type === 'meeting' ? 2 : 3) || !isTime(event.at)) return false;
+  if (keys !== (event.type === 'sent' ? 5 : adapted || event.type === 'tag' ? 4 : event.type === 'meeting' ? 2 : 3) || !isTime(event.at)) return false;
   switch (event.type) {
     case 'meeting': return true;
     case 'signal': return SIGNAL_SET.has(event.signal);
@@ -71,6 +71,7 @@ function isCertainlyEvent(event: unknown): boolean {
     case 'inserted': return isId(event.reply) && (!adapted || isAdapted(event.adapted));
     case 'suggested': return Array.isArray(event.replies) && event.replies.every(isId);
     case 'sent': return isId(event.reply) && typeof event.message === 'string' && isReplaced(event.replaced);
+    case 'tag': return isId(event.tag) && typeof event.added === 'boolean';
     default: return false;
   }
 }

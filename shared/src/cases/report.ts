@@ -5,6 +5,7 @@ import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
 import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
+import { latestTagChanges, tagsAfterChanges, type TagEvent } from './tag-changes.ts';
 import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
 
@@ -65,8 +66,10 @@ interface CaseDigest {
   uses: number[];
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest: number;
-  /** The tags of every copy, as merging unites them. */
+  /** The tags of every copy, as merging combines them (each changed tag as its latest change says). */
   tags: readonly string[];
+  /** The tag events of every copy, absent when there are none (every case written before they existed). */
+  tagChanges?: TagEvent[];
   /** The times of the copy whose fields these are, parsed once. */
   times: CaseTimes;
 }
@@ -90,6 +93,8 @@ function digestOf(record: Case, times: CaseTimes): CaseDigest {
   const replies: string[] = [];
   const uses: number[] = [];
   let furthest = -1;
+  let tagChanges: TagEvent[] | undefined;
+  // Every other kind (suggested, sent, meeting, signal, and any added later) counts in no figure here.
   for (const event of timeline) {
     if (event.type === 'message') {
       intents |= INTENT_BIT.get(event.intent) ?? 0;
@@ -99,15 +104,18 @@ function digestOf(record: Case, times: CaseTimes): CaseDigest {
       uses[index] = (uses[index] ?? 0) | (event.adapted ? ADAPTED : VERBATIM);
     } else if (event.type === 'step') {
       furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
+    } else if (event.type === 'tag') {
+      (tagChanges ??= []).push(event);
     }
   }
-  return { fields, intents, replies, uses, furthest, tags: record.tags, times };
+  if (!tagChanges) return { fields, intents, replies, uses, furthest, tags: record.tags, times };
+  return { fields, intents, replies, uses, furthest, tags: tagsAfterChanges(record.tags, latestTagChanges(tagChanges)), tagChanges, times };
 }
 
-/** Two copies of one case, as mergeCases would combine them: newest fields, timelines united. */
+/** Two copies of one case, as mergeCases would combine them: newest fields, timelines united, each changed tag as its latest change says. */
 function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
   const newer = isNewerCopy(a.fields, b.fields) ? a : b;
-  return {
+  const merged: CaseDigest = {
     fields: newer.fields,
     times: newer.times,
     intents: a.intents | b.intents,
@@ -115,6 +123,9 @@ function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
     furthest: Math.max(a.furthest, b.furthest),
     tags: a.tags.length === 0 ? b.tags : b.tags.length === 0 ? a.tags : [...new Set([...a.tags, ...b.tags])],
   };
+  if (!a.tagChanges && !b.tagChanges) return merged;
+  const tagChanges = [...(a.tagChanges ?? []), ...(b.tagChanges ?? [])];
+  return { ...merged, tags: tagsAfterChanges(merged.tags, latestTagChanges(tagChanges)), tagChanges };
 }
 
 function mergeReplies(a: CaseDigest, b: CaseDigest): Pick<CaseDigest, 'replies' | 'uses'> {

@@ -1,6 +1,7 @@
 // Changes to a case as the salesperson works: each returns a new record with `updatedAt`
 // moved on, so a later merge knows which copy is newest.
 import type { Case, CaseEvent, CaseFollowup, LifecycleStage, Outcome } from './case.ts';
+import { isLaterChange, latestTagChanges, type TagEvent } from './tag-changes.ts';
 
 export interface OutcomeChange {
   outcome: Outcome;
@@ -35,9 +36,24 @@ export function editCase(record: Case, fields: Partial<Pick<Case, 'notes' | 'cus
   return { ...record, ...fields, updatedAt: laterOf(record.updatedAt, now.toISOString()) };
 }
 
-/** Put the customer's tags on the case (each once, in the order given), with the lifecycle stage seen as it is saved. */
+/**
+ * Put the customer's tags on the case (each once, in the order given), with the lifecycle stage
+ * seen as it is saved. Each tag put on or taken off is a `tag` event too, so a merge with an
+ * older copy of the case keeps the latest change instead of bringing a removed tag back.
+ */
 export function setTags(record: Case, tags: readonly string[], lifecycle?: LifecycleStage, now = new Date()): Case {
-  const next: Case = { ...record, tags: [...new Set(tags)], updatedAt: laterOf(record.updatedAt, now.toISOString()) };
+  const time = now.toISOString();
+  const wanted = [...new Set(tags)];
+  const before = new Set(record.tags);
+  const after = new Set(wanted);
+  const latest = latestTagChanges(record.timeline);
+  let next: Case = record;
+  const change = (tag: string, added: boolean) => {
+    next = addEvent(next, laterThan(latest?.get(tag), { type: 'tag', at: time, tag, added }));
+  };
+  for (const tag of wanted) if (!before.has(tag)) change(tag, true);
+  for (const tag of before) if (!after.has(tag)) change(tag, false);
+  next = { ...next, tags: wanted, updatedAt: laterOf(next.updatedAt, time) };
   if (lifecycle !== undefined) next.lifecycle = lifecycle;
   return next;
 }
@@ -48,6 +64,12 @@ export function recordFollowup(record: Case, followup: CaseFollowup): Case {
   const followups = record.followups.filter((earlier) => earlier.rule !== followup.rule || Date.parse(earlier.due) !== due);
   followups.push(followup);
   return { ...record, followups, updatedAt: laterOf(record.updatedAt, followup.at) };
+}
+
+/** The change, moved just after the tag's latest change when the clock went back, so it is what a merge keeps. */
+function laterThan(latest: TagEvent | undefined, change: TagEvent): TagEvent {
+  if (!latest || isLaterChange(change, latest)) return change;
+  return { ...change, at: new Date(Date.parse(latest.at) + 1).toISOString() };
 }
 
 function byTime(a: CaseEvent, b: CaseEvent): number {

@@ -172,5 +172,6 @@ function eventText(w: CaseWords, event: CaseEvent): string {
     case 'sent': return `${at} ${fill(w.events.sent!, event.reply, event.message)}`;
     case 'meeting': return `${at} ${w.events.meeting!}`;
     case 'signal': return `${at} ${w.events.signal!}`;
+    case 'tag': return `${at} ${fill(event.added ? w.events.tagOn! : w.events.tagOff!, event.tag)}`;
   }
 }

@@ -110,6 +110,7 @@ function eventText(event: CaseEvent): string {
     case 'sent': return format(labels['event.sent'], event.reply, event.message);
     case 'meeting': return labels['event.meeting'] ?? 'meeting';
     case 'signal': return labels['event.signal'] ?? event.signal;
+    case 'tag': return format(labels[event.added ? 'event.tagOn' : 'event.tagOff'], event.tag);
   }
 }
 
