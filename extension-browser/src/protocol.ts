@@ -163,6 +163,14 @@ export const SuggestForEventSchema = z.object({
   tabId: z.optional(z.int()),
 });
 
+// A click on the follow-ups notification: an open panel shows this view (one that opens asks view-take).
+// Not among PanelEventSchema, whose other events the Suggest view handles.
+export const ShowViewEventSchema = z.object({
+  type: z.literal('show-view'),
+  view: z.string(),
+});
+export type ShowViewEvent = z.infer<typeof ShowViewEventSchema>;
+
 export const PanelEventSchema = z.discriminatedUnion('type', [
   SuggestForEventSchema,
   CustomerMessageEventSchema,

@@ -122,6 +122,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('site-forget'), site: z.string() }),
   // The message chosen in the context menu just before the panel opened, if any (taken once).
   z.object({ type: z.literal('pending-take') }),
+  // The view a click on the follow-ups notification asked for just before the panel opened (taken once).
+  z.object({ type: z.literal('view-take') }),
   // Make sure the chat tab has the content script (the panel opened on a page with activeTab).
   z.object({ type: z.literal('attach'), tabId: z.int() }),
   // Win/loss cases (background/cases.ts): list, mark, export, import, the salesperson's name.
@@ -389,6 +391,7 @@ export const ResultSchemas = {
   'bundle-refresh-every': BundleStatusSchema,
   'site-forget': Ok,
   'pending-take': z.object({ text: z.optional(z.string()), tabId: z.optional(z.int()) }),
+  'view-take': z.object({ view: z.optional(z.string()) }),
   attach: z.object({ attached: z.boolean(), error: z.optional(z.string()) }),
   'cases-list': z.object({
     cases: z.array(CaseAnswerSchema),

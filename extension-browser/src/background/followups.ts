@@ -7,6 +7,7 @@ import { dueFollowups, recordFollowup, type Case, type DueFollowup, type Languag
 import type { FollowupsDue } from '../requests.ts';
 import { allCases, editCaseRecord } from './cases.ts';
 import { currentEngine } from './bundles.ts';
+import { clearDueNotification, showDueNotification } from './notifications.ts';
 import { getConversation, getSetting, setSetting } from './store.ts';
 
 export const FOLLOWUP_ALARM = 'closer-followups';
@@ -124,13 +125,9 @@ export async function refreshBadge(language: Language, now = new Date()): Promis
   const fresh = due.filter((item) => !told.has(keyOf(item)));
   if (fresh.length > 0 && (await notifyAllowed())) {
     const first = fresh[0]!;
-    await browser.notifications.create(FOLLOWUP_ALARM, {
-      type: 'basic',
-      iconUrl: browser.runtime.getURL('icons/128.png'),
-      title: (await localeWord(language, 'followupsNotifyTitle')).replace('{0}', String(due.length)),
-      message: `${first.customer || '—'} · ${first.reason}`,
-    }).catch((error: unknown) => console.warn('closer: notification not shown', error));
-  }
+    const title = (await localeWord(language, 'followupsNotifyTitle')).replace('{0}', String(due.length));
+    await showDueNotification({ title, message: `${first.customer || '—'} · ${first.reason}` });
+  } else if (due.length === 0) await clearDueNotification();
   // Only what is still due is remembered, so the list stays as short as today's.
   await setSetting(NOTIFIED_SETTING, due.map(keyOf));
   return due.length;

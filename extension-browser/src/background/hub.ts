@@ -11,6 +11,7 @@ import { currentEngine, describeBundle } from './bundles.ts';
 import { importBundleFile, importBundleFromUrl, resetToDefaultBundle } from './bundle-refresh.ts';
 import { handleBundleTrustRequest } from './bundle-status.ts';
 import { adaptReply, adaptSettings, adaptStatus } from './models/adapt.ts';
+import { takeAskedView } from './notifications.ts';
 import { takePending } from './pending.ts';
 import * as store from './store.ts';
 
@@ -106,6 +107,8 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       return { ok: true };
     case 'pending-take':
       return takePending();
+    case 'view-take':
+      return takeAskedView();
     case 'attach':
       return attachTab(request.tabId);
     case 'cases-list':
@@ -187,6 +190,11 @@ const CHANGES_CASES = new Set<string>(['suggest', 'reply-used', 'case-update', '
 /** The badge's count, refreshed by the alarm (registered at the top level of index.ts). */
 export function onAlarm(alarm: { name: string }): void {
   if (alarm.name === followups.FOLLOWUP_ALARM) followups.casesChanged(language);
+}
+
+/** Counts the badge again, soon (e.g. after team sync pulled cases the salesperson's other browsers recorded). */
+export function countFollowups(): void {
+  followups.casesChanged(language);
 }
 
 /** On install and at browser start: the alarm, and a first count for the badge (which starts empty). */

@@ -1,11 +1,12 @@
 import browser from 'webextension-polyfill';
 import { ensureRefreshAlarm, onRefreshAlarm } from './bundle-refresh.ts';
 import { createContextMenu, onContextMenuClick } from './context-menu.ts';
-import { onAlarm, onMessage, startFollowups } from './hub.ts';
+import { countFollowups, onAlarm, onMessage, startFollowups } from './hub.ts';
+import { listenToNotificationClicks } from './notifications.ts';
 import { openPanel, setUpSidePanel } from './side-panel.ts';
 import { syncSiteScripts } from './sites.ts';
 import { onCasesChanged } from './sync/case-store.ts';
-import { caseChanged, onSyncAlarm, startTeamSync } from './sync/schedule.ts';
+import { caseChanged, onCasesPulled, onSyncAlarm, startTeamSync } from './sync/schedule.ts';
 
 // The background worker: wires listeners, nothing else. Listeners are added synchronously at the
 // top level so that a worker woken by an event finds them (MV3 service worker rule).
@@ -23,6 +24,11 @@ browser.runtime.onStartup.addListener(() => void startTeamSync());
 browser.alarms.onAlarm.addListener(onAlarm);
 browser.runtime.onStartup.addListener(startFollowups);
 browser.runtime.onInstalled.addListener(startFollowups);
+// Cases a sync run pulled may make follow-ups due: count now, not at the next alarm.
+onCasesPulled(countFollowups);
+// A click on the follow-ups notification opens Due today; the API appears with its optional permission.
+listenToNotificationClicks();
+browser.permissions.onAdded.addListener(listenToNotificationClicks);
 browser.contextMenus.onClicked.addListener(onContextMenuClick);
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'open-panel') openPanel(tab);

@@ -3,6 +3,7 @@ import type { Language } from '../requests.ts';
 import { ask } from './api.ts';
 import { CasesView } from './cases/cases-view.tsx';
 import { PracticeView } from './drill/practice-view.tsx';
+import { followAskedView } from './asked-view.ts';
 import { followChatTab } from './chat-tab.ts';
 import { FollowupsView } from './followups-view.tsx';
 import { loadStrings, type Strings } from './i18n.ts';
@@ -32,6 +33,8 @@ export function App() {
   const [dueCount, setDueCount] = useState(0);
 
   useEffect(() => followChatTab(setTabId), []);
+  // A click on the follow-ups notification asks for Due today (the worker cannot call the panel).
+  useEffect(() => followAskedView((name) => VIEWS.includes(name as View) && setView(name as View)), []);
   useEffect(() => {
     ask({ type: 'settings-get' })
       .then((settings) => setLanguage(settings.language))

@@ -23,6 +23,16 @@ let running: Promise<void> | undefined;
 /** What arrived during a run: a change (run again unless backing off) or "Sync now" (run again). */
 let again: 'none' | 'change' | 'now' = 'none';
 
+const pulledListeners: (() => void)[] = [];
+
+/**
+ * Called after a run that may have brought cases from the server: what the salesperson's other
+ * browsers recorded can make follow-ups due, which should count now, not at the next alarm.
+ */
+export function onCasesPulled(listener: () => void): void {
+  pulledListeners.push(listener);
+}
+
 /** A case was written here: sync a moment later. */
 export function caseChanged(): void {
   clearTimeout(debounce);
@@ -79,6 +89,8 @@ async function runOnce(): Promise<void> {
   const settings = await teamSettings();
   if (!settings?.enabled) return;
   const { state, error } = await runSync(settings, await syncState());
+  // A failed run may still have written the batches it pulled before it failed.
+  if (error || (state.lastRun && state.lastRun.pulled + state.lastRun.settled > 0)) for (const listener of pulledListeners) listener();
   if (error) {
     state.nextAttemptAt = Date.now() + retryDelay(state.failures);
     // The message is for the status line; the password is in no part of it.
