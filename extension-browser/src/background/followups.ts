@@ -123,13 +123,15 @@ export async function refreshBadge(language: Language, now = new Date()): Promis
   await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
   const told = new Set((await getSetting<string[]>(NOTIFIED_SETTING)) ?? []);
   const fresh = due.filter((item) => !told.has(keyOf(item)));
-  if (fresh.length > 0 && (await notifyAllowed())) {
+  const allowed = await notifyAllowed();
+  if (fresh.length > 0 && allowed) {
     const first = fresh[0]!;
     const title = (await localeWord(language, 'followupsNotifyTitle')).replace('{0}', String(due.length));
     await showDueNotification({ title, message: `${first.customer || '—'} · ${first.reason}` });
   } else if (due.length === 0) await clearDueNotification();
-  // Only what is still due is remembered, so the list stays as short as today's.
-  await setSetting(NOTIFIED_SETTING, due.map(keyOf));
+  // Only what is still due is remembered, so the list stays as short as today's. While
+  // notifications are off nothing more is told, so turning them on tells what is due then.
+  await setSetting(NOTIFIED_SETTING, (allowed ? due : due.filter((item) => told.has(keyOf(item)))).map(keyOf));
   return due.length;
 }
 
