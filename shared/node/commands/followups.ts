@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // The case modules one by one, not the core's index: listing follow-ups loads no YAML parser,
 // linter, search or pinyin, and starts quickly.
@@ -5,11 +6,13 @@ import { LOSS_REASONS, type Case } from '../../src/cases/case.ts';
 import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
 import type { CaseProblem } from '../../src/cases/jsonl.ts';
 import { mergeCases } from '../../src/cases/merge.ts';
+import { readCasesForPlan } from '../../src/cases/plan-lines.ts';
 import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
 import { printCaseProblems } from '../case-problems.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
-import { CASE_SUFFIXES, loadCaseFiles } from '../case-files.ts';
+import { CASE_SUFFIXES } from '../case-files.ts';
+import { caseFileText } from '../case-text.ts';
 import { fileErrorMessage, isFileError } from '../file-errors.ts';
 import { findFilesReporting } from '../find-files.ts';
 import { EXIT, UsageError, type Command, type Io } from '../io.ts';
@@ -107,17 +110,25 @@ async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly
   const lists: Case[][] = [];
   let read = 0;
   for (const file of files) {
+    let bytes: Buffer;
     try {
-      const loaded = await loadCaseFiles([file], { cwd: io.cwd, reasons });
-      lists.push(loaded.cases);
-      problems.push(...loaded.problems);
-      read++;
+      bytes = readFileSync(file);
     } catch (error) {
       if (!isFileError(error)) throw error;
       problems.push({ file: nameOf(file), line: 1, severity: 'error', message: `cannot be read: ${fileErrorMessage(error)}; skipped` });
+      continue;
     }
+    read++;
+    const decoded = caseFileText(bytes);
+    if ('problem' in decoded) {
+      problems.push({ file: nameOf(file), line: 1, severity: 'error', message: decoded.problem });
+      continue;
+    }
+    const loaded = readCasesForPlan(decoded.text, nameOf(file), { reasons });
+    lists.push(loaded.cases);
+    problems.push(...loaded.problems);
   }
-  return { files: read, cases: lists.length === 1 ? lists[0]! : mergeCases(...lists), problems };
+  return { files: read, cases: mergeCases(...lists), problems };
 }
 
 

@@ -67,7 +67,7 @@ export function visitCaseLines(lines: Iterable<string>, file: string, options: R
     lineNumber++;
     const line = raw.trim();
     if (line === '') continue;
-    const result = readLine(line);
+    const result = readCaseLine(line);
     if (result === DRILL_LINE) {
       drillResults++;
       continue;
@@ -76,26 +76,36 @@ export function visitCaseLines(lines: Iterable<string>, file: string, options: R
       problems.push({ file, line: lineNumber, severity: 'error', message: result });
       continue;
     }
-    if (result.lossReason !== undefined && !reasons.has(result.lossReason)) {
-      problems.push({
-        file, line: lineNumber, severity: 'warning',
-        message: `loss reason "${result.lossReason}" is not in the team's list (${[...reasons].join(', ')}); the case is kept`,
-      });
-    }
     const times = caseTimes(result);
-    const suspect = suspectTimes(result, times);
-    if (suspect !== undefined) {
-      problems.push({ file, line: lineNumber, severity: 'warning', message: `case "${result.id}" looks wrong: ${suspect}; it is counted, but left out of the time to close` });
-    }
+    problems.push(...caseLineProblems(result, file, lineNumber, reasons, times));
     visit(result, times);
   }
   return { problems, drillResults };
 }
 
-const DRILL_LINE = Symbol('drill result');
+/**
+ * The warnings about a good case: a loss reason the team does not use, times it cannot have.
+ * `times` are the case's own, when the caller parsed them already.
+ */
+export function caseLineProblems(record: Case, file: string, line: number, reasons: ReadonlySet<string>, times: CaseTimes = caseTimes(record)): CaseProblem[] {
+  const problems: CaseProblem[] = [];
+  if (record.lossReason !== undefined && !reasons.has(record.lossReason)) {
+    problems.push({
+      file, line, severity: 'warning',
+      message: `loss reason "${record.lossReason}" is not in the team's list (${[...reasons].join(', ')}); the case is kept`,
+    });
+  }
+  const suspect = suspectTimes(record, times);
+  if (suspect !== undefined) {
+    problems.push({ file, line, severity: 'warning', message: `case "${record.id}" looks wrong: ${suspect}; it is counted, but left out of the time to close` });
+  }
+  return problems;
+}
 
-/** One line: a case, a drill result (not read here), or a message saying what is wrong with it. */
-function readLine(line: string): Case | typeof DRILL_LINE | string {
+export const DRILL_LINE = Symbol('drill result');
+
+/** One trimmed, non-empty line: a case, a drill result (not read here), or a message saying what is wrong with it. */
+export function readCaseLine(line: string): Case | typeof DRILL_LINE | string {
   let data: unknown;
   try {
     data = JSON.parse(line);
@@ -119,9 +129,25 @@ function readLine(line: string): Case | typeof DRILL_LINE | string {
   return `not a valid case${id}: at ${where}: ${issue.message}; the line is skipped`;
 }
 
-/** Cases as JSON Lines text, one case a line, ending with a newline. */
+/**
+ * Cases as JSON Lines text, one case a line, ending with a newline. Keys are written in the
+ * schema's order whatever order the record was built in, so files diff cleanly and the plan's
+ * reader (plan-lines.ts) finds the form it reads quickly.
+ */
 export function writeCases(cases: readonly Case[]): string {
   let text = '';
-  for (const record of cases) text += JSON.stringify(record) + '\n';
+  for (const record of cases) text += JSON.stringify(inKeyOrder(record)) + '\n';
   return text;
+}
+
+const CASE_KEY_ORDER = ['version', 'id', 'conversation', 'salesperson', 'customer', 'product', 'amount', 'outcome', 'lossReason', 'notes', 'tags', 'lifecycle', 'source', 'followups', 'timeline', 'createdAt', 'updatedAt', 'closedAt'] as const;
+
+function inKeyOrder(record: Case): Case {
+  const ordered: Record<string, unknown> = {};
+  for (const key of CASE_KEY_ORDER) ordered[key] = record[key];
+  ordered.followups = record.followups.map(({ rule, due, state, at, until, ...rest }) => ({ rule, due, state, at, until, ...rest }));
+  ordered.timeline = record.timeline.map(({ type, at, ...rest }) => ({ type, at, ...rest }));
+  // A field this version does not know is kept (the schema would have refused it on reading).
+  for (const key of Object.keys(record)) if (!(key in ordered)) ordered[key] = (record as Record<string, unknown>)[key];
+  return ordered as Case;
 }
