@@ -200,6 +200,20 @@ describe('the follow-ups notification', () => {
     expect(session.context.pages().length).toBe(before + 1);
   });
 
+  it('tells a follow-up that became due later, and takes the notification away when turned off in Settings', async () => {
+    // A sale recorded since makes one more follow-up due: it alone is told, with the new count.
+    const imported = await ask<{ added: number }>(panel, { type: 'cases-import', text: writeCases([wonCase('shop.example @赵姐', '赵姐', 1)]), source: 'one-more.jsonl' });
+    expect(imported.added).toBe(1);
+    await expect.poll(shownNow, SLOW).toEqual({ [NOTIFICATION]: true });
+    expect((await created()).at(-1)).toMatchObject({ title: 'Closer: 4 follow-up(s) due today', message: expect.stringMatching(/^赵姐 · /) });
+    expect((await created()).length).toBe(2);
+    await openView(panel, 'Settings');
+    const toggle = panel.getByRole('checkbox', { name: 'Also tell me with a system notification' });
+    await expect.poll(() => toggle.isChecked(), SLOW).toBe(true);
+    await toggle.uncheck();
+    await expect.poll(shownNow, SLOW).toEqual({});
+  });
+
   it('ignores a click on a notification that is not its own', async () => {
     const before = session.context.pages().length;
     await session.worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.notifications.onClicked.dispatch('someone-else'));

@@ -111,6 +111,8 @@ async function notifyAllowed(): Promise<boolean> {
 
 export async function setNotify(enabled: boolean): Promise<void> {
   await setSetting(NOTIFY_SETTING, enabled);
+  // Turned off: the notification already shown goes too.
+  if (!enabled) await clearDueNotification();
 }
 
 /**
