@@ -11,6 +11,7 @@ export { renderReply, defaultIn, type RenderedReply } from './playbook/render.ts
 export { replyLanguage } from './playbook/reply-language.ts';
 export { findVariables, variableNames } from './playbook/variables.ts';
 export { localText, allTexts } from './playbook/local-text.ts';
+export { localSend, allSends } from './playbook/local-send.ts';
 export { closestName, editDistance } from './playbook/closest.ts';
 export { allowedKeysAt } from './playbook/schema-issues.ts';
 export { contentHash, canonicalJson } from './playbook/hash.ts';

@@ -10,6 +10,7 @@ import {
   formatDiagnostic,
   GOLDEN_STEPS,
   lintPlaybooks,
+  localSend,
   MAX_REPLY_WEIGHT,
   renderReply,
   repliesOf,
@@ -335,7 +336,9 @@ describe('the customer tags, the revisit plan and the product ladder', () => {
     const rules = bundle.followups.rules;
     const won = rules.filter((rule) => rule.when === 'won').map((rule) => rule.after.days ?? 0);
     expect(won.filter((days) => days <= 3).length).toBeGreaterThanOrEqual(2);
-    expect(rules.find((rule) => rule.send === 'after-sale-ask-feeling')?.when).toBe('won');
+    expect(rules.find((rule) => localSend(rule.send, 'zh-CN') === 'after-sale-ask-feeling')?.when).toBe('won');
+    // Each rule sends the English reply in English, the Chinese one otherwise.
+    for (const rule of rules) expect(localSend(rule.send, 'en'), rule.id).toBe(`${localSend(rule.send, 'zh-CN')}-en`);
     expect(rules.find((rule) => rule.id === 'repurchase_check')?.offerNextRung).toBe(true);
     expect(rules.find((rule) => rule.when === 'meeting')?.after).toEqual({ days: 2 });
     expect(rules.find((rule) => rule.when === 'idle')?.after.days).toBeGreaterThanOrEqual(30);

@@ -125,11 +125,12 @@ export function completionProvider(workspace: PlaybookWorkspace): vscode.Complet
         case 'reply':
         case 'en':
         case 'zh-CN': {
-          // A follow-up sends a reply or a story; a rung (and its translations) is offered by a reply.
+          // A follow-up sends a reply or a story (one per language too); a rung (and its translations) is offered by a reply.
           const place = planPlace(context.parent);
-          const wanted = key === 'send' ? place === 'rule' : key === 'reply' ? place === 'rung' : place === 'translations';
+          const wanted = key === 'send' ? place === 'rule' : key === 'reply' ? place === 'rung' : place === 'translations' || place === 'send';
           if (!wanted) return [];
-          const sendables = sendablesOf(workspace.readableWorkspace(document)).filter((fact) => key === 'send' || fact.kind === 'reply');
+          const stories = key === 'send' || place === 'send';
+          const sendables = sendablesOf(workspace.readableWorkspace(document)).filter((fact) => stories || fact.kind === 'reply');
           return uniqueFacts([sendables], (fact) => fact.id).map((fact) =>
             withRange(documented(fact.id, fact.kind === 'story' ? vscode.CompletionItemKind.Struct : vscode.CompletionItemKind.Reference, markdown({ bold: fact.label || fact.id }, fact.text), fact.file)),
           );

@@ -55,7 +55,7 @@ export function definitionProvider(workspace: PlaybookWorkspace): vscode.Definit
       }
       // A tag's parent, what a follow-up sends and the reply that offers a rung are ids like a step's.
       const place = planPlace(context.parent);
-      const planReference = (key === 'parent' && place === 'tag') || (key === 'send' && place === 'rule') || (key === 'reply' && place === 'rung') || place === 'translations';
+      const planReference = (key === 'parent' && place === 'tag') || (key === 'send' && place === 'rule') || (key === 'reply' && place === 'rung') || place === 'translations' || place === 'send';
       if (key !== 'next' && key !== 'uses' && !planReference) return undefined;
       // The same playbook first (a step's "next" names a step of its own sequence), then the others.
       for (const file of [parsed, ...workspace.parsed().filter((other) => other.file !== parsed.file)]) {

@@ -82,7 +82,7 @@ function planValueHover(files: readonly ParsedPlaybook[], place: ReturnType<type
   if (place === 'tag' && (key === 'id' || key === 'parent')) return tagHover(customerTagsOf(files), value);
   if (place === 'rule' && key === 'id') return ruleHover(files, value);
   if (place === 'rung' && key === 'id') return rungHover(files, value);
-  if ((place === 'rule' && key === 'send') || (place === 'rung' && key === 'reply') || place === 'translations') {
+  if ((place === 'rule' && key === 'send') || (place === 'rung' && key === 'reply') || place === 'translations' || place === 'send') {
     const sent = sendablesOf(files).find((fact) => fact.id === value);
     return sent ? markdown({ bold: sent.label || sent.id }, sent.text) : undefined;
   }

@@ -151,7 +151,8 @@ export interface RuleFact {
   lossReasons: string[];
   days?: number;
   hours?: number;
-  send?: string;
+  /** What it sends: one id, or one per language. */
+  sends: { language?: string; id: string }[];
   offerNextRung: boolean;
 }
 
@@ -169,10 +170,21 @@ export function followupRulesOf(files: readonly ParsedPlaybook[]): RuleFact[] {
         lossReasons: Array.isArray(rule.lossReasons) ? rule.lossReasons.map(String) : [],
         days: typeof after.days === 'number' ? after.days : undefined,
         hours: typeof after.hours === 'number' ? after.hours : undefined,
-        send: id(rule.send),
+        sends: sendsOf(rule.send),
         offerNextRung: rule.offerNextRung === true,
       }];
     });
+  });
+}
+
+/** A rule's send read leniently: one id, or the ids of a mapping by language. */
+function sendsOf(send: unknown): { language?: string; id: string }[] {
+  const plain = id(send);
+  if (plain) return [{ id: plain }];
+  if (!isRecord(send)) return [];
+  return Object.entries(send).flatMap(([language, value]) => {
+    const sent = id(value);
+    return sent ? [{ language, id: sent }] : [];
   });
 }
 
@@ -200,9 +212,13 @@ export function ruleHover(files: readonly ParsedPlaybook[], ruleId: string): vsc
   const when = (FOLLOWUP_TRIGGERS as readonly string[]).includes(rule.when) ? triggerDescription(rule.when as FollowupTrigger) : rule.when;
   parts.push(vscode.l10n.t('Due {0} — {1}', delayWords(rule), when));
   if (rule.lossReasons.length > 0) parts.push(vscode.l10n.t('Only for cases lost for: {0}', rule.lossReasons.join(', ')));
-  const sent = rule.send ? sendablesOf(files).find((candidate) => candidate.id === rule.send) : undefined;
-  if (sent) parts.push(vscode.l10n.t('Sends: {0}', sent.label || sent.id), sent.text);
-  else if (rule.send) parts.push(vscode.l10n.t('Sends "{0}", which is neither a reply nor a story of the workspace.', rule.send));
+  const sendables = sendablesOf(files);
+  for (const { language, id: sendId } of rule.sends) {
+    const sent = sendables.find((candidate) => candidate.id === sendId);
+    const prefix = language ? `${language}: ` : '';
+    if (sent) parts.push(prefix + vscode.l10n.t('Sends: {0}', sent.label || sent.id), sent.text);
+    else parts.push(prefix + vscode.l10n.t('Sends "{0}", which is neither a reply nor a story of the workspace.', sendId));
+  }
   if (rule.offerNextRung) parts.push(vscode.l10n.t('Also proposes the next rung of the product ladder.'));
   return markdown(...parts);
 }
@@ -250,9 +266,10 @@ export function rungHover(files: readonly ParsedPlaybook[], rungId: string): vsc
 }
 
 /** Where the cursor's mapping sits among the new kinds, from the path the YAML context gives. */
-export function planPlace(parent: readonly Segment[]): 'tag' | 'rule' | 'stop' | 'rung' | 'suggest' | 'translations' | undefined {
+export function planPlace(parent: readonly Segment[]): 'tag' | 'rule' | 'send' | 'stop' | 'rung' | 'suggest' | 'translations' | undefined {
   if (parent[0] === 'customerTags') return parent.includes('suggest') ? 'suggest' : 'tag';
-  if (parent[0] === 'followups') return parent[1] === 'rules' ? 'rule' : parent[1] === 'stop' ? 'stop' : undefined;
+  // A rule's send per language ({zh-CN: …, en: …}) is a mapping of its own, of replies and stories.
+  if (parent[0] === 'followups') return parent[1] === 'rules' ? (parent.includes('send') ? 'send' : 'rule') : parent[1] === 'stop' ? 'stop' : undefined;
   if (parent[0] === 'ladder' && parent[1] === 'rungs') return parent.includes('translations') ? 'translations' : 'rung';
   return undefined;
 }

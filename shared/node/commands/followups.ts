@@ -39,7 +39,8 @@ Options:
   --on DATE      the day to list, YYYY-MM-DD in ZONE (default today)
   --tz ZONE      the time zone days are counted in, e.g. Asia/Shanghai (default this
                  machine's zone)
-  --lang LANG    the language of reasons and stories: zh-CN or en (default zh-CN)
+  --lang LANG    the language of reasons and stories, and which reply a rule with a send
+                 per language sends: zh-CN or en (default zh-CN)
   --bundle FILE  a bundle written by "closer build"
   -h, --help     show this help
 Exit code: 0 all files read, 1 some lines or files were bad (the list is still printed) or the

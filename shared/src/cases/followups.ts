@@ -4,6 +4,7 @@
 // customer's. What the salesperson did with a follow-up is kept in the case by (rule, due), so
 // an edit of the case never makes a done follow-up due again.
 import { bundleReplies, type Bundle, type BundledReply } from '../playbook/bundle.ts';
+import { localSend } from '../playbook/local-send.ts';
 import { localText } from '../playbook/local-text.ts';
 import { renderReply } from '../playbook/render.ts';
 import { replyLanguage } from '../playbook/reply-language.ts';
@@ -23,7 +24,7 @@ export interface DueFollowup {
   due: string;
   /** Why it is due, in words: the rule's label, the event and its date. */
   reason: string;
-  /** The reply or story id to send. */
+  /** The reply or story id to send: the rule's one for the language asked. */
   reply: string;
   /** Its text with variables filled, in the language asked (a reply keeps its own language). */
   text: string;
@@ -72,11 +73,12 @@ export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: Du
     } else if (item.recorded) continue;
     if (rule.when !== 'idle' && at < staleBefore && item.recorded === undefined) continue;
     const state = item.recorded?.state === 'snoozed' ? 'snoozed' : at < dayStart ? 'overdue' : 'due';
+    const send = localSend(rule.send, language);
     const followup: DueFollowup = {
       case: record.id, customer: record.customer, conversation: record.conversation, salesperson: record.salesperson,
       rule: rule.id, due: new Date(at).toISOString(),
       reason: `${localText(rule.label, language)} — ${eventWords(item, timeZone, language)}`,
-      reply: rule.send, text: texts.text(rule.send, language, options.values), state,
+      reply: send, text: texts.text(send, language, options.values), state,
     };
     if (rule.offerNextRung) {
       const rung = nextRungOf(item.customerCases, bundle);

@@ -55,6 +55,11 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** What a key whose value is a union other than prose expects, by the key's name (prose is the usual union). */
+const UNION_EXPECTED: Record<string, string> = {
+  send: 'a reply or story id, or one per language with "zh-CN" (e.g. { zh-CN: care_zh, en: care_en })',
+};
+
 const EXPECTED: Record<string, string> = {
   string: 'text',
   number: 'a number',
@@ -101,7 +106,8 @@ export function describeSchemaIssue(issue: z.core.$ZodIssue, data: unknown): Des
       if (!exists) {
         return [{ path: path.slice(0, -1), atKey: false, message: `missing ${keyName(path)}: it is required here` }];
       }
-      return [{ path, atKey: false, message: `${keyName(path)} should be text, or a mapping with "zh-CN" and "en" texts; it is ${kindOf(value)}` }];
+      const expected = UNION_EXPECTED[String(path[path.length - 1])] ?? 'text, or a mapping with "zh-CN" and "en" texts';
+      return [{ path, atKey: false, message: `${keyName(path)} should be ${expected}; it is ${kindOf(value)}` }];
     }
     case 'invalid_value': {
       const options = issue.values.map(String);

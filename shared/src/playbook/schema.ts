@@ -264,6 +264,21 @@ export const FollowupDelaySchema = z
   .describe('How long after the event the follow-up is due; for idle, the days without contact.');
 export type FollowupDelay = z.infer<typeof FollowupDelaySchema>;
 
+/**
+ * What a follow-up sends: one reply or story id whatever the language, or one per language as
+ * prose is written ({zh-CN: …, en: …}), chosen by the panel's or the CLI's language.
+ */
+export const FollowupSendSchema = z
+  .union([
+    IdSchema,
+    z.strictObject({
+      'zh-CN': IdSchema.describe('The reply or story sent when the panel or the CLI is in Chinese.'),
+      en: IdSchema.optional().describe('The reply or story sent in English (absent: the Chinese one).'),
+    }),
+  ])
+  .describe('The id of a reply or a story of the playbooks: the approved text to send; or one per language, {zh-CN: …, en: …}.');
+export type FollowupSend = z.infer<typeof FollowupSendSchema>;
+
 export const FollowupRuleSchema = z
   .strictObject({
     id: IdSchema.describe('The rule id, unique across all playbooks, e.g. care_day1.'),
@@ -271,7 +286,7 @@ export const FollowupRuleSchema = z
     when: FollowupTriggerSchema,
     lossReasons: z.array(IdSchema).optional().describe('Only with when: lost — the loss reasons that trigger it (absent: any).'),
     after: FollowupDelaySchema,
-    send: IdSchema.describe('The id of a reply or a story of the playbooks: the approved text to send.'),
+    send: FollowupSendSchema,
     offerNextRung: z.boolean().optional().describe('true: also propose the next rung of the product ladder.'),
   })
   .describe('One follow-up of the revisit plan: after which event, how long after, what to send.');
