@@ -6,7 +6,8 @@ import { ask } from './api.ts';
  * follow-ups notification that opened it), and whenever it asks while the panel is open.
  */
 export function followAskedView(show: (view: string) => void): () => void {
-  void ask({ type: 'view-take' }).then(({ view }) => view && show(view), () => undefined);
+  // A page opened on a view of its own (?view=practice) shows that one, and leaves the ask alone.
+  if (!new URLSearchParams(location.search).has('view')) void ask({ type: 'view-take' }).then(({ view }) => view && show(view), () => undefined);
   const listener = (raw: unknown) => {
     const event = parseMessage(ShowViewEventSchema, raw);
     if (event.ok) show(event.message.view);
