@@ -18,6 +18,7 @@ const event: fc.Arbitrary<CaseEvent> = fc.oneof(
   fc.record({ type: fc.constant('inserted' as const), at: time, reply: fc.constantFrom('reply_care', 'reply_hot') }),
   fc.record({ type: fc.constant('meeting' as const), at: time }),
   fc.record({ type: fc.constant('signal' as const), at: time, signal: fc.constant('buy_soon' as const) }),
+  fc.record({ type: fc.constant('tag' as const), at: time, tag: fc.constantFrom('budget_low', 'budget_high', 'hot_lead'), added: fc.boolean() }),
   // Kinds the fast pattern leaves to the full reader.
   fc.record({ type: fc.constant('inserted' as const), at: time, reply: fc.constant('reply_care'), adapted: fc.constant({ backend: 'openai-compatible' as const, hosted: true }) }),
   fc.record({ type: fc.constant('sent' as const), at: time, reply: fc.constant('reply_care'), message: fc.constant('[NAME_1] 太贵了 "真的"'), replaced: fc.constant({ NAME: 1 }) }),
@@ -124,12 +125,13 @@ describe('the plan reader of case files', () => {
         { type: 'step', at: times(5), step: 'icebreak' },
         { type: 'suggested', at: times(6), replies: ['r', 'reply_care'] },
         { type: 'message', at: times(4), intent: 'doubt' },
+        { type: 'tag', at: times(3), tag: 'hot_lead', added: false },
       ],
     };
     const [read] = readCasesForPlan(writeCases([item]), 'a.jsonl', { reasons: ['timing'] }).cases;
     // Only what the plan reads is kept, in the line's order: the meeting, the signal, the last
-    // contact (the step) and the latest event (the suggestion). The full reader would keep all seven.
-    expect(read!.timeline).toEqual([item.timeline[1], item.timeline[2], item.timeline[4], item.timeline[5]]);
+    // contact (the step), the latest event (the suggestion) and the tag change. The full reader would keep all eight.
+    expect(read!.timeline).toEqual([item.timeline[1], item.timeline[2], item.timeline[4], item.timeline[5], item.timeline[7]]);
     expect({ ...read, timeline: [] }).toEqual({ ...item, timeline: [] });
   });
 

@@ -3,7 +3,8 @@
 // alone took longer than the command's goal. A line in the form Closer writes (writeCases: keys in
 // the schema's order, times in UTC with milliseconds, the common event kinds) is checked by one
 // pattern that accepts only what the case schema accepts, and read from its pieces. The timeline
-// keeps only what the plan reads: meetings, signals, and the latest events (the last contact).
+// keeps only what the plan and merging read: meetings, signals, tag changes, and the latest events
+// (the last contact).
 // Any other line goes to the full reader, which decides and explains, so the verdicts and the
 // problems are those of readCases; a test holds the plan over both readers to the same answer.
 import type { Case, CaseEvent, CaseFollowup } from './case.ts';
@@ -20,7 +21,7 @@ const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 const NUMBER = String.raw`(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?`;
 const IDS = String.raw`(?:"${ID}"(?:,"${ID}")*)?`;
 const FOLLOWUP = String.raw`\{"rule":"${ID}","due":"${TIME}","state":"(?:(?:done|declined|skipped)","at":"${TIME}|snoozed","at":"${TIME}","until":"${TIME})"\}`;
-const EVENT = String.raw`\{"type":"(?:message","at":"${TIME}","intent":"(?:price|comparison|hesitation|doubt|buy_signal|other)"|step","at":"${TIME}","step":"${ID}"|inserted","at":"${TIME}","reply":"${ID}"|suggested","at":"${TIME}","replies":\[${IDS}\]|meeting","at":"${TIME}"|signal","at":"${TIME}","signal":"buy_soon")\}`;
+const EVENT = String.raw`\{"type":"(?:message","at":"${TIME}","intent":"(?:price|comparison|hesitation|doubt|buy_signal|other)"|step","at":"${TIME}","step":"${ID}"|inserted","at":"${TIME}","reply":"${ID}"|suggested","at":"${TIME}","replies":\[${IDS}\]|meeting","at":"${TIME}"|signal","at":"${TIME}","signal":"buy_soon"|tag","at":"${TIME}","tag":"${ID}","added":(?:true|false))\}`;
 const LINE = new RegExp(
   String.raw`\{"version":2,"id":"(${UUID})","conversation":(${TEXT}),"salesperson":(${TEXT}),"customer":(${TEXT})(?:,"product":(${TEXT}))?(?:,"amount":(${NUMBER}))?` +
     String.raw`,"outcome":"(won|lost|open)"(?:,"lossReason":"(${ID})")?,"notes":(${TEXT}),"tags":\[(${IDS})\](?:,"lifecycle":"(intro|growth|mature|dormant|lost)")?(?:,"source":"(${ID})")?` +
@@ -92,7 +93,8 @@ function text(quoted: string): string {
 }
 
 /**
- * Of a matched timeline, the events the plan reads: meetings and signals start rules, the latest
+ * Of a matched timeline, the events the plan reads: meetings and signals start rules, tag changes
+ * decide a merged case's tags (and so its rung of the ladder), the latest
  * event other than a suggestion is the last contact, and the latest of all is when a case
  * without `closedAt` closed. The kept events are the line's own, so merging this case with a
  * full copy of it unites them as it would the whole timelines.
@@ -103,7 +105,7 @@ function planEvents(text: string, timeline: string, from: number): CaseEvent[] {
   const kept: number[] = [];
   // Searched in the timeline alone: in the whole text, a timeline without meetings would send
   // the search to the end of the file.
-  for (const kind of ['{"type":"meeting"', '{"type":"signal"']) {
+  for (const kind of ['{"type":"meeting"', '{"type":"signal"', '{"type":"tag"']) {
     for (let at = timeline.indexOf(kind); at !== -1; at = timeline.indexOf(kind, at + 1)) kept.push(from + at);
   }
   // Every event of the pattern has one "at"; its time is read as a number where it stands, so
@@ -114,13 +116,12 @@ function planEvents(text: string, timeline: string, from: number): CaseEvent[] {
   let latestContactTime = -1;
   for (let at = text.indexOf('"at":"', from); at !== -1 && at < to; at = text.indexOf('"at":"', at + 30)) {
     const time = timeKey(text, at + 6);
-    if (time > latestTime) {
+    // As lifecycle.ts counts: a tag change is neither contact nor a close, a suggestion is no contact.
+    if (time > latestTime && !isKind(text, at, TAG)) {
       latest = at;
       latestTime = time;
     }
-    // "suggested" is the one kind of nine letters that starts with "s" and ends with "d".
-    const suggested = text.charCodeAt(at - 11) === 115 && text.charCodeAt(at - 3) === 100;
-    if (time > latestContactTime && !suggested) {
+    if (time > latestContactTime && !isKind(text, at, SUGGESTED) && !isKind(text, at, TAG)) {
       latestContact = at;
       latestContactTime = time;
     }
@@ -130,6 +131,14 @@ function planEvents(text: string, timeline: string, from: number): CaseEvent[] {
     if (start !== -1 && !kept.includes(start)) kept.push(start);
   }
   return kept.sort((a, b) => a - b).map((start) => JSON.parse(text.slice(start, text.indexOf('}', start) + 1)) as CaseEvent);
+}
+
+const TAG = '"tag",';
+const SUGGESTED = '"suggested",';
+
+/** Whether the event whose "at" key is at `at` is of that kind (given as its quoted value and the comma). */
+function isKind(text: string, at: number, kind: string): boolean {
+  return text.startsWith(kind, at - kind.length);
 }
 
 /** A number that orders the times of the pattern's form (YYYY-MM-DDTHH:MM:SS.sssZ) at `at` as time does. */
