@@ -66,7 +66,7 @@ export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: Du
   const staleBefore = dayStart - STALE_AFTER_DAYS * DAY;
   const texts = textsOf(bundle);
   const due: DueFollowup[] = [];
-  for (const item of planOf(cases, bundle, dayEnd, timeZone)) {
+  for (const item of planOf(cases, bundle, dayEnd, timeZone, staleBefore)) {
     const { record, rule, at } = item;
     if (item.recorded?.state === 'snoozed') {
       if (Date.parse(item.recorded.until!) >= dayEnd) continue;
@@ -135,9 +135,11 @@ interface PlannedFollowup {
 
 /**
  * Every follow-up of every rule due before `dayEnd`, for customers the stop rule has not
- * stopped, with what was recorded for each (the latest action).
+ * stopped, with what was recorded for each (the latest action). A case rule's follow-up due
+ * before `notBefore` with nothing recorded is left out: the list drops it as stale, and most of a
+ * year of cases is that.
  */
-function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZone: string): Generator<PlannedFollowup> {
+function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZone: string, notBefore = -Infinity): Generator<PlannedFollowup> {
   const { stop, rules } = bundle.followups ?? { stop: { refusals: 3, lossReasons: ['no_need'] }, rules: [] };
   if (rules.length === 0) return;
   const caseRules = rules.filter((rule) => rule.when !== 'idle');
@@ -150,7 +152,9 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
       for (const rule of caseRules) {
         for (const event of eventsOf(record, rule, closed)) {
           const at = dueAt(event, rule, timeZone);
-          if (at < dayEnd) yield { record, customerCases, rule, event, at, recorded: recordedFor(record.followups, rule.id, at) };
+          if (at >= dayEnd) continue;
+          const recorded = recordedFor(record.followups, rule.id, at);
+          if (recorded !== undefined || at >= notBefore) yield { record, customerCases, rule, event, at, recorded };
         }
       }
     }
