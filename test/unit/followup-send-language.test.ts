@@ -5,9 +5,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, dueFollowups, lintPlaybooks, localSend, parsePlaybook, writeCases, type Bundle } from '@closer/shared';
-import { runCli } from '@closer/shared/node';
+import { loadPlaybookFiles, runCli } from '@closer/shared/node';
 import { makeCase } from './cases-fixtures.ts';
 
 const texts = `id: texts
@@ -101,7 +102,7 @@ describe('a follow-up send per language', () => {
   });
 });
 
-describe('closer followups --lang with the default playbooks, whose rules send a reply per language', () => {
+describe('the default playbooks, whose rules send a reply per language', () => {
   async function closer(args: string[], cwd: string) {
     let stdout = '';
     let stderr = '';
@@ -125,5 +126,17 @@ describe('closer followups --lang with the default playbooks, whose rules send a
     expect(en.due).toBe(zh.due);
     expect(en.text).toMatch(/[a-z]/);
     expect(en.text).not.toBe(zh.text);
+  });
+
+  it('offers the next rung of the ladder in the language asked, through the rung\'s translations', async () => {
+    const bundle = buildBundle(await loadPlaybookFiles([fileURLToPath(new URL('../../playbooks', import.meta.url))]));
+    // A customer who bought the recorded course 45 days ago: the repurchase check proposes the live course.
+    const sale = makeCase({ outcome: 'won', product: 'rung_recorded', createdAt: '2026-09-19T00:00:00.000Z', updatedAt: '2026-09-19T01:00:00.000Z', closedAt: '2026-09-19T01:00:00.000Z' });
+    const check = (language: 'zh-CN' | 'en') =>
+      dueFollowups([sale], bundle, { on: new Date('2026-11-03T06:00:00Z'), timeZone: 'Asia/Shanghai', language }).find((item) => item.rule === 'repurchase_check')!;
+    expect(check('zh-CN')).toMatchObject({ reply: 'after-sale-repurchase-reminder', nextRung: { rung: 'rung_live', reply: 'ladder-offer-live', label: '直播课' } });
+    const en = check('en');
+    expect(en).toMatchObject({ reply: 'after-sale-repurchase-reminder-en', nextRung: { rung: 'rung_live', reply: 'ladder-offer-live-en', label: 'Live course' } });
+    expect(en.nextRung!.text).toMatch(/^[\x20-\x7e’—–]+$/);
   });
 });

@@ -82,7 +82,11 @@ export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: Du
     };
     if (rule.offerNextRung) {
       const rung = nextRungOf(item.customerCases, bundle);
-      if (rung) followup.nextRung = { rung: rung.id, label: localText(rung.label, language), reply: rung.reply, text: texts.text(rung.reply, language, options.values) };
+      if (rung) {
+        // The rung's offer in the language asked, as the engine's ladder chooses it.
+        const offer = rung.translations?.[language] ?? rung.reply;
+        followup.nextRung = { rung: rung.id, label: localText(rung.label, language), reply: offer, text: texts.text(offer, language, options.values) };
+      }
     }
     due.push(followup);
   }
