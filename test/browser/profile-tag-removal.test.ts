@@ -1,13 +1,14 @@
 // A tag taken off in the panel stays off in real Chromium: the salesperson tags the customer,
 // exports the cases (an older copy), takes a tag off, and imports that older export again; the
 // tag does not come back, neither from the export (which carries the tag's change as an event)
-// nor from a copy written before tag events existed, even one whose other fields are newer.
+// nor from a copy written before tag events existed, even one whose other fields are newer. And
+// a tag the profile shows from another chat's case of the same customer comes off that case too.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCases, writeCases, type Case } from '@closer/shared';
+import { newCase, readCases, setTags, writeCases, type Case } from '@closer/shared';
 import { launch, openChatPage, openPanelTab, waitForContentScript, type Session } from './harness.ts';
 import { openView } from './panel-helpers.ts';
 import { loadBundle, PLAN_PLAYBOOK } from './profile-followups-bundle.ts';
@@ -27,6 +28,13 @@ async function caseTags(): Promise<string[]> {
 
 async function shownTags(): Promise<string[]> {
   return panel.locator('[data-testid=profile-tags] [data-tag]').evaluateAll((items) => items.map((item) => item.getAttribute('data-tag') ?? ''));
+}
+
+/** The panel opened afresh on Suggest, so its profile card asks the worker again (it does not on a tab switch). */
+async function reopenSuggest(): Promise<void> {
+  await panel.reload();
+  await openView(panel, 'Suggest');
+  await panel.getByTestId('profile').waitFor();
 }
 
 async function importFile(path: string): Promise<string> {
@@ -84,7 +92,7 @@ describe('a tag taken off in the panel', () => {
     // The case here already holds every event of the older copy, and its removal is later.
     expect(await importFile(older)).toContain('0 new, 0 updated, 1 unchanged');
     expect(await caseTags()).toEqual(['price_sensitive']);
-    await openView(panel, 'Suggest');
+    await reopenSuggest();
     await expect.poll(shownTags, SLOW).toEqual(['price_sensitive']);
   });
 
@@ -104,7 +112,23 @@ describe('a tag taken off in the panel', () => {
       .chrome.runtime.sendMessage({ type: 'cases-list' }));
     expect(answer.result.cases.map((record) => record.notes)).toEqual(['called from the old phone']);
     expect(await caseTags()).toEqual(['price_sensitive']);
-    await openView(panel, 'Suggest');
+    await reopenSuggest();
     await expect.poll(shownTags, SLOW).toEqual(['price_sensitive']);
+  });
+
+  it('comes off every case of this customer, also one from another chat, as the profile shows them all', async () => {
+    const answer = await panel.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ result: { cases: { customer: string }[] } }> } } })
+      .chrome.runtime.sendMessage({ type: 'cases-list' }));
+    const customer = answer.result.cases[0]!.customer;
+    expect(customer).not.toBe('');
+    const elsewhere = setTags(newCase({ conversation: 'shop.example @another-chat', salesperson: 'alice', customer }), ['big_spender'], 'intro');
+    const path = join(downloads, 'elsewhere.jsonl');
+    writeFileSync(path, writeCases([elsewhere]));
+    expect(await importFile(path)).toContain('1 new, 0 updated');
+    await reopenSuggest();
+    await expect.poll(async () => (await shownTags()).sort(), SLOW).toEqual(['big_spender', 'price_sensitive']);
+    await panel.getByRole('button', { name: 'Remove the tag <b>Big</b> spender' }).click();
+    await expect.poll(shownTags, SLOW).toEqual(['price_sensitive']);
+    expect(await caseTags()).toEqual(['price_sensitive']);
   });
 });

@@ -106,18 +106,20 @@ export async function tagsOf(conversation: string): Promise<string[]> {
 }
 
 /**
- * Puts a tag on this chat's customer (on this chat's case) or takes it off (every case of this chat
- * that has it). Only a declared tag of the third level can be put on.
+ * Puts a tag on this chat's customer (on this chat's case) or takes it off (every case of this
+ * customer that has it, as the profile shows the tags of them all). Each change is a tag event of
+ * its case, so an older copy imported or synced later does not bring a tag taken off back. Only a
+ * declared tag of the third level can be put on.
  */
 export async function setTag(conversation: string, tag: string, on: boolean, language: Language, now = new Date()): Promise<ProfileView> {
   const { engine } = await currentEngine();
   // The stage is kept on the case as it is saved, a snapshot for whoever reads the file later.
-  const stage = (await profileOf(conversation, language, undefined, now)).lifecycle.stage;
+  const { customer, lifecycle: { stage } } = await profileOf(conversation, language, undefined, now);
   if (on) {
     if (!tagIndex(tagTree(engine.bundle, language)).has(tag)) throw new Error(`"${tag}" is not a customer tag of this bundle (only the third level of the tag tree goes on a customer)`);
     await editCaseRecord({ conversation }, (record) => (record.tags.includes(tag) ? record : setTags(record, [...record.tags, tag], stage, now)), now);
   } else {
-    for (const record of (await allCases()).filter((entry) => entry.conversation === conversation && entry.tags.includes(tag))) {
+    for (const record of customerCases(await allCases(), conversation, customer).filter((entry) => entry.tags.includes(tag))) {
       await editCaseRecord({ id: record.id }, (latest) => setTags(latest, latest.tags.filter((id) => id !== tag), stage, now), now);
     }
   }
