@@ -39,6 +39,11 @@ export interface TriggerIndex {
 
 const WHAT = 'the precompiled intent model';
 
+/** [intent number, objection, text, last]: the shape of an example (last a number) and of a keyword (a string). */
+function isTuple(value: unknown, last: 'number' | 'string'): boolean {
+  return Array.isArray(value) && value.length === 4 && Number.isInteger(value[0]) && value[0] >= 0 && typeof value[1] === 'string' && typeof value[2] === 'string' && typeof value[3] === last;
+}
+
 function intentAt(at: number, where: string): Intent {
   const intent = INTENTS[at];
   if (intent === undefined) throw new PrecompiledError(`${WHAT} is damaged: ${where} names intent number ${at}`);
@@ -84,8 +89,17 @@ interface Row {
  */
 export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false): TriggerIndex {
   const intents = compiled.intents.map((at, position) => intentAt(at, `intent ${position + 1}`));
-  const examples = compiled.examples.map(([intent, objection, text, norm], at) => ({ intent: intentAt(intent, `example ${at + 1}`), ...(objection ? { objection } : {}), source: 'team' as const, text, norm }));
-  const keywords = compiled.keywords.map(([intent, objection, text, normalized], at) => ({ intent: intentAt(intent, `keyword ${at + 1}`), objection, text, normalized }));
+  // A start checks only that these are lists (precompiled.ts): each tuple is checked here.
+  const examples = compiled.examples.map((tuple, at) => {
+    if (!isTuple(tuple, 'number')) throw new PrecompiledError(`${WHAT} is damaged at example ${at + 1}`);
+    const [intent, objection, text, norm] = tuple;
+    return { intent: intentAt(intent, `example ${at + 1}`), ...(objection ? { objection } : {}), source: 'team' as const, text, norm };
+  });
+  const keywords = compiled.keywords.map((tuple, at) => {
+    if (!isTuple(tuple, 'string')) throw new PrecompiledError(`${WHAT} is damaged at keyword ${at + 1}`);
+    const [intent, objection, text, normalized] = tuple;
+    return { intent: intentAt(intent, `keyword ${at + 1}`), objection, text, normalized };
+  });
   const triggerText = new Map<Intent, string>();
   for (const [intent, text] of Object.entries(compiled.triggerText)) {
     if (!(INTENTS as readonly string[]).includes(intent)) throw new PrecompiledError(`${WHAT} is damaged: "${intent.slice(0, 40)}" is not an intent`);

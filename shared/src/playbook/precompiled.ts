@@ -72,6 +72,17 @@ export type PrecompiledParts = z.infer<typeof PrecompiledPartsSchema>;
 export const PrecompiledSchema = z.looseObject({ version: z.number().int().nonnegative(), source: z.string() });
 export type Precompiled = z.infer<typeof PrecompiledSchema>;
 
+// What a start checks before the engine reads a part. The intent model's examples and keywords,
+// a thousand small tuples, are only checked to be lists: zod takes 5–15 ms over them in a worker
+// that Chrome just restarted, and the decoder checks each tuple as it reads it (trigger-index.ts).
+// The import's check (bundle.ts) still runs the whole schema, which names the path of a mistake.
+const OpenedPartsSchema = PrecompiledPartsSchema.extend({
+  intent: PrecompiledIntentSchema.extend({
+    examples: z.custom<PrecompiledIntent['examples']>(Array.isArray),
+    keywords: z.custom<PrecompiledIntent['keywords']>(Array.isArray),
+  }).optional(),
+});
+
 const checkedParts = new WeakMap<object, PrecompiledParts | undefined>();
 
 /**
@@ -82,7 +93,7 @@ const checkedParts = new WeakMap<object, PrecompiledParts | undefined>();
 export function precompiledParts(bundle: { precompiled?: Precompiled }): PrecompiledParts | undefined {
   const found = bundle.precompiled;
   if (found?.version !== PRECOMPILED_VERSION) return undefined;
-  if (!checkedParts.has(found)) checkedParts.set(found, PrecompiledPartsSchema.safeParse(found).data);
+  if (!checkedParts.has(found)) checkedParts.set(found, OpenedPartsSchema.safeParse(found).data);
   return checkedParts.get(found);
 }
 
@@ -122,9 +133,21 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+// The language's own decoder (ES2026; Chromium 140 has it): native, where the loop below runs
+// cold in a worker that Chrome just restarted (about 20 ms for the default bundle's search index).
+const fromBase64 = (Uint8Array as { fromBase64?: (text: string, options: { lastChunkHandling: 'strict' }) => Uint8Array }).fromBase64;
+
 /** The bytes of base64 text; throws PrecompiledError naming `what` when the text is not base64. */
 export function base64ToBytes(text: string, what: string): Uint8Array {
   if (text.length % 4 !== 0) throw new PrecompiledError(`${what} is cut short: its base64 is ${text.length} characters, not a multiple of 4`);
+  // It also accepts white space, which bytesToBase64 never writes; the loop below says where a stray character is.
+  if (fromBase64 && !/\s/.test(text)) {
+    try {
+      return fromBase64(text, { lastChunkHandling: 'strict' });
+    } catch {
+      // Not base64: the loop below names the position.
+    }
+  }
   const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const bytes = new Uint8Array((text.length / 4) * 3 - padding);
   let out = 0;
