@@ -188,6 +188,9 @@ export function evaluateSteps(bundle: Bundle, chats: LabelledChat[]): StepReport
 
 /** The search evaluation written before the search was reworked (test/fixtures/eval/search.tsv). */
 export const SEARCH_EVAL = path.join(FIXTURES, 'eval/search.tsv');
+/** The development sets of search queries: the search author's own, and one written from the method's description alone. */
+export const SEARCH_DEV = path.join(FIXTURES, 'dev/search-dev.tsv');
+export const SEARCH_DEV2 = path.join(FIXTURES, 'dev/search-dev2.tsv');
 
 export interface SearchReport {
   total: number;

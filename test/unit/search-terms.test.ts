@@ -25,6 +25,20 @@ describe('the method’s terms in search', () => {
     expect(categories('greeting')).toContain('icebreak');
   });
 
+  test('a term typed by its initials, or with a wrong character of the same sound, still names its category', () => {
+    expect([...termCategories('cjxh')]).toContainEqual(['buy_signal', 1]);
+    expect([...termCategories('逼丹话术')]).toContainEqual(['push_close', 1]);
+    // Two letters name too many words to stand for a term.
+    expect([...termCategories('cj').keys()]).toEqual([]);
+  });
+
+  test('a golden-model step named by its number is that step, above the others', () => {
+    expect(termCategories('黄金销售模型第三步').get('consider')).toBeGreaterThan(termCategories('黄金销售模型第三步').get('icebreak')!);
+    expect(termCategories('what is step 4').get('ask_close')).toBe(1.5);
+    expect(termCategories('the second step of the golden model').get('introduce')).toBe(1.5);
+    expect(termCategories('第九步').size).toBe(0);
+  });
+
   test('a script that says what the query says still comes before the category’s other scripts', () => {
     expect(searchPlaybooks('案例', engineBundle(), { limit: 1 })[0]!.id).toBe('send-case');
   });
@@ -35,6 +49,10 @@ describe('typing help', () => {
     expect(bigramReadings('便宜')).toEqual([['bian', 'yi'], ['pian', 'yi']]);
     expect(bigramReadings('价格')).toEqual([['jia', 'ge']]);
     expect(categories('pianyi')).toContain('price');
+  });
+
+  test('a run of initials is read as words, pair by pair (jgt: 价格…)', () => {
+    expect(categories('jgt')).toContain('price');
   });
 
   test('two neighbouring letters swapped still find the word', () => {

@@ -1,3 +1,4 @@
+import { GOLDEN_STEPS } from '../playbook/schema.ts';
 import { pinyinOf } from './pinyin-features.ts';
 import { stemWord } from './text.ts';
 
@@ -22,6 +23,9 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['商量', ['hesitation']], ['不回消息', ['hesitation', 'push_close']], ['不回复', ['hesitation', 'push_close']], ['没想好', ['hesitation']],
   ['delay', ['hesitation', 'push_close']], ['hesitate', ['hesitation']], ['stall', ['hesitation']], ['think it over', ['hesitation']],
   ['undecided', ['hesitation']], ['ghost', ['hesitation', 'push_close']],
+  // A customer gone quiet is the hesitation the method keeps pushing through.
+  ['不说话', ['hesitation', 'push_close']], ['没回', ['hesitation', 'push_close']], ['不理', ['hesitation', 'push_close']], ['已读不回', ['hesitation', 'push_close']], ['失联', ['hesitation', 'push_close']],
+  ['stopped replying', ['hesitation', 'push_close']], ['not replying', ['hesitation', 'push_close']], ['no reply', ['hesitation', 'push_close']], ['went quiet', ['hesitation', 'push_close']], ['gone quiet', ['hesitation', 'push_close']], ['silent', ['hesitation', 'push_close']],
   // doubt (疑惑，不信任)
   ['信任', ['doubt', 'resolve_doubt']], ['不信', ['doubt', 'resolve_doubt']], ['怀疑', ['doubt', 'resolve_doubt']], ['疑虑', ['doubt', 'resolve_doubt']],
   ['疑惑', ['doubt', 'resolve_doubt']], ['担心', ['doubt']], ['靠谱', ['doubt']], ['骗', ['doubt']], ['效果', ['doubt', 'resolve_doubt']], ['保障', ['doubt', 'resolve_doubt']],
@@ -30,16 +34,23 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   // buy signals (成交信号)
   ['成交信号', ['buy_signal', 'ask_close']], ['购买信号', ['buy_signal', 'ask_close']], ['付款', ['buy_signal', 'ask_close']], ['下单', ['buy_signal', 'ask_close']],
   ['定金', ['buy_signal', 'ask_close']], ['分期', ['buy_signal']], ['buying signal', ['buy_signal', 'ask_close']], ['ready to buy', ['buy_signal', 'ask_close']],
+  ['热线索', ['buy_signal', 'ask_close']], ['马上要买', ['buy_signal', 'ask_close']], ['很快就买', ['buy_signal', 'ask_close']], ['想买', ['buy_signal', 'ask_close']], ['发货', ['buy_signal']], ['hot lead', ['buy_signal', 'ask_close']], ['delivery', ['buy_signal']],
   // the golden model's steps
   ['破冰', ['icebreak']], ['开场', ['icebreak']], ['寒暄', ['icebreak']], ['打招呼', ['icebreak']], ['拉近距离', ['icebreak']], ['第一句', ['icebreak']],
   ['ice breaker', ['icebreak']], ['icebreak', ['icebreak']], ['opening', ['icebreak']], ['greet', ['icebreak']], ['small talk', ['icebreak']], ['first message', ['icebreak']],
-  ['start the conversation', ['icebreak']], ['start a chat', ['icebreak']],
+  ['start the conversation', ['icebreak']], ['start a chat', ['icebreak']], ['start a conversation', ['icebreak']], ['conversation starter', ['icebreak']],
+  ['第一次聊', ['icebreak']], ['先说', ['icebreak']], ['尴尬', ['icebreak']], ['冷场', ['icebreak']], ['聊家常', ['icebreak']], ['拉家常', ['icebreak']], ['闲聊', ['icebreak']], ['套近乎', ['icebreak']],
   ['切入产品', ['introduce']], ['介绍产品', ['introduce']], ['产品介绍', ['introduce']], ['卖点', ['introduce']], ['需求', ['introduce']], ['挖需求', ['introduce']],
-  ['pitch', ['introduce']], ['present the product', ['introduce']], ['find out what', ['introduce']], ['selling point', ['introduce']],
+  ['推荐产品', ['introduce']], ['推荐', ['introduce']], ['切到', ['introduce']], ['引到产品', ['introduce']],
+  ['pitch', ['introduce']], ['present the product', ['introduce']], ['find out what', ['introduce']], ['selling point', ['introduce']], ['recommend', ['introduce']],
   ['限时', ['consider', 'push_close']], ['限价', ['consider', 'price']], ['limited time', ['consider', 'push_close']],
-  ['逼单', ['ask_close', 'push_close']], ['要单', ['ask_close']], ['成交', ['ask_close', 'push_close']], ['收单', ['ask_close', 'push_close']],
+  // Urgency: the offer ends, waiting costs (the push to close).
+  ['快结束', ['push_close', 'consider']], ['截止', ['push_close', 'consider']], ['错过', ['push_close', 'consider']], ['不买就亏', ['push_close', 'consider']], ['名额', ['push_close', 'consider']],
+  ['urgency', ['push_close', 'consider']], ['last chance', ['push_close', 'consider']], ['deadline', ['push_close', 'consider']], ['ends soon', ['push_close', 'consider']], ['over the line', ['push_close', 'ask_close']],
+  ['逼单', ['push_close', 'ask_close']], ['要单', ['ask_close']], ['成交', ['ask_close', 'push_close']], ['收单', ['ask_close', 'push_close']],
   ['促单', ['push_close', 'ask_close']], ['催单', ['push_close']], ['临门一脚', ['push_close', 'ask_close']], ['促成', ['push_close', 'ask_close']],
-  ['刺激成交', ['push_close']], ['ask for the order', ['ask_close']], ['close the deal', ['ask_close', 'push_close']], ['closing', ['ask_close', 'push_close']],
+  ['刺激成交', ['push_close']], ['开口要', ['ask_close']], ['什么时候买', ['ask_close']], ['让客户下单', ['ask_close', 'buy_signal']], ['提成交', ['ask_close']],
+  ['ask for the order', ['ask_close']], ['ask for the sale', ['ask_close']], ['when they will buy', ['ask_close']], ['ask them to buy', ['ask_close']], ['close the deal', ['ask_close', 'push_close']], ['closing', ['ask_close', 'push_close']],
   ['final push', ['push_close']], ['seal the deal', ['push_close', 'ask_close']],
   // the story snowball
   ['滚雪球', ['story']], ['案例', ['story', 'resolve_doubt']], ['故事', ['story']], ['见证', ['story', 'resolve_doubt']], ['好评', ['story', 'doubt']],
@@ -62,29 +73,63 @@ export function termCategories(normalized: string): Map<string, number> {
     categories.forEach((category, rank) => found.set(category, Math.max(found.get(category) ?? 0, rank === 0 ? 1 : 0.5)));
   const words = stemmed(normalized);
   for (const { latin, key, categories } of TERMS) if (latin ? words.includes(key) : normalized.includes(key)) name(categories);
-  // A term typed in pinyin ("bijia", "po bing"): one to three neighbouring Latin words that spell it.
+  // A term typed in pinyin ("bijia", "po bing"): one to three neighbouring Latin words that spell
+  // it; or, for a term of three characters or more, its initials ("cjxh" for 成交信号).
   const tokens = normalized.match(/[a-z]+/g) ?? [];
   for (let start = 0; start < tokens.length; start++) {
     let spelled = '';
     for (let end = start; end < Math.min(tokens.length, start + 3); end++) {
       spelled += tokens[end];
-      const categories = pinyinTerms().get(spelled);
+      const categories = pinyinTerms().spelled.get(spelled);
       if (categories) name(categories);
     }
+    const categories = pinyinTerms().initials.get(tokens[start]!);
+    if (categories) name(categories);
   }
+  // A term written with a wrong character of the same sound (逼丹 for 逼单), as an input method gives.
+  for (const [run] of normalized.matchAll(/\p{Script=Han}+/gu)) {
+    const sounds = [...run].map(pinyinOf);
+    for (let start = 0; start + 1 < sounds.length; start++) {
+      let spelled = sounds[start]!;
+      for (let end = start + 1; end < Math.min(sounds.length, start + 4); end++) {
+        spelled += sounds[end];
+        const categories = pinyinTerms().spelled.get(spelled);
+        if (categories) name(categories);
+      }
+    }
+  }
+  // A step of the golden model named by its number (第三步, "step 3", "the third step") is that step, above all.
+  const step = stepNumber(normalized);
+  if (step !== undefined) found.set(GOLDEN_STEPS[step - 1]!, NAMED_STEP);
   return found;
 }
 
-let spelledTerms: Map<string, readonly string[]> | undefined;
+/** More than a term's full weight: the new hire asked for that one step. */
+const NAMED_STEP = 1.5;
+const NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5, '6th': 6 };
 
-/** The Chinese terms of two or more characters by their toneless pinyin, built on first use. */
-function pinyinTerms(): Map<string, readonly string[]> {
+function stepNumber(normalized: string): number | undefined {
+  const match = /第\s*([一二三四五六1-6])\s*步/.exec(normalized) ?? /\bstep\s*([1-6])\b/.exec(normalized) ?? /\b(first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th)\s+step\b/.exec(normalized);
+  if (!match) return undefined;
+  return NUMBERS[match[1]!] ?? Number(match[1]);
+}
+
+let spelledTerms: { spelled: Map<string, readonly string[]>; initials: Map<string, readonly string[]> } | undefined;
+
+/**
+ * The Chinese terms of two or more characters by their toneless pinyin, and those of three or
+ * more by their initials (two letters name too many words to mean one term), built on first use.
+ */
+function pinyinTerms(): { spelled: Map<string, readonly string[]>; initials: Map<string, readonly string[]> } {
   if (!spelledTerms) {
-    spelledTerms = new Map();
+    spelledTerms = { spelled: new Map(), initials: new Map() };
     for (const { latin, key, categories } of TERMS) {
       if (latin || key.length < 2) continue;
-      const spelled = [...key].map(pinyinOf).join('');
-      if (!spelledTerms.has(spelled)) spelledTerms.set(spelled, categories);
+      const sounds = [...key].map(pinyinOf);
+      const spelled = sounds.join('');
+      if (!spelledTerms.spelled.has(spelled)) spelledTerms.spelled.set(spelled, categories);
+      const initials = sounds.map((sound) => sound[0]).join('');
+      if (key.length >= 3 && !spelledTerms.initials.has(initials)) spelledTerms.initials.set(initials, categories);
     }
   }
   return spelledTerms;
