@@ -20,6 +20,8 @@ function newestSource() {
   };
   walk(`${shared}src`);
   walk(`${shared}node`);
+  // This file too: it says how the chunks are built.
+  newest = Math.max(newest, statSync(fileURLToPath(import.meta.url)).mtimeMs);
   return Math.floor(newest);
 }
 
@@ -37,7 +39,11 @@ if (!existsSync(`${compiled}/main.js`)) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // The few libraries are bundled into the chunks too: loaded from node_modules they are
+    // hundreds of small modules (zod alone), each resolved, read and compiled at every start.
+    external: ['esbuild'],
+    // yaml is CommonJS for Node and requires Node's own modules, which an ES module has no require for.
+    banner: { js: "import { createRequire as __closerRequire } from 'node:module'; const require = __closerRequire(import.meta.url);" },
     logLevel: 'error',
   });
   try {
