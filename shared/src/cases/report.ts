@@ -74,10 +74,42 @@ interface CaseDigest {
   times: CaseTimes;
 }
 
-function digestOf(record: Case, times: CaseTimes): CaseDigest {
-  const timeline = record.timeline;
-  // The fields without the timeline, copied by name (faster than an object rest on 100,000
-  // cases); keep this list in step with CaseSchema.
+/**
+ * What the figures read of one timeline, gathered an event at a time: from parsed events (add),
+ * or by a reader that finds the events in a line's text without building them (report-lines.ts).
+ */
+export class TimelineDigest {
+  /** The intents met, one bit each in INTENTS order. */
+  intents = 0;
+  // Timelines are short: arrays beat sets here.
+  readonly replies: string[] = [];
+  /** How each reply (same index) was inserted: VERBATIM and ADAPTED bits. */
+  readonly uses: number[] = [];
+  /** Index of the furthest golden-model step reached, -1 for none. */
+  furthest = -1;
+  tagChanges: TagEvent[] | undefined;
+
+  message(intent: string): void {
+    this.intents |= INTENT_BIT.get(intent) ?? 0;
+  }
+
+  inserted(reply: string, adapted: boolean): void {
+    let index = this.replies.indexOf(reply);
+    if (index < 0) index = this.replies.push(reply) - 1;
+    this.uses[index] = (this.uses[index] ?? 0) | (adapted ? ADAPTED : VERBATIM);
+  }
+
+  step(step: string): void {
+    this.furthest = Math.max(this.furthest, STEP_INDEX.get(step) ?? -1);
+  }
+
+  tag(event: TagEvent): void {
+    (this.tagChanges ??= []).push(event);
+  }
+}
+
+/** The fields without the timeline, copied by name (faster than an object rest on 100,000 cases); keep this list in step with CaseSchema. */
+function fieldsOf(record: Case): CaseFields {
   const fields: CaseFields = {
     version: record.version, id: record.id, conversation: record.conversation, salesperson: record.salesperson, customer: record.customer,
     outcome: record.outcome, notes: record.notes, tags: record.tags, followups: record.followups, createdAt: record.createdAt, updatedAt: record.updatedAt,
@@ -88,28 +120,25 @@ function digestOf(record: Case, times: CaseTimes): CaseDigest {
   if (record.amount !== undefined) fields.amount = record.amount;
   if (record.lossReason !== undefined) fields.lossReason = record.lossReason;
   if (record.closedAt !== undefined) fields.closedAt = record.closedAt;
-  // Timelines are short: arrays beat sets here.
-  let intents = 0;
-  const replies: string[] = [];
-  const uses: number[] = [];
-  let furthest = -1;
-  let tagChanges: TagEvent[] | undefined;
+  return fields;
+}
+
+function timelineDigestOf(timeline: Case['timeline']): TimelineDigest {
+  const digest = new TimelineDigest();
   // Every other kind (suggested, sent, meeting, signal, and any added later) counts in no figure here.
   for (const event of timeline) {
-    if (event.type === 'message') {
-      intents |= INTENT_BIT.get(event.intent) ?? 0;
-    } else if (event.type === 'inserted') {
-      let index = replies.indexOf(event.reply);
-      if (index < 0) index = replies.push(event.reply) - 1;
-      uses[index] = (uses[index] ?? 0) | (event.adapted ? ADAPTED : VERBATIM);
-    } else if (event.type === 'step') {
-      furthest = Math.max(furthest, STEP_INDEX.get(event.step) ?? -1);
-    } else if (event.type === 'tag') {
-      (tagChanges ??= []).push(event);
-    }
+    if (event.type === 'message') digest.message(event.intent);
+    else if (event.type === 'inserted') digest.inserted(event.reply, event.adapted !== undefined);
+    else if (event.type === 'step') digest.step(event.step);
+    else if (event.type === 'tag') digest.tag(event);
   }
-  if (!tagChanges) return { fields, intents, replies, uses, furthest, tags: record.tags, times };
-  return { fields, intents, replies, uses, furthest, tags: tagsAfterChanges(record.tags, latestTagChanges(tagChanges)), tagChanges, times };
+  return digest;
+}
+
+function digestOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): CaseDigest {
+  const { intents, replies, uses, furthest, tagChanges } = timeline;
+  if (!tagChanges) return { fields, intents, replies, uses, furthest, tags: fields.tags, times };
+  return { fields, intents, replies, uses, furthest, tags: tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)), tagChanges, times };
 }
 
 /** Two copies of one case, as mergeCases would combine them: newest fields, timelines united, each changed tag as its latest change says. */
@@ -154,9 +183,18 @@ export class CaseReportBuilder {
 
   /** One case; `times` are its own (see caseTimes), when the caller has already parsed them. */
   add(record: Case, times: CaseTimes = caseTimes(record)): void {
-    const digest = digestOf(record, times);
-    const earlier = this.digests.get(record.id);
-    this.digests.set(record.id, earlier ? mergeDigests(earlier, digest) : digest);
+    this.addRead(fieldsOf(record), timelineDigestOf(record.timeline), times);
+  }
+
+  /**
+   * One case as a reader found it without building its timeline's events: its fields (a record
+   * the case schema accepts; a timeline it carries is not read), what the figures read of its
+   * timeline, and its times.
+   */
+  addRead(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): void {
+    const digest = digestOf(fields, timeline, times);
+    const earlier = this.digests.get(fields.id);
+    this.digests.set(fields.id, earlier ? mergeDigests(earlier, digest) : digest);
   }
 
   get size(): number {
