@@ -3,10 +3,11 @@
 // into dist-test/ instead, no zip: the same code, plus the loopback host permission and content
 // script that the demo page and the browser tests' fixture pages on 127.0.0.1 need, since a
 // permission prompt cannot be answered in a headless test. Users never get those.
-// Four steps: the panel (an ES module page), the background worker and the content script
-// (each one classic IIFE file: content scripts cannot be ES modules, and Firefox's
-// background.scripts fallback loads the same file), then the default playbooks compiled into
-// dist/bundles/default.json by the core. Run: npm run build -w closer-browser
+// Four steps: the panel (an ES module page), the default playbooks compiled into
+// dist/bundles/default.json by the core, then the background worker (which is told that bundle's
+// hash) and the content script (each one classic IIFE file: content scripts cannot be ES
+// modules, and Firefox's background.scripts fallback loads the same file).
+// Run: npm run build -w closer-browser
 import { mkdirSync, rmSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +27,13 @@ const dist = join(root, `.dist-building-${process.pid}`);
 const production = { 'process.env.NODE_ENV': JSON.stringify('production') };
 
 /** One IIFE file per entry; vite's library mode takes one entry per build for this format. */
-async function buildScript(entry, fileName) {
+async function buildScript(entry, fileName, define = {}) {
   await build({
     configFile: false,
     root,
     logLevel: 'warn',
     publicDir: false,
-    define: production,
+    define: { ...production, ...define },
     // PouchDB imports Node's `events`; the worker gets the small EventEmitter it needs instead.
     resolve: { alias: { events: join(root, 'src/background/sync/events-shim.ts') } },
     build: {
@@ -83,10 +84,13 @@ function buildDefaultBundle() {
 mkdirSync(dist, { recursive: true });
 try {
   await buildPanel();
-  await buildScript('src/background/index.ts', 'background.js');
+  // The default bundle first: the worker is built knowing its hash, so a restart can tell its
+  // own copy of it in IndexedDB (faster to read than the file) from one an older build left.
+  buildDefaultBundle();
+  const defaultHash = JSON.parse(readFileSync(join(dist, 'bundles/default.json'), 'utf8')).hash;
+  await buildScript('src/background/index.ts', 'background.js', { __CLOSER_DEFAULT_BUNDLE_HASH__: JSON.stringify(defaultHash) });
   await buildScript('src/content/index.ts', 'content.js');
   writeIcons(join(dist, 'icons'));
-  buildDefaultBundle();
 } catch (error) {
   rmSync(dist, { recursive: true, force: true });
   throw error;

@@ -33,6 +33,7 @@ export { featuresOfMessage } from './engine/intent-features.ts';
 export { suggestReplies, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, withoutFraming, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';
+export { preparePinyin } from './engine/pinyin-features.ts';
 export { lowerRungReply, withLowerRung, entryTierTags, rungReplyId, type LadderReply, type LadderContext } from './engine/ladder.ts';
 export { precompileBundle, checkPrecompiled } from './engine/precompile.ts';
 export { PRECOMPILED_VERSION, PrecompiledError, precompiledNotice } from './playbook/precompiled.ts';

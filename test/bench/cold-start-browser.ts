@@ -5,7 +5,9 @@
 // the default playbooks (the extension's own bundle, and the same bundle imported) and with
 // 10,000 generated replies, each in the old format (no precompiled part, so every start rebuilds
 // the indexes) and precompiled. Figures are printed with their goals, never asserted.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { contentHashOf, loadBundle, precompileBundle, type Bundle } from '@closer/shared';
@@ -43,28 +45,58 @@ async function stopWorker(session: Session, page: Page): Promise<void> {
   }
 }
 
-/** Sends one request to the worker from the page and returns how long the answer took, in ms. */
+/** Sends one request to the worker from the page: how long the answer took, in ms, and when it was sent (epoch ms). */
 async function timed(page: Page, request: object): Promise<number> {
-  const { ms, ok, error } = await page.evaluate(async (body) => {
-    const start = performance.now();
-    const answer = (await chrome.runtime.sendMessage(body)) as { ok: boolean; error?: string };
-    return { ms: performance.now() - start, ok: answer.ok, error: answer.error };
-  }, request);
-  if (ok) return ms;
-  // Printed, and the figure left out: a bench reports what it could measure rather than stop.
-  console.log(`  (the worker refused ${JSON.stringify(request).slice(0, 60)}…: ${error})`);
-  return Number.NaN;
+  return (await sent(page, request)).ms;
 }
 
-/** Median over ROUNDS of: stop the worker, then time one request (a new message or query each round). */
+async function sent(page: Page, request: object): Promise<{ ms: number; at: number }> {
+  const { ms, at, ok, error } = await page.evaluate(async (body) => {
+    const start = performance.now();
+    const answer = (await chrome.runtime.sendMessage(body)) as { ok: boolean; error?: string };
+    return { ms: performance.now() - start, at: performance.timeOrigin + start, ok: answer.ok, error: answer.error };
+  }, request);
+  if (ok) return { ms, at };
+  // Printed, and the figure left out: a bench reports what it could measure rather than stop.
+  console.log(`  (the worker refused ${JSON.stringify(request).slice(0, 60)}…: ${error})`);
+  return { ms: Number.NaN, at };
+}
+
+// Where a cold request's time went, from the marks the worker leaves on its performance timeline
+// (bundles.ts, index.ts), each as ms after the page sent the request: the worker's start (its
+// time origin), its script run (listening), the bundle read from storage and opened.
+const PHASES = [['worker started', ''], ['script run', 'closer:listening'], ['bundle read', 'closer:bundle-read'], ['opened', 'closer:bundle-opened']] as const;
+
+async function phasesOf(session: Session, at: number): Promise<number[]> {
+  const worker = session.context.serviceWorkers().find((candidate) => candidate.url().includes(session.extensionId));
+  if (!worker) return PHASES.map(() => Number.NaN);
+  const { origin, marks } = await worker.evaluate(() => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((mark) => [mark.name, mark.startTime] as const) }));
+  return PHASES.map(([, name]) => {
+    const mark = name === '' ? 0 : marks.find(([found]) => found === name)?.[1];
+    return mark === undefined ? Number.NaN : origin + mark - at;
+  });
+}
+
+/** Median over ROUNDS of: stop the worker, then time one request (a new message or query each round); with the median of each phase. */
 async function coldStart(session: Session, page: Page, request: (round: number) => object): Promise<number> {
   const times: number[] = [];
+  const phases: number[][] = [];
   for (let round = 0; round < ROUNDS; round++) {
     await stopWorker(session, page);
-    times.push(await timed(page, request(round)));
+    const { ms, at } = await sent(page, request(round));
+    times.push(ms);
+    phases.push(await phasesOf(session, at).catch(() => PHASES.map(() => Number.NaN)));
   }
+  lastPhases = PHASES.map(([label], at) => {
+    const kept = phases.map((round) => round[at]!).filter((ms) => !Number.isNaN(ms));
+    const value = kept.length > 0 ? median(kept) : Number.NaN;
+    return Number.isNaN(value) ? '' : `${label} ${value.toFixed(0)}`;
+  }).filter(Boolean).join(', ');
   return median(times);
 }
+
+/** The phases of the last coldStart, as text. */
+let lastPhases = '';
 
 const suggest = (round: number) => ({ type: 'suggest', text: `太贵了，能不能便宜点 ${round}`, conversationKey: `bench-cold-${round}` });
 const search = (round: number) => ({ type: 'search', query: ['价格太贵怎么回', '客户犹豫', 'jiage', '优惠', '怎么开场'][round % 5]! });
@@ -79,7 +111,11 @@ function oldFormat(bundle: Bundle): Bundle {
   return { ...rest, hash: contentHashOf(rest) };
 }
 
-async function measure(label: string, goal: number, bundle: Bundle | undefined, extension = 'extension-browser/dist-test'): Promise<void> {
+// The extension measured: the test build, or another build given in CLOSER_EXTENSION (e.g. a copy
+// kept aside, so that others rebuilding dist-test during a run do not change what is measured).
+const EXTENSION = process.env.CLOSER_EXTENSION ?? 'extension-browser/dist-test';
+
+async function measure(label: string, goal: number, bundle: Bundle | undefined, extension = EXTENSION): Promise<void> {
   const session = await launch({ extension, cdp: true, chatPages: false });
   try {
     // The panel page (no chat tab): its first requests are done before the first stop, and it
@@ -87,7 +123,8 @@ async function measure(label: string, goal: number, bundle: Bundle | undefined, 
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/panel.html`);
     await page.waitForLoadState('load');
-    await page.waitForTimeout(1500);
+    // The worker keeps a copy of the default bundle a second after its first answers (bundles.ts).
+    await page.waitForTimeout(2500);
     if (bundle) await page.evaluate(async (text) => {
       const answer = (await chrome.runtime.sendMessage({ type: 'bundle-import-text', text, source: 'bench.json' })) as { ok: boolean; error?: string };
       if (!answer.ok) throw new Error(answer.error);
@@ -96,16 +133,45 @@ async function measure(label: string, goal: number, bundle: Bundle | undefined, 
     const floor = bundle ? Number.NaN : await coldStart(session, page, () => ({ type: 'pending-take' }));
     if (!Number.isNaN(floor)) console.log(`  worker start alone (a request that reads no bundle): ${floor.toFixed(0)} ms`);
     const first = await coldStart(session, page, suggest);
+    const firstPhases = lastPhases;
     const searched = await coldStart(session, page, search);
+    const searchPhases = lastPhases;
     await timed(page, suggest(99));
     const warm = await timed(page, suggest(98));
     console.log(`  ${label.padEnd(34)} first suggestion ${first.toFixed(0).padStart(5)} ms   first search ${searched.toFixed(0).padStart(5)} ms   (warm suggestion ${warm.toFixed(0)} ms; goal < ${goal} ms: ${(Math.max(first, searched) / goal).toFixed(2)}× of goal)`);
+    console.log(`  ${''.padEnd(34)} ms after sending: suggestion: ${firstPhases}; search: ${searchPhases}`);
   } finally {
     await session.close();
   }
 }
 
-const shipped = loadBundle(readFileSync('extension-browser/dist-test/bundles/default.json', 'utf8'));
+/**
+ * Chromium's own floor on this machine: an extension whose worker is one listener that answers at
+ * once, stopped and woken the same way. What Closer's worker takes beyond it is Closer's own.
+ */
+async function floor(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'closer-floor-'));
+  try {
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1', background: { service_worker: 'background.js' } }));
+    writeFileSync(path.join(dir, 'background.js'), 'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n');
+    writeFileSync(path.join(dir, 'panel.html'), '<!doctype html><title>floor</title>\n');
+    const session = await launch({ extension: dir, cdp: true, chatPages: false });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`chrome-extension://${session.extensionId}/panel.html`);
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1500);
+      const ms = await coldStart(session, page, () => ({ type: 'ping' }));
+      console.log(`  Chromium's floor (an empty worker that answers at once): ${ms.toFixed(0)} ms`);
+    } finally {
+      await session.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const shipped = loadBundle(readFileSync(`${EXTENSION}/bundles/default.json`, 'utf8'));
 const precompiledDefault = shipped.precompiled ? shipped : precompileBundle(shipped);
 const big = precompileBundle(oldFormat(generatedBundle(precompiledDefault, 10_000)));
 const [load] = (await import('node:os')).loadavg();
@@ -124,6 +190,7 @@ if (before) {
   const { customerTags: _tags, followups: _followups, ladder: _ladder, ...unmerged } = oldFormat(generatedBundle(older, 10_000));
   await measure('before: 10,000 replies', GOALS.big, unmerged as Bundle, before);
 }
+await floor();
 await measure('default, shipped in the extension', GOALS.default, undefined);
 await measure('default, imported, old format', GOALS.default, oldFormat(precompiledDefault));
 await measure('default, imported, precompiled', GOALS.default, precompiledDefault);

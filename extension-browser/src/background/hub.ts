@@ -41,20 +41,25 @@ function recordMessage(conversation: store.Conversation, text: string, at: numbe
 async function handleRequest(request: Request): Promise<Result<Request['type']>> {
   switch (request.type) {
     case 'suggest': {
-      const lang = await language();
-      const conversation = request.record
-        ? await store.updateConversation(request.conversationKey, (c) => recordMessage(c, request.text, Date.now()))
-        : await store.getConversation(request.conversationKey);
-      const { engine } = await currentEngine();
-      const tags = await profile.tagsOf(request.conversationKey).catch(() => []);
-      const suggestion = engine.suggest(request.text, conversation, await valuesFor(request.conversationKey), lang, tags);
+      // Asked at once, not one after the other: after a worker restart the bundle is read while
+      // the settings, the conversation and the profile are (each its own IndexedDB round trip).
+      const [{ engine }, lang, conversation, tags, values] = await Promise.all([
+        currentEngine(),
+        language(),
+        request.record
+          ? store.updateConversation(request.conversationKey, (c) => recordMessage(c, request.text, Date.now()))
+          : store.getConversation(request.conversationKey),
+        profile.tagsOf(request.conversationKey).catch(() => []),
+        valuesFor(request.conversationKey),
+      ]);
+      const suggestion = engine.suggest(request.text, conversation, values, lang, tags);
       await cases.recordSuggestion(request.conversationKey, request.text, suggestion).catch((error: unknown) => console.warn('closer: case not recorded', error));
       await profile.noteSignals(request.conversationKey, request.text).catch((error: unknown) => console.warn('closer: signal not recorded', error));
       return suggestion;
     }
     case 'search': {
-      const { engine } = await currentEngine();
-      return engine.search(request.query, { intent: request.intent, step: request.step }, await language());
+      const [{ engine }, lang] = await Promise.all([currentEngine(), language()]);
+      return engine.search(request.query, { intent: request.intent, step: request.step }, lang);
     }
     case 'variables-get': {
       const { engine } = await currentEngine();

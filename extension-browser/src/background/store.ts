@@ -120,6 +120,25 @@ export async function deleteBundle(): Promise<void> {
   await (await database()).delete('bundles', 'current');
 }
 
+/**
+ * The imported bundle and the worker's copy of the default one, read in one transaction: a
+ * restarted worker needs one of them before its first answer. The copy's `hash` names the default
+ * bundle it was made from, so one an older build left is told apart.
+ */
+export async function getBundles(): Promise<{ current?: StoredBundle; defaultCopy?: StoredBundle }> {
+  const tx = (await database()).transaction('bundles');
+  const [current, defaultCopy] = await Promise.all([tx.store.get('current'), tx.store.get('default-copy'), tx.done]);
+  return { current, defaultCopy };
+}
+
+export async function putDefaultCopy(bundle: StoredBundle): Promise<void> {
+  await (await database()).put('bundles', bundle, 'default-copy');
+}
+
+export async function deleteDefaultCopy(): Promise<void> {
+  await (await database()).delete('bundles', 'default-copy');
+}
+
 function emptyConversation(key: string): Conversation {
   return { key, values: {}, messages: [], used: [], updatedAt: Date.now() };
 }
