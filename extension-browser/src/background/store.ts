@@ -121,13 +121,16 @@ export async function deleteBundle(): Promise<void> {
 }
 
 /**
- * The imported bundle and the worker's copy of the default one, read in one transaction: a
- * restarted worker needs one of them before its first answer. The copy's `hash` names the default
- * bundle it was made from, so one an older build left is told apart.
+ * The imported bundle, else the worker's copy of the default one, in one transaction: a restarted
+ * worker needs one of them before its first answer. The copy is only read when there is no
+ * import (reading a record of megabytes costs about 15 ms). Its `hash` names the default bundle it
+ * was made from, so one an older build left is told apart.
  */
 export async function getBundles(): Promise<{ current?: StoredBundle; defaultCopy?: StoredBundle }> {
   const tx = (await database()).transaction('bundles');
-  const [current, defaultCopy] = await Promise.all([tx.store.get('current'), tx.store.get('default-copy'), tx.done]);
+  const current = await tx.store.get('current');
+  const defaultCopy = current ? undefined : await tx.store.get('default-copy');
+  await tx.done;
   return { current, defaultCopy };
 }
 
