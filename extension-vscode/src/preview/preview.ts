@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { webviewHtml } from '../webview-html.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPlaybook, type PlaybookWorkspace } from '../playbook-workspace.ts';
 import { previewModel, tryMessage } from './preview-data.ts';
 import type { PreviewModel, ToWebview, TryResult } from './preview-model.ts';

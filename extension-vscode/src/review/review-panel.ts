@@ -2,7 +2,7 @@
 // charts, filters, each case's timeline, and Promote to story on won cases. One panel, reused.
 import * as vscode from 'vscode';
 import { webviewHtml } from '../webview-html.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTENTS, type CaseFilter, type ParsedPlaybook } from '@closer/shared';
 import { loadCaseUris, type LoadedCases } from './case-files.ts';
 import { dashboardModel, type DashboardModel, type ToDashboard } from './dashboard-model.ts';

@@ -8,7 +8,7 @@
 //       passwordEnv: LIN_PASSWORD  # or the password in an environment variable, to keep it out of the file
 //       role: lead               # a lead reads the team database (and may sell too)
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const TEAM_ROLES = ['salesperson', 'lead'] as const;
 

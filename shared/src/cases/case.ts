@@ -1,6 +1,6 @@
 // The case record: one conversation's outcome and what happened in it. Stored one per line
 // (JSON Lines) with a schema version, so files from several salespeople can be merged.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ADAPT_BACKENDS, IdSchema, IntentSchema } from '../playbook/schema.ts';
 
 export const CASE_VERSION = 2;

@@ -1,7 +1,7 @@
 // The format of the core's base language of customer intents: labelled chat messages from many
 // trades, kept as data (shared/src/engine/base-intents/*.tsv) so they are reviewed like code, and
 // compiled into every bundle so that a team's ten-line playbook still understands plain customers.
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTENTS, IntentSchema, type Intent } from './schema.ts';
 
 /**

@@ -1,7 +1,7 @@
 // What a bundle carries merged over all its playbooks, beside the playbooks themselves: the
 // customer tag tree, the revisit plan and the product ladder. Derived from the playbooks alone,
 // so it needs no hash of its own: a bundle whose merged parts differ from its playbooks was changed.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CustomerTagSchema, FollowupRuleSchema, IdSchema, LadderRungSchema, type CustomerTag, type FollowupRule, type FollowupStop, type LadderRung, type Playbook } from './schema.ts';
 
 /** The stop rule when no playbook gives one: the third refusal, or a case lost because the customer had no need. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BaseCorpusSchema, type BaseCorpus } from './base-corpus.ts';
 import { BundledCustomerTagsSchema, BundledFollowupsSchema, BundledLadderSchema, bundlePlanOf, DEFAULT_FOLLOWUP_STOP } from './bundle-plan.ts';
 import { canonicalJson, contentHash } from './hash.ts';

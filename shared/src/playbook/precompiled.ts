@@ -4,7 +4,7 @@
 // shape is checked here; what it means is read and checked by the engine file that owns each part
 // (engine/search-index.ts, engine/classify.ts). Binary data travels as base64 of LEB128 varints,
 // so a bundle stays one JSON file the extension imports from a file or a URL.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The version of the precompiled part. Raise it whenever what an index holds or how it is

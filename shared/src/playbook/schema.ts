@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The intents the engine recognises. The ids are a contract (DESIGN.md). */
 export const INTENTS = ['price', 'comparison', 'hesitation', 'doubt', 'buy_signal', 'other'] as const;

@@ -1,6 +1,6 @@
 // A played drill, kept like a case: one JSON object a line in the same export, told apart by
 // `kind`, so the team lead's tools read a new hire's practice beside the real chats.
-import { z } from 'zod';
+import * as z from 'zod';
 import { GOLDEN_STEPS, IntentSchema } from '../../playbook/schema.ts';
 
 export const DRILL_RESULT_VERSION = 1;
