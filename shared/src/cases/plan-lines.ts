@@ -8,20 +8,11 @@
 // Any other line goes to the full reader, which decides and explains, so the verdicts and the
 // problems are those of readCases; a test holds the plan over both readers to the same answer.
 import type { Case, CaseEvent, CaseFollowup } from './case.ts';
+import { EVENT, ID, IDS, NUMBER, TEXT, TIME, UUID } from './case-line-pattern.ts';
 import { caseLineProblems, DRILL_LINE, readCaseLine, type CaseProblem, type ReadCases, type ReadOptions } from './jsonl.ts';
 import { LOSS_REASONS } from './case.ts';
 
-// A time as Closer writes it (toISOString), limited to real calendar dates like zod's pattern.
-const TIME = String.raw`(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z`;
-const ID = String.raw`[a-z0-9][a-z0-9_-]*`;
-// A JSON string, quotes included. Each alternative starts with a different character, so a line
-// that does not match fails in linear time.
-const TEXT = String.raw`"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"`;
-const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
-const NUMBER = String.raw`(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?`;
-const IDS = String.raw`(?:"${ID}"(?:,"${ID}")*)?`;
 const FOLLOWUP = String.raw`\{"rule":"${ID}","due":"${TIME}","state":"(?:(?:done|declined|skipped)","at":"${TIME}|snoozed","at":"${TIME}","until":"${TIME})"\}`;
-const EVENT = String.raw`\{"type":"(?:message","at":"${TIME}","intent":"(?:price|comparison|hesitation|doubt|buy_signal|other)"|step","at":"${TIME}","step":"${ID}"|inserted","at":"${TIME}","reply":"${ID}"|suggested","at":"${TIME}","replies":\[${IDS}\]|meeting","at":"${TIME}"|signal","at":"${TIME}","signal":"buy_soon"|tag","at":"${TIME}","tag":"${ID}","added":(?:true|false))\}`;
 const LINE = new RegExp(
   String.raw`\{"version":2,"id":"(${UUID})","conversation":(${TEXT}),"salesperson":(${TEXT}),"customer":(${TEXT})(?:,"product":(${TEXT}))?(?:,"amount":(${NUMBER}))?` +
     String.raw`,"outcome":"(won|lost|open)"(?:,"lossReason":"(${ID})")?,"notes":(${TEXT}),"tags":\[(${IDS})\](?:,"lifecycle":"(intro|growth|mature|dormant|lost)")?(?:,"source":"(${ID})")?` +
@@ -130,7 +121,11 @@ function planEvents(text: string, timeline: string, from: number): CaseEvent[] {
     const start = at === -1 ? -1 : text.lastIndexOf('{"type":"', at);
     if (start !== -1 && !kept.includes(start)) kept.push(start);
   }
-  return kept.sort((a, b) => a - b).map((start) => JSON.parse(text.slice(start, text.indexOf('}', start) + 1)) as CaseEvent);
+  return kept.sort((a, b) => a - b).map((start) => {
+    // An event ends where the next begins (an adapted insert holds an object of its own), or with the timeline.
+    const next = text.indexOf(',{"type":"', start);
+    return JSON.parse(text.slice(start, next === -1 || next > to ? to : next)) as CaseEvent;
+  });
 }
 
 const TAG = '"tag",';

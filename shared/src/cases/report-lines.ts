@@ -7,30 +7,14 @@
 // and checked as before (quick-check.ts). Any line this cannot take whole goes to the full reader
 // (readCaseLine), which decides and explains, so the verdicts, the problems and the figures are
 // those of visitCaseLines with builder.add: a test holds them to it over lines of every kind.
-import { ADAPT_BACKENDS, INTENTS } from '../playbook/schema.ts';
-import { CASE_SIGNALS, LOSS_REASONS, type Case } from './case.ts';
+import { LOSS_REASONS, type Case } from './case.ts';
+import { EVENT, TIME_LENGTH } from './case-line-pattern.ts';
 import { caseLineProblems, DRILL_LINE, readCaseLine, type CaseProblem, type ReadOptions } from './jsonl.ts';
 import { isCertainlyCase } from './quick-check.ts';
 import { TimelineDigest, type CaseReportBuilder } from './report.ts';
 import { caseTimes } from './suspect-times.ts';
 import type { TagEvent } from './tag-changes.ts';
 
-const choice = (values: readonly string[]): string => `(?:${values.join('|')})`;
-// A time as toISOString writes it, limited to real calendar dates as zod's pattern is: 24 characters.
-const TIME = String.raw`(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8])))T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z`;
-const TIME_LENGTH = 24;
-const ID = String.raw`[a-z0-9][a-z0-9_-]*`;
-const BOOLEAN = '(?:true|false)';
-// The kinds the figures read and those that share their timelines; a sent event goes to the full reader.
-const EVENT = String.raw`\{"type":"(?:` + [
-  String.raw`message","at":"${TIME}","intent":"${choice(INTENTS)}"`,
-  String.raw`step","at":"${TIME}","step":"${ID}"`,
-  String.raw`inserted","at":"${TIME}","reply":"${ID}"(?:,"adapted":\{"backend":"${choice(ADAPT_BACKENDS)}","hosted":${BOOLEAN}\})?`,
-  String.raw`suggested","at":"${TIME}","replies":\[(?:"${ID}"(?:,"${ID}")*)?\]`,
-  String.raw`meeting","at":"${TIME}"`,
-  String.raw`signal","at":"${TIME}","signal":"${choice(CASE_SIGNALS)}"`,
-  String.raw`tag","at":"${TIME}","tag":"${ID}","added":${BOOLEAN}`,
-].join('|') + String.raw`)\}`;
 const TIMELINE = new RegExp(String.raw`\[(?:${EVENT}(?:,${EVENT})*)?\]`, 'y');
 const TIMELINE_KEY = ',"timeline":';
 
