@@ -3,66 +3,38 @@
 // the events recorded in either browser are all kept (the core's merge), and the older revision
 // stays readable on the server as a deleted conflict keeping its content. Both browsers end with
 // the same case, and nothing is pending.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, type Case } from '@closer/shared';
 import { startCouchServer, type CouchServer } from '../helpers/couch-server.ts';
-import { launch, type Session } from './harness.ts';
 import { openView } from './panel-helpers.ts';
-import { ask, extensionPage, logCases, prepareUser, serverGet, setUpTeam, startProxy, syncNow, waitForStatus, type Proxy } from './sync-helpers.ts';
+import { ask, caseIn, logCases, prepareUser, serverGet, salespersonBrowsers, syncNow, waitForStatus } from './sync-helpers.ts';
 import type { Page } from 'playwright-core';
 
 let couch: CouchServer;
-const proxies: Proxy[] = [];
-const sessions: Session[] = [];
-const profiles: string[] = [];
+let browsers: ReturnType<typeof salespersonBrowsers> | undefined;
 const user = 'alice';
 const password = 'alice-secret';
 let db = '';
 
 beforeAll(async () => {
   couch = await startCouchServer();
+  browsers = salespersonBrowsers(() => couch.url, user, password, 'sync-conflict');
   // Without the validation: pouchdb-server's would drop the replicated edits (see prepareUser).
   db = await prepareUser(couch.adminUrl, user, password, { validation: false });
 });
 
 afterAll(async () => {
-  for (const session of sessions) await session.close();
-  for (const proxy of proxies) await proxy.close();
-  for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+  await browsers?.close();
   await couch?.stop();
 });
 
-/** A browser of its own (its own profile) reaching the server through its own switchable proxy. */
-async function browserOfAlice(): Promise<{ page: Page; proxy: Proxy }> {
-  const proxy = await startProxy(couch.url);
-  proxies.push(proxy);
-  const profileDir = mkdtempSync(join(tmpdir(), 'closer-sync-conflict-'));
-  profiles.push(profileDir);
-  const session = await launch({ chatPages: false, profileDir });
-  sessions.push(session);
-  const page = await extensionPage(session);
-  await setUpTeam(page, proxy.url, user, password);
-  await waitForStatus(page, (status) => !status.running && status.lastSync !== undefined, 'the first sync');
-  return { page, proxy };
-}
-
-async function caseIn(page: Page, id: string): Promise<Case> {
-  const { cases } = await ask<{ cases: Case[] }>(page, { type: 'cases-list' });
-  const found = cases.find((record) => record.id === id);
-  if (!found) throw new Error(`case ${id} is not in this browser`);
-  return found;
-}
-
 describe('one case edited in two browsers offline', () => {
   it('keeps the newest edit, every event of both, and the older revision readable', async () => {
-    const laptop = await browserOfAlice();
+    const laptop = await browsers!.open();
     const [id] = await logCases(laptop.page, 'shared', 1, 'first call');
     expect((await syncNow(laptop.page)).pending).toBe(0);
     // The second browser's first sync, on Save, brings the case there.
-    const desktop = await browserOfAlice();
+    const desktop = await browsers!.open();
     expect((await caseIn(desktop.page, id!)).notes).toBe('first call 0');
 
     // Both offline; the laptop edits first (a reply inserted, then the notes), the desktop later.
@@ -73,6 +45,9 @@ describe('one case edited in two browsers offline', () => {
     await new Promise((wait) => setTimeout(wait, 20));
     await ask(desktop.page, { type: 'case-update', id, change: { notes: 'desktop: bought two', outcome: 'won', amount: 2400 } });
     await waitForStatus(laptop.page, (status) => status.error?.code === 'unreachable' && !status.running, 'the laptop to notice it is offline');
+    // The desktop's own pass after its edit must fail too, else it may run once the proxies pass
+    // again and settle the conflict before the Sync now this test means to watch.
+    await waitForStatus(desktop.page, (status) => status.error?.code === 'unreachable' && !status.running, 'the desktop to notice it is offline');
 
     // Back online: the laptop sends first, then the desktop meets the conflict and settles it.
     laptop.proxy.mode = 'pass';

@@ -2,11 +2,14 @@
 // and a team server prepared the way `closer team setup` leaves CouchDB (a user, their database
 // userdb-<hex of the name> with them as its member, and a validate_doc_update refusing a case
 // whose salesperson is not the writer), done here with plain HTTP against pouchdb-server.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Case } from '@closer/shared';
 import type { TeamView } from '../../extension-browser/src/requests.ts';
-import { waitFor, type Session } from './harness.ts';
+import { launch, waitFor, type Session } from './harness.ts';
 
 /** An extension page to send messages to the worker from (the panel, on no chat tab). */
 export async function extensionPage(session: Session): Promise<Page> {
@@ -173,4 +176,41 @@ export async function waitForStatus(page: Page, check: (status: TeamStatus) => b
     const status = await teamStatus(page);
     return check(status) ? status : undefined;
   }, what, timeoutMs);
+}
+
+/**
+ * Browsers of one salesperson, each with its own profile and its own switchable proxy to the
+ * server, set up for team sync and synced once; close() ends them all.
+ */
+export function salespersonBrowsers(serverUrl: () => string, user: string, password: string, name: string) {
+  const proxies: Proxy[] = [];
+  const sessions: Session[] = [];
+  const profiles: string[] = [];
+  return {
+    async open(): Promise<{ page: Page; proxy: Proxy }> {
+      const proxy = await startProxy(serverUrl());
+      proxies.push(proxy);
+      const profileDir = mkdtempSync(join(tmpdir(), `closer-${name}-`));
+      profiles.push(profileDir);
+      const session = await launch({ chatPages: false, profileDir });
+      sessions.push(session);
+      const page = await extensionPage(session);
+      await setUpTeam(page, proxy.url, user, password);
+      await waitForStatus(page, (status) => !status.running && status.lastSync !== undefined, 'the first sync');
+      return { page, proxy };
+    },
+    async close(): Promise<void> {
+      for (const session of sessions) await session.close();
+      for (const proxy of proxies) await proxy.close();
+      for (const profile of profiles) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The case with that id as this browser's worker has it. */
+export async function caseIn(page: Page, id: string): Promise<Case> {
+  const { cases } = await ask<{ cases: Case[] }>(page, { type: 'cases-list' });
+  const found = cases.find((record) => record.id === id);
+  if (!found) throw new Error(`case ${id} is not in this browser`);
+  return found;
 }
