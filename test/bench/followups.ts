@@ -73,6 +73,23 @@ try {
     startUp.push(performance.now() - start);
   }
   console.log(`  of which start-up (closer --help): median ${median(startUp).toFixed(0)} ms`);
+  // What any Node program pays for this file before it knows a follow-up: starting, reading the
+  // file, and looking at each line once (splitting the lines; parsing each as JSON).
+  const floors: [string, string][] = [
+    ['node -e 0', '0'],
+    ['read the file and split its lines', `const t = require('fs').readFileSync(${JSON.stringify(file)}, 'latin1'); let n = 0; for (let i = t.indexOf('\\n'); i !== -1; i = t.indexOf('\\n', i + 1)) n++;`],
+    ['read it and JSON.parse each line', `for (const line of require('fs').readFileSync(${JSON.stringify(file)}, 'latin1').split('\\n')) if (line) JSON.parse(line);`],
+  ];
+  for (const [what, code] of floors) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const start = performance.now();
+      const result = spawnSync(process.execPath, ['-e', code]);
+      if (result.status !== 0) throw new Error(`${what} failed: ${result.stderr}`);
+      times.push(performance.now() - start);
+    }
+    console.log(`  floor, ${what}: median ${median(times).toFixed(0)} ms wall; closer followups takes ${(wall / median(times)).toFixed(2)}× that`);
+  }
   console.log(`  machine load average while measuring: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (2 cores)`);
 
   // In-process, as CPU time of this process (less moved by other work on the machine than wall time).
