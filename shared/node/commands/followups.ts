@@ -4,9 +4,8 @@ import path from 'node:path';
 // linter, search or pinyin, and starts quickly.
 import { LOSS_REASONS, type Case } from '../../src/cases/case.ts';
 import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
-import type { CaseProblem } from '../../src/cases/jsonl.ts';
+import { readCases, type CaseProblem } from '../../src/cases/jsonl.ts';
 import { mergeCases } from '../../src/cases/merge.ts';
-import { readCasesForPlan } from '../../src/cases/plan-lines.ts';
 import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
 import { printCaseProblems } from '../case-problems.ts';
@@ -125,7 +124,7 @@ async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly
       problems.push({ file: nameOf(file), line: 1, severity: 'error', message: decoded.problem });
       continue;
     }
-    const loaded = readCasesForPlan(decoded.text, nameOf(file), { reasons });
+    const loaded = readCases(decoded.text, nameOf(file), { reasons });
     lists.push(loaded.cases);
     problems.push(...loaded.problems);
   }

@@ -1,6 +1,6 @@
 // The pieces of a case line as Closer writes it (writeCases: keys in the schema's order, times as
 // toISOString writes them), as regular-expression source. The fast readers of case files
-// (plan-lines.ts, report-lines.ts) build their patterns from them; each piece accepts only what
+// (own-form.ts, report-lines.ts) build their patterns from them; each piece accepts only what
 // the case schema accepts, so a line a pattern takes is a line the schema takes.
 import { ADAPT_BACKENDS, INTENTS } from '../playbook/schema.ts';
 import { CASE_SIGNALS } from './case.ts';

@@ -2,6 +2,7 @@
 // problem naming its line, and every other line is still read.
 import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
 import { CASE_VERSION, CaseSchema, LOSS_REASONS, upgradeCase, type Case } from './case.ts';
+import { isInOwnForm } from './own-form.ts';
 import { isCertainlyCase, isDrillResultLine } from './quick-check.ts';
 
 export interface CaseProblem {
@@ -106,6 +107,7 @@ export const DRILL_LINE = Symbol('drill result');
 
 /** One trimmed, non-empty line: a case, a drill result (not read here), or a message saying what is wrong with it. */
 export function readCaseLine(line: string): Case | typeof DRILL_LINE | string {
+  if (isInOwnForm(line)) return JSON.parse(line) as Case;
   let data: unknown;
   try {
     data = JSON.parse(line);
@@ -132,7 +134,7 @@ export function readCaseLine(line: string): Case | typeof DRILL_LINE | string {
 /**
  * Cases as JSON Lines text, one case a line, ending with a newline. Keys are written in the
  * schema's order whatever order the record was built in, so files diff cleanly and the plan's
- * reader (plan-lines.ts) finds the form it reads quickly.
+ * check (own-form.ts) recognises the form it reads quickly.
  */
 export function writeCases(cases: readonly Case[]): string {
   let text = '';
