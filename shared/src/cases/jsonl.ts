@@ -133,7 +133,7 @@ export function readCaseLine(line: string): Case | typeof DRILL_LINE | string {
 
 /**
  * Cases as JSON Lines text, one case a line, ending with a newline. Keys are written in the
- * schema's order whatever order the record was built in, so files diff cleanly and the plan's
+ * schema's order whatever order the record was built in, so files diff cleanly and the readers'
  * check (own-form.ts) recognises the form it reads quickly.
  */
 export function writeCases(cases: readonly Case[]): string {
