@@ -19,7 +19,7 @@ try {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/panel.html`);
   await page.waitForLoadState('load');
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(2500);
   if (size !== 'default') {
     const shipped = loadBundle(readFileSync(`${extension}/bundles/default.json`, 'utf8'));
     const base = shipped.precompiled ? shipped : precompileBundle(shipped);

@@ -102,8 +102,9 @@ function verifyWhenIdle(loaded: Loaded, forget?: () => Promise<void>): void {
 
 export function currentEngine(): Promise<Loaded> {
   if (current === undefined) {
-    // While the bundle is read from storage the worker only waits: the pinyin converter's word
-    // index, which every first message and query needs, is built in that wait, off their path.
+    // While the database opens and the bundle is read the worker only waits: the pinyin
+    // converter's word index (about 10 ms), which every first message and query needs, is built
+    // in that wait rather than on their path.
     setTimeout(preparePinyin, 0);
     current = loadCurrent().catch((error: unknown) => {
       current = undefined;
