@@ -75,6 +75,22 @@ describe('closer report: tags, sources and follow-ups', () => {
     expect(figures.bySource.map((row: { source: string }) => row.source)).toEqual(['none', 'referral_friend']);
   });
 
+  it('with --bundle: a tag the tree no longer has is named on stderr with its cases, and listed in --json', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'closer-report-tags-'));
+    const bundle = path.join(dir, 'bundle.json');
+    writeFileSync(bundle, JSON.stringify(buildBundle([parsePlaybook(PLAN_PLAYBOOK, 'plan.playbook.yaml'), parsePlaybook(SOURCES, 'sources.playbook.yaml')])));
+    const renamed = [...cases, makeCase({ customer: 'Ms Chen', outcome: 'won', tags: ['old_vip'], ...closed('12') }), makeCase({ customer: 'Mr Ho', outcome: 'open', tags: ['old_vip', 'budget_low'] })];
+    writeFileSync(path.join(dir, 'cases.jsonl'), writeCases(renamed));
+    const text = await closer(['report', '--bundle', bundle, 'cases.jsonl'], dir);
+    expect(text.stderr).toContain('tag "old_vip" (2 case(s)) is not in the tag tree of the playbooks');
+    // Tags of the tree are not named; the report still counts the unknown one.
+    expect(text.stderr).not.toContain('"budget_low"');
+    expect(text.stdout).toContain('old_vip');
+    const json = await closer(['report', '--json', '--bundle', bundle, 'cases.jsonl'], dir);
+    expect(JSON.parse(json.stdout).unknownTags).toEqual([{ tag: 'old_vip', cases: 2 }]);
+    expect(json.code).toBe(0);
+  });
+
   it('a bad zone is a usage error; a bundle that cannot be read is exit 1 with its reason', async () => {
     const dir = workspace();
     const zone = await closer(['report', '--bundle', 'bundle.json', '--tz', 'Nowhere/Else', 'cases.jsonl'], dir);

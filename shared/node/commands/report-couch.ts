@@ -5,7 +5,7 @@ import { caseReport, filterCases, formatCaseDocumentProblem, mergeCases, type Ca
 import { CouchError } from '../couch/http.ts';
 import { couchCredentials, reportCouchCases, visitCouchCases, type DatabaseCases } from '../couch/read-cases.ts';
 import { EXIT, type Io } from '../io.ts';
-import { followupReportOf, formatFollowupFigures, planOf, type FollowupReport } from './report-followups.ts';
+import { followupReportOf, formatFollowupFigures, planOf, unknownTagNotes, type FollowupReport } from './report-followups.ts';
 
 const MAX_PROBLEMS = 20;
 
@@ -59,7 +59,8 @@ export async function reportFromCouch(options: CouchReportOptions, io: Io, forma
     return EXIT.problems;
   }
   printProblems(read.problems, io.stderr);
-  const followupFields = followups ? { followups: followups.followups } : {};
+  if (followups) io.stderr(unknownTagNotes(followups));
+  const followupFields = followups ? { followups: followups.followups, unknownTags: followups.unknownTags } : {};
   if (options.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, database: read.database, problems: read.problems, drillResults: read.drillResults }, null, 2) + '\n');
   else io.stdout(formatReport(figures, options.replyRows) + (followups ? '\n' + formatFollowupFigures(followups) : ''));
   const errors = read.problems.filter((problem) => problem.severity === 'error').length;

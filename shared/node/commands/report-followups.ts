@@ -16,6 +16,8 @@ export interface FollowupReport {
   on: string;
   timeZone: string;
   rules: number;
+  /** Tags on the cases that the bundle's tag tree does not have (renamed or taken out since), with how many cases carry each. */
+  unknownTags: { tag: string; cases: number }[];
 }
 
 export interface FollowupReportOptions {
@@ -59,7 +61,23 @@ export function followupReportOf(all: { files: string[]; cases: Case[]; problems
     on: dateInZone(now.getTime(), timeZone),
     timeZone,
     rules: bundle.followups.rules.length,
+    unknownTags: unknownTagsOf(kept, bundle),
   };
+}
+
+/** The cases' tags that are not tags (the third level) of the bundle's tree; none when the bundle has no tree. */
+function unknownTagsOf(cases: readonly Case[], bundle: Bundle): { tag: string; cases: number }[] {
+  if (bundle.customerTags.length === 0) return [];
+  const parents = new Set(bundle.customerTags.map((node) => node.parent));
+  const known = new Set(bundle.customerTags.filter((node) => node.parent !== undefined && !parents.has(node.id)).map((node) => node.id));
+  const counts = new Map<string, number>();
+  for (const record of cases) for (const tag of new Set(record.tags)) if (!known.has(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, cases: count })).sort((a, b) => b.cases - a.cases || (a.tag < b.tag ? -1 : 1));
+}
+
+/** One line on stderr per tag the tree lacks, so a lead sees why its cases are counted under a tag nobody can pick any more. */
+export function unknownTagNotes(report: FollowupReport): string {
+  return report.unknownTags.map(({ tag, cases }) => `closer report: tag "${tag}" (${cases} case(s)) is not in the tag tree of the playbooks; renamed or taken out since?\n`).join('');
 }
 
 /** The tags (third level) under the tree's source category. */

@@ -44,7 +44,8 @@ Options:
   --from DATE          only cases created on or after DATE (YYYY-MM-DD, UTC)
   --to DATE            only cases created on or before DATE
   --bundle FILE        a bundle written by "closer build": its revisit plan gives the follow-up
-                       figures, its tag tree the source of a case tagged only with one
+                       figures, its tag tree the source of a case tagged only with one; tags on
+                       cases that the tree no longer has are named on stderr (unknownTags in --json)
   --followups          follow-up figures with the repository's playbooks' plan (no --bundle)
   --tz ZONE            the time zone follow-up days are counted in (default this machine's)
   -h, --help           show this help
@@ -117,7 +118,8 @@ server refused or failed, 2 usage error.`,
     }
 
     printCaseProblems(loaded.problems, io.stderr);
-    const followupFields = followupReport ? { followups: followupReport.followups } : {};
+    if (followupReport) io.stderr((await import('./report-followups.ts')).unknownTagNotes(followupReport));
+    const followupFields = followupReport ? { followups: followupReport.followups, unknownTags: followupReport.unknownTags } : {};
     if (values.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');
     else io.stdout(formatReport(figures, replyRows) + (followupReport ? '\n' + (await import('./report-followups.ts')).formatFollowupFigures(followupReport) : ''));
     const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
