@@ -2,7 +2,8 @@
 // lifecycle stage, suggests the team's tags from what the chat showed (the page's price question,
 // then a rival named, then a buy-soon cue) without ever applying one by itself, puts a suggested tag
 // on with one click and any tag of the tree with two ("+ Tag", then the tag), takes one off, keeps
-// labels with markup as text, and the tags travel with the case through export and import.
+// labels with markup as text, the tags travel with the case through export and import, and a tag
+// the tree no longer has is marked as such.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,5 +142,16 @@ describe('the customer profile', () => {
     await other.locator('input[name=import-cases]').setInputFiles(path);
     await expect.poll(() => other.getByTestId('cases-status').textContent(), SLOW).toContain('1 new');
     expect(await caseTags(other)).toEqual(['price_sensitive']);
+  });
+
+  it('marks a tag on the customer that the tree of the playbooks no longer has', async () => {
+    // A bundle without the plan's tree: price_sensitive, on this customer's case, is no tag of it now.
+    await loadBundle(panel, bundleWithBaseOf(SHOP_PLAYBOOK));
+    await openView(panel, 'Suggest');
+    await chat.evaluate((text) => window.chat.addCustomerMessage(text), '还在吗');
+    const chip = panel.locator('[data-testid=profile-tags] [data-tag=price_sensitive]');
+    await chip.waitFor(SLOW);
+    expect(await chip.getAttribute('class')).toContain('unknown');
+    expect(await chip.getAttribute('title')).toMatch(/tag tree/);
   });
 });

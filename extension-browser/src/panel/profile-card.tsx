@@ -64,7 +64,7 @@ export function ProfileCard({ t, conversationKey, message, generation }: Props) 
       </p>
       <ul class="tags" data-testid="profile-tags">
         {profile.tags.map((entry) => (
-          <li key={entry.id} class="tag" data-tag={entry.id} title={entry.path}>
+          <li key={entry.id} class={entry.path ? 'tag' : 'tag unknown'} data-tag={entry.id} title={entry.path || t('tagNotInTree')}>
             <span>{entry.label}</span>
             <button type="button" class="tag-remove" aria-label={`${t('tagRemove')} ${entry.label}`} onClick={() => void tag(entry.id, false)}>×</button>
           </li>
