@@ -14,7 +14,7 @@ import { contentHashOf, loadBundle, precompileBundle, type Bundle } from '@close
 import { launch, waitFor, type Session } from '../browser/harness.ts';
 import { generatedBundle } from './_generated-bundle.ts';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const GOALS = { default: 50, big: 300 };
 // Issue 12's figures for the extension before bundles were precompiled, for comparison; with
 // CLOSER_BASELINE_EXTENSION set, that extension is measured again below.
