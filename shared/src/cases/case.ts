@@ -1,6 +1,8 @@
 // The case record: one conversation's outcome and what happened in it. Stored one per line
 // (JSON Lines) with a schema version, so files from several salespeople can be merged.
 import * as z from 'zod';
+// By name, not as z.core.regexes: a use of z.core keeps the whole of zod's core in every bundle.
+import { regexes } from 'zod/v4/core';
 import { ADAPT_BACKENDS, IdSchema, IntentSchema } from '../playbook/schema.ts';
 
 export const CASE_VERSION = 2;
@@ -27,7 +29,7 @@ export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 export const CaseIdSchema = z.string().regex(UUID_PATTERN, 'a case id is a UUID such as 3f2a9c1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f');
 
 /** ISO 8601 date and time with a zone, e.g. 2026-11-22T15:49:43.000Z (zod's own pattern, shared with the quick check). */
-export const TIME_PATTERN = z.core.regexes.datetime({ offset: true, local: false, precision: null });
+export const TIME_PATTERN = regexes.datetime({ offset: true, local: false, precision: null });
 export const TimeSchema = z.string().regex(TIME_PATTERN, 'a time is ISO 8601 with a zone, e.g. 2026-11-22T15:49:43.000Z');
 
 const at = TimeSchema.describe('When it happened.');
