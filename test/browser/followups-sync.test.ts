@@ -83,10 +83,17 @@ describe('follow-ups of cases pulled by team sync', () => {
   });
 
   it('leaves the count alone after a run that pulls nothing', async () => {
+    // Whatever the first test set going (its count, a pass two seconds after the pulled case was
+    // stored) ends first: seen once on a fresh clone, a late count put "1" back after the wipe.
+    await waitForStatus(panel, (status) => !status.running, 'the worker to finish syncing');
+    await new Promise((wait) => setTimeout(wait, 3_000));
+    await waitForStatus(panel, (status) => !status.running, 'the worker to finish syncing');
     // The badge is wiped by hand: a recount would put "1" back, and none should happen.
     await session.worker.evaluate(() => (globalThis as unknown as { chrome: { action: { setBadgeText(d: object): Promise<void> } } }).chrome.action.setBadgeText({ text: '' }));
+    const clicked = new Date().toISOString();
     await syncNowClick();
-    await waitForStatus(panel, (status) => !status.running && status.lastRun?.pulled === 0, 'a run that pulls nothing');
+    // This click's run, not an earlier one that also pulled nothing.
+    await waitForStatus(panel, (status) => !status.running && status.lastSync !== undefined && status.lastSync >= clicked && status.lastRun?.pulled === 0, 'a run that pulls nothing');
     // The recount after a pull waits 300 ms to gather a burst; give it well over that.
     await new Promise((wait) => setTimeout(wait, 1_500));
     expect(await badge()).toBe('');
