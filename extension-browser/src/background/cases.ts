@@ -9,7 +9,7 @@ import {
 } from '@closer/shared';
 import { exportDrillResults } from './drills.ts';
 import { getConversation, getSetting, setSetting } from './store.ts';
-import { allCaseRecords, caseRecordsById, casesOfConversation, getStoredCase, putCaseRecords, putStoredCase, type StoredCase } from './sync/case-store.ts';
+import { allCaseRecords, caseRecordsById, casesOfConversation, casesOfCustomer, getStoredCase, putCaseRecords, putStoredCase, type StoredCase } from './sync/case-store.ts';
 
 /** A case closed longer ago than this is left alone: a new message starts a new case. */
 const REOPEN_WITHIN_MS = 24 * 60 * 60 * 1000;
@@ -149,6 +149,17 @@ async function updateCaseNow(target: { id?: string; conversation?: string }, cha
 /** Every case kept here, in no order (follow-ups and the customer's stage look across all of them), as version 2. */
 export async function allCases(): Promise<Case[]> {
   return allCaseRecords();
+}
+
+/**
+ * The cases a chat's profile is made of: the chat's own, and when its customer has a name, every
+ * case of that customer. Found through the store's index, not by reading every case, since the
+ * profile is read on every suggestion and a salesperson keeps thousands of cases.
+ */
+export async function casesAround(conversation: string, customerOf: (own: Case[]) => string): Promise<{ own: Case[]; customer: string; cases: Case[] }> {
+  const own = (await casesOfConversation(conversation)).map((entry) => entry.record);
+  const customer = customerOf(own);
+  return { own, customer, cases: customer === '' ? own : await casesOfCustomer(customer) };
 }
 
 /**

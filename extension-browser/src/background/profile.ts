@@ -6,7 +6,7 @@ import {
   type Bundle, type Case, type CustomerTag, type Intent, type Language, type SeenInChat,
 } from '@closer/shared';
 import type { ProfileView } from '../requests.ts';
-import { allCases, editCaseRecord } from './cases.ts';
+import { casesAround, editCaseRecord } from './cases.ts';
 import { currentEngine } from './bundles.ts';
 import { getConversation } from './store.ts';
 
@@ -42,6 +42,20 @@ function customerCases(cases: readonly Case[], conversation: string, customer: s
   return cases.filter((record) => (customer ? record.customer === customer : record.conversation === conversation));
 }
 
+/**
+ * This chat's customer (named by its newest case, else by what was typed for the chat), that case,
+ * and the customer's cases (this chat's alone when the customer has no name).
+ */
+async function customerOf(conversation: string): Promise<{ current: Case | undefined; customer: string; own: Case[] }> {
+  const values = (await getConversation(conversation)).values;
+  let current: Case | undefined;
+  const { customer, cases } = await casesAround(conversation, (mine) => {
+    current = newestOf(mine, conversation);
+    return current?.customer || values.customer?.trim() || '';
+  });
+  return { current, customer, own: customerCases(cases, conversation, customer) };
+}
+
 /** The case tags go on: this chat's newest. */
 function newestOf(cases: readonly Case[], conversation: string): Case | undefined {
   return cases.filter((record) => record.conversation === conversation).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
@@ -71,11 +85,7 @@ async function seenIn(conversation: string, cases: readonly Case[], shown: strin
 
 export async function profileOf(conversation: string, language: Language, shown?: string, now = new Date()): Promise<ProfileView> {
   const { engine } = await currentEngine();
-  const cases = await allCases();
-  const values = (await getConversation(conversation)).values;
-  const current = newestOf(cases, conversation);
-  const customer = current?.customer || values.customer?.trim() || '';
-  const own = customerCases(cases, conversation, customer);
+  const { current, customer, own } = await customerOf(conversation);
   const tree = tagTree(engine.bundle, language);
   const index = tagIndex(tree);
   const on = [...new Set(own.flatMap((record) => record.tags))];
@@ -99,10 +109,8 @@ export async function profileOf(conversation: string, language: Language, shown?
 
 /** The tags on this chat's customer, for the engine's product ladder. */
 export async function tagsOf(conversation: string): Promise<string[]> {
-  const cases = await allCases();
-  const values = (await getConversation(conversation)).values;
-  const customer = newestOf(cases, conversation)?.customer || values.customer?.trim() || '';
-  return [...new Set(customerCases(cases, conversation, customer).flatMap((record) => record.tags))];
+  const { own } = await customerOf(conversation);
+  return [...new Set(own.flatMap((record) => record.tags))];
 }
 
 /**
@@ -119,7 +127,7 @@ export async function setTag(conversation: string, tag: string, on: boolean, lan
     if (!tagIndex(tagTree(engine.bundle, language)).has(tag)) throw new Error(`"${tag}" is not a customer tag of this bundle (only the third level of the tag tree goes on a customer)`);
     await editCaseRecord({ conversation }, (record) => (record.tags.includes(tag) ? record : setTags(record, [...record.tags, tag], stage, now)), now);
   } else {
-    for (const record of customerCases(await allCases(), conversation, customer).filter((entry) => entry.tags.includes(tag))) {
+    for (const record of (await customerOf(conversation)).own.filter((entry) => entry.tags.includes(tag))) {
       await editCaseRecord({ id: record.id }, (latest) => setTags(latest, latest.tags.filter((id) => id !== tag), stage, now), now);
     }
   }

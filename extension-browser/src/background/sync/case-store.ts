@@ -46,37 +46,58 @@ function changed(): void {
   for (const listener of changeListeners) listener();
 }
 
-// Finding a conversation's cases: PouchDB indexes only _id (its views would need eval, which
-// MV3 forbids), so the worker keeps conversation → case ids in memory, built on first use from
-// every document and kept up to date by the writes here; a pull from the server drops it.
-let byConversation: Promise<Map<string, Set<string>>> | undefined;
-
-function conversationIndex(db: CasesDatabase): Promise<Map<string, Set<string>>> {
-  byConversation ??= db.allDocs({ include_docs: true }).then(({ rows }) => {
-    const index = new Map<string, Set<string>>();
-    for (const row of rows) if (row.doc && isCaseId(row.id)) addToIndex(index, row.doc.conversation, row.id);
-    return index;
-  });
-  byConversation.catch(() => (byConversation = undefined));
-  return byConversation;
+// Finding a conversation's cases, and a customer's: PouchDB indexes only _id (its views would
+// need eval, which MV3 forbids), so the worker keeps conversation → case ids and customer → case
+// ids in memory, built on first use from every document and kept up to date by the writes here;
+// a pull from the server drops them. An id left under a name a case no longer has is harmless:
+// readers check each document they fetch.
+interface CaseIndex {
+  byConversation: Map<string, Set<string>>;
+  byCustomer: Map<string, Set<string>>;
 }
 
-function addToIndex(index: Map<string, Set<string>>, conversation: string, id: string): void {
-  let ids = index.get(conversation);
-  if (!ids) index.set(conversation, (ids = new Set()));
-  ids.add(id);
+let caseIndexBuilt: Promise<CaseIndex> | undefined;
+
+function caseIndex(db: CasesDatabase): Promise<CaseIndex> {
+  caseIndexBuilt ??= db.allDocs({ include_docs: true }).then(({ rows }) => {
+    const index: CaseIndex = { byConversation: new Map(), byCustomer: new Map() };
+    for (const row of rows) if (row.doc && isCaseId(row.id)) addToIndex(index, row.doc, row.id);
+    return index;
+  });
+  caseIndexBuilt.catch(() => (caseIndexBuilt = undefined));
+  return caseIndexBuilt;
+}
+
+function addToIndex(index: CaseIndex, record: Pick<Case, 'conversation' | 'customer'>, id: string): void {
+  const add = (map: Map<string, Set<string>>, key: string) => {
+    let ids = map.get(key);
+    if (!ids) map.set(key, (ids = new Set()));
+    ids.add(id);
+  };
+  add(index.byConversation, record.conversation);
+  if (record.customer !== '') add(index.byCustomer, record.customer);
 }
 
 async function indexWrite(db: CasesDatabase, before: string | undefined, record: Case): Promise<void> {
-  if (!byConversation) return;
-  const index = await conversationIndex(db);
-  if (before !== undefined && before !== record.conversation) index.get(before)?.delete(record.id);
-  addToIndex(index, record.conversation, record.id);
+  if (!caseIndexBuilt) return;
+  const index = await caseIndex(db);
+  if (before !== undefined && before !== record.conversation) index.byConversation.get(before)?.delete(record.id);
+  addToIndex(index, record, record.id);
+}
+
+/** Every case of the customer of that name (spelt exactly so), found through the index. */
+export async function casesOfCustomer(customer: string): Promise<Case[]> {
+  if (customer === '') return [];
+  const db = await casesDatabase();
+  const ids = [...((await caseIndex(db)).byCustomer.get(customer) ?? [])];
+  if (ids.length === 0) return [];
+  const { rows } = await db.allDocs({ keys: ids, include_docs: true });
+  return rows.flatMap((row) => (row.doc && row.doc.customer === customer ? [toRecord(row.doc)] : []));
 }
 
 /** Documents written by a pull: the index is built again when next needed. */
 export function forgetConversationIndex(): void {
-  byConversation = undefined;
+  caseIndexBuilt = undefined;
 }
 
 async function lastMessageOf(db: CasesDatabase, id: string): Promise<string | undefined> {
@@ -125,7 +146,7 @@ export async function getStoredCase(id: string): Promise<StoredCase | undefined>
 
 export async function casesOfConversation(conversation: string): Promise<StoredCase[]> {
   const db = await casesDatabase();
-  const ids = [...((await conversationIndex(db)).get(conversation) ?? [])];
+  const ids = [...((await caseIndex(db)).byConversation.get(conversation) ?? [])];
   if (ids.length === 0) return [];
   const { rows } = await db.allDocs({ keys: ids, include_docs: true });
   const docs = rows.flatMap((row) => (row.doc && row.doc.conversation === conversation ? [row.doc] : []));
