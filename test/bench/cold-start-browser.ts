@@ -11,7 +11,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { contentHashOf, loadBundle, precompileBundle, type Bundle } from '@closer/shared';
-import { launch, waitFor, type Session } from '../browser/harness.ts';
+import { launch, type Session } from '../browser/harness.ts';
+import { stopWorker } from '../browser/stop-worker.ts';
 import { generatedBundle } from './_generated-bundle.ts';
 
 const ROUNDS = 5;
@@ -23,26 +24,6 @@ const BASELINE = 'before precompiling (issue 12): default first suggestion about
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.some(Number.isNaN) ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Stops the extension's service worker and waits until Chromium lists none. */
-async function stopWorker(session: Session, page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
-  const browser = await session.cdp!.newBrowserCDPSession();
-  try {
-    await waitFor(async () => {
-      const { targetInfos } = (await browser.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-      return !targetInfos.some((target) => target.type === 'service_worker' && target.url.includes(session.extensionId));
-    }, 'the service worker to stop');
-  } finally {
-    await browser.detach().catch(() => {});
-  }
 }
 
 /** Sends one request to the worker from the page: how long the answer took, in ms, and when it was sent (epoch ms). */

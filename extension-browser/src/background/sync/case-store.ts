@@ -6,6 +6,7 @@
 import PouchDB from 'pouchdb-browser';
 import { canonicalJson, mergeCases, type Case } from '@closer/shared';
 import { isCaseId, seenDocId, toDoc, toRecord, type CaseDoc, type CasesDatabase } from './case-doc.ts';
+import { addToIndex, caseIndex, forgetCaseIndex, isIndexLoaded } from './case-index.ts';
 import { migrateOldCases } from './migrate-cases.ts';
 
 export const CASES_DB_NAME = 'closer-cases';
@@ -46,43 +47,11 @@ function changed(): void {
   for (const listener of changeListeners) listener();
 }
 
-// Finding a conversation's cases, and a customer's: PouchDB indexes only _id (its views would
-// need eval, which MV3 forbids), so the worker keeps conversation → case ids and customer → case
-// ids in memory, built on first use from every document and kept up to date by the writes here;
-// a pull from the server drops them. An id left under a name a case no longer has is harmless:
-// readers check each document they fetch.
-interface CaseIndex {
-  byConversation: Map<string, Set<string>>;
-  byCustomer: Map<string, Set<string>>;
-}
-
-let caseIndexBuilt: Promise<CaseIndex> | undefined;
-
-function caseIndex(db: CasesDatabase): Promise<CaseIndex> {
-  caseIndexBuilt ??= db.allDocs({ include_docs: true }).then(({ rows }) => {
-    const index: CaseIndex = { byConversation: new Map(), byCustomer: new Map() };
-    for (const row of rows) if (row.doc && isCaseId(row.id)) addToIndex(index, row.doc, row.id);
-    return index;
-  });
-  caseIndexBuilt.catch(() => (caseIndexBuilt = undefined));
-  return caseIndexBuilt;
-}
-
-function addToIndex(index: CaseIndex, record: Pick<Case, 'conversation' | 'customer'>, id: string): void {
-  const add = (map: Map<string, Set<string>>, key: string) => {
-    let ids = map.get(key);
-    if (!ids) map.set(key, (ids = new Set()));
-    ids.add(id);
-  };
-  add(index.byConversation, record.conversation);
-  if (record.customer !== '') add(index.byCustomer, record.customer);
-}
-
 async function indexWrite(db: CasesDatabase, before: string | undefined, record: Case): Promise<void> {
-  if (!caseIndexBuilt) return;
+  if (!isIndexLoaded()) return;
   const index = await caseIndex(db);
   if (before !== undefined && before !== record.conversation) index.byConversation.get(before)?.delete(record.id);
-  addToIndex(index, record, record.id);
+  addToIndex(index, record.id, record);
 }
 
 /** Every case of the customer of that name (spelt exactly so), found through the index. */
@@ -95,9 +64,9 @@ export async function casesOfCustomer(customer: string): Promise<Case[]> {
   return rows.flatMap((row) => (row.doc && row.doc.customer === customer ? [toRecord(row.doc)] : []));
 }
 
-/** Documents written by a pull: the index is built again when next needed. */
+/** Documents written by a pull: the index is read again, with the changes, when next needed. */
 export function forgetConversationIndex(): void {
-  caseIndexBuilt = undefined;
+  forgetCaseIndex();
 }
 
 async function lastMessageOf(db: CasesDatabase, id: string): Promise<string | undefined> {

@@ -14,7 +14,7 @@ declare module 'pouchdb-browser' {
     interface BulkError { error: string; id?: string; name?: string; message?: string; reason?: string; status?: number }
     interface Row<T> { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Doc<T> | null; error?: string }
     interface ChangesResult {
-      results: { id: string; seq: number | string; changes: { rev: string }[]; deleted?: boolean }[];
+      results: { id: string; seq: number | string; changes: { rev: string }[]; deleted?: boolean; doc?: Doc<object> }[];
       last_seq: number | string;
     }
     interface ReplicationResult {
@@ -47,7 +47,7 @@ declare module 'pouchdb-browser' {
       put(doc: Doc<T> | Doc<object>): Promise<Response>;
       bulkDocs(docs: Doc<T>[]): Promise<(Response | BulkError)[]>;
       allDocs(options: { include_docs?: boolean; keys?: string[]; startkey?: string; endkey?: string; limit?: number; conflicts?: boolean }): Promise<{ total_rows: number; rows: Row<T>[] }>;
-      changes(options: { since?: number | string; limit?: number; style?: 'all_docs' | 'main_only'; return_docs?: boolean }): Promise<ChangesResult>;
+      changes(options: { since?: number | string; limit?: number; style?: 'all_docs' | 'main_only'; return_docs?: boolean; include_docs?: boolean }): Promise<ChangesResult>;
       info(): Promise<{ doc_count: number; update_seq: number | string }>;
       close(): Promise<void>;
       destroy(): Promise<void>;
