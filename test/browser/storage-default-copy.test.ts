@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { extensionDir, launch, waitFor, type Session } from './harness.ts';
+import { stopWorker } from './stop-worker.ts';
 
 const DAMAGED = '这句话来自损坏的副本';
 let session: Session;
@@ -27,20 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-/** Stops the extension's service worker through CDP, as Chrome does after 30 s idle. */
-async function stopWorker(): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await waitFor(async () => {
-    const browser = await session.cdp!.newBrowserCDPSession();
-    const { targetInfos } = (await browser.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-    await browser.detach();
-    return !targetInfos.some((target) => target.type === 'service_worker' && target.url.includes(session.extensionId));
-  }, 'the service worker to stop');
-}
 
 /** The replies the worker suggests for a message (a new conversation each time). */
 let asked = 0;
@@ -100,7 +87,7 @@ describe('the worker’s copy of the default bundle', () => {
     copy = await waitFor(readCopy, 'the copy of the default bundle');
     expect(copy.hash).toBe(defaultHash);
     expect(copy.json).toBe(readFileSync(join(extensionDir, 'bundles/default.json'), 'utf8'));
-    await stopWorker();
+    await stopWorker(session, page);
     expect(await replies()).toEqual(shipped);
   });
 
@@ -116,7 +103,7 @@ describe('the worker’s copy of the default bundle', () => {
   it('damaged on disk: the restart reads it, the idle check catches it, and the worker answers from the file and copies it again', async () => {
     // Only the full check (schema and hash) tells this from the real copy.
     await writeCopy(damagedJson(), defaultHash);
-    await stopWorker();
+    await stopWorker(session, page);
     // The restart opened the copy, as it opens a stored import: its first answers come from it.
     expect(await replies()).toContain(DAMAGED);
     // The check runs 2 s into the worker's life; then the file is read again and copied afresh.
@@ -132,7 +119,7 @@ describe('the worker’s copy of the default bundle', () => {
   ] as const) {
     it(`${what} is passed over at once: the worker answers from the file`, async () => {
       await writeCopy(json(), hash());
-      await stopWorker();
+      await stopWorker(session, page);
       expect(await replies()).toEqual(shipped);
     });
   }

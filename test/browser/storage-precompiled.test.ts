@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PRECOMPILED_VERSION, precompileBundle, withPrecompiled, type Bundle } from '@closer/shared';
 import { launch, openChatPage, openPanelTab, waitFor, waitForContentScript, type Session } from './harness.ts';
+import { stopWorker } from './stop-worker.ts';
 import { openView } from './panel-helpers.ts';
 import { bundleOf, SHOP_PLAYBOOK, writeTempFile } from './test-bundles.ts';
 
@@ -57,27 +58,13 @@ async function searchTitles(query: string): Promise<string[]> {
   return panel.locator('[data-testid=hits] .hit strong').allTextContents();
 }
 
-/** Stops the extension's service worker through CDP, as Chrome does after 30 s idle. */
-async function stopWorker(): Promise<void> {
-  const cdp = await panel.context().newCDPSession(panel);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await waitFor(async () => {
-    const browser = await session.cdp!.newBrowserCDPSession();
-    const { targetInfos } = (await browser.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
-    await browser.detach();
-    return !targetInfos.some((target) => target.type === 'service_worker' && target.url.includes(session.extensionId));
-  }, 'the service worker to stop');
-}
-
 describe('precompiled bundles in the extension', () => {
   it('a precompiled bundle imports without a notice and answers after the worker was stopped', async () => {
     expect(await importBundle(good)).toBe('Bundle imported.');
     expect(await bundleInUse()).toEqual({ hash: good.hash, notice: null });
     const before = await searchTitles('便宜');
     expect(before).toContain('Too expensive');
-    await stopWorker();
+    await stopWorker(session, panel);
     // Answered by a worker that read the stored bundle back and its indexes with it.
     expect(await searchTitles('便宜 ')).toEqual(before);
     expect((await bundleInUse()).hash).toBe(good.hash);
