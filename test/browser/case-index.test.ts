@@ -1,7 +1,8 @@
 // The worker's index of cases (conversation → cases, customer → cases) in real Chromium: a chat's
 // profile finds every case of its customer, in other chats too; the index is saved in a _local
 // document a few seconds after a start, and a worker restarted later reads that copy and the
-// changes made since instead of every case; a saved copy it cannot read is built again.
+// changes made since instead of every case; a saved copy that is damaged or of another version
+// is built again, and recording goes on.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCases, type Case } from '@closer/shared';
@@ -45,7 +46,7 @@ function savedIndex(): Promise<{ entries: [string, string, string][]; version: n
  * Changes the saved copy in place, as a copy out of step or of another version would be (done in
  * the page: an extension page may not eval code, so the change is named, not passed as a function).
  */
-function changeSavedIndex(change: 'case 2 is 李哥\'s' | 'another version'): Promise<void> {
+function changeSavedIndex(change: 'case 2 is 李哥\'s' | 'another version' | 'damaged'): Promise<void> {
   return page.evaluate(([id, what]) => new Promise<void>((resolve, reject) => {
     const open = indexedDB.open('_pouch_closer-cases');
     open.onerror = () => reject(open.error);
@@ -53,9 +54,10 @@ function changeSavedIndex(change: 'case 2 is 李哥\'s' | 'another version'): Pr
       const store = open.result.transaction('local-store', 'readwrite').objectStore('local-store');
       const read = store.get(id);
       read.onsuccess = () => {
-        const saved = read.result as { version: number; entries: [string, string, string][] };
+        const saved = read.result as { version: number; entries: unknown[] };
         if (what === 'another version') saved.version = 99;
-        else for (const entry of saved.entries) if (entry[0].endsWith('2')) entry[2] = '李哥';
+        else if (what === 'damaged') saved.entries = [null, ['only an id']];
+        else for (const entry of saved.entries as [string, string, string][]) if (entry[0].endsWith('2')) entry[2] = '李哥';
         const write = store.put(saved);
         write.onsuccess = () => resolve();
         write.onerror = () => reject(write.error);
@@ -101,6 +103,16 @@ describe('the index of cases', () => {
     await changeSavedIndex('case 2 is 李哥\'s');
     await stopWorker(session, page);
     expect(await tagsShown('shop.example/chat-a')).toEqual(['hot_lead', 'means_little']);
+  });
+
+  it('is built again from every case when the saved copy is damaged, and recording goes on', async () => {
+    await new Promise((wait) => setTimeout(wait, SAVED_AFTER_MS));
+    await changeSavedIndex('damaged');
+    await stopWorker(session, page);
+    expect(await tagsShown('shop.example/chat-a')).toEqual(['hot_lead', 'means_little', 'referral_customer']);
+    await ask(page, { type: 'suggest', conversationKey: 'shop.example/chat-a', text: '太贵了', record: true });
+    const { cases } = await ask<{ cases: Case[] }>(page, { type: 'cases-list' });
+    expect(cases.find((record) => record.conversation === 'shop.example/chat-a')?.timeline.some((event) => event.type === 'message')).toBe(true);
   });
 
   it('is built again from every case when the saved copy is of another version', async () => {

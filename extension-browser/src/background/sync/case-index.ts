@@ -59,21 +59,37 @@ export function addToIndex(index: CaseIndex, id: string, record: Pick<Case, 'con
 }
 
 async function load(db: CasesDatabase): Promise<CaseIndex> {
-  const index: CaseIndex = { byConversation: new Map(), byCustomer: new Map(), names: new Map() };
   const saved = (await db.get(INDEX_DOC).catch(() => undefined)) as unknown as SavedIndex | undefined;
-  if (saved?.version === INDEX_VERSION && Array.isArray(saved.entries)) {
+  if (saved?.version === INDEX_VERSION && isSavedShape(saved)) {
+    const index = emptyIndex();
     for (const [id, conversation, customer] of saved.entries) addToIndex(index, id, { conversation, customer });
-    const changes = await db.changes({ since: saved.seq, include_docs: true });
-    for (const change of changes.results) if (change.doc && !change.deleted && isCaseId(change.id)) addToIndex(index, change.id, change.doc as unknown as Case);
-    if (changes.results.length > 0) saveLater(db, index, changes.last_seq);
-    return index;
+    try {
+      const changes = await db.changes({ since: saved.seq, include_docs: true });
+      for (const change of changes.results) if (change.doc && !change.deleted && isCaseId(change.id)) addToIndex(index, change.id, change.doc as unknown as Case);
+      if (changes.results.length > 0) saveLater(db, index, changes.last_seq);
+      return index;
+    } catch (error) {
+      // A sequence the database does not know, say: the copy is not used, and the index is built from every case.
+      console.warn('closer: the saved case index could not be brought up to date; building it again', error);
+    }
   }
+  const index = emptyIndex();
   // The sequence before the read: a write during it is in the read and comes again with the changes, which is harmless.
   const { update_seq: seq } = await db.info();
   const read = await db.allDocs({ include_docs: true });
   for (const row of read.rows) if (row.doc && isCaseId(row.id)) addToIndex(index, row.id, row.doc);
   saveLater(db, index, seq);
   return index;
+}
+
+function emptyIndex(): CaseIndex {
+  return { byConversation: new Map(), byCustomer: new Map(), names: new Map() };
+}
+
+/** A copy damaged on disk (entries not id, conversation and customer) is built again, never half read. */
+function isSavedShape(saved: SavedIndex): boolean {
+  return (typeof saved.seq === 'number' || typeof saved.seq === 'string') && Array.isArray(saved.entries)
+    && saved.entries.every((entry) => Array.isArray(entry) && entry.length === 3 && entry.every((part) => typeof part === 'string'));
 }
 
 /**
