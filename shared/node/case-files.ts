@@ -62,12 +62,12 @@ async function readCaseFiles(paths: readonly string[], options: CaseFileOptions,
     const name = relative === '' || relative.startsWith('..') ? file : relative;
     // Read in one go on this thread: the whole file is needed at once, and it is parsed right away.
     const bytes = readFileSync(file);
-    // isUtf8 checks a 100 MB file in milliseconds; a fatal TextDecoder takes half a second.
-    if (!isUtf8(bytes)) {
-      problems.push({ file: name, line: 1, severity: 'error', message: 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped' });
+    const decoded = caseFileLines(bytes);
+    if ('problem' in decoded) {
+      problems.push({ file: name, line: 1, severity: 'error', message: decoded.problem });
       continue;
     }
-    const found = read(linesOf(bytes), name);
+    const found = read(decoded.lines, name);
     problems.push(...found.problems);
     drillResults += found.drillResults;
   }
@@ -94,6 +94,13 @@ export function takeCaseArgs(args: readonly string[]): { cases: string[]; rest: 
     }
   }
   return { cases, rest };
+}
+
+/** A case file's lines, decoded one by one as they are read, or why it cannot be read as one. */
+export function caseFileLines(bytes: Buffer): { lines: Iterable<string> } | { problem: string } {
+  // isUtf8 checks a 100 MB file in milliseconds; a fatal TextDecoder takes half a second.
+  if (!isUtf8(bytes)) return { problem: 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped' };
+  return { lines: linesOf(bytes) };
 }
 
 /**

@@ -88,6 +88,17 @@ describe('closer followups', () => {
     expect(noFiles.stderr).toMatch(/give one or more case files/);
   });
 
+  it('a file with a BOM and Chinese lines is read line by line like any other; a file that is not UTF-8 is named and skipped', async () => {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'team/bom.jsonl'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(writeCases([visit]))]));
+    writeFileSync(path.join(dir, 'team/latin1.jsonl'), Buffer.from(writeCases([sale]).replace('王姐', 'Andr\u00e9'), 'latin1'));
+    const result = await closer(['followups', '--json', '--on', '2026-11-03', '--tz', 'Asia/Shanghai', '--bundle', 'bundle.json', 'team/alice.jsonl', 'team/bom.jsonl', 'team/latin1.jsonl'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${path.join('team', 'latin1.jsonl')}:1: error the file is not UTF-8 text`);
+    expect(result.stderr).toContain('3 file(s), 2 case(s), 1 bad line(s) or file(s); 2 follow-up(s) due on 2026-11-03 (Asia/Shanghai)');
+    expect(JSON.parse(result.stdout).map((item: { customer: string }) => item.customer)).toEqual(['王姐', 'ACME']);
+  });
+
   it('a bundle that cannot be read is exit 1 with its reason', async () => {
     const dir = workspace();
     writeFileSync(path.join(dir, 'broken.json'), '{"format": "closer-bundle"');

@@ -90,6 +90,16 @@ describe('dueFollowups', () => {
     expect(followupFigures([sale], bundle, new Date('2026-11-30T08:00:00Z'), 'Asia/Shanghai')).toEqual([{ salesperson: 'alice', done: 0, overdue: 2, skipped: 0, declined: 0 }]);
   });
 
+  it('the two weeks end on the zone\'s day: 14 days overdue is listed, 15 is not, and a snooze recorded long ago still comes back', () => {
+    // New York, across the November change: the sale on 17 October, care due on the 18th at 21:00 on the clock.
+    const sale = won('2026-10-18T01:00:00.000Z');
+    const care = (on: string) => due([sale], on, 'America/New_York').find((item) => item.rule === 'care_day1');
+    expect(care('2026-11-01T17:00:00Z')?.state).toBe('overdue');
+    expect(care('2026-11-02T17:00:00Z')).toBeUndefined();
+    const snoozed = recordFollowup(sale, { rule: 'care_day1', due: '2026-10-19T01:00:00.000Z', state: 'snoozed', at: '2026-10-19T02:00:00.000Z', until: '2026-11-20T01:00:00.000Z' });
+    expect(due([snoozed], '2026-11-21T17:00:00Z', 'America/New_York').find((item) => item.rule === 'care_day1')).toMatchObject({ state: 'snoozed', due: '2026-10-19T01:00:00.000Z' });
+  });
+
   it('a lost case is followed up only for the reasons its rule names', () => {
     const lost = (lossReason: string): Case => makeCase({ outcome: 'lost', lossReason, customer: `c-${lossReason}`, closedAt: '2026-11-01T02:00:00.000Z', updatedAt: '2026-11-01T02:00:00.000Z' });
     const list = due([lost('timing'), lost('price')], '2026-11-08T08:00:00Z', 'Asia/Shanghai', 'en');

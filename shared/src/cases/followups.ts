@@ -153,8 +153,14 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
     if (isStopped(customerCases, stop.refusals, stopReasons)) continue;
     for (const record of customerCases) {
       const closed = record.outcome === 'open' ? NaN : closeTimeOf(record);
+      const nothingRecorded = record.followups.length === 0;
       for (const rule of caseRules) {
+        // A follow-up due a day or more before `notBefore` by the plain sum (a zone's offset moves
+        // the calendar arithmetic by hours, never a day) with nothing recorded is stale: left out
+        // without the zone's arithmetic.
+        const reach = ((rule.after.days ?? 0) + 1) * DAY + (rule.after.hours ?? 0) * 3_600_000;
         for (const event of eventsOf(record, rule, closed)) {
+          if (nothingRecorded && event + reach < notBefore) continue;
           const at = dueAt(event, rule, timeZone);
           if (at >= dayEnd) continue;
           const recorded = recordedFor(record.followups, rule.id, at);
