@@ -7,7 +7,8 @@ import { itemsOf, repliesOf } from './lint/items.ts';
 import { lintPlaybooks } from './lint/index.ts';
 import type { ParsedPlaybook } from './parse.ts';
 import { PlaybookSchema, type Objection, type Playbook, type Reply, type Sequence, type Step, type Variable } from './schema.ts';
-import { PRECOMPILED_VERSION, PrecompiledPartsSchema, PrecompiledSchema, type Precompiled } from './precompiled.ts';
+import { PRECOMPILED_VERSION, type Precompiled } from './precompiled.ts';
+import { PrecompiledPartsSchema, PrecompiledSchema } from './precompiled-schema.ts';
 
 export const BUNDLE_FORMAT = 'closer-bundle';
 export const BUNDLE_VERSION = 1;

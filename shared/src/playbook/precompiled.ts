@@ -4,84 +4,113 @@
 // shape is checked here; what it means is read and checked by the engine file that owns each part
 // (engine/search-index.ts, engine/classify.ts). Binary data travels as base64 of LEB128 varints,
 // so a bundle stays one JSON file the extension imports from a file or a URL.
-import * as z from 'zod';
-
 /**
  * The version of the precompiled part. Raise it whenever what an index holds or how it is
  * written changes: a bundle with another version is still read, its indexes rebuilt.
  */
 export const PRECOMPILED_VERSION = 1;
 
+// Type aliases, not interfaces, so a part is a Precompiled. The shapes are written out here, not inferred from the zod schema (precompiled-schema.ts, which
+// asserts that the two agree): a start reads them without building the schema.
+
 /** A map of key → list: the keys one a line, and a varint stream of each list's size and its items' numbers. */
-const ListsSchema = z.strictObject({ keys: z.string(), lists: z.string() });
+export type PrecompiledLists = {
+  keys: string;
+  lists: string;
+};
 
-export const PrecompiledSearchSchema = z.strictObject({
+export type PrecompiledSearch = {
   /** How many search entries the index was built over: the engine lists them again from the playbooks. */
-  entries: z.number().int().nonnegative(),
+  entries: number;
   /** The index's features, one a line, in the order they were first met. */
-  features: z.string(),
+  features: string;
   /** Per feature: its number of postings, then each posting as (entry − previous entry) × weights.length + weight code. */
-  postings: z.string(),
+  postings: string;
   /** The distinct posting weights (32-bit floats), indexed by the codes above. */
-  weights: z.array(z.number()),
+  weights: number[];
   /** Per entry, its length factor: a Float32Array in base64. */
-  lengthFactor: z.string(),
+  lengthFactor: string;
   /** The English stems, sorted, one a line; each trigram with the numbers of the stems holding it. */
-  words: z.string(),
-  wordTrigrams: ListsSchema,
+  words: string;
+  wordTrigrams: PrecompiledLists;
   /** Each sound of a bigram: the feature number of the bigram (varints) and its cohesion (a Float64Array). */
-  sounds: z.string(),
-  cohesions: z.string(),
+  sounds: string;
+  cohesions: string;
   /** Pinyin and initials → the numbers of the sounds. */
-  pinyinBigrams: ListsSchema,
-  initialsBigrams: ListsSchema,
-});
-export type PrecompiledSearch = z.infer<typeof PrecompiledSearchSchema>;
+  pinyinBigrams: PrecompiledLists;
+  initialsBigrams: PrecompiledLists;
+};
 
-const Tuple = z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.string()]);
-
-export const PrecompiledIntentSchema = z.strictObject({
+export type PrecompiledIntent = {
   /** The intents of the model (numbers in INTENTS order). */
-  intents: z.array(z.number().int().nonnegative()),
+  intents: number[];
   /** Per trigger, in the order the model collects them: [intent number, objection, text, norm of its weights]. */
-  examples: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.number()])),
+  examples: [number, string, string, number][];
   /** Per keyword: [intent number, objection, text as written, normalised]. */
-  keywords: z.array(Tuple),
+  keywords: [number, string, string, string][];
   /** Per intent, its triggers normalised, one a line. */
-  triggerText: z.record(z.string(), z.string()),
+  triggerText: Record<string, string>;
   /** The triggers' features, one a line, and on the same line of `rows`: "frequency|intent:count,…|example:value …" (trigger-index.ts). */
-  features: z.string(),
-  rows: z.string(),
+  features: string;
+  rows: string;
   /** Per intent of the model, log(total count + smoothing × vocabulary) of its naive Bayes. */
-  logDenominators: z.array(z.number()),
-  defaultIdf: z.number(),
-});
-export type PrecompiledIntent = z.infer<typeof PrecompiledIntentSchema>;
+  logDenominators: number[];
+  defaultIdf: number;
+};
 
 /** The current version's parts. A part can be left out; the engine then builds it. */
-export const PrecompiledPartsSchema = z.strictObject({
-  version: z.literal(PRECOMPILED_VERSION),
+export type PrecompiledParts = {
+  version: typeof PRECOMPILED_VERSION;
   /** The content hash of what it was compiled from (bundle.ts `contentHashOf`): playbooks, stats and base corpus. */
-  source: z.string(),
-  search: PrecompiledSearchSchema.optional(),
-  intent: PrecompiledIntentSchema.optional(),
-});
-export type PrecompiledParts = z.infer<typeof PrecompiledPartsSchema>;
+  source: string;
+  search?: PrecompiledSearch;
+  intent?: PrecompiledIntent;
+};
 
 /** Any version: an older or newer Closer's parts are kept (they are hashed) but not read. */
-export const PrecompiledSchema = z.looseObject({ version: z.number().int().nonnegative(), source: z.string() });
-export type Precompiled = z.infer<typeof PrecompiledSchema>;
+export type Precompiled = {
+  version: number;
+  source: string;
+  [key: string]: unknown;
+};
 
-// What a start checks before the engine reads a part. The intent model's examples and keywords,
-// a thousand small tuples, are only checked to be lists: zod takes 5–15 ms over them in a worker
-// that Chrome just restarted, and the decoder checks each tuple as it reads it (trigger-index.ts).
-// The import's check (bundle.ts) still runs the whole schema, which names the path of a mistake.
-const OpenedPartsSchema = PrecompiledPartsSchema.extend({
-  intent: PrecompiledIntentSchema.extend({
-    examples: z.custom<PrecompiledIntent['examples']>(Array.isArray),
-    keywords: z.custom<PrecompiledIntent['keywords']>(Array.isArray),
-  }).optional(),
-});
+// What a start checks before the engine reads a part: the shape of each field, by hand, as the
+// schema would. The intent model's examples and keywords, a thousand small tuples, are only checked
+// to be lists; the decoder checks each tuple as it reads it (trigger-index.ts). The import's check
+// (bundle-load.ts) still runs the whole schema, which names the path of a mistake.
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const hasOnly = (value: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(value).every((key) => keys.includes(key));
+const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+const isNumber = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+const isString = (value: unknown): boolean => typeof value === 'string';
+
+const SEARCH_STRINGS = ['features', 'postings', 'lengthFactor', 'words', 'sounds', 'cohesions'] as const;
+const SEARCH_LISTS = ['wordTrigrams', 'pinyinBigrams', 'initialsBigrams'] as const;
+const INTENT_STRINGS = ['features', 'rows'] as const;
+
+function isLists(value: unknown): boolean {
+  return isObject(value) && hasOnly(value, ['keys', 'lists']) && isString(value.keys) && isString(value.lists);
+}
+
+function isSearch(value: unknown): boolean {
+  if (!isObject(value) || !hasOnly(value, ['entries', 'weights', ...SEARCH_STRINGS, ...SEARCH_LISTS])) return false;
+  return isCount(value.entries) && Array.isArray(value.weights) && value.weights.every(isNumber)
+    && SEARCH_STRINGS.every((key) => isString(value[key])) && SEARCH_LISTS.every((key) => isLists(value[key]));
+}
+
+function isIntent(value: unknown): boolean {
+  if (!isObject(value) || !hasOnly(value, ['intents', 'examples', 'keywords', 'triggerText', 'logDenominators', 'defaultIdf', ...INTENT_STRINGS])) return false;
+  return Array.isArray(value.intents) && value.intents.every(isCount) && Array.isArray(value.examples) && Array.isArray(value.keywords)
+    && isObject(value.triggerText) && Object.values(value.triggerText).every(isString) && INTENT_STRINGS.every((key) => isString(value[key]))
+    && Array.isArray(value.logDenominators) && value.logDenominators.every(isNumber) && isNumber(value.defaultIdf);
+}
+
+/** Whether a part has the current version's shape (the tuples of the intent model apart). */
+export function isPrecompiledParts(value: unknown): value is PrecompiledParts {
+  if (!isObject(value) || !hasOnly(value, ['version', 'source', 'search', 'intent'])) return false;
+  return value.version === PRECOMPILED_VERSION && isString(value.source)
+    && (value.search === undefined || isSearch(value.search)) && (value.intent === undefined || isIntent(value.intent));
+}
 
 const checkedParts = new WeakMap<object, PrecompiledParts | undefined>();
 
@@ -93,7 +122,7 @@ const checkedParts = new WeakMap<object, PrecompiledParts | undefined>();
 export function precompiledParts(bundle: { precompiled?: Precompiled }): PrecompiledParts | undefined {
   const found = bundle.precompiled;
   if (found?.version !== PRECOMPILED_VERSION) return undefined;
-  if (!checkedParts.has(found)) checkedParts.set(found, OpenedPartsSchema.safeParse(found).data);
+  if (!checkedParts.has(found)) checkedParts.set(found, isPrecompiledParts(found) ? found : undefined);
   return checkedParts.get(found);
 }
 

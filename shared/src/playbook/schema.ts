@@ -1,17 +1,12 @@
 import * as z from 'zod';
+import { ADAPT_BACKENDS, FOLLOWUP_TRIGGERS, GOLDEN_STEPS, INTENTS, LANGUAGES, LINT_LEVELS, RUNG_KINDS, TAG_TIERS } from './ids.ts';
 
-/** The intents the engine recognises. The ids are a contract (DESIGN.md). */
-export const INTENTS = ['price', 'comparison', 'hesitation', 'doubt', 'buy_signal', 'other'] as const;
+// The id lists are in ids.ts, which the engine reads without building the schema; said here too.
+export * from './ids.ts';
+
 export const IntentSchema = z.enum(INTENTS).describe('What the customer is doing: one of the six intent ids.');
-export type Intent = z.infer<typeof IntentSchema>;
 
-/** The golden sales model's steps, in order. The ids are a contract (DESIGN.md). */
-export const GOLDEN_STEPS = ['icebreak', 'introduce', 'consider', 'ask_close', 'resolve_doubt', 'push_close'] as const;
-export type GoldenStep = (typeof GOLDEN_STEPS)[number];
-
-export const LANGUAGES = ['zh-CN', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES).describe('The language of a reply: zh-CN (the default) or en.');
-export type Language = z.infer<typeof LanguageSchema>;
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 export const IdSchema = z
@@ -208,10 +203,6 @@ export const DrillSchema = z
   .describe('A practice drill: a simulated customer a new hire sells to, scored turn by turn.');
 export type Drill = z.infer<typeof DrillSchema>;
 
-/** The model back-ends a team may allow for adapting replies. */
-export const ADAPT_BACKENDS = ['openai-compatible', 'chrome-built-in'] as const;
-export type AdaptBackend = (typeof ADAPT_BACKENDS)[number];
-
 export const AdaptPolicySchema = z
   .strictObject({
     allowed: z.boolean().describe('true lets salespeople turn on adaptation of approved replies by a model (each must still opt in); false keeps it off.'),
@@ -221,10 +212,7 @@ export const AdaptPolicySchema = z
   .describe('The team\'s policy on adapting replies with a model; off unless allowed.');
 export type AdaptPolicy = z.infer<typeof AdaptPolicySchema>;
 
-/** The product-ladder tiers a customer tag may imply: entry (little to spend), middle (some means or high regard), top (both). */
-export const TAG_TIERS = ['entry', 'middle', 'top'] as const;
 export const TagTierSchema = z.enum(TAG_TIERS).describe('A customer tier of the product ladder: entry (little to spend), middle (some means or high regard), top (both).');
-export type TagTier = z.infer<typeof TagTierSchema>;
 
 /** When the panel suggests a customer tag: any one of these seen in the chat is enough. */
 export const TagSuggestSchema = z
@@ -249,12 +237,9 @@ export const CustomerTagSchema = z
   .describe('One node of the team\'s customer tag tree: a category (no parent), a group (under a category) or a tag (under a group). Only tags are put on customers.');
 export type CustomerTag = z.infer<typeof CustomerTagSchema>;
 
-/** The events a follow-up rule counts from. */
-export const FOLLOWUP_TRIGGERS = ['won', 'lost', 'hot_lead', 'meeting', 'idle'] as const;
 export const FollowupTriggerSchema = z
   .enum(FOLLOWUP_TRIGGERS)
   .describe('What the delay counts from: won (a sale), lost (a lost case), hot_lead (the customer said they will buy soon), meeting (a B2B visit), idle (days without contact).');
-export type FollowupTrigger = z.infer<typeof FollowupTriggerSchema>;
 
 export const FollowupDelaySchema = z
   .strictObject({
@@ -309,10 +294,6 @@ export const FollowupPlanSchema = z
   .describe('The revisit plan: when the salesperson is reminded to follow a customer up, and when to stop.');
 export type FollowupPlan = z.infer<typeof FollowupPlanSchema>;
 
-/** The kinds of product a ladder rung may be, cheapest first as a knowledge business usually prices them. */
-export const RUNG_KINDS = ['lead_magnet', 'recorded', 'live', 'camp', 'community', 'coaching', 'consulting'] as const;
-export type RungKind = (typeof RUNG_KINDS)[number];
-
 export const PriceBandSchema = z
   .strictObject({
     min: z.number().nonnegative().describe('The lowest price.'),
@@ -345,7 +326,6 @@ export const LadderSchema = z
   .describe('The product ladder: a smaller step to offer a customer with little to spend, and the next step after a sale.');
 export type Ladder = z.infer<typeof LadderSchema>;
 
-export const LINT_LEVELS = ['off', 'warning', 'error'] as const;
 export const LintSettingsSchema = z
   .record(IdSchema, z.union([z.enum(LINT_LEVELS), z.number().int().positive()]))
   .describe('How strict the linter is with the rules that warn, by rule id: off, warning or error (e.g. hard-coded-figure: off); for a rule that warns past a number, that number (e.g. too-many-tags: 40).');
