@@ -1,5 +1,5 @@
 // The zod schema of a bundle's precompiled part (its shapes are in precompiled.ts): run by the
-// full check of a bundle (bundle-load.ts), which names the path of a mistake.
+// full check of a bundle (loadBundle in bundle.ts), which names the path of a mistake.
 import * as z from 'zod';
 import { PRECOMPILED_VERSION, type Precompiled, type PrecompiledIntent, type PrecompiledParts, type PrecompiledSearch } from './precompiled.ts';
 

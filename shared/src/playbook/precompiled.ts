@@ -10,8 +10,9 @@
  */
 export const PRECOMPILED_VERSION = 1;
 
-// Type aliases, not interfaces, so a part is a Precompiled. The shapes are written out here, not inferred from the zod schema (precompiled-schema.ts, which
-// asserts that the two agree): a start reads them without building the schema.
+// The shapes are written out here, not inferred from the zod schema (precompiled-schema.ts, which
+// asserts that the two agree), so a start reads them without building the schema. Type aliases,
+// not interfaces, so that a part of this version is also a Precompiled.
 
 /** A map of key → list: the keys one a line, and a varint stream of each list's size and its items' numbers. */
 export type PrecompiledLists = {
@@ -77,7 +78,7 @@ export type Precompiled = {
 // What a start checks before the engine reads a part: the shape of each field, by hand, as the
 // schema would. The intent model's examples and keywords, a thousand small tuples, are only checked
 // to be lists; the decoder checks each tuple as it reads it (trigger-index.ts). The import's check
-// (bundle-load.ts) still runs the whole schema, which names the path of a mistake.
+// (loadBundle in bundle.ts) still runs the whole schema, which names the path of a mistake.
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const hasOnly = (value: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(value).every((key) => keys.includes(key));
 const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
