@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { LANGUAGES, type Language } from '../src/playbook/schema.ts';
+import { LANGUAGES, type Language } from '../src/playbook/ids.ts';
 import { UsageError } from './io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 // Only what reading a bundle file needs, imported module by module: `closer suggest --bundle`
 // then loads no YAML parser, linter or corpus reader, and starts quickly.
-import { BundleError, loadBundle, openBundle, type Bundle } from '../src/playbook/bundle.ts';
+import { BundleError } from '../src/playbook/bundle-format.ts';
+import { openBundleRecord, type Bundle } from '../src/playbook/bundle.ts';
 import { precompiledNotice } from '../src/playbook/precompiled.ts';
 import type { Io } from './io.ts';
 import { noteVerified, wasVerified } from './verified-bundles.ts';
@@ -20,7 +21,8 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
       // Unchanged while it was read, too: a file rewritten meanwhile gets the full check.
       const after = await stat(where);
       const known = after.size === before.size && after.mtimeMs === before.mtimeMs && wasVerified(where, before);
-      const bundle = known ? openBundle(text).bundle : loadBundle(text);
+      // The full check builds zod schemas, so it is loaded only for a file not seen before.
+      const bundle = known ? openBundleRecord(text).bundle : (await import('../src/playbook/bundle-load.ts')).loadBundle(text);
       if (!known) noteVerified(where, before);
       // Still answers alike, only slower: said on stderr, so --json and --jsonl output stay clean.
       const notice = precompiledNotice(bundle);

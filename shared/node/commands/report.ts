@@ -6,7 +6,7 @@ import { filterCases, type CaseFilter } from '../../src/cases/filter.ts';
 import type { CaseProblem } from '../../src/cases/jsonl.ts';
 import { caseReport, type CaseReport, type Duration } from '../../src/cases/report.ts';
 import type { Rate } from '../../src/cases/wilson.ts';
-import { INTENTS, type Intent } from '../../src/playbook/schema.ts';
+import { INTENTS, type Intent } from '../../src/playbook/ids.ts';
 import type { FollowupReport } from './report-followups.ts';
 import { printCaseProblems } from '../case-problems.ts';
 import { parseCommandArgs } from '../args.ts';

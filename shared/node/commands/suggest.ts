@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Conversation } from '../../src/engine/conversation.ts';
 import { suggestReplies, type Suggestion } from '../../src/engine/suggest.ts';
-import { INTENTS } from '../../src/playbook/schema.ts';
+import { INTENTS } from '../../src/playbook/ids.ts';
 import { parseCommandArgs, parseLanguage, parseLimit } from '../args.ts';
 import { parseBatchLine, parseHistoryText } from '../conversation-input.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';

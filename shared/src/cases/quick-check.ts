@@ -2,7 +2,7 @@
 // of that time building a copy of each record. This hand-written check accepts only records
 // the schema accepts (a property test holds it to that), and anything it doubts goes to zod,
 // which then decides and explains. So it changes the speed, never the verdict.
-import { INTENTS } from '../playbook/schema.ts';
+import { INTENTS } from '../playbook/ids.ts';
 import { CASE_SIGNALS, CASE_VERSION, FOLLOWUP_STATES, LIFECYCLE_STAGES, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN, type Case } from './case.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;

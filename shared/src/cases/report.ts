@@ -1,7 +1,7 @@
 // The team lead's figures over a set of cases: win rates by intent met, by reply used and by
 // the furthest golden-model step, the top loss reasons and the time to close. One pass, so a
 // year of cases is counted in well under a second.
-import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook/schema.ts';
+import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook/ids.ts';
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
 import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';

@@ -2,7 +2,7 @@
 // messages hold (naive Bayes counts). `closer build` counts once and writes the counts into the
 // bundle (base.model), so a worker that Chrome restarted loads them instead of reading five
 // thousand messages again; a corpus without counts (an author's draft) is counted on first use.
-import { INTENTS, type Intent } from '../playbook/schema.ts';
+import { INTENTS, type Intent } from '../playbook/ids.ts';
 import type { BaseCorpus, BaseModel } from '../playbook/base-corpus.ts';
 import { featuresOfMessage } from './intent-features.ts';
 import { CJK, normalizeText } from './text.ts';

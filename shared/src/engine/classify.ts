@@ -4,7 +4,8 @@
 // language: n-grams, sounds, negation and contrast (text.ts, pinyin-features.ts).
 import type { BaseCorpus } from '../playbook/base-corpus.ts';
 import type { Bundle } from '../playbook/bundle.ts';
-import { INTENTS, type Intent, type Objection } from '../playbook/schema.ts';
+import { INTENTS, type Intent } from '../playbook/ids.ts';
+import type { Objection } from '../playbook/schema.ts';
 import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.ts';
 import { buildInitialsIndex, isInitialsOnly, wordsForInitials, type InitialsIndex } from './initials.ts';
 import { featuresOfMessage } from './intent-features.ts';

@@ -3,7 +3,8 @@
 // used marking the steps they served.
 import type { Bundle } from '../playbook/bundle.ts';
 import { allTexts } from '../playbook/local-text.ts';
-import { GOLDEN_STEPS, type GoldenStep, type Intent, type Sequence } from '../playbook/schema.ts';
+import { GOLDEN_STEPS, type GoldenStep, type Intent } from '../playbook/ids.ts';
+import type { Sequence } from '../playbook/schema.ts';
 import { asksSmallTalk, chatCueOf, isReassured, isSoftened, recalledOf } from './golden-cues.ts';
 import { normalizeText } from './text.ts';
 

@@ -3,7 +3,8 @@
 // the intent triggers (trigger-features.ts). The base corpus's counts were already compiled into
 // bundle.base.model (base-model.ts). The suggestion index is not stored: it is a walk over the
 // replies with a few numbers each, which costs less to make than to read.
-import { BundleError, contentHashOf, withPrecompiled, type Bundle } from '../playbook/bundle.ts';
+import { BundleError } from '../playbook/bundle-format.ts';
+import { contentHashOf, withPrecompiled, type Bundle } from '../playbook/bundle.ts';
 import { PRECOMPILED_VERSION, PrecompiledError, type PrecompiledParts } from '../playbook/precompiled.ts';
 import { intentModelOf, readIntentModel } from './classify.ts';
 import { encodeSearchIndex } from './search-index.ts';

@@ -1,4 +1,4 @@
-import { GOLDEN_STEPS } from '../playbook/schema.ts';
+import { GOLDEN_STEPS } from '../playbook/ids.ts';
 import { pinyinOf } from './pinyin-features.ts';
 import { stemWord } from './text.ts';
 

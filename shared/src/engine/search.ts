@@ -2,7 +2,8 @@
 // Chinese character n-grams, their pinyin (full and initials), English stems and typo trigrams.
 import type { Bundle } from '../playbook/bundle.ts';
 import { allTexts, localText } from '../playbook/local-text.ts';
-import { GOLDEN_STEPS, INTENTS, type Language, type LocalText, type Playbook } from '../playbook/schema.ts';
+import { GOLDEN_STEPS, INTENTS, type Language } from '../playbook/ids.ts';
+import type { LocalText, Playbook } from '../playbook/schema.ts';
 import { storyText } from '../playbook/story-text.ts';
 import { classifyMessage } from './classify.ts';
 import { GOLDEN_STEP_OF_INTENT } from './golden-transitions.ts';

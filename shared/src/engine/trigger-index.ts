@@ -4,7 +4,7 @@
 // converter; reading it back decodes only the features a message has, the first time it has them,
 // so a worker that Chrome restarted answers its first message without rebuilding the model.
 import { PrecompiledError, type PrecompiledIntent } from '../playbook/precompiled.ts';
-import { INTENTS, type Intent } from '../playbook/schema.ts';
+import { INTENTS, type Intent } from '../playbook/ids.ts';
 
 /** What the model asks of a feature; a Map is one, and so is the lazily read table below. */
 export interface FeatureLookup<T> {

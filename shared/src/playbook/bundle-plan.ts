@@ -1,26 +1,19 @@
 // What a bundle carries merged over all its playbooks, beside the playbooks themselves: the
 // customer tag tree, the revisit plan and the product ladder. Derived from the playbooks alone,
 // so it needs no hash of its own: a bundle whose merged parts differ from its playbooks was changed.
-import * as z from 'zod';
-import { CustomerTagSchema, FollowupRuleSchema, IdSchema, LadderRungSchema, type CustomerTag, type FollowupRule, type FollowupStop, type LadderRung, type Playbook } from './schema.ts';
+// Types only, so that deriving the plan at start builds no zod schema (bundle-schema.ts has them).
+import type { CustomerTag, FollowupRule, FollowupStop, LadderRung, Playbook } from './schema.ts';
 
 /** The stop rule when no playbook gives one: the third refusal, or a case lost because the customer had no need. */
 export const DEFAULT_FOLLOWUP_STOP: Required<FollowupStop> = { refusals: 3, lossReasons: ['no_need'] };
-
-export const BundledFollowupsSchema = z.strictObject({
-  stop: z.strictObject({ refusals: z.number().int().positive(), lossReasons: z.array(IdSchema) }),
-  rules: z.array(FollowupRuleSchema),
-});
-export type BundledFollowups = z.infer<typeof BundledFollowupsSchema>;
-
-export const BundledCustomerTagsSchema = z.array(CustomerTagSchema);
-export const BundledLadderSchema = z.array(LadderRungSchema);
 
 export interface BundlePlan {
   customerTags: CustomerTag[];
   followups: { stop: Required<FollowupStop>; rules: FollowupRule[] };
   ladder: LadderRung[];
 }
+
+export type BundledFollowups = BundlePlan['followups'];
 
 /**
  * The tag trees, follow-up rules and ladder rungs of all playbooks, in playbook order. Several

@@ -1,54 +1,18 @@
-import * as z from 'zod';
-import { BaseCorpusSchema, type BaseCorpus } from './base-corpus.ts';
-import { BundledCustomerTagsSchema, BundledFollowupsSchema, BundledLadderSchema, bundlePlanOf, DEFAULT_FOLLOWUP_STOP } from './bundle-plan.ts';
-import { canonicalJson, contentHash } from './hash.ts';
-import { hasErrors } from './diagnostic.ts';
-import { itemsOf, repliesOf } from './lint/items.ts';
-import { lintPlaybooks } from './lint/index.ts';
-import type { ParsedPlaybook } from './parse.ts';
-import { PlaybookSchema, type Objection, type Playbook, type Reply, type Sequence, type Step, type Variable } from './schema.ts';
-import { PRECOMPILED_VERSION, type Precompiled } from './precompiled.ts';
-import { PrecompiledPartsSchema, PrecompiledSchema } from './precompiled-schema.ts';
+// Opening a bundle the way a start needs, and what every surface reads from one. Nothing here
+// builds a zod schema or loads the linter: the full check is in bundle-load.ts and building in
+// bundle-build.ts, so `closer suggest` and a worker's start load neither.
+import { BUNDLE_FORMAT, BUNDLE_VERSION, BundleError } from './bundle-format.ts';
+import { bundlePlanOf } from './bundle-plan.ts';
+import type { Bundle } from './bundle-schema.ts';
+import { contentHash } from './hash.ts';
+import { repliesOf } from './lint/items.ts';
+import type { Objection, Reply, Sequence, Step, Variable } from './schema.ts';
+import type { Precompiled } from './precompiled.ts';
 
-export const BUNDLE_FORMAT = 'closer-bundle';
-export const BUNDLE_VERSION = 1;
+export type { Bundle, BundledPlaybook, ReplyStats } from './bundle-schema.ts';
 
-/** Per-reply outcomes learnt from won and lost cases: in how many closed cases a reply was used, and how many were won. */
-export const ReplyStatsSchema = z.record(z.string(), z.strictObject({ uses: z.number().int().nonnegative(), wins: z.number().int().nonnegative() }));
-export type ReplyStats = z.infer<typeof ReplyStatsSchema>;
-
-export const BundledPlaybookSchema = z.strictObject({
-  file: z.string(),
-  playbook: PlaybookSchema,
-  /** Item id → the 1-based line where it is defined, so any surface can link back to the source. */
-  lines: z.record(z.string(), z.number().int().positive()),
-});
-export type BundledPlaybook = z.infer<typeof BundledPlaybookSchema>;
-
-export const BundleSchema = z.strictObject({
-  format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(BUNDLE_VERSION),
-  hash: z.string(),
-  playbooks: z.array(BundledPlaybookSchema),
-  stats: ReplyStatsSchema.optional(),
-  /** The core's base language of customer intents, learnt beside the playbooks' own triggers (left out with --no-base). */
-  base: BaseCorpusSchema.optional(),
-  /** The team's Ed25519 signature over everything else in the bundle (signature.ts); absent when unsigned. */
-  signature: z.strictObject({ key: z.string(), value: z.string() }).optional(),
-  /** Merged over all playbooks (bundle-plan.ts): derived from them, so not hashed apart; an older bundle without them reads as empty. */
-  customerTags: BundledCustomerTagsSchema.default(() => []),
-  followups: BundledFollowupsSchema.default(() => ({ stop: { ...DEFAULT_FOLLOWUP_STOP, lossReasons: [...DEFAULT_FOLLOWUP_STOP.lossReasons] }, rules: [] })),
-  ladder: BundledLadderSchema.default(() => []),
-  /** The indexes compiled from the above by `closer build` (precompiled.ts), so a start does not rebuild them. */
-  precompiled: PrecompiledSchema.optional(),
-});
-export type Bundle = z.infer<typeof BundleSchema>;
-
-export class BundleError extends Error {
-  override name = 'BundleError';
-}
-
-type Hashed = Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base' | 'precompiled'>;
+/** The parts of a bundle its hash covers. */
+export type Hashed = Pick<Bundle, 'version' | 'playbooks' | 'stats' | 'base' | 'precompiled'>;
 
 /**
  * What a bundle's hash covers, all in this one place. The content hash covers the version, the
@@ -62,7 +26,8 @@ export function contentHashOf(bundle: Hashed): string {
   return contentHash({ version: bundle.version, playbooks: bundle.playbooks, stats: bundle.stats ?? null, ...(bundle.base ? { base: bundle.base } : {}) });
 }
 
-function hashOf(bundle: Hashed, content = contentHashOf(bundle)): string {
+/** The bundle's own hash: its content hash, or with a precompiled part the hash over both. */
+export function hashOf(bundle: Hashed, content = contentHashOf(bundle)): string {
   return bundle.precompiled === undefined ? content : contentHash({ content, precompiled: bundle.precompiled });
 }
 
@@ -74,53 +39,23 @@ export function withPrecompiled(bundle: Bundle, precompiled: Precompiled): Bundl
   return { ...unhashed, hash: hashOf(unhashed) };
 }
 
-/** Compile playbooks into one bundle. Refuses playbooks with errors: lint them first to show why. */
-export function buildBundle(files: readonly ParsedPlaybook[], options: { stats?: ReplyStats; base?: BaseCorpus } = {}): Bundle {
-  const errors = lintPlaybooks(files).filter((d) => d.severity === 'error');
-  if (hasErrors(errors)) {
-    throw new BundleError(`cannot build a bundle: ${errors.length} error(s), the first at ${errors[0]!.file}:${errors[0]!.line}:${errors[0]!.column} ${errors[0]!.message}`);
-  }
-  const playbooks = files
-    .filter((file): file is ParsedPlaybook & { playbook: Playbook } => file.playbook !== undefined)
-    .map((file) => ({ file: file.file, playbook: file.playbook, lines: linesOf(file, file.playbook) }));
-  const unhashed = {
-    format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
-    playbooks,
-    ...(options.stats ? { stats: options.stats } : {}),
-    ...(options.base ? { base: options.base } : {}),
-  } as const;
-  return { ...unhashed, hash: hashOf(unhashed), ...bundlePlanOf(playbooks) };
-}
-
-function linesOf(file: ParsedPlaybook, playbook: Playbook): Record<string, number> {
-  const lines: Record<string, number> = {};
-  for (const item of itemsOf(playbook)) lines[item.id] = file.locate([...item.path, 'id']).line;
-  return lines;
-}
-
-/** Read a bundle from JSON text or parsed data; anything wrong is a BundleError that says what. */
-export function loadBundle(input: string | unknown): Bundle {
-  const { record } = readBundleRecord(input);
-  return checkBundleRecord(record);
-}
-
 /**
  * Read a bundle checking only what a start needs (JSON, format, version, that it has playbooks),
  * not its schema or hash, which cost a second at 100,000 replies. For a bundle checked completely
- * before (the one the extension stored at import): `verify` runs the rest of loadBundle's checks
- * later, in idle time, and throws the same BundleError.
+ * before (the one the extension stored at import); openBundle in bundle-load.ts adds the rest of
+ * the check, to run later in idle time. The record is what was read, for that check.
  */
-export function openBundle(input: string | unknown): { bundle: Bundle; verify(): void } {
+export function openBundleRecord(input: string | unknown): { bundle: Bundle; record: Record<string, unknown> } {
   const { record } = readBundleRecord(input);
   if (!Array.isArray(record.playbooks)) throw new BundleError('the bundle is malformed at playbooks: expected an array');
   if (record.precompiled !== undefined && (record.precompiled === null || typeof record.precompiled !== 'object')) throw new BundleError('the bundle is malformed at precompiled: expected an object');
   // The merged tags, follow-ups and ladder are derived from the playbooks, as loadBundle derives them.
   const bundle = { ...record, ...bundlePlanOf(record.playbooks as Bundle['playbooks']) } as unknown as Bundle;
-  return { bundle, verify: () => void checkBundleRecord(record) };
+  return { bundle, record };
 }
 
-function readBundleRecord(input: string | unknown): { record: Record<string, unknown> } {
+/** The parsed object, if it is a bundle of this format version; a BundleError that says what otherwise. */
+export function readBundleRecord(input: string | unknown): { record: Record<string, unknown> } {
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -141,52 +76,6 @@ function readBundleRecord(input: string | unknown): { record: Record<string, unk
     throw new BundleError(`bundle format version ${JSON.stringify(record.version)} is not supported; this Closer reads version ${BUNDLE_VERSION} — rebuild it with "closer build"`);
   }
   return { record };
-}
-
-function checkBundleRecord(record: Record<string, unknown>): Bundle {
-  const data: unknown = record;
-  const polluted = protoKeyPath(data);
-  if (polluted !== undefined) throw new BundleError(`the bundle has a "__proto__" key at ${polluted || 'the top level'}, which no bundle has: it was changed after it was built`);
-  const parsed = BundleSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map(String).join('.') || 'the top level';
-    throw new BundleError(`the bundle is malformed at ${where}: ${issue.message}`);
-  }
-  // The hash is checked over what was read, not over what the schema kept of it, so a key the
-  // schema passes over (such as "__proto__") cannot ride along under the original hash.
-  const content = contentHashOf(record as Hashed);
-  if (hashOf(record as Hashed, content) !== parsed.data.hash) {
-    throw new BundleError('the bundle content does not match its hash: it was changed after it was built, or it is damaged');
-  }
-  // A part of this Closer's version must have its shape; another version's is kept unread.
-  if (parsed.data.precompiled?.version === PRECOMPILED_VERSION) {
-    const parts = PrecompiledPartsSchema.safeParse(parsed.data.precompiled);
-    if (!parts.success) {
-      const issue = parts.error.issues[0]!;
-      throw new BundleError(`the bundle is malformed at ${['precompiled', ...issue.path.map(String)].join('.')}: ${issue.message}`);
-    }
-  }
-  // The hash matches, so whatever wrote the bundle hashed a precompiled part made from other playbooks.
-  if (parsed.data.precompiled && parsed.data.precompiled.source !== content) {
-    throw new BundleError(`the bundle's precompiled indexes were compiled from other playbooks (${parsed.data.precompiled.source.slice(0, 19)}…, the playbooks are ${content.slice(0, 19)}…): rebuild it with "closer build"`);
-  }
-  const plan = bundlePlanOf(parsed.data.playbooks);
-  for (const key of ['customerTags', 'followups', 'ladder'] as const) {
-    if (key in record && canonicalJson(record[key]) !== canonicalJson(plan[key])) throw new BundleError(`the bundle's "${key}" differ from its playbooks': it was changed after it was built`);
-  }
-  return { ...parsed.data, ...plan };
-}
-
-/** Where in parsed JSON an own "__proto__" key sits (the schema's objects pass over it), or undefined. */
-function protoKeyPath(value: unknown, path = ''): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return path;
-  for (const [key, inner] of Object.entries(value)) {
-    const found = protoKeyPath(inner, path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /** A reply with what the surfaces need around it: where it lives and which variables fill it. */

@@ -4,7 +4,8 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { didYouMean } from './closest.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { LINT_LEVELS, type LintSettings } from './schema.ts';
+import { LINT_LEVELS } from './ids.ts';
+import type { LintSettings } from './schema.ts';
 import { findNode } from './yaml-nodes.ts';
 
 export const CONFIG_FILE = 'closer.config.yaml';

@@ -1,5 +1,6 @@
 import type { Bundle } from '../../playbook/bundle.ts';
-import { ADAPT_BACKENDS, type AdaptBackend, type AdaptPolicy } from '../../playbook/schema.ts';
+import { ADAPT_BACKENDS, type AdaptBackend } from '../../playbook/ids.ts';
+import type { AdaptPolicy } from '../../playbook/schema.ts';
 
 /** The team's policy as the bundle carries it, across its playbooks: any playbook that forbids it wins. */
 export interface TeamAdaptPolicy {
