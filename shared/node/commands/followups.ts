@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // The case modules one by one, not the core's index: listing follow-ups loads no YAML parser,
 // linter, search or pinyin, and starts quickly.
-import { LOSS_REASONS, type Case } from '../../src/cases/case.ts';
+import { LOSS_REASONS } from '../../src/cases/case-format.ts';
+import type { Case } from '../../src/cases/case.ts';
 import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
 import { readCaseLines, type CaseProblem } from '../../src/cases/jsonl.ts';
 import { mergeCases } from '../../src/cases/merge.ts';

@@ -1,7 +1,7 @@
 // The case modules themselves, not the core's index, and the follow-up and CouchDB parts loaded
 // only when asked for: a report over files then starts without the playbook parser, search,
 // pinyin or the HTTP client (a third of its CPU time over 100,000 cases before).
-import { LOSS_REASONS } from '../../src/cases/case.ts';
+import { LOSS_REASONS } from '../../src/cases/case-format.ts';
 import { filterCases, type CaseFilter } from '../../src/cases/filter.ts';
 import type { CaseProblem } from '../../src/cases/jsonl.ts';
 import { caseReport, type CaseReport, type Duration } from '../../src/cases/report.ts';

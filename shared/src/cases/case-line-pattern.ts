@@ -3,7 +3,7 @@
 // (own-form.ts, report-lines.ts) build their patterns from them; each piece accepts only what
 // the case schema accepts, so a line a pattern takes is a line the schema takes.
 import { ADAPT_BACKENDS, INTENTS } from '../playbook/ids.ts';
-import { CASE_SIGNALS } from './case.ts';
+import { CASE_SIGNALS } from './case-format.ts';
 
 export const choice = (values: readonly string[]): string => `(?:${values.join('|')})`;
 

@@ -1,35 +1,15 @@
 // The case record: one conversation's outcome and what happened in it. Stored one per line
 // (JSON Lines) with a schema version, so files from several salespeople can be merged.
 import * as z from 'zod';
-// By name, not as z.core.regexes: a use of z.core keeps the whole of zod's core in every bundle.
-import { regexes } from 'zod/v4/core';
 import { ADAPT_BACKENDS, IdSchema, IntentSchema } from '../playbook/schema.ts';
+import { CASE_SIGNALS, CASE_VERSION, FOLLOWUP_STATES, LIFECYCLE_STAGES, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN } from './case-format.ts';
 
-export const CASE_VERSION = 2;
+export * from './case-format.ts';
 
-export const OUTCOMES = ['won', 'lost', 'open'] as const;
 export const OutcomeSchema = z.enum(OUTCOMES);
-export type Outcome = z.infer<typeof OutcomeSchema>;
 
-/** The loss reasons every team starts with; a team adds its own ids through a reasons list. */
-export const LOSS_REASONS = ['price', 'rival', 'timing', 'no_need', 'no_trust', 'other'] as const;
-
-/** A customer's stage, from first contact to a customer gone (derived by lifecycleOf; a case keeps the stage it was saved in). */
-export const LIFECYCLE_STAGES = ['intro', 'growth', 'mature', 'dormant', 'lost'] as const;
-export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
-
-/** What the salesperson did with a follow-up: sent it, put it off, the customer declined (counts towards the stop rule), or chose not to. */
-export const FOLLOWUP_STATES = ['done', 'snoozed', 'declined', 'skipped'] as const;
-export type FollowupState = (typeof FOLLOWUP_STATES)[number];
-
-/** The signals a customer gives that a timeline records; buy_soon is the hot lead ("下周就买"). */
-export const CASE_SIGNALS = ['buy_soon'] as const;
-
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CaseIdSchema = z.string().regex(UUID_PATTERN, 'a case id is a UUID such as 3f2a9c1e-8b7d-4c2a-9e1f-0a1b2c3d4e5f');
 
-/** ISO 8601 date and time with a zone, e.g. 2026-11-22T15:49:43.000Z (zod's own pattern, shared with the quick check). */
-export const TIME_PATTERN = regexes.datetime({ offset: true, local: false, precision: null });
 export const TimeSchema = z.string().regex(TIME_PATTERN, 'a time is ISO 8601 with a zone, e.g. 2026-11-22T15:49:43.000Z');
 
 const at = TimeSchema.describe('When it happened.');
@@ -40,7 +20,10 @@ export const ReplacedDetailsSchema = z
   .strictObject({ EMAIL: replacedCount, CARD: replacedCount, ID: replacedCount, PHONE: replacedCount, ADDRESS: replacedCount, NAME: replacedCount })
   .describe('How many personal details of each kind were replaced; never the details themselves.');
 export type ReplacedDetails = z.infer<typeof ReplacedDetailsSchema>;
-export const PERSONAL_DETAIL_KINDS = Object.keys(ReplacedDetailsSchema.shape) as (keyof ReplacedDetails)[];
+// The schema's keys and the written-out list must stay the same set: the build fails otherwise.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const detailKindsMatch: SameKeys<keyof ReplacedDetails, (typeof PERSONAL_DETAIL_KINDS)[number]> = true;
+void detailKindsMatch;
 
 /**
  * What the panel records as the salesperson works. Customer text is stored only as its intent,
@@ -135,21 +118,3 @@ export const CaseSchema = z
     path: ['lossReason'],
   });
 export type Case = z.infer<typeof CaseSchema>;
-
-/**
- * A record read from a file or a store, in the current version: a version 1 case gains empty
- * tags and follow-ups and keeps every other field as it was, so the upgrade loses nothing.
- * Anything else is returned unchanged for the schema to judge. Every reader calls this first.
- */
-export function upgradeCase(data: unknown): unknown {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data;
-  const record = data as Record<string, unknown>;
-  if (record.version !== 1) return data;
-  const { version: _version, ...fields } = record;
-  return { version: CASE_VERSION, ...fields, tags: fields.tags ?? [], followups: fields.followups ?? [] };
-}
-
-/** Whether a case has an outcome that counts in win rates. */
-export function isClosed(record: Pick<Case, 'outcome'>): boolean {
-  return record.outcome !== 'open';
-}

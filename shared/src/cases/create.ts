@@ -1,5 +1,6 @@
 // A new, open case for a conversation the salesperson just started working on.
-import { CASE_VERSION, type Case } from './case.ts';
+import { CASE_VERSION } from './case-format.ts';
+import type { Case } from './case.ts';
 
 export interface NewCase {
   conversation: string;

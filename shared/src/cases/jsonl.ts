@@ -1,7 +1,8 @@
 // Case files are JSON Lines: one case a line. Reading never throws: a bad line becomes a
 // problem naming its line, and every other line is still read.
 import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
-import { CASE_VERSION, CaseSchema, LOSS_REASONS, upgradeCase, type Case } from './case.ts';
+import { CASE_VERSION, LOSS_REASONS, upgradeCase } from './case-format.ts';
+import { CaseSchema, type Case } from './case.ts';
 import { isInOwnForm } from './own-form.ts';
 import { isCertainlyCase, isDrillResultLine } from './quick-check.ts';
 

@@ -1,7 +1,8 @@
 // A customer's lifecycle stage (DOMAIN.md, seed 003: intro → growth → mature → dormant → lost),
 // derived from all the cases of that customer: when they first and last were in contact, how
 // often they bought, and how long ago the last contact was. A case keeps only a snapshot.
-import { LIFECYCLE_STAGES, type Case, type LifecycleStage } from './case.ts';
+import { LIFECYCLE_STAGES, type LifecycleStage } from './case-format.ts';
+import type { Case } from './case.ts';
 
 export { LIFECYCLE_STAGES, type LifecycleStage };
 

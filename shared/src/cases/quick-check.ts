@@ -3,7 +3,8 @@
 // the schema accepts (a property test holds it to that), and anything it doubts goes to zod,
 // which then decides and explains. So it changes the speed, never the verdict.
 import { INTENTS } from '../playbook/ids.ts';
-import { CASE_SIGNALS, CASE_VERSION, FOLLOWUP_STATES, LIFECYCLE_STAGES, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN, type Case } from './case.ts';
+import { CASE_SIGNALS, CASE_VERSION, FOLLOWUP_STATES, LIFECYCLE_STAGES, OUTCOMES, PERSONAL_DETAIL_KINDS, TIME_PATTERN, UUID_PATTERN } from './case-format.ts';
+import type { Case } from './case.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 const INTENT_SET = new Set<unknown>(INTENTS);

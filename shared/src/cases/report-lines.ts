@@ -7,7 +7,8 @@
 // and checked as before (quick-check.ts). Any line this cannot take whole goes to the full reader
 // (readCaseLine), which decides and explains, so the verdicts, the problems and the figures are
 // those of visitCaseLines with builder.add: a test holds them to it over lines of every kind.
-import { LOSS_REASONS, type Case } from './case.ts';
+import { LOSS_REASONS } from './case-format.ts';
+import type { Case } from './case.ts';
 import { EVENT, TIME_LENGTH } from './case-line-pattern.ts';
 import { caseLineProblems, DRILL_LINE, readCaseLine, type CaseProblem, type ReadOptions } from './jsonl.ts';
 import { isCertainlyCase } from './quick-check.ts';

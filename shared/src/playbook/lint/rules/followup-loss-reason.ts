@@ -1,4 +1,4 @@
-import { LOSS_REASONS } from '../../../cases/case.ts';
+import { LOSS_REASONS } from '../../../cases/case-format.ts';
 import { didYouMean } from '../../closest.ts';
 import type { Diagnostic } from '../../diagnostic.ts';
 import { diagnosticAt, type LintRule } from '../rule.ts';
