@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { contentHashOf, loadBundle, precompileBundle, type Bundle } from '@closer/shared';
-import { launch, type Session } from '../browser/harness.ts';
+import { ensureExtensionBuilt, launch, type Session } from '../browser/harness.ts';
 import { stopWorker } from '../browser/stop-worker.ts';
 import { generatedBundle } from './_generated-bundle.ts';
 
@@ -152,6 +152,8 @@ async function floor(): Promise<void> {
   }
 }
 
+// The shipped bundle is read from the test build, so build it first on a fresh clone.
+ensureExtensionBuilt();
 const shipped = loadBundle(readFileSync(`${EXTENSION}/bundles/default.json`, 'utf8'));
 const precompiledDefault = shipped.precompiled ? shipped : precompileBundle(shipped);
 const big = precompileBundle(oldFormat(generatedBundle(precompiledDefault, 10_000)));

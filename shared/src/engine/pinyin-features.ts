@@ -1,7 +1,7 @@
 // How Chinese sounds, as features: customers type homophones (太鬼了 for 太贵了, 便宜店 for 便宜点),
 // whole pinyin (pian yi dian, taiguile) and initials (jg for 价格), so the classifier compares
 // syllables as well as characters.
-import { pinyin } from 'pinyin-pro';
+import { readingOf, readingsOfRun } from './pinyin-converter.ts';
 
 /** Every Mandarin syllable without tone (ü written v), to cut run-together pinyin into syllables. */
 const SYLLABLES = new Set(
@@ -35,23 +35,17 @@ const LATIN_RUN = /[a-z]+(?: [a-z]+)*/g;
 // Initials only: two to four letters with no vowel ("jg", "pyd"), which no English or pinyin word is.
 const INITIALS = /^[bcdfghjklmnpqrstwxyz]{2,4}$/;
 
-const pinyinCache = new Map<string, string>();
-/** The toneless pinyin of one character, cached: indexing 10,000 entries must not re-run the converter per character. */
+/** The toneless pinyin of one character (ü written v), or the character itself when it is not Chinese. */
 export function pinyinOf(char: string): string {
-  let value = pinyinCache.get(char);
-  if (value === undefined) {
-    value = pinyin(char, { toneType: 'none' }).replace(/ü/g, 'v');
-    pinyinCache.set(char, value);
-  }
-  return value;
+  return readingOf(char);
 }
 
 /**
- * Has the converter build its dictionary's word index now (pinyin-pro does it on first use, about
- * 15 ms), so a worker can do it while it waits for storage rather than on its first message.
+ * Has the converter read its word list now (about a millisecond), so a worker can do it while it
+ * waits for storage rather than on its first message.
  */
 export function preparePinyin(): void {
-  pinyinOf('中');
+  readingsOfRun('准备');
 }
 
 const SYLLABLE_PAIR = 0.6;
@@ -79,7 +73,7 @@ export function syllablesOf(word: string): string[] | undefined {
 export function addPinyinFeatures(normalized: string, add: (feature: string, value: number) => void): void {
   for (const [run] of normalized.matchAll(CJK_RUN)) {
     if (run.length < 2) continue;
-    addSyllablePairs(pinyin(run, { toneType: 'none', type: 'array' }).map((syllable) => syllable.replace(/ü/g, 'v')), add);
+    addSyllablePairs(readingsOfRun(run), add);
   }
   for (const [run] of normalized.matchAll(LATIN_RUN)) {
     const words = run.split(' ');
