@@ -5,6 +5,7 @@
 import { INTENTS, type Intent } from '../playbook/ids.ts';
 import type { BaseCorpus, BaseModel } from '../playbook/base-corpus.ts';
 import { featuresOfMessage } from './intent-features.ts';
+import { LineIndex } from './line-index.ts';
 import { CJK, normalizeText } from './text.ts';
 
 export interface BaseCounts {
@@ -66,19 +67,15 @@ export function withBaseModel(base: BaseCorpus): BaseCorpus {
  * restarted indexes the feature names and decodes only the rows its messages need.
  */
 function compiledCounts(model: BaseModel): BaseCounts | undefined {
-  const features = model.features.split('\n');
-  const counts = model.counts.split('\n');
-  if (counts.length !== features.length || model.totals.length !== INTENTS.length) return undefined;
-  const rowOf = new Map<string, number>();
-  features.forEach((feature, at) => rowOf.set(feature, at));
+  const features = new LineIndex(model.features);
+  const counts = new LineIndex(model.counts);
+  if (counts.count !== features.count || model.totals.length !== INTENTS.length) return undefined;
   const decoded = new Map<number, Float64Array>();
-  const countOf = (feature: string): Float64Array | undefined => {
-    const at = rowOf.get(feature);
-    if (at === undefined) return undefined;
+  const rowAt = (at: number): Float64Array => {
     let row = decoded.get(at);
     if (!row) {
       row = new Float64Array(INTENTS.length);
-      for (const pair of counts[at]!.split(' ')) {
+      for (const pair of counts.line(at).split(' ')) {
         const colon = pair.indexOf(':');
         const intent = Number(pair.slice(0, colon));
         const value = Number(pair.slice(colon + 1));
@@ -89,8 +86,12 @@ function compiledCounts(model: BaseModel): BaseCounts | undefined {
     }
     return row;
   };
+  const countOf = (feature: string): Float64Array | undefined => {
+    const at = features.find(feature);
+    return at === -1 ? undefined : rowAt(at);
+  };
   const allFeatures = function* (): Iterable<[string, number]> {
-    for (const feature of features) yield [feature, countOf(feature)!.reduce((sum, value) => sum + value, 0)];
+    for (let at = 0; at < features.count; at++) yield [features.line(at), rowAt(at).reduce((sum, value) => sum + value, 0)];
   };
   return { countOf, allFeatures, totals: Float64Array.from(model.totals, (value) => value / SCALE), vocabulary: model.vocabulary };
 }

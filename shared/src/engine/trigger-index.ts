@@ -5,6 +5,7 @@
 // so a worker that Chrome restarted answers its first message without rebuilding the model.
 import { PrecompiledError, type PrecompiledIntent } from '../playbook/precompiled.ts';
 import { INTENTS, type Intent } from '../playbook/ids.ts';
+import { LineIndex } from './line-index.ts';
 
 /** What the model asks of a feature; a Map is one, and so is the lazily read table below. */
 export interface FeatureLookup<T> {
@@ -106,26 +107,24 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
     triggerText.set(intent as Intent, text);
   }
   if (compiled.logDenominators.length !== intents.length) throw new PrecompiledError(`${WHAT} is cut short: ${compiled.logDenominators.length} denominators for ${intents.length} intents`);
-  const features = compiled.features === '' ? [] : compiled.features.split('\n');
-  const lines = compiled.rows === '' ? [] : compiled.rows.split('\n');
-  if (lines.length !== features.length) throw new PrecompiledError(`${WHAT} is cut short: ${lines.length} rows for ${features.length} features`);
-  const rowOf = new Map<string, number>();
-  features.forEach((feature, at) => rowOf.set(feature, at));
+  const features = new LineIndex(compiled.features);
+  const lines = new LineIndex(compiled.rows);
+  if (lines.count !== features.count) throw new PrecompiledError(`${WHAT} is cut short: ${lines.count} rows for ${features.count} features`);
   const decoded = new Map<number, Row>();
   const parse = (at: number): Row => {
-    const [frequency, counts, postings, extra] = lines[at]!.split('|');
+    const [frequency, counts, postings, extra] = lines.line(at).split('|');
     const count = Number(frequency);
     // The same arithmetic as building the model (classify.ts), so the same doubles.
     const idf = Math.log(1 + examples.length / count);
     const row: Row = { idf, frequency: count, counts: undefined, postings: undefined };
-    if (postings === undefined || extra !== undefined || !(count >= 1)) throw new PrecompiledError(`${WHAT} is damaged at the row of "${features[at]!.slice(0, 40)}"`);
+    if (postings === undefined || extra !== undefined || !(count >= 1)) throw new PrecompiledError(`${WHAT} is damaged at the row of "${features.line(at).slice(0, 40)}"`);
     if (counts !== '-') {
       row.counts = new Float64Array(intents.length);
       for (const pair of counts === '' ? [] : counts!.split(',')) {
         const colon = pair.indexOf(':');
         const intent = Number(pair.slice(0, colon));
         const value = Number(pair.slice(colon + 1));
-        if (colon <= 0 || !(intent >= 0 && intent < intents.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the counts of "${features[at]!.slice(0, 40)}"`);
+        if (colon <= 0 || !(intent >= 0 && intent < intents.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the counts of "${features.line(at).slice(0, 40)}"`);
         row.counts[intent] = value;
       }
     }
@@ -134,7 +133,7 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
         const colon = pair.indexOf(':');
         const example = Number(pair.slice(0, colon));
         const value = Number(pair.slice(colon + 1));
-        if (colon <= 0 || !(example >= 0 && example < examples.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the postings of "${features[at]!.slice(0, 40)}"`);
+        if (colon <= 0 || !(example >= 0 && example < examples.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the postings of "${features.line(at).slice(0, 40)}"`);
         return { example, weight: value * idf, value };
       });
     }
@@ -153,18 +152,18 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
     }
     return Number.isNaN(row.idf) ? undefined : row;
   };
-  if (strict) for (let at = 0; at < features.length; at++) rowAt(at);
+  if (strict) for (let at = 0; at < features.count; at++) rowAt(at);
   const view = <T>(pick: (row: Row) => T | undefined): FeatureLookup<T> => ({
     get(feature) {
-      const at = rowOf.get(feature);
-      const row = at === undefined ? undefined : rowAt(at);
+      const at = features.find(feature);
+      const row = at === -1 ? undefined : rowAt(at);
       return row ? pick(row) : undefined;
     },
     *[Symbol.iterator]() {
-      for (let at = 0; at < features.length; at++) {
+      for (let at = 0; at < features.count; at++) {
         const row = rowAt(at);
         const value = row ? pick(row) : undefined;
-        if (value !== undefined) yield [features[at]!, value] as [string, T];
+        if (value !== undefined) yield [features.line(at), value] as [string, T];
       }
     },
   });
