@@ -55,7 +55,13 @@ export const CHARS: readonly (readonly [number, string])[] = [
 ${tables.map(([start, table]) => `  [0x${start.toString(16)}, ${JSON.stringify(table)}],`).join('\n')}
 ];
 
-/** The dictionary's words, one a line: the word, a space, its toneless reading; "~" first for a number (a rule, less likely than a word). */
-export const WORDS = ${JSON.stringify(words.map((word) => `${word.rule ? '~' : ''}${word.zh} ${word.reading}`).join('\n'))};
+/** The most characters a word has. */
+export const LONGEST_WORD = ${Math.max(...words.map((word) => word.zh.length))};
+
+/** The dictionary's words, one a line. */
+export const WORDS = ${JSON.stringify(words.map((word) => word.zh).join('\n'))};
+
+/** On the same line as its word, its toneless reading; "~" first for a number (a rule, less likely than a word). */
+export const WORD_READINGS = ${JSON.stringify(words.map((word) => `${word.rule ? '~' : ''}${word.reading}`).join('\n'))};
 `;
 }

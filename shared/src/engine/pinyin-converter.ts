@@ -4,7 +4,8 @@
 // The run is cut into words the way pinyin-pro does, by the most probable cut, so its readings
 // are pinyin-pro's (test/unit/pinyin-converter.test.ts compares them). Reading a table of strings
 // instead of loading pinyin-pro saves a worker and the CLI about 50 ms at every start.
-import { CHARS, DIGITS, READINGS, WORDS } from './pinyin-table.ts';
+import { LineIndex } from './line-index.ts';
+import { CHARS, DIGITS, LONGEST_WORD, READINGS, WORD_READINGS, WORDS } from './pinyin-table.ts';
 
 const readings = READINGS.split(' ');
 const digitValue = new Int16Array(128).fill(-1);
@@ -32,32 +33,16 @@ export function hasOtherReadings(char: string): boolean {
   return (valueOf(char) & 1) === 1;
 }
 
-interface Word {
-  readings: string[];
-  /** Log probability of using it, as pinyin-pro weighs a dictionary word or a number rule. */
-  weight: number;
-}
-
 // pinyin-pro's probabilities: a dictionary word, a number rule, a character met alone.
 const WORD_WEIGHT = Math.log(2e-8);
 const RULE_WEIGHT = Math.log(1e-12);
 const ALONE_WEIGHT = Math.log(1e-13);
 
-let words: Map<string, Word> | undefined;
-let longest = 0;
+/** The words and their readings, indexed on first use without splitting the lists. */
+let words: { keys: LineIndex; readings: LineIndex } | undefined;
 
-/** The word list, read on first use (about a millisecond): a run of one character needs none of it. */
-function wordList(): Map<string, Word> {
-  if (words) return words;
-  words = new Map();
-  for (const line of WORDS.split('\n')) {
-    const rule = line.startsWith('~');
-    const space = line.indexOf(' ');
-    const zh = line.slice(rule ? 1 : 0, space);
-    words.set(zh, { readings: line.slice(space + 1).split(' '), weight: rule ? RULE_WEIGHT : WORD_WEIGHT });
-    longest = Math.max(longest, zh.length);
-  }
-  return words;
+function wordList(): NonNullable<typeof words> {
+  return (words ??= { keys: new LineIndex(WORDS), readings: new LineIndex(WORD_READINGS) });
 }
 
 /**
@@ -67,25 +52,30 @@ function wordList(): Map<string, Word> {
  */
 export function readingsOfRun(run: string): string[] {
   const n = run.length;
-  const list = wordList();
+  const { keys, readings: wordReadings } = wordList();
+  // The word at each place of the best cut, found once.
+  const wordAt = new Int32Array(n + 1).fill(-1);
   // best[i]: the best weight of the run from i on, and the length of the word that starts it (1: alone).
   const best = new Float64Array(n + 1);
   const size = new Int8Array(n + 1);
   for (let i = n - 1; i >= 0; i--) {
     best[i] = ALONE_WEIGHT + best[i + 1]!;
     size[i] = 1;
-    for (let length = Math.min(longest, n - i); length >= 2; length--) {
-      const word = list.get(run.slice(i, i + length));
-      if (word && word.weight + best[i + length]! > best[i]!) {
-        best[i] = word.weight + best[i + length]!;
+    for (let length = Math.min(LONGEST_WORD, n - i); length >= 2; length--) {
+      const word = keys.find(run.slice(i, i + length));
+      if (word === -1) continue;
+      const weight = (wordReadings.line(word).startsWith('~') ? RULE_WEIGHT : WORD_WEIGHT) + best[i + length]!;
+      if (weight > best[i]!) {
+        best[i] = weight;
         size[i] = length;
+        wordAt[i] = word;
       }
     }
   }
   const out: string[] = [];
   for (let i = 0; i < n; ) {
     if (size[i]! > 1) {
-      out.push(...list.get(run.slice(i, i + size[i]!))!.readings);
+      out.push(...wordReadings.line(wordAt[i]!).replace(/^~/, '').split(' '));
       i += size[i]!;
       continue;
     }
