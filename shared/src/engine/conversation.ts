@@ -1,10 +1,10 @@
 // Where a chat stands on the golden sales model: the customer's messages, oldest first, run
 // through the transition table (golden-transitions.ts), with the replies the salesperson already
 // used marking the steps they served.
-import type { Bundle } from '../playbook/bundle.ts';
+import { bundleReplies, type Bundle } from '../playbook/bundle.ts';
 import { allTexts } from '../playbook/local-text.ts';
 import { GOLDEN_STEPS, type GoldenStep, type Intent } from '../playbook/ids.ts';
-import type { Sequence } from '../playbook/schema.ts';
+import type { Reply, Sequence } from '../playbook/schema.ts';
 import { asksSmallTalk, chatCueOf, isReassured, isSoftened, recalledOf } from './golden-cues.ts';
 import { normalizeText } from './text.ts';
 
@@ -83,8 +83,8 @@ interface StepIndex {
   sequence?: Sequence;
   /** Reply or story id → the golden step it serves. */
   replyStep: Map<string, GoldenStep>;
-  /** Replies that ask the customer something ("what still holds you back?"): they make no offer. */
-  asking: Set<string>;
+  /** Whether a reply asks the customer something ("what still holds you back?"): such a reply makes no offer. */
+  asks(id: string): boolean;
 }
 
 const indexes = new WeakMap<Bundle, StepIndex>();
@@ -98,15 +98,11 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
   const sequences = bundle.playbooks.flatMap((entry) => entry.playbook.sequences ?? []);
   const sequence = sequences.find((candidate) => candidate.id === GOLDEN_SEQUENCE) ?? sequences[0];
   const replyStep = new Map<string, GoldenStep>();
-  const asking = new Set<string>();
   for (const { playbook } of bundle.playbooks) {
     for (const objection of playbook.objections ?? []) {
       // A reply of an objection serves the step where the method answers its intent.
       const step = GOLDEN_STEP_OF_INTENT[objection.intent];
       if (step) for (const reply of objection.replies) replyStep.set(reply.id, step);
-    }
-    for (const reply of [...(playbook.objections ?? []).flatMap((objection) => objection.replies), ...(playbook.replies ?? []), ...(playbook.sequences ?? []).flatMap((sequence) => sequence.steps.flatMap((step) => step.replies ?? []))]) {
-      if (allTexts(reply.text).some((text) => /[?？]/.test(text))) asking.add(reply.id);
     }
     for (const story of playbook.stories ?? []) replyStep.set(story.id, 'resolve_doubt');
   }
@@ -115,7 +111,17 @@ export function stepIndexOf(bundle: Bundle): StepIndex {
     for (const reply of step.replies ?? []) replyStep.set(reply.id, step.id);
     for (const id of step.uses ?? []) if (!replyStep.has(id)) replyStep.set(id, step.id);
   }
-  const index = { sequence, replyStep, asking };
+  // Only the replies a chat used are asked about, so their texts are looked at then, not all at once.
+  let texts: Map<string, Reply['text']> | undefined;
+  const asks = (id: string): boolean => {
+    if (!texts) {
+      texts = new Map();
+      for (const { reply } of bundleReplies(bundle)) if (!texts.has(reply.id)) texts.set(reply.id, reply.text);
+    }
+    const text = texts.get(id);
+    return text !== undefined && allTexts(text).some((one) => /[?？]/.test(one));
+  };
+  const index = { sequence, replyStep, asks };
   indexes.set(bundle, index);
   return index;
 }
@@ -182,13 +188,13 @@ export function conversationState(
   current?: CurrentMessage,
   intentOf?: IntentOf,
 ): ConversationState {
-  const { sequence, replyStep, asking } = stepIndexOf(bundle);
+  const { sequence, replyStep, asks } = stepIndexOf(bundle);
   const reached = new Set<GoldenStep>();
   let offerSent = false;
   for (const id of conversation.usedReplies ?? []) {
     const step = typeof id === 'string' ? replyStep.get(id) : undefined;
     if (step) reached.add(step);
-    if (step === 'consider' && !asking.has(id as string)) offerSent = true;
+    if (step === 'consider' && !asks(id as string)) offerSent = true;
   }
   let state: GoldenState = 'start';
   let why = transitionFor('start', 'silence').because;
