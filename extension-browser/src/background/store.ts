@@ -113,11 +113,38 @@ export async function getBundle(): Promise<StoredBundle | undefined> {
 }
 
 export async function putBundle(bundle: StoredBundle): Promise<void> {
+  early = undefined;
   await (await database()).put('bundles', bundle, 'current');
 }
 
 export async function deleteBundle(): Promise<void> {
+  early = undefined;
   await (await database()).delete('bundles', 'current');
+}
+
+interface BundleRecords {
+  current?: StoredBundle;
+  defaultCopy?: StoredBundle;
+}
+
+let early: Promise<BundleRecords> | undefined;
+
+/**
+ * Asks for the bundle records as the worker's script starts (early-read.ts, which index.ts imports
+ * first): IndexedDB opens the database and reads them while the rest of the script runs, so the
+ * first suggestion after a restart finds them read. The next getBundles takes that read; a write
+ * to the bundles store before it drops it.
+ */
+export function readBundlesEarly(): void {
+  early ??= readBundles();
+  early.catch(() => {});
+}
+
+/** The bundle records (readBundles), from the read made at the start when there is one. */
+export function getBundles(): Promise<BundleRecords> {
+  const read = early;
+  early = undefined;
+  return read ? read.catch(() => readBundles()) : readBundles();
 }
 
 /**
@@ -126,7 +153,7 @@ export async function deleteBundle(): Promise<void> {
  * import (reading a record of megabytes costs about 15 ms). Its `hash` names the default bundle it
  * was made from, so one an older build left is told apart.
  */
-export async function getBundles(): Promise<{ current?: StoredBundle; defaultCopy?: StoredBundle }> {
+async function readBundles(): Promise<BundleRecords> {
   const tx = (await database()).transaction('bundles');
   const current = await tx.store.get('current');
   const defaultCopy = current ? undefined : await tx.store.get('default-copy');
@@ -136,10 +163,12 @@ export async function getBundles(): Promise<{ current?: StoredBundle; defaultCop
 }
 
 export async function putDefaultCopy(bundle: StoredBundle): Promise<void> {
+  early = undefined;
   await (await database()).put('bundles', bundle, 'default-copy');
 }
 
 export async function deleteDefaultCopy(): Promise<void> {
+  early = undefined;
   await (await database()).delete('bundles', 'default-copy');
 }
 
