@@ -148,18 +148,19 @@ export function getBundles(): Promise<BundleRecords> {
 }
 
 /**
- * The imported bundle, else the worker's copy of the default one, in one transaction: a restarted
+ * The imported bundle, else the worker's copy of the default one, in one request: a restarted
  * worker needs one of them before its first answer. The copy is only read when there is no
  * import (reading a record of megabytes costs about 15 ms). Its `hash` names the default bundle it
  * was made from, so one an older build left is told apart.
  */
 async function readBundles(): Promise<BundleRecords> {
-  const tx = (await database()).transaction('bundles');
-  const current = await tx.store.get('current');
-  const defaultCopy = current ? undefined : await tx.store.get('default-copy');
+  // The store's only keys sort 'current' < 'default-copy', so a cursor over the two stops at the
+  // import when there is one and at the copy otherwise: one round trip instead of two.
+  const cursor = await (await database()).transaction('bundles').store.openCursor(IDBKeyRange.bound('current', 'default-copy'));
   // Not waiting for the transaction's end: a read is done when its request succeeds, and the
   // end comes a round trip later (seen 5–100 ms later on a busy machine).
-  return { current, defaultCopy };
+  if (!cursor) return {};
+  return cursor.key === 'current' ? { current: cursor.value } : { defaultCopy: cursor.value };
 }
 
 export async function putDefaultCopy(bundle: StoredBundle): Promise<void> {
