@@ -156,9 +156,9 @@ export async function allCases(): Promise<Case[]> {
  * case of that customer. Found through the store's index, not by reading every case, since the
  * profile is read on every suggestion and a salesperson keeps thousands of cases.
  */
-export async function casesAround(conversation: string, customerOf: (own: Case[]) => string): Promise<{ own: Case[]; customer: string; cases: Case[] }> {
+export async function casesAround(conversation: string, customerOf: (own: Case[]) => string | Promise<string>): Promise<{ own: Case[]; customer: string; cases: Case[] }> {
   const own = (await casesOfConversation(conversation)).map((entry) => entry.record);
-  const customer = customerOf(own);
+  const customer = await customerOf(own);
   return { own, customer, cases: customer === '' ? own : await casesOfCustomer(customer) };
 }
 

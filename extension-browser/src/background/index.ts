@@ -1,3 +1,5 @@
+// First: asks IndexedDB for the bundle while the rest of the script is evaluated.
+import './early-read.ts';
 import browser from 'webextension-polyfill';
 import { ensureRefreshAlarm, onRefreshAlarm } from './bundle-refresh.ts';
 import { createContextMenu, onContextMenuClick } from './context-menu.ts';

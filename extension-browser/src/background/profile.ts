@@ -47,11 +47,14 @@ function customerCases(cases: readonly Case[], conversation: string, customer: s
  * and the customer's cases (this chat's alone when the customer has no name).
  */
 async function customerOf(conversation: string): Promise<{ current: Case | undefined; customer: string; own: Case[] }> {
-  const values = (await getConversation(conversation)).values;
+  // Read beside the chat's cases rather than before them: the first suggestion after a worker
+  // restart waits for these tags, and the case database opens on that read.
+  const values = getConversation(conversation).then((read) => read.values);
   let current: Case | undefined;
-  const { customer, cases } = await casesAround(conversation, (mine) => {
+  const { customer, cases } = await casesAround(conversation, async (mine) => {
+    const typed = (await values).customer?.trim();
     current = newestOf(mine, conversation);
-    return current?.customer || values.customer?.trim() || '';
+    return current?.customer || typed || '';
   });
   return { current, customer, own: customerCases(cases, conversation, customer) };
 }

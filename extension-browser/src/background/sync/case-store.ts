@@ -3,11 +3,12 @@
 // so the team's CouchDB holds what an export would. What recording needs beside a case (the
 // digest of the last customer message recorded) lives in _local documents, which PouchDB never
 // replicates. Every write here is announced to the listeners, which schedule a team sync.
-import PouchDB from 'pouchdb-browser';
+import type PouchDB from 'pouchdb-browser';
 import { canonicalJson, mergeCases, type Case } from '@closer/shared';
 import { isCaseId, seenDocId, toDoc, toRecord, type CaseDoc, type CasesDatabase } from './case-doc.ts';
 import { addToIndex, caseIndex, forgetCaseIndex, isIndexLoaded } from './case-index.ts';
 import { migrateOldCases } from './migrate-cases.ts';
+import { pouchDB } from './pouchdb.ts';
 
 export const CASES_DB_NAME = 'closer-cases';
 
@@ -27,7 +28,7 @@ let opening: Promise<CasesDatabase> | undefined;
 /** The cases database, with the cases of the old IndexedDB store copied in first (once). */
 export function casesDatabase(): Promise<CasesDatabase> {
   opening ??= (async () => {
-    const db = new PouchDB<Case>(CASES_DB_NAME, { adapter: 'idb' });
+    const db = new (pouchDB())<Case>(CASES_DB_NAME, { adapter: 'idb' });
     await migrateOldCases(db);
     return db;
   })();

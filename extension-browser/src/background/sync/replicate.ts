@@ -2,12 +2,13 @@
 // connection): pull the salesperson's own database (their other browsers' cases, and the
 // conflicts those make), settle conflicts the case's way, then push. PouchDB's replication
 // protocol checkpoints each batch on both sides, so a run cut short resumes where it stopped.
-import PouchDB from 'pouchdb-browser';
+import type PouchDB from 'pouchdb-browser';
 import { casesDatabase, forgetConversationIndex } from './case-store.ts';
 import { settleConflicts } from './conflicts.ts';
 import { describeFailure, newTransport, PermissionMissing, type SyncError, type Transport } from './sync-errors.ts';
 import type { SyncState } from './sync-state.ts';
 import { originPattern, remoteDatabaseUrl, type TeamSettings } from './team-settings.ts';
+import { pouchDB } from './pouchdb.ts';
 
 const BATCH_SIZE = 500;
 /** A request the server does not answer within this is given up (the run fails and backs off). */
@@ -37,7 +38,7 @@ function teamFetch(settings: TeamSettings, transport: Transport): (url: string |
 }
 
 function remoteDatabase(settings: TeamSettings, transport: Transport): PouchDB.Database<object> {
-  return new PouchDB(remoteDatabaseUrl(settings), {
+  return new (pouchDB())(remoteDatabaseUrl(settings), {
     // The salesperson's database is made by the server (couch_peruser or closer team setup); never by us.
     skip_setup: true,
     fetch: teamFetch(settings, transport),
