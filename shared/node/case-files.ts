@@ -5,11 +5,13 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findFiles } from './find-files.ts';
-// The case modules themselves, not the core's index: `closer report` then loads none of the playbook parser, search or pinyin at start-up.
+// The case modules themselves, not the core's index: `closer report` then loads none of the
+// playbook parser, search or pinyin at start-up, and the full reader (jsonl.ts, which builds the
+// zod schema) only for a file with a line not in Closer's own form.
 import type { Case } from '../src/cases/case.ts';
-import { visitCaseLines, type CaseProblem } from '../src/cases/jsonl.ts';
-import { mergeCases } from '../src/cases/merge.ts';
-import { addCaseLines } from '../src/cases/report-lines.ts';
+import type { CaseProblem } from '../src/cases/jsonl.ts';
+import type { CaseLinesReader } from '../src/cases/report-lines.ts';
+import { CaseFileBytes, ReportBytesReader } from '../src/cases/report-bytes.ts';
 import { CaseReportBuilder, type CaseReport } from '../src/cases/report.ts';
 
 export const CASE_SUFFIXES = ['.jsonl', '.ndjson'];
@@ -33,6 +35,7 @@ export interface CaseFileOptions {
 
 /** Every case of the files (the same case in several files merged), with the problems found. */
 export async function loadCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<LoadedCases> {
+  const [{ visitCaseLines }, { mergeCases }] = await Promise.all([import('../src/cases/jsonl.ts'), import('../src/cases/merge.ts')]);
   const cases: Case[] = [];
   const visit = (record: Case) => void cases.push(record);
   const { files, problems, drillResults } = await readCaseFiles(paths, options, (lines, name) => visitCaseLines(lines, name, { reasons: options.reasons }, visit));
@@ -41,13 +44,51 @@ export async function loadCaseFiles(paths: readonly string[], options: CaseFileO
 
 /**
  * The figures over the files' cases, keeping only a digest of each case in memory and building
- * no timeline events (report-lines.ts): fast on 100,000 cases.
+ * no timeline events: fast on 100,000 cases. Lines in Closer's own form are read from the bytes
+ * (report-bytes.ts), the others by the full reader (report-lines.ts). The files' bytes are kept
+ * until the figures are made: two copies of a case changed at the same instant are compared whole.
  */
 export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number }> {
   const builder = new CaseReportBuilder();
-  const { files, problems, drillResults } = await readCaseFiles(paths, options, (lines, name) => addCaseLines(lines, name, { reasons: options.reasons }, builder));
+  const bytesReader = new ReportBytesReader(builder, options.reasons);
+  const { files, problems, drillResults } = await readCaseFileBytes(paths, options, async (bytes, name) => {
+    const file = new CaseFileBytes(bytes, { ascii: (start, end) => bytes.toString('latin1', start, end), utf8: (start, end) => bytes.toString('utf8', start, end) });
+    let full: CaseLinesReader | undefined;
+    while (bytesReader.readUntilFull(file)) {
+      full ??= new (await import('../src/cases/report-lines.ts')).CaseLinesReader(name, { reasons: options.reasons }, builder);
+      full.add(bytes.toString('utf8', file.lineStart, file.lineEnd), file.line);
+    }
+    return full ?? { problems: [], drillResults: 0 };
+  });
   return { files, cases: builder.size, report: builder.report(), problems, drillResults };
 }
+
+/** Reads each case file whole and hands its bytes, if they are UTF-8, to `read`. */
+async function readCaseFileBytes(
+  paths: readonly string[],
+  options: CaseFileOptions,
+  read: (bytes: Buffer, name: string) => Promise<{ problems: CaseProblem[]; drillResults: number }>,
+): Promise<{ files: string[]; problems: CaseProblem[]; drillResults: number }> {
+  const cwd = options.cwd ?? process.cwd();
+  const files = await findCaseFiles(paths.map((given) => path.resolve(cwd, given)));
+  const problems: CaseProblem[] = [];
+  let drillResults = 0;
+  for (const file of files) {
+    const relative = path.relative(cwd, file);
+    const name = relative === '' || relative.startsWith('..') ? file : relative;
+    const bytes = readFileSync(file);
+    if (!isUtf8(bytes)) {
+      problems.push({ file: name, line: 1, severity: 'error', message: NOT_UTF8 });
+      continue;
+    }
+    const found = await read(bytes, name);
+    problems.push(...found.problems);
+    drillResults += found.drillResults;
+  }
+  return { files, problems, drillResults };
+}
+
+const NOT_UTF8 = 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped';
 
 /** Reads one file's lines: the problems found and the drill result lines skipped. */
 type LinesReader = (lines: Iterable<string>, name: string) => { problems: CaseProblem[]; drillResults: number };
@@ -99,7 +140,7 @@ export function takeCaseArgs(args: readonly string[]): { cases: string[]; rest: 
 /** A case file's lines, decoded one by one as they are read, or why it cannot be read as one. */
 export function caseFileLines(bytes: Buffer): { lines: Iterable<string> } | { problem: string } {
   // isUtf8 checks a 100 MB file in milliseconds; a fatal TextDecoder takes half a second.
-  if (!isUtf8(bytes)) return { problem: 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped' };
+  if (!isUtf8(bytes)) return { problem: NOT_UTF8 };
   return { lines: linesOf(bytes) };
 }
 

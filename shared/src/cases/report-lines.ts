@@ -24,30 +24,42 @@ const TIMELINE_KEY = ',"timeline":';
  * many drill result lines were skipped: what visitCaseLines with builder.add would do.
  */
 export function addCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, builder: CaseReportBuilder): { problems: CaseProblem[]; drillResults: number } {
-  const reasons = new Set(options.reasons ?? LOSS_REASONS);
-  const problems: CaseProblem[] = [];
-  let drillResults = 0;
+  const reader = new CaseLinesReader(file, options, builder);
   let lineNumber = 0;
-  for (const raw of lines) {
-    lineNumber++;
+  for (const raw of lines) reader.add(raw, ++lineNumber);
+  return { problems: reader.problems, drillResults: reader.drillResults };
+}
+
+/** The same, a line at a time, for a caller that reads most lines itself (report-bytes.ts) and hands over the rest. */
+export class CaseLinesReader {
+  readonly problems: CaseProblem[] = [];
+  drillResults = 0;
+  private readonly reasons: ReadonlySet<string>;
+
+  constructor(private readonly file: string, options: ReadOptions, private readonly builder: CaseReportBuilder) {
+    this.reasons = new Set(options.reasons ?? LOSS_REASONS);
+  }
+
+  /** One line as it stands in the file (without its line end) and its number. */
+  add(raw: string, lineNumber: number): void {
+    const { file, builder, problems } = this;
     const line = raw.trim();
-    if (line === '') continue;
+    if (line === '') return;
     const quick = quickCase(line);
     const result = quick ? quick.record : readCaseLine(line);
     if (result === DRILL_LINE) {
-      drillResults++;
-      continue;
+      this.drillResults++;
+      return;
     }
     if (typeof result === 'string') {
       problems.push({ file, line: lineNumber, severity: 'error', message: result });
-      continue;
+      return;
     }
     const times = caseTimes(result);
-    problems.push(...caseLineProblems(result, file, lineNumber, reasons, times));
+    problems.push(...caseLineProblems(result, file, lineNumber, this.reasons, times));
     if (quick) builder.addRead(result, quick.timeline, times);
     else builder.add(result, times);
   }
-  return { problems, drillResults };
 }
 
 /** A line's case with an empty timeline, and what the figures read of its real one; undefined leaves the line to the full reader. */

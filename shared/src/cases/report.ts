@@ -4,7 +4,9 @@
 import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook/ids.ts';
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
-import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
+import type { LineText, ScannedLine } from './case-line-bytes.ts';
+import type { Outcome } from './case-format.ts';
+import { caseTimes, hasSuspectTimes, type CaseTimes } from './suspect-times.ts';
 import { latestTagChanges, tagsAfterChanges, type TagEvent } from './tag-changes.ts';
 import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
@@ -55,12 +57,27 @@ const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [st
 const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
 const NO_REPLIES: string[] = [];
 const NO_USES: number[] = [];
+const NO_TAGS: string[] = [];
 const VERBATIM = 1;
 const ADAPTED = 2;
 
-/** What the figures need of one case: its fields, and of its timeline only what was met in it. */
+/**
+ * What the figures need of one case: the fields they read, and of its timeline only what was met
+ * in it. One object a case is kept, and every value in it is read again when the figures are made.
+ */
 interface CaseDigest {
-  fields: CaseFields;
+  id: string;
+  customer: string;
+  source: string | undefined;
+  outcome: Outcome;
+  amount: number | undefined;
+  lossReason: string | undefined;
+  /** As written, or undefined for a line in Closer's own form, where it is the toISOString of `created`. */
+  createdAt: string | undefined;
+  /** The times of the copy whose fields these are, parsed once (see caseTimes); `updated` orders the copies. */
+  created: number;
+  closed: number;
+  updated: number;
   /** The intents met, one bit each in INTENTS order. */
   intents: number;
   replies: string[];
@@ -71,9 +88,13 @@ interface CaseDigest {
   /** The tags of every copy, as merging combines them (each changed tag as its latest change says). */
   tags: readonly string[];
   /** The tag events of every copy, absent when there are none (every case written before they existed). */
-  tagChanges?: TagEvent[];
-  /** The times of the copy whose fields these are, parsed once. */
-  times: CaseTimes;
+  tagChanges: TagEvent[] | undefined;
+  /**
+   * The copy's whole fields, or for a line read from its bytes the line, parsed only when two
+   * copies of a case changed at the same instant and isNewerCopy must compare them whole.
+   */
+  fields: CaseFields | undefined;
+  line: { text: LineText; start: number; end: number } | undefined;
 }
 
 /**
@@ -143,20 +164,54 @@ function digestOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes
   // keeps two a case (1,090 → 870 bytes a case held over 100,000 cases).
   const replies = timeline.replies.length === 0 ? NO_REPLIES : timeline.replies.slice();
   const uses = timeline.uses.length === 0 ? NO_USES : timeline.uses.slice();
-  if (!tagChanges) return { fields, intents, replies, uses, furthest, tags: fields.tags, times };
-  return { fields, intents, replies, uses, furthest, tags: tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)), tagChanges, times };
+  return {
+    id: fields.id, customer: fields.customer, source: fields.source, outcome: fields.outcome, amount: fields.amount, lossReason: fields.lossReason,
+    createdAt: fields.createdAt, created: times.created, closed: times.closed, updated: Date.parse(fields.updatedAt),
+    intents, replies, uses, furthest,
+    tags: tagChanges ? tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)) : fields.tags, tagChanges,
+    fields, line: undefined,
+  };
+}
+
+/** A line read from its bytes (case-line-bytes.ts): its id and customer decoded, the rest as the scanner found it. */
+function scannedDigestOf(line: ScannedLine, id: string, customer: string, amount: number | undefined, text: LineText, start: number, end: number): CaseDigest {
+  const { intents, furthest, tagChanges } = line;
+  const replies = line.replies.length === 0 ? NO_REPLIES : line.replies.slice();
+  const uses = line.uses.length === 0 ? NO_USES : line.uses.slice();
+  const tags = line.tags.length === 0 ? NO_TAGS : line.tags.slice();
+  return {
+    id, customer, source: line.source, outcome: line.outcome, amount, lossReason: line.lossReason,
+    createdAt: undefined, created: line.created, closed: line.closed, updated: line.updated,
+    intents, replies, uses, furthest,
+    tags: tagChanges ? tagsAfterChanges(tags, latestTagChanges(tagChanges)) : tags, tagChanges,
+    fields: undefined, line: { text, start, end },
+  };
+}
+
+/** Whether copy `a` is the newer, as isNewerCopy decides over the copies' fields; those are read whole only for a tie. */
+function isNewerDigest(a: CaseDigest, b: CaseDigest): boolean {
+  const difference = a.updated - b.updated;
+  if (difference !== 0) return difference > 0;
+  return isNewerCopy(wholeFields(a), wholeFields(b));
+}
+
+function wholeFields(digest: CaseDigest): CaseFields {
+  if (digest.fields) return digest.fields;
+  const { text, start, end } = digest.line!;
+  // A line in Closer's own form is what the schema accepts as it stands: JSON.parse gives the record.
+  return JSON.parse(text.utf8(start, end)) as CaseFields;
 }
 
 /** Two copies of one case, as mergeCases would combine them: newest fields, timelines united, each changed tag as its latest change says. */
 function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
-  const newer = isNewerCopy(a.fields, b.fields) ? a : b;
+  const newer = isNewerDigest(a, b) ? a : b;
   const merged: CaseDigest = {
-    fields: newer.fields,
-    times: newer.times,
+    ...newer,
     intents: a.intents | b.intents,
     ...mergeReplies(a, b),
     furthest: Math.max(a.furthest, b.furthest),
     tags: a.tags.length === 0 ? b.tags : b.tags.length === 0 ? a.tags : [...new Set([...a.tags, ...b.tags])],
+    tagChanges: undefined,
   };
   if (!a.tagChanges && !b.tagChanges) return merged;
   const tagChanges = [...(a.tagChanges ?? []), ...(b.tagChanges ?? [])];
@@ -198,9 +253,20 @@ export class CaseReportBuilder {
    * timeline, and its times.
    */
   addRead(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): void {
-    const digest = digestOf(fields, timeline, times);
-    const earlier = this.digests.get(fields.id);
-    this.digests.set(fields.id, earlier ? mergeDigests(earlier, digest) : digest);
+    this.addDigest(digestOf(fields, timeline, times));
+  }
+
+  /**
+   * One case as the byte scanner read its line (case-line-bytes.ts), with its id, customer and
+   * amount decoded; `text` and the offsets give the line again, should its copies tie.
+   */
+  addScanned(line: ScannedLine, id: string, customer: string, amount: number | undefined, text: LineText, start: number, end: number): void {
+    this.addDigest(scannedDigestOf(line, id, customer, amount, text, start, end));
+  }
+
+  private addDigest(digest: CaseDigest): void {
+    const earlier = this.digests.get(digest.id);
+    this.digests.set(digest.id, earlier ? mergeDigests(earlier, digest) : digest);
   }
 
   get size(): number {
@@ -238,12 +304,13 @@ function reportOf(digests: Iterable<CaseDigest>, sourceTags: ReadonlySet<string>
   let toTime = -Infinity;
   let leftOut = 0;
 
-  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest, tags, times } of digests) {
+  for (const record of digests) {
+    const { intents: seenIntents, replies: seenReplies, uses, furthest, tags } = record;
     cases++;
-    byTags.add({ id: record.id, customer: record.customer, tags, source: record.source, outcome: record.outcome });
-    const created = times.created;
-    if (created < fromTime) [fromTime, from] = [created, record.createdAt];
-    if (created > toTime) [toTime, to] = [created, record.createdAt];
+    byTags.addCase(record.id, record.customer, tags, record.source, record.outcome);
+    const created = record.created;
+    if (created < fromTime) [fromTime, from] = [created, record.createdAt ?? new Date(created).toISOString()];
+    if (created > toTime) [toTime, to] = [created, record.createdAt ?? new Date(created).toISOString()];
     if (record.outcome === 'open') continue;
     const win = record.outcome === 'won';
     if (win) {
@@ -261,11 +328,11 @@ function reportOf(digests: Iterable<CaseDigest>, sourceTags: ReadonlySet<string>
       if (uses[index]! & VERBATIM) count(verbatimUse, reply, win);
     });
     count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
-    if (suspectTimes(record, times) !== undefined) {
+    if (hasSuspectTimes(record.outcome, record)) {
       leftOut++;
       continue;
     }
-    const closed = times.closed - created;
+    const closed = record.closed - created;
     if (Number.isFinite(closed) && closed >= 0) durations[win ? 'won' : 'lost'].push(closed);
   }
 
