@@ -73,9 +73,10 @@ const TRUE = bytesOf('true');
 const FALSE = bytesOf('false');
 const STAGES = LIFECYCLE_STAGES.map((stage) => bytesOf(`${stage}"`));
 
-const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
-const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
-const SIGNALS = new Set<string>(CASE_SIGNALS);
+// Each with its closing quote, so a longer id that starts with one is not taken for it.
+const INTENT_VALUES = INTENTS.map((intent) => bytesOf(`${intent}"`));
+const STEP_VALUES = GOLDEN_STEPS.map((step) => bytesOf(`${step}"`));
+const SIGNAL_VALUES = CASE_SIGNALS.map((signal) => bytesOf(`${signal}"`));
 
 /** Milliseconds from 0000-03-01 to 1970-01-01, for the day count below. */
 const EPOCH_DAYS = 719_468;
@@ -212,6 +213,12 @@ export class CaseLineScanner {
     const bytes = this.bytes;
     for (let index = 0; index < literal.length; index++) if (bytes[at + index] !== literal[index]) return -1;
     return at + literal.length;
+  }
+
+  /** The index of the first of `literals` spelt at `at`, else -1. */
+  private indexOf(at: number, literals: readonly Uint8Array[]): number {
+    for (let index = 0; index < literals.length; index++) if (this.literal(at, literals[index]!) >= 0) return index;
+    return -1;
   }
 
   /** Past the first of `literals` spelt at `at`, else -1. */
@@ -379,24 +386,26 @@ export class CaseLineScanner {
     const line = this.line;
     at = this.literal(at, TYPE);
     if (at < 0) return -1;
-    let next: number;
-    // Each kind's name and "at" spelt out, then its time and the rest of its fields.
-    if ((next = this.literal(at, MESSAGE_AT)) >= 0) {
+    let next = -1;
+    // Each kind's name and "at" spelt out, then its time and the rest of its fields; the first
+    // letter picks the kind to try first, most events being messages, steps and inserts.
+    const first = bytes[at];
+    if (first === 0x6d) next = this.literal(at, MESSAGE_AT);
+    else if (first === 0x73) next = this.literal(at, STEP_AT);
+    else if (first === 0x69) next = this.literal(at, INSERTED_AT);
+    if (first === 0x6d && next >= 0) {
       if (!this.isTime(next) || (at = this.literal(next + 24, INTENT)) < 0) return -1;
-      const end = this.id(at);
-      if (end < 0) return -1;
-      const bit = INTENT_BIT.get(this.idText(at, end - 1));
-      if (bit === undefined) return -1;
-      line.intents |= bit;
-      at = end;
-    } else if ((next = this.literal(at, STEP_AT)) >= 0) {
+      const intent = this.indexOf(at, INTENT_VALUES);
+      if (intent < 0) return -1;
+      line.intents |= 1 << intent;
+      at += INTENT_VALUES[intent]!.length;
+    } else if (first === 0x73 && next >= 0) {
       if (!this.isTime(next) || (at = this.literal(next + 24, STEP)) < 0) return -1;
-      const end = this.id(at);
-      if (end < 0) return -1;
-      const index = STEP_INDEX.get(this.idText(at, end - 1)) ?? -1;
-      if (index > line.furthest) line.furthest = index;
-      at = end;
-    } else if ((next = this.literal(at, INSERTED_AT)) >= 0) {
+      // A step of the golden model, or any other id, which counts in no figure.
+      const step = this.indexOf(at, STEP_VALUES);
+      if (step > line.furthest) line.furthest = step;
+      if ((at = step < 0 ? this.id(at) : at + STEP_VALUES[step]!.length) < 0) return -1;
+    } else if (first === 0x69 && next >= 0) {
       if (!this.isTime(next) || (at = this.literal(next + 24, REPLY)) < 0) return -1;
       const end = this.id(at);
       if (end < 0) return -1;
@@ -421,10 +430,7 @@ export class CaseLineScanner {
       if (!this.isTime(next) || bytes[next + 24] !== QUOTE) return -1;
       at = next + 25;
     } else if ((next = this.literal(at, SIGNAL_AT)) >= 0) {
-      if (!this.isTime(next) || (at = this.literal(next + 24, SIGNAL)) < 0) return -1;
-      const end = this.id(at);
-      if (end < 0 || !SIGNALS.has(this.idText(at, end - 1))) return -1;
-      at = end;
+      if (!this.isTime(next) || (at = this.literal(next + 24, SIGNAL)) < 0 || (at = this.oneOf(at, SIGNAL_VALUES)) < 0) return -1;
     } else if ((next = this.literal(at, TAG_AT)) >= 0) {
       if (!this.isTime(next) || (at = this.literal(next + 24, TAG)) < 0) return -1;
       const end = this.id(at);
@@ -464,12 +470,10 @@ export class CaseLineScanner {
  * real calendar date: what case-line-pattern.ts's TIME accepts.
  */
 export function isIsoTime(bytes: Uint8Array, at: number): boolean {
-  for (let index = 0; index < 24; index++) {
-    const byte = bytes[at + index];
-    const expected = SHAPE.charCodeAt(index);
-    if (expected === 0x64 /* d */) {
-      if (byte === undefined || byte < 0x30 || byte > 0x39) return false;
-    } else if (byte !== expected) return false;
+  if (bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d || bytes[at + 10] !== 0x54 || bytes[at + 13] !== 0x3a || bytes[at + 16] !== 0x3a || bytes[at + 19] !== 0x2e || bytes[at + 23] !== 0x5a) return false;
+  for (const offset of DIGITS) {
+    const byte = bytes[at + offset]!;
+    if (byte < 0x30 || byte > 0x39) return false;
   }
   const month = two(bytes, at + 5);
   const day = two(bytes, at + 8);
@@ -482,7 +486,9 @@ export function isIsoTime(bytes: Uint8Array, at: number): boolean {
   return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
-const SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
+/** Where the digits stand in 2026-11-22T15:49:43.000Z. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+
 
 /** The milliseconds since 1970 of a time isIsoTime accepted: what Date.parse gives for it. */
 export function isoTimeValue(bytes: Uint8Array, at: number): number {
