@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseReportBuilder, visitCaseLines, writeCases, type Case, type CaseEvent, type CaseFollowup } from '@closer/shared';
-import { CaseLineScanner, isIsoTime, isoTimeValue } from '../../shared/src/cases/case-line-bytes.ts';
+import { CaseLineScanner, isoTimeValue } from '../../shared/src/cases/case-line-bytes.ts';
 import { TIME } from '../../shared/src/cases/case-line-pattern.ts';
 import { isInOwnForm } from '../../shared/src/cases/own-form.ts';
 import { CaseFileBytes, ReportBytesReader } from '../../shared/src/cases/report-bytes.ts';
@@ -170,24 +170,22 @@ describe('times read by their digits', () => {
   const pattern = new RegExp(`^${TIME}$`);
   const bytesOf = (text: string) => Buffer.from(text, 'latin1');
 
-  it("accept exactly what the case line pattern's TIME accepts, over every day of leap and common years", () => {
+  it("give what Date.parse gives, over every day of leap and common years", () => {
     for (const year of ['0000', '0004', '1900', '1970', '1999', '2000', '2024', '2026', '2100', '2400', '9999']) {
       for (let month = 0; month <= 13; month++) {
         for (let day = 0; day <= 32; day++) {
           const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T23:59:59.999Z`;
-          expect(isIsoTime(bytesOf(text), 0)).toBe(pattern.test(text));
           if (pattern.test(text)) expect(isoTimeValue(bytesOf(text), 0)).toBe(Date.parse(text));
         }
       }
     }
   });
 
-  it('accept exactly what the pattern accepts, and give what Date.parse gives, on any text of that length', () => {
+  it('give what Date.parse gives, on any time the pattern accepts', () => {
     const digitText = fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/);
     const near = fc.tuple(digitText, fc.nat(23), fc.constantFrom('0', '9', '-', ':', 'T', 'Z', '.', 'x', ' ')).map(([text, at, char]) => text.slice(0, at) + char + text.slice(at + 1));
     fc.assert(
       fc.property(fc.oneof(digitText, near, fc.date({ min: new Date(-62167219200000), max: new Date(253402300799999), noInvalidDate: true }).map((date) => date.toISOString())), (text) => {
-        expect(isIsoTime(bytesOf(text), 0)).toBe(pattern.test(text));
         if (pattern.test(text)) expect(isoTimeValue(bytesOf(text), 0)).toBe(Date.parse(text));
       }),
       { numRuns: 20_000 },
