@@ -11,6 +11,7 @@ import { findFiles } from './find-files.ts';
 import type { Case } from '../src/cases/case.ts';
 import type { CaseProblem } from '../src/cases/jsonl.ts';
 import type { CaseLinesReader } from '../src/cases/report-lines.ts';
+import type { LineText } from '../src/cases/case-line-bytes.ts';
 import { CaseFileBytes, ReportBytesReader } from '../src/cases/report-bytes.ts';
 import { CaseReportBuilder, type CaseReport } from '../src/cases/report.ts';
 
@@ -52,7 +53,7 @@ export async function reportCaseFiles(paths: readonly string[], options: CaseFil
   const builder = new CaseReportBuilder();
   const bytesReader = new ReportBytesReader(builder, options.reasons);
   const { files, problems, drillResults } = await readCaseFileBytes(paths, options, async (bytes, name) => {
-    const file = new CaseFileBytes(bytes, { ascii: (start, end) => bytes.toString('latin1', start, end), utf8: (start, end) => bytes.toString('utf8', start, end) });
+    const file = new CaseFileBytes(bytes, lineText(bytes));
     let full: CaseLinesReader | undefined;
     while (bytesReader.readUntilFull(file)) {
       full ??= new (await import('../src/cases/report-lines.ts')).CaseLinesReader(name, { reasons: options.reasons }, builder);
@@ -61,6 +62,16 @@ export async function reportCaseFiles(paths: readonly string[], options: CaseFil
     return full ?? { problems: [], drillResults: 0 };
   });
   return { files, cases: builder.size, report: builder.report(), problems, drillResults };
+}
+
+/**
+ * A file's text between two offsets. Buffer's own latin1Slice and utf8Slice, which toString
+ * calls after checking its arguments: that checking was a fifth of the decoding's time, once a
+ * line and twice a case.
+ */
+function lineText(bytes: Buffer): LineText {
+  const slices = bytes as unknown as { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+  return { ascii: (start, end) => slices.latin1Slice(start, end), utf8: (start, end) => slices.utf8Slice(start, end) };
 }
 
 /** Reads each case file whole and hands its bytes, if they are UTF-8, to `read`. */
