@@ -7,7 +7,7 @@
 // line is left to the full reader, which decides and explains.
 import { GOLDEN_STEPS, INTENTS } from '../playbook/ids.ts';
 import type { Outcome } from './case-format.ts';
-import { isInOwnForm } from './own-form.ts';
+import { ownFormEnd } from './own-form.ts';
 import type { TagEvent } from './tag-changes.ts';
 
 /** What the scanner reads a line's strings with: the file's bytes decoded between two offsets. */
@@ -47,9 +47,17 @@ const KIND_AT = '{"type":"'.length;
 const INTENT_AT = KIND_AT + 'message","at":"'.length + TIME_LENGTH + '","intent":"'.length;
 const STEP_AT = KIND_AT + 'step","at":"'.length + TIME_LENGTH + '","step":"'.length;
 const REPLY_AT = KIND_AT + 'inserted","at":"'.length + TIME_LENGTH + '","reply":"'.length;
+const MEETING_END = KIND_AT + 'meeting","at":"'.length + TIME_LENGTH + 1;
 const TAG_TIME_AT = KIND_AT + 'tag","at":"'.length;
 const TAG_AT = TAG_TIME_AT + TIME_LENGTH + '","tag":"'.length;
 const ADDED = '","added":'.length;
+
+/**
+ * How many bytes of a file are decoded at once for the pattern: a string of this size is still
+ * made in the young generation and dies there; megabyte stretches went to the large-object space
+ * and made the collector mark the whole heap again and again.
+ */
+const WINDOW = 60 << 10;
 
 const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0));
 // Each with its closing quote, so a longer id that starts with one is not taken for it.
@@ -98,14 +106,31 @@ export class CaseLineScanner {
   private text: LineText = { ascii: () => '', utf8: () => '' };
   private readonly ids = new Map<number, string>();
 
+  /** A stretch of the file decoded at once, from `windowStart` (a line's start) to a line end or the file's end. */
+  private window = '';
+  private windowStart = 0;
+  private windowEnd = 0;
+
   /** The file the next lines come from. */
   use(bytes: Uint8Array, text: LineText): void {
+    if (bytes === this.bytes) return;
     this.bytes = bytes;
     this.text = text;
+    this.window = '';
+    this.windowStart = this.windowEnd = 0;
   }
 
+  /** Whether the line between two offsets (lines come in the file's order) is in Closer's own form; if so `line` holds its values. */
   scan(start: number, end: number): boolean {
-    if (this.bytes[start] !== 0x7b || !isInOwnForm(this.text.ascii(start, end))) return false;
+    if (this.bytes[start] !== 0x7b) return false;
+    // The pattern runs over stretches of the file decoded one byte a character (see WINDOW),
+    // not a string made for every line.
+    if (end > this.windowEnd) {
+      this.windowStart = start;
+      this.windowEnd = Math.max(end, this.find(0x0a, Math.min(start + WINDOW, this.bytes.length)));
+      this.window = this.text.ascii(start, this.windowEnd);
+    }
+    if (ownFormEnd(this.window, start - this.windowStart) !== end - this.windowStart) return false;
     this.read(start);
     return true;
   }
@@ -235,19 +260,32 @@ export class CaseLineScanner {
     const bytes = this.bytes;
     const line = this.line;
     while (bytes[at] !== CLOSE_BRACKET) {
-      // An event ends at the first "}" after its start, except an adapted insert, whose own object closes first.
-      let end = this.find(CLOSE_BRACE, at);
+      // Where the event's closing brace is: where its last value ends for the common kinds, else
+      // the first "}" after its start (an adapted insert: the second, its own object closes first).
+      let end: number;
       switch (bytes[at + KIND_AT]) {
         case 0x6d: // m: message or meeting
-          if (bytes[at + KIND_AT + 2] === 0x73) line.intents |= 1 << this.valueIndex(at + INTENT_AT, INTENT_VALUES);
+          if (bytes[at + KIND_AT + 2] === 0x73) {
+            const intent = this.valueIndex(at + INTENT_AT, INTENT_VALUES);
+            line.intents |= 1 << intent;
+            end = at + INTENT_AT + INTENT_VALUES[intent]!.length;
+          } else {
+            end = at + MEETING_END;
+          }
           break;
         case 0x73: // s: step, suggested or signal
-          if (bytes[at + KIND_AT + 1] === 0x74) line.furthest = Math.max(line.furthest, this.valueIndex(at + STEP_AT, STEP_VALUES));
+          if (bytes[at + KIND_AT + 1] === 0x74) {
+            const step = this.valueIndex(at + STEP_AT, STEP_VALUES);
+            if (step > line.furthest) line.furthest = step;
+            end = step < 0 ? this.find(QUOTE, at + STEP_AT) + 1 : at + STEP_AT + STEP_VALUES[step]!.length;
+          } else {
+            end = this.find(CLOSE_BRACE, at);
+          }
           break;
         case 0x69: { // i: inserted
           const replyEnd = this.find(QUOTE, at + REPLY_AT);
           const adapted = bytes[replyEnd + 1] === COMMA;
-          if (adapted) end = this.find(CLOSE_BRACE, end + 1);
+          end = adapted ? this.find(CLOSE_BRACE, this.find(CLOSE_BRACE, replyEnd) + 1) : replyEnd + 1;
           const reply = this.idText(at + REPLY_AT, replyEnd);
           const index = line.replies.indexOf(reply);
           if (index < 0) {
@@ -262,8 +300,11 @@ export class CaseLineScanner {
           const tagEnd = this.find(QUOTE, at + TAG_AT);
           const tag = this.idText(at + TAG_AT, tagEnd);
           (line.tagChanges ??= []).push({ type: 'tag', at: this.text.ascii(at + TAG_TIME_AT, at + TAG_TIME_AT + TIME_LENGTH), tag, added: bytes[tagEnd + ADDED] === 0x74 });
+          end = this.find(CLOSE_BRACE, tagEnd);
           break;
         }
+        default:
+          end = this.find(CLOSE_BRACE, at);
       }
       at = bytes[end + 1] === COMMA ? end + 2 : end + 1;
     }
@@ -273,8 +314,10 @@ export class CaseLineScanner {
   /** The index of the value (with its closing quote) spelt at `at` among `values`, -1 for none. */
   private valueIndex(at: number, values: readonly Uint8Array[]): number {
     const bytes = this.bytes;
+    const first = bytes[at];
     for (let index = 0; index < values.length; index++) {
       const value = values[index]!;
+      if (value[0] !== first) continue;
       let same = true;
       for (let offset = 0; offset < value.length; offset++) {
         if (bytes[at + offset] !== value[offset]) {
