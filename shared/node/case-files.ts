@@ -2,7 +2,7 @@
 // Folders are searched for *.jsonl; every file is read, bad lines are reported, and all the
 // cases are merged (the same case in several files counts once, newest copy first).
 import { isAscii, isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { findFiles } from './find-files.ts';
 // The case modules themselves, not the core's index: `closer report` then loads none of the
@@ -32,6 +32,8 @@ export function findCaseFiles(paths: readonly string[]): Promise<string[]> {
 export interface CaseFileOptions {
   cwd?: string;
   reasons?: readonly string[];
+  /** How many bytes the report reads of a file at a time (a megabyte; tests use a few). */
+  stretch?: number;
 }
 
 /** Every case of the files (the same case in several files merged), with the problems found. */
@@ -46,22 +48,93 @@ export async function loadCaseFiles(paths: readonly string[], options: CaseFileO
 /**
  * The figures over the files' cases, keeping only a digest of each case in memory and building
  * no timeline events: fast on 100,000 cases. Lines in Closer's own form are read from the bytes
- * (report-bytes.ts), the others by the full reader (report-lines.ts). The files' bytes are kept
- * until the figures are made: two copies of a case changed at the same instant are compared whole.
+ * (report-bytes.ts), the others by the full reader (report-lines.ts), a stretch of each file at
+ * a time. The files stay open until the figures are made: two copies of a case changed at the
+ * same instant are compared whole, and the older one's line is read again for that.
  */
 export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number }> {
+  const cwd = options.cwd ?? process.cwd();
+  const files = await findCaseFiles(paths.map((given) => path.resolve(cwd, given)));
+  // A file found not to be UTF-8 after some of its lines were counted is skipped whole, as if it
+  // had been checked first: everything is read again without it (rare, and simpler than undoing).
+  const notUtf8 = new Set<string>();
+  for (;;) {
+    const read = await reportFiles(files, cwd, options, notUtf8);
+    if (read) return { files, ...read };
+  }
+}
+
+const STRETCH = 1 << 20;
+
+async function reportFiles(files: readonly string[], cwd: string, options: CaseFileOptions, notUtf8: Set<string>): Promise<{ cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number } | undefined> {
   const builder = new CaseReportBuilder();
   const bytesReader = new ReportBytesReader(builder, options.reasons);
-  const { files, problems, drillResults } = await readCaseFileBytes(paths, options, async (bytes, name) => {
-    const file = new CaseFileBytes(bytes, lineText(bytes));
-    let full: CaseLinesReader | undefined;
-    while (bytesReader.readUntilFull(file)) {
-      full ??= new (await import('../src/cases/report-lines.ts')).CaseLinesReader(name, { reasons: options.reasons }, builder);
-      full.add(bytes.toString('utf8', file.lineStart, file.lineEnd), file.line);
+  const problems: CaseProblem[] = [];
+  const open: number[] = [];
+  let drillResults = 0;
+  let buffer = Buffer.allocUnsafe(options.stretch ?? STRETCH);
+  try {
+    for (const file of files) {
+      const relative = path.relative(cwd, file);
+      const name = relative === '' || relative.startsWith('..') ? file : relative;
+      if (notUtf8.has(file)) {
+        problems.push({ file: name, line: 1, severity: 'error', message: NOT_UTF8 });
+        continue;
+      }
+      const descriptor = openSync(file, 'r');
+      open.push(descriptor);
+      let full: CaseLinesReader | undefined;
+      let read: CaseFileBytes | undefined;
+      let filled = 0;
+      let offset = 0;
+      for (;;) {
+        if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+        const got = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+        filled += got;
+        const final = got === 0;
+        // Whole lines only, but for the file's last stretch: a UTF-8 character never spans a line end.
+        const end = final ? filled : buffer.lastIndexOf(0x0a, filled - 1) + 1;
+        if (end === 0 && !final) continue;
+        if (!isUtf8(buffer.subarray(0, end))) {
+          if (read) {
+            notUtf8.add(file);
+            return undefined;
+          }
+          problems.push({ file: name, line: 1, severity: 'error', message: NOT_UTF8 });
+          break;
+        }
+        const text = lineText(buffer);
+        if (read) read.refill(buffer, text, end, final, offset);
+        else read = new CaseFileBytes(buffer, text, fileText(descriptor), end, final);
+        while (bytesReader.readUntilFull(read)) {
+          full ??= new (await import('../src/cases/report-lines.ts')).CaseLinesReader(name, { reasons: options.reasons }, builder);
+          full.add(buffer.toString('utf8', read.lineStart, read.lineEnd), read.line);
+        }
+        if (final) break;
+        // The bytes after the last line end start the next stretch.
+        buffer.copyWithin(0, end, filled);
+        filled -= end;
+        offset += end;
+      }
+      if (full) {
+        problems.push(...full.problems);
+        drillResults += full.drillResults;
+      }
     }
-    return full ?? { problems: [], drillResults: 0 };
-  });
-  return { files, cases: builder.size, report: builder.report(), problems, drillResults };
+    return { cases: builder.size, report: builder.report(), problems, drillResults };
+  } finally {
+    for (const descriptor of open) closeSync(descriptor);
+  }
+}
+
+/** A file's text between two file offsets, read again from the file. */
+function fileText(descriptor: number): LineText {
+  const read = (start: number, end: number) => {
+    const bytes = Buffer.allocUnsafe(end - start);
+    readSync(descriptor, bytes, 0, bytes.length, start);
+    return bytes;
+  };
+  return { ascii: (start, end) => read(start, end).toString('latin1'), utf8: (start, end) => read(start, end).toString('utf8') };
 }
 
 /**
@@ -72,31 +145,6 @@ export async function reportCaseFiles(paths: readonly string[], options: CaseFil
 function lineText(bytes: Buffer): LineText {
   const slices = bytes as unknown as { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
   return { ascii: (start, end) => slices.latin1Slice(start, end), utf8: (start, end) => slices.utf8Slice(start, end) };
-}
-
-/** Reads each case file whole and hands its bytes, if they are UTF-8, to `read`. */
-async function readCaseFileBytes(
-  paths: readonly string[],
-  options: CaseFileOptions,
-  read: (bytes: Buffer, name: string) => Promise<{ problems: CaseProblem[]; drillResults: number }>,
-): Promise<{ files: string[]; problems: CaseProblem[]; drillResults: number }> {
-  const cwd = options.cwd ?? process.cwd();
-  const files = await findCaseFiles(paths.map((given) => path.resolve(cwd, given)));
-  const problems: CaseProblem[] = [];
-  let drillResults = 0;
-  for (const file of files) {
-    const relative = path.relative(cwd, file);
-    const name = relative === '' || relative.startsWith('..') ? file : relative;
-    const bytes = readFileSync(file);
-    if (!isUtf8(bytes)) {
-      problems.push({ file: name, line: 1, severity: 'error', message: NOT_UTF8 });
-      continue;
-    }
-    const found = await read(bytes, name);
-    problems.push(...found.problems);
-    drillResults += found.drillResults;
-  }
-  return { files, problems, drillResults };
 }
 
 const NOT_UTF8 = 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped';

@@ -110,11 +110,13 @@ export class CaseLineScanner {
   private window = '';
   private windowStart = 0;
   private windowEnd = 0;
+  private version = 0;
 
-  /** The file the next lines come from. */
-  use(bytes: Uint8Array, text: LineText): void {
-    if (bytes === this.bytes) return;
+  /** The file the next lines come from: its bytes and, when they are refilled, how many times they were. */
+  use(bytes: Uint8Array, text: LineText, version = 0): void {
+    if (bytes === this.bytes && version === this.version) return;
     this.bytes = bytes;
+    this.version = version;
     this.text = text;
     this.window = '';
     this.windowStart = this.windowEnd = 0;

@@ -7,7 +7,10 @@ import { CaseLineScanner, type LineText } from './case-line-bytes.ts';
 import type { CaseReportBuilder } from './report.ts';
 import { hasSuspectTimes } from './suspect-times.ts';
 
-/** A file's bytes and where reading stands in them. */
+/**
+ * A file's bytes, all of them or a stretch read into a buffer that is then reused for the next,
+ * and where reading stands in them.
+ */
 export class CaseFileBytes {
   /** The start of the next line to read. */
   at: number;
@@ -16,9 +19,29 @@ export class CaseFileBytes {
   /** The bounds of the line last read, without its line end. */
   lineStart = 0;
   lineEnd = 0;
+  /** The file's offset of bytes[0]: a line's copy in the builder is found again by it in `source`. */
+  offset = 0;
+  /** Counts refills, so the scanner knows the stretch it decoded is gone. */
+  version = 0;
 
-  constructor(readonly bytes: Uint8Array, readonly text: LineText) {
-    this.at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  /**
+   * `end`: where the bytes read so far end in `bytes`; `final`: whether they reach the file's
+   * end, the bytes after the last line end then being its last line. `source` gives a stretch
+   * of the file again by file offsets (the same as `text` when `bytes` are the whole file).
+   */
+  constructor(public bytes: Uint8Array, public text: LineText, readonly source: LineText = text, public end = bytes.length, public final = true) {
+    this.at = end >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  }
+
+  /** The next stretch of the file, in `bytes` from 0 to `end`, which stand at `offset` in the file; reading goes on at its start. */
+  refill(bytes: Uint8Array, text: LineText, end: number, final: boolean, offset: number): void {
+    this.bytes = bytes;
+    this.text = text;
+    this.end = end;
+    this.final = final;
+    this.offset = offset;
+    this.at = 0;
+    this.version++;
   }
 }
 
@@ -37,12 +60,17 @@ export class ReportBytesReader {
   readUntilFull(file: CaseFileBytes): boolean {
     const { bytes, text } = file;
     const scanner = this.scanner;
-    scanner.use(bytes, text);
-    // A file ending with a line end has one more, empty, line, as the line splitters count it.
-    while (file.at <= bytes.length) {
+    scanner.use(bytes, text, file.version);
+    // A file ending with a line end has one more, empty, line, as the line splitters count it;
+    // the bytes after the last line end of a stretch that is not the file's last wait for the next.
+    for (;;) {
       const lineStart = file.at;
+      if (lineStart > file.end || (lineStart === file.end && !file.final)) return false;
       let lineEnd = bytes.indexOf(0x0a, lineStart);
-      if (lineEnd === -1) lineEnd = bytes.length;
+      if (lineEnd === -1 || lineEnd >= file.end) {
+        if (!file.final) return false;
+        lineEnd = file.end;
+      }
       file.at = lineEnd + 1;
       file.line++;
       let start = lineStart;
@@ -50,7 +78,7 @@ export class ReportBytesReader {
       while (start < end && isSpace(bytes[start]!)) start++;
       while (end > start && isSpace(bytes[end - 1]!)) end--;
       if (start === end) continue;
-      if (scanner.scan(start, end) && this.add(bytes, text, start, end)) continue;
+      if (scanner.scan(start, end) && this.add(file, start, end)) continue;
       file.lineStart = lineStart;
       file.lineEnd = lineEnd;
       return true;
@@ -59,13 +87,14 @@ export class ReportBytesReader {
   }
 
   /** Adds the scanned line's case, unless it needs a warning, which the full reader words. */
-  private add(bytes: Uint8Array, text: LineText, start: number, end: number): boolean {
+  private add(file: CaseFileBytes, start: number, end: number): boolean {
+    const { bytes, text } = file;
     const line = this.scanner.line;
     if (line.lossReason !== undefined && !this.reasons.has(line.lossReason)) return false;
     if (hasSuspectTimes(line.outcome, line)) return false;
     const customer = line.customerEscaped ? (JSON.parse(text.utf8(line.customerStart - 1, line.customerEnd + 1)) as string) : text.utf8(line.customerStart, line.customerEnd);
     const amount = line.amountStart < 0 ? undefined : amountOf(bytes, text, line.amountStart, line.amountEnd);
-    this.builder.addScanned(line, text.ascii(line.idStart, line.idStart + 36), customer, amount, text, start, end);
+    this.builder.addScanned(line, text.ascii(line.idStart, line.idStart + 36), customer, amount, file.source, file.offset + start, file.offset + end);
     return true;
   }
 }
