@@ -353,11 +353,12 @@ export class CaseReportBuilder {
 
   private reportOf(): CaseReport {
     const byTags = new TagFigures(this.sourceTags);
-    const intents = new Map<Intent, Tally>();
+    const intents = INTENTS.map(() => ({ cases: 0, wins: 0 }));
     const replies = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
     const adaptedUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
     const verbatimUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
-    const steps = new Map<GoldenStep | 'none', Tally>();
+    // By the furthest step's index plus one: 0 for none.
+    const steps = [{ cases: 0, wins: 0 }, ...GOLDEN_STEPS.map(() => ({ cases: 0, wins: 0 }))];
     const reasons = new Map<string, number>();
     const durations = { won: [] as number[], lost: [] as number[] };
     const cases = this.ids.length;
@@ -387,7 +388,7 @@ export class CaseReportBuilder {
         reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
       const seenIntents = this.intents[slot]!;
-      for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) count(intents, INTENTS[bit]!, win);
+      for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) tally(intents[bit]!, win);
       const start = this.replyStart[slot]!;
       const end = start + this.replyCount[slot]!;
       for (let at = start; at < end; at++) {
@@ -398,7 +399,7 @@ export class CaseReportBuilder {
         if (use & VERBATIM) tally(verbatimUse[number]!, win);
       }
       const furthest = this.furthest[slot]!;
-      count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
+      tally(steps[furthest + 1]!, win);
       const closedAt = this.closed[slot]!;
       if (hasSuspectTimes(outcome, { created, closed: closedAt })) {
         leftOut++;
@@ -410,11 +411,11 @@ export class CaseReportBuilder {
 
     return {
       totals: { cases, won, lost, open: cases - won - lost, winRate: wilsonRate(won, won + lost), amountWon, from, to },
-      byIntent: INTENTS.filter((intent) => intents.has(intent)).map((intent) => ({ intent, ...rateOf(intents.get(intent)!) })),
+      byIntent: INTENTS.flatMap((intent, bit) => (intents[bit]!.cases === 0 ? [] : [{ intent, ...rateOf(intents[bit]!) }])),
       byReply: this.replyIds
         .flatMap((reply, number) => (replies[number]!.cases === 0 ? [] : [{ reply, ...rateOf(replies[number]!), adapted: rateOf(adaptedUse[number]!), verbatim: rateOf(verbatimUse[number]!) }]))
         .sort((a, b) => b.cases - a.cases || b.low - a.low || (a.reply < b.reply ? -1 : 1)),
-      byStep: (['none', ...GOLDEN_STEPS] as const).filter((step) => steps.has(step)).map((step) => ({ step, ...rateOf(steps.get(step)!) })),
+      byStep: (['none', ...GOLDEN_STEPS] as const).flatMap((step, index) => (steps[index]!.cases === 0 ? [] : [{ step, ...rateOf(steps[index]!) }])),
       lossReasons: [...reasons.entries()]
         .map(([reason, n]) => ({ reason, cases: n, share: n / lost }))
         .sort((a, b) => b.cases - a.cases || (a.reason < b.reason ? -1 : 1)),
@@ -440,13 +441,6 @@ export function caseReport(cases: Iterable<Case>, options: ReportOptions = {}): 
 interface Tally {
   cases: number;
   wins: number;
-}
-
-function count<K>(tallies: Map<K, Tally>, key: K, win: boolean): void {
-  let tally = tallies.get(key);
-  if (!tally) tallies.set(key, (tally = { cases: 0, wins: 0 }));
-  tally.cases++;
-  if (win) tally.wins++;
 }
 
 function tally(into: Tally, win: boolean): void {
