@@ -49,8 +49,8 @@ export async function loadCaseFiles(paths: readonly string[], options: CaseFileO
  * The figures over the files' cases, keeping only a digest of each case in memory and building
  * no timeline events: fast on 100,000 cases. Lines in Closer's own form are read from the bytes
  * (report-bytes.ts), the others by the full reader (report-lines.ts), a stretch of each file at
- * a time. The files stay open until the figures are made: two copies of a case changed at the
- * same instant are compared whole, and the older one's line is read again for that.
+ * a time. Two copies of a case changed at the same instant are compared whole: the older one's
+ * line is then read again from its file.
  */
 export async function reportCaseFiles(paths: readonly string[], options: CaseFileOptions = {}): Promise<{ files: string[]; cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number }> {
   const cwd = options.cwd ?? process.cwd();
@@ -68,73 +68,110 @@ const STRETCH = 1 << 20;
 
 async function reportFiles(files: readonly string[], cwd: string, options: CaseFileOptions, notUtf8: Set<string>): Promise<{ cases: number; report: CaseReport; problems: CaseProblem[]; drillResults: number } | undefined> {
   const builder = new CaseReportBuilder();
-  const bytesReader = new ReportBytesReader(builder, options.reasons);
+  const reading: Reading = { builder, bytesReader: new ReportBytesReader(builder, options.reasons), texts: new FileTexts(), buffer: Buffer.allocUnsafe(options.stretch ?? STRETCH), reasons: options.reasons };
   const problems: CaseProblem[] = [];
-  const open: number[] = [];
   let drillResults = 0;
-  let buffer = Buffer.allocUnsafe(options.stretch ?? STRETCH);
   try {
     for (const file of files) {
       const relative = path.relative(cwd, file);
       const name = relative === '' || relative.startsWith('..') ? file : relative;
-      if (notUtf8.has(file)) {
+      const read = notUtf8.has(file) ? 'not UTF-8' : await reportFile(file, name, reading);
+      if (read === 'not UTF-8 after lines were counted') {
+        notUtf8.add(file);
+        return undefined;
+      }
+      if (read === 'not UTF-8') {
         problems.push({ file: name, line: 1, severity: 'error', message: NOT_UTF8 });
-        continue;
-      }
-      const descriptor = openSync(file, 'r');
-      open.push(descriptor);
-      let full: CaseLinesReader | undefined;
-      let read: CaseFileBytes | undefined;
-      let filled = 0;
-      let offset = 0;
-      for (;;) {
-        if (filled === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
-        const got = readSync(descriptor, buffer, filled, buffer.length - filled, null);
-        filled += got;
-        const final = got === 0;
-        // Whole lines only, but for the file's last stretch: a UTF-8 character never spans a line end.
-        const end = final ? filled : buffer.lastIndexOf(0x0a, filled - 1) + 1;
-        if (end === 0 && !final) continue;
-        if (!isUtf8(buffer.subarray(0, end))) {
-          if (read) {
-            notUtf8.add(file);
-            return undefined;
-          }
-          problems.push({ file: name, line: 1, severity: 'error', message: NOT_UTF8 });
-          break;
-        }
-        const text = lineText(buffer);
-        if (read) read.refill(buffer, text, end, final, offset);
-        else read = new CaseFileBytes(buffer, text, fileText(descriptor), end, final);
-        while (bytesReader.readUntilFull(read)) {
-          full ??= new (await import('../src/cases/report-lines.ts')).CaseLinesReader(name, { reasons: options.reasons }, builder);
-          full.add(buffer.toString('utf8', read.lineStart, read.lineEnd), read.line);
-        }
-        if (final) break;
-        // The bytes after the last line end start the next stretch.
-        buffer.copyWithin(0, end, filled);
-        filled -= end;
-        offset += end;
-      }
-      if (full) {
-        problems.push(...full.problems);
-        drillResults += full.drillResults;
+      } else if (read) {
+        problems.push(...read.problems);
+        drillResults += read.drillResults;
       }
     }
     return { cases: builder.size, report: builder.report(), problems, drillResults };
   } finally {
-    for (const descriptor of open) closeSync(descriptor);
+    reading.texts.close();
   }
 }
 
-/** A file's text between two file offsets, read again from the file. */
-function fileText(descriptor: number): LineText {
-  const read = (start: number, end: number) => {
-    const bytes = Buffer.allocUnsafe(end - start);
-    readSync(descriptor, bytes, 0, bytes.length, start);
-    return bytes;
-  };
-  return { ascii: (start, end) => read(start, end).toString('latin1'), utf8: (start, end) => read(start, end).toString('utf8') };
+interface Reading {
+  builder: CaseReportBuilder;
+  bytesReader: ReportBytesReader;
+  texts: FileTexts;
+  /** Reused from file to file, and grown for a line longer than it. */
+  buffer: Buffer;
+  reasons: readonly string[] | undefined;
+}
+
+/** One file into the builder, a stretch at a time: the full reader's problems and drill count (undefined: it was never needed), or why it is not read. */
+async function reportFile(file: string, name: string, reading: Reading): Promise<CaseLinesReader | undefined | 'not UTF-8' | 'not UTF-8 after lines were counted'> {
+  const descriptor = openSync(file, 'r');
+  let full: CaseLinesReader | undefined;
+  let read: CaseFileBytes | undefined;
+  let filled = 0;
+  let offset = 0;
+  try {
+    for (;;) {
+      if (filled === reading.buffer.length) reading.buffer = Buffer.concat([reading.buffer, Buffer.allocUnsafe(reading.buffer.length)]);
+      const buffer = reading.buffer;
+      const got = readSync(descriptor, buffer, filled, buffer.length - filled, null);
+      filled += got;
+      const final = got === 0;
+      // Whole lines only, but for the file's last stretch: a UTF-8 character never spans a line end.
+      const end = final ? filled : buffer.lastIndexOf(0x0a, filled - 1) + 1;
+      if (end === 0 && !final) continue;
+      if (!isUtf8(buffer.subarray(0, end))) return read ? 'not UTF-8 after lines were counted' : 'not UTF-8';
+      const text = lineText(buffer);
+      if (read) read.refill(buffer, text, end, final, offset);
+      else read = new CaseFileBytes(buffer, text, reading.texts.of(file), end, final);
+      while (reading.bytesReader.readUntilFull(read)) {
+        full ??= new (await import('../src/cases/report-lines.ts')).CaseLinesReader(name, { reasons: reading.reasons }, reading.builder);
+        full.add(buffer.toString('utf8', read.lineStart, read.lineEnd), read.line);
+      }
+      if (final) return full;
+      // The bytes after the last line end start the next stretch.
+      buffer.copyWithin(0, end, filled);
+      filled -= end;
+      offset += end;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/**
+ * Files' text between two file offsets, read again from the files, for the older of two copies
+ * that tie. A few files are kept open for it (a folder may hold thousands): with the same cases
+ * in two files, every case ties.
+ */
+class FileTexts {
+  private readonly open = new Map<string, number>();
+
+  of(file: string): LineText {
+    const read = (start: number, end: number) => {
+      const bytes = Buffer.allocUnsafe(end - start);
+      readSync(this.descriptor(file), bytes, 0, bytes.length, start);
+      return bytes;
+    };
+    return { ascii: (start, end) => read(start, end).toString('latin1'), utf8: (start, end) => read(start, end).toString('utf8') };
+  }
+
+  private descriptor(file: string): number {
+    let descriptor = this.open.get(file);
+    if (descriptor === undefined) {
+      if (this.open.size >= 16) {
+        const [oldest, first] = this.open.entries().next().value!;
+        closeSync(first);
+        this.open.delete(oldest);
+      }
+      this.open.set(file, (descriptor = openSync(file, 'r')));
+    }
+    return descriptor;
+  }
+
+  close(): void {
+    for (const descriptor of this.open.values()) closeSync(descriptor);
+    this.open.clear();
+  }
 }
 
 /**

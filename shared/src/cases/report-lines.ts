@@ -1,12 +1,14 @@
-// Reading case files for `closer report` without building the timelines' events. A case's ten or
-// so events are most of its line, and JSON.parse made a million objects of them over 100,000
-// cases that the figures read once and dropped, which the collector then had to sweep. Here a
-// timeline in the form Closer writes (the event kinds the figures read, times as toISOString
-// writes them) is checked by a pattern that accepts only what the case schema accepts, and read
-// where it stands in the line; the rest of the line is parsed with an empty timeline in its place
-// and checked as before (quick-check.ts). Any line this cannot take whole goes to the full reader
-// (readCaseLine), which decides and explains, so the verdicts, the problems and the figures are
-// those of visitCaseLines with builder.add: a test holds them to it over lines of every kind.
+// Reading decoded case lines for `closer report` without building the timelines' events: the
+// lines the bytes reader (report-bytes.ts) leaves, and whole files for callers with text. A
+// case's ten or so events are most of its line, and JSON.parse made a million objects of them
+// over 100,000 cases that the figures read once and dropped, which the collector then had to
+// sweep. Here a timeline in the form Closer writes (the event kinds the figures read, times as
+// toISOString writes them) is checked by a pattern that accepts only what the case schema
+// accepts, and read where it stands in the line; the rest of the line is parsed with an empty
+// timeline in its place and checked as before (quick-check.ts). Any line this cannot take whole
+// goes to the full reader (readCaseLine), which decides and explains, so the verdicts, the
+// problems and the figures are those of visitCaseLines with builder.add: a test holds them to it
+// over lines of every kind.
 import { LOSS_REASONS } from './case-format.ts';
 import type { Case } from './case.ts';
 import { EVENT, TIME_LENGTH } from './case-line-pattern.ts';
