@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { CaseReportBuilder, readCaseLines, visitCaseLines, writeCases } from '@closer/shared';
+import { CaseFileBytes, ReportBytesReader } from '../../shared/src/cases/report-bytes.ts';
 import { addCaseLines } from '../../shared/src/cases/report-lines.ts';
 import { generateCases } from './_cases-generate.ts';
 
@@ -24,11 +25,16 @@ const timeTool = existsSync('/usr/bin/time');
 function timed(program: string, args: string[]): { wall: number; cpu: number | undefined; stdout: string; stderr: string; status: number | null } {
   const start = performance.now();
   const result = timeTool
-    ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', program, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-    : spawnSync(program, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+    ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', ...command(program, args)], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(command(program, args)[0]!, command(program, args).slice(1), { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wall = performance.now() - start;
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(result.stderr);
   return { wall, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined, stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** A script is run by this node. */
+function command(program: string, args: string[]): string[] {
+  return program.endsWith('.js') ? [process.execPath, program, ...args] : [program, ...args];
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -41,9 +47,11 @@ try {
   const megabytes = statSync(file).size / 1e6;
   console.log(`generated ${CASES} cases (${megabytes.toFixed(1)} MB, about ${(megabytes * 1e6 / CASES).toFixed(0)} bytes and 10 timeline events a case) in ${(performance.now() - start).toFixed(0)} ms`);
 
-  const bin = path.resolve('node_modules/.bin/closer');
+  // This checkout's CLI, not node_modules/.bin/closer: in a second worktree whose node_modules is
+  // linked to the first, that link leads to the first checkout's CLI.
+  const bin = path.resolve('shared/bin/closer.js');
   // The first run compiles the CLI's chunks when a source changed; it is not counted.
-  spawnSync(bin, ['--help']);
+  spawnSync(process.execPath, [bin, '--help']);
   const walls: number[] = [];
   const cpus: number[] = [];
   const floorWalls: number[] = [];
@@ -73,21 +81,28 @@ try {
   console.log(`  machine load average while measuring: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (2 cores)`);
 
   start = performance.now();
-  spawnSync(bin, ['--help'], { encoding: 'utf8' });
+  spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
   console.log(`  of which start-up (closer --help): ${(performance.now() - start).toFixed(0)} ms`);
   // In-process, on the same file: JSON.parse alone (the floor), then what the CLI does.
   const lines = readFileSync(file, 'utf8').split('\n');
   start = performance.now();
   for (const line of lines) if (line) JSON.parse(line);
   const parseMs = performance.now() - start;
-  // What the CLI does (report-lines.ts: no timeline events built), then the full reader it falls back to.
+  // What the CLI does (report-bytes.ts: lines in Closer's own form read from the bytes), then the
+  // reader of decoded lines it hands other lines to, then the full reader.
+  const bytes = readFileSync(file);
   start = performance.now();
   const builder = new CaseReportBuilder();
-  addCaseLines(lines, file, {}, builder);
+  const bytesReader = new ReportBytesReader(builder);
+  const read = new CaseFileBytes(bytes, { ascii: (from, to) => bytes.toString('latin1', from, to), utf8: (from, to) => bytes.toString('utf8', from, to) });
+  while (bytesReader.readUntilFull(read)) throw new Error(`line ${read.line} is not in Closer's own form`);
   const readMs = performance.now() - start;
   start = performance.now();
   builder.report();
   const reportMs = performance.now() - start;
+  start = performance.now();
+  addCaseLines(lines, file, {}, new CaseReportBuilder());
+  const linesMs = performance.now() - start;
   start = performance.now();
   const full = new CaseReportBuilder();
   visitCaseLines(lines, file, {}, (record, times) => full.add(record, times));
@@ -95,7 +110,7 @@ try {
   start = performance.now();
   readCaseLines(lines, file);
   const keepMs = performance.now() - start;
-  console.log(`  in-process: JSON.parse of every line ${parseMs.toFixed(0)} ms; read, check and digest ${readMs.toFixed(0)} ms (with every event parsed, ${fullMs.toFixed(0)} ms); figures ${reportMs.toFixed(0)} ms` +
+  console.log(`  in-process: JSON.parse of every line ${parseMs.toFixed(0)} ms; read, check and digest from the bytes ${readMs.toFixed(0)} ms (from decoded lines ${linesMs.toFixed(0)} ms, with every event parsed ${fullMs.toFixed(0)} ms); figures ${reportMs.toFixed(0)} ms` +
     ` (reading every case whole, as the extensions do, ${keepMs.toFixed(0)} ms)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The case modules themselves, not the core's index, and the follow-up and CouchDB parts loaded
 // only when asked for: a report over files then starts without the playbook parser, search,
-// pinyin or the HTTP client (a third of its CPU time over 100,000 cases before).
+// pinyin or the HTTP client (a third of its CPU time over 100,000 cases before), and over files
+// in Closer's own form without the full case reader or zod.
 import { LOSS_REASONS } from '../../src/cases/case-format.ts';
 import { filterCases, type CaseFilter } from '../../src/cases/filter.ts';
 import type { CaseProblem } from '../../src/cases/jsonl.ts';
@@ -8,7 +9,6 @@ import { caseReport, type CaseReport, type Duration } from '../../src/cases/repo
 import type { Rate } from '../../src/cases/wilson.ts';
 import { INTENTS, type Intent } from '../../src/playbook/ids.ts';
 import type { FollowupReport } from './report-followups.ts';
-import { printCaseProblems } from '../case-problems.ts';
 import { parseCommandArgs } from '../args.ts';
 import { loadCaseFiles, reportCaseFiles } from '../case-files.ts';
 import { EXIT, UsageError, type Command } from '../io.ts';
@@ -117,7 +117,8 @@ server refused or failed, 2 usage error.`,
       figures = read.report;
     }
 
-    printCaseProblems(loaded.problems, io.stderr);
+    // Loaded only when there are problems to print: it brings the full case reader, and with it zod.
+    if (loaded.problems.length > 0) (await import('../case-problems.ts')).printCaseProblems(loaded.problems, io.stderr);
     if (followupReport) io.stderr((await import('./report-followups.ts')).unknownTagNotes(followupReport));
     const followupFields = followupReport ? { followups: followupReport.followups, unknownTags: followupReport.unknownTags } : {};
     if (values.json) io.stdout(JSON.stringify({ ...figures, ...followupFields, files: loaded.files.length, problems: loaded.problems, drillResults: loaded.drillResults }, null, 2) + '\n');

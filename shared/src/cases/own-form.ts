@@ -8,13 +8,26 @@ import { EVENT, ID, IDS, TEXT, TIME, UUID } from './case-line-pattern.ts';
 const FOLLOWUP = String.raw`\{"rule":"${ID}","due":"${TIME}","state":"(?:(?:done|declined|skipped)","at":"${TIME}|snoozed","at":"${TIME}","until":"${TIME})"\}`;
 // An amount whose exponent keeps it finite, and a loss reason only on a lost case: so the pattern alone decides.
 const AMOUNT = String.raw`(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:[eE][+-]?\d{1,2})?`;
-const LINE = new RegExp(
-  String.raw`^\{"version":2,"id":"${UUID}","conversation":${TEXT},"salesperson":${TEXT},"customer":${TEXT}(?:,"product":${TEXT})?(?:,"amount":${AMOUNT})?` +
+const FORM =
+  String.raw`\{"version":2,"id":"${UUID}","conversation":${TEXT},"salesperson":${TEXT},"customer":${TEXT}(?:,"product":${TEXT})?(?:,"amount":${AMOUNT})?` +
     String.raw`,"outcome":"(?:won"|open"|lost"(?:,"lossReason":"${ID}")?),"notes":${TEXT},"tags":\[${IDS}\](?:,"lifecycle":"(?:intro|growth|mature|dormant|lost)")?(?:,"source":"${ID}")?` +
-    String.raw`,"followups":\[(?:${FOLLOWUP}(?:,${FOLLOWUP})*)?\],"timeline":\[(?:${EVENT}(?:,${EVENT})*)?\],"createdAt":"${TIME}","updatedAt":"${TIME}"(?:,"closedAt":"${TIME}")?\}$`,
-);
+    String.raw`,"followups":\[(?:${FOLLOWUP}(?:,${FOLLOWUP})*)?\],"timeline":\[(?:${EVENT}(?:,${EVENT})*)?\],"createdAt":"${TIME}","updatedAt":"${TIME}"(?:,"closedAt":"${TIME}")?\}`;
+const LINE = new RegExp(`^${FORM}$`);
+// The same form matched where it starts in a longer text (sticky), so a reader can run it over a
+// whole stretch of a file decoded at once instead of making a string of every line.
+const AT = new RegExp(FORM, 'y');
 
 /** Whether a trimmed line is a case in the form Closer writes, which the case schema accepts as it is. */
 export function isInOwnForm(line: string): boolean {
   return LINE.test(line);
+}
+
+/**
+ * Where a case in the form Closer writes that starts at `at` in `text` ends, or -1. The form
+ * decides every choice by the next characters, so the one way it can match from `at` is where
+ * the line's own match would end: a line from `at` to the answer is a line isInOwnForm takes.
+ */
+export function ownFormEnd(text: string, at: number): number {
+  AT.lastIndex = at;
+  return AT.test(text) ? AT.lastIndex : -1;
 }

@@ -1,12 +1,14 @@
-// Reading case files for `closer report` without building the timelines' events. A case's ten or
-// so events are most of its line, and JSON.parse made a million objects of them over 100,000
-// cases that the figures read once and dropped, which the collector then had to sweep. Here a
-// timeline in the form Closer writes (the event kinds the figures read, times as toISOString
-// writes them) is checked by a pattern that accepts only what the case schema accepts, and read
-// where it stands in the line; the rest of the line is parsed with an empty timeline in its place
-// and checked as before (quick-check.ts). Any line this cannot take whole goes to the full reader
-// (readCaseLine), which decides and explains, so the verdicts, the problems and the figures are
-// those of visitCaseLines with builder.add: a test holds them to it over lines of every kind.
+// Reading decoded case lines for `closer report` without building the timelines' events: the
+// lines the bytes reader (report-bytes.ts) leaves, and whole files for callers with text. A
+// case's ten or so events are most of its line, and JSON.parse made a million objects of them
+// over 100,000 cases that the figures read once and dropped, which the collector then had to
+// sweep. Here a timeline in the form Closer writes (the event kinds the figures read, times as
+// toISOString writes them) is checked by a pattern that accepts only what the case schema
+// accepts, and read where it stands in the line; the rest of the line is parsed with an empty
+// timeline in its place and checked as before (quick-check.ts). Any line this cannot take whole
+// goes to the full reader (readCaseLine), which decides and explains, so the verdicts, the
+// problems and the figures are those of visitCaseLines with builder.add: a test holds them to it
+// over lines of every kind.
 import { LOSS_REASONS } from './case-format.ts';
 import type { Case } from './case.ts';
 import { EVENT, TIME_LENGTH } from './case-line-pattern.ts';
@@ -24,30 +26,42 @@ const TIMELINE_KEY = ',"timeline":';
  * many drill result lines were skipped: what visitCaseLines with builder.add would do.
  */
 export function addCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, builder: CaseReportBuilder): { problems: CaseProblem[]; drillResults: number } {
-  const reasons = new Set(options.reasons ?? LOSS_REASONS);
-  const problems: CaseProblem[] = [];
-  let drillResults = 0;
+  const reader = new CaseLinesReader(file, options, builder);
   let lineNumber = 0;
-  for (const raw of lines) {
-    lineNumber++;
+  for (const raw of lines) reader.add(raw, ++lineNumber);
+  return { problems: reader.problems, drillResults: reader.drillResults };
+}
+
+/** The same, a line at a time, for a caller that reads most lines itself (report-bytes.ts) and hands over the rest. */
+export class CaseLinesReader {
+  readonly problems: CaseProblem[] = [];
+  drillResults = 0;
+  private readonly reasons: ReadonlySet<string>;
+
+  constructor(private readonly file: string, options: ReadOptions, private readonly builder: CaseReportBuilder) {
+    this.reasons = new Set(options.reasons ?? LOSS_REASONS);
+  }
+
+  /** One line as it stands in the file (without its line end) and its number. */
+  add(raw: string, lineNumber: number): void {
+    const { file, builder, problems } = this;
     const line = raw.trim();
-    if (line === '') continue;
+    if (line === '') return;
     const quick = quickCase(line);
     const result = quick ? quick.record : readCaseLine(line);
     if (result === DRILL_LINE) {
-      drillResults++;
-      continue;
+      this.drillResults++;
+      return;
     }
     if (typeof result === 'string') {
       problems.push({ file, line: lineNumber, severity: 'error', message: result });
-      continue;
+      return;
     }
     const times = caseTimes(result);
-    problems.push(...caseLineProblems(result, file, lineNumber, reasons, times));
+    problems.push(...caseLineProblems(result, file, lineNumber, this.reasons, times));
     if (quick) builder.addRead(result, quick.timeline, times);
     else builder.add(result, times);
   }
-  return { problems, drillResults };
 }
 
 /** A line's case with an empty timeline, and what the figures read of its real one; undefined leaves the line to the full reader. */

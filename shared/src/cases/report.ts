@@ -4,7 +4,9 @@
 import { GOLDEN_STEPS, INTENTS, type GoldenStep, type Intent } from '../playbook/ids.ts';
 import type { Case } from './case.ts';
 import { isNewerCopy, type CaseFields } from './merge.ts';
-import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
+import type { LineText, ScannedLine } from './case-line-bytes.ts';
+import type { Outcome } from './case-format.ts';
+import { caseTimes, hasSuspectTimes, type CaseTimes } from './suspect-times.ts';
 import { latestTagChanges, tagsAfterChanges, type TagEvent } from './tag-changes.ts';
 import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
@@ -55,25 +57,46 @@ const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [st
 const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
 const NO_REPLIES: string[] = [];
 const NO_USES: number[] = [];
+const NO_TAGS: string[] = [];
 const VERBATIM = 1;
 const ADAPTED = 2;
 
-/** What the figures need of one case: its fields, and of its timeline only what was met in it. */
-interface CaseDigest {
-  fields: CaseFields;
+/**
+ * One copy of a case as a reader found it: the fields the figures read, and of its timeline only
+ * what was met in it. The builder keeps these as columns, one slot a case (see CaseReportBuilder).
+ */
+interface CaseCopy {
+  id: string;
+  customer: string;
+  source: string | undefined;
+  outcome: Outcome;
+  amount: number | undefined;
+  lossReason: string | undefined;
+  /** As written, or undefined for a line in Closer's own form, where it is the toISOString of `created`. */
+  createdAt: string | undefined;
+  /** The copy's times, parsed once (see caseTimes); `updated` orders the copies. */
+  created: number;
+  closed: number;
+  updated: number;
   /** The intents met, one bit each in INTENTS order. */
   intents: number;
-  replies: string[];
+  replies: readonly string[];
   /** How each reply (same index) was inserted: VERBATIM and ADAPTED bits. */
-  uses: number[];
+  uses: readonly number[];
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest: number;
-  /** The tags of every copy, as merging combines them (each changed tag as its latest change says). */
+  /** The copy's tags, each changed tag as its own latest change says. */
   tags: readonly string[];
-  /** The tag events of every copy, absent when there are none (every case written before they existed). */
-  tagChanges?: TagEvent[];
-  /** The times of the copy whose fields these are, parsed once. */
-  times: CaseTimes;
+  /** The copy's tag events, absent when there are none (every case written before they existed). */
+  tagChanges: TagEvent[] | undefined;
+  /**
+   * The copy's whole fields, or for a line read from its bytes the line, parsed only when two
+   * copies of a case changed at the same instant and isNewerCopy must compare them whole.
+   */
+  fields: CaseFields | undefined;
+  text: LineText | undefined;
+  start: number;
+  end: number;
 }
 
 /**
@@ -137,51 +160,60 @@ function timelineDigestOf(timeline: Case['timeline']): TimelineDigest {
   return digest;
 }
 
-function digestOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): CaseDigest {
+function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): CaseCopy {
   const { intents, furthest, tagChanges } = timeline;
-  // Copied to their length: an array grown by push keeps room for sixteen more, and the report
-  // keeps two a case (1,090 → 870 bytes a case held over 100,000 cases).
-  const replies = timeline.replies.length === 0 ? NO_REPLIES : timeline.replies.slice();
-  const uses = timeline.uses.length === 0 ? NO_USES : timeline.uses.slice();
-  if (!tagChanges) return { fields, intents, replies, uses, furthest, tags: fields.tags, times };
-  return { fields, intents, replies, uses, furthest, tags: tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)), tagChanges, times };
-}
-
-/** Two copies of one case, as mergeCases would combine them: newest fields, timelines united, each changed tag as its latest change says. */
-function mergeDigests(a: CaseDigest, b: CaseDigest): CaseDigest {
-  const newer = isNewerCopy(a.fields, b.fields) ? a : b;
-  const merged: CaseDigest = {
-    fields: newer.fields,
-    times: newer.times,
-    intents: a.intents | b.intents,
-    ...mergeReplies(a, b),
-    furthest: Math.max(a.furthest, b.furthest),
-    tags: a.tags.length === 0 ? b.tags : b.tags.length === 0 ? a.tags : [...new Set([...a.tags, ...b.tags])],
+  return {
+    id: fields.id, customer: fields.customer, source: fields.source, outcome: fields.outcome, amount: fields.amount, lossReason: fields.lossReason,
+    createdAt: fields.createdAt, created: times.created, closed: times.closed, updated: Date.parse(fields.updatedAt),
+    intents, replies: timeline.replies, uses: timeline.uses, furthest,
+    tags: tagChanges ? tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)) : fields.tags, tagChanges,
+    fields, text: undefined, start: 0, end: 0,
   };
-  if (!a.tagChanges && !b.tagChanges) return merged;
-  const tagChanges = [...(a.tagChanges ?? []), ...(b.tagChanges ?? [])];
-  return { ...merged, tags: tagsAfterChanges(merged.tags, latestTagChanges(tagChanges)), tagChanges };
-}
-
-function mergeReplies(a: CaseDigest, b: CaseDigest): Pick<CaseDigest, 'replies' | 'uses'> {
-  const replies = [...a.replies];
-  const uses = [...a.uses];
-  b.replies.forEach((reply, at) => {
-    let index = replies.indexOf(reply);
-    if (index < 0) index = replies.push(reply) - 1;
-    uses[index] = (uses[index] ?? 0) | b.uses[at]!;
-  });
-  return { replies, uses };
 }
 
 /**
  * Figures over cases added one at a time. Only a digest of each case is kept, so a year of
  * cases read from files is counted without holding every timeline in memory; a case added
  * twice counts once, exactly as if the cases had gone through mergeCases first.
+ *
+ * The digests are columns, one slot a case in the order cases were first met (so sums run in
+ * the order a map of digests would give): 100,000 objects of twenty fields, each with its times
+ * boxed, were most of what the collector copied while a file was read.
  */
 export class CaseReportBuilder {
-  private readonly digests = new Map<string, CaseDigest>();
+  private readonly slots = new Map<string, number>();
   private readonly sourceTags: ReadonlySet<string>;
+  private readonly ids: string[] = [];
+  private readonly customers: string[] = [];
+  private readonly sources: (string | undefined)[] = [];
+  private readonly outcomes: Outcome[] = [];
+  /** 0 for a case without an amount, which adds nothing to the amount won. */
+  private readonly amounts: number[] = [];
+  private readonly lossReasons: (string | undefined)[] = [];
+  private readonly createdAts: (string | undefined)[] = [];
+  private readonly created: number[] = [];
+  private readonly closed: number[] = [];
+  private readonly updated: number[] = [];
+  private readonly intents: number[] = [];
+  private readonly furthest: number[] = [];
+  /** Each case's replies as a run in `uses`: where it starts and how long it is. */
+  private readonly replyStart: number[] = [];
+  private readonly replyCount: number[] = [];
+  /** A reply's number in `replyIds` times four, plus its VERBATIM and ADAPTED bits. */
+  private readonly uses: number[] = [];
+  private readonly replyIds: string[] = [];
+  private readonly replyNumbers = new Map<string, number>();
+  private readonly tags: (readonly string[])[] = [];
+  private readonly tagChanges = new Map<number, TagEvent[]>();
+  private readonly fields: (CaseFields | undefined)[] = [];
+  private readonly texts: (LineText | undefined)[] = [];
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** The copy the scanner's lines are handed in, filled again for each. */
+  private readonly scanned: CaseCopy = {
+    id: '', customer: '', source: undefined, outcome: 'open', amount: undefined, lossReason: undefined, createdAt: undefined, created: 0, closed: 0, updated: 0,
+    intents: 0, replies: NO_REPLIES, uses: NO_USES, furthest: -1, tags: NO_TAGS, tagChanges: undefined, fields: undefined, text: undefined, start: 0, end: 0,
+  };
 
   constructor(options: ReportOptions = {}) {
     this.sourceTags = new Set(options.sourceTags ?? []);
@@ -198,18 +230,205 @@ export class CaseReportBuilder {
    * timeline, and its times.
    */
   addRead(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): void {
-    const digest = digestOf(fields, timeline, times);
-    const earlier = this.digests.get(fields.id);
-    this.digests.set(fields.id, earlier ? mergeDigests(earlier, digest) : digest);
+    this.put(copyOf(fields, timeline, times));
+  }
+
+  /**
+   * One case as the byte scanner read its line (case-line-bytes.ts), with its id, customer and
+   * amount decoded; `text` and the offsets give the line again, should its copies tie.
+   */
+  addScanned(line: ScannedLine, id: string, customer: string, amount: number | undefined, text: LineText, start: number, end: number): void {
+    const copy = this.scanned;
+    copy.id = id;
+    copy.customer = customer;
+    copy.source = line.source;
+    copy.outcome = line.outcome;
+    copy.amount = amount;
+    copy.lossReason = line.lossReason;
+    copy.created = line.created;
+    copy.closed = line.closed;
+    copy.updated = line.updated;
+    copy.intents = line.intents;
+    copy.replies = line.replies;
+    copy.uses = line.uses;
+    copy.furthest = line.furthest;
+    const tags = line.tags.length === 0 ? NO_TAGS : line.tags.slice();
+    copy.tagChanges = line.tagChanges;
+    copy.tags = line.tagChanges ? tagsAfterChanges(tags, latestTagChanges(line.tagChanges)) : tags;
+    copy.text = text;
+    copy.start = start;
+    copy.end = end;
+    this.put(copy);
   }
 
   get size(): number {
-    return this.digests.size;
+    return this.ids.length;
   }
 
   report(): CaseReport {
-    return reportOf(this.digests.values(), this.sourceTags);
+    return this.reportOf();
   }
+
+  private put(copy: CaseCopy): void {
+    const slot = this.slots.get(copy.id);
+    if (slot === undefined) this.append(copy);
+    else this.merge(slot, copy);
+  }
+
+  private append(copy: CaseCopy): void {
+    const slot = this.ids.length;
+    this.slots.set(copy.id, slot);
+    this.ids.push(copy.id);
+    this.setFields(slot, copy);
+    this.intents.push(copy.intents);
+    this.furthest.push(copy.furthest);
+    this.replyStart.push(this.uses.length);
+    this.replyCount.push(copy.replies.length);
+    for (let index = 0; index < copy.replies.length; index++) this.uses.push(this.replyNumber(copy.replies[index]!) * 4 + copy.uses[index]!);
+    this.tags.push(copy.tags);
+    if (copy.tagChanges) this.tagChanges.set(slot, copy.tagChanges);
+  }
+
+  /** The fields of the newer copy into the slot (a new slot: pushed). */
+  private setFields(slot: number, copy: CaseCopy): void {
+    this.customers[slot] = copy.customer;
+    this.sources[slot] = copy.source;
+    this.outcomes[slot] = copy.outcome;
+    this.amounts[slot] = copy.amount ?? 0;
+    this.lossReasons[slot] = copy.lossReason;
+    this.createdAts[slot] = copy.createdAt;
+    this.created[slot] = copy.created;
+    this.closed[slot] = copy.closed;
+    this.updated[slot] = copy.updated;
+    this.fields[slot] = copy.fields;
+    this.texts[slot] = copy.text;
+    this.starts[slot] = copy.start;
+    this.ends[slot] = copy.end;
+  }
+
+  private replyNumber(reply: string): number {
+    let number = this.replyNumbers.get(reply);
+    if (number === undefined) {
+      number = this.replyIds.push(reply) - 1;
+      this.replyNumbers.set(reply, number);
+    }
+    return number;
+  }
+
+  /** A second copy of the slot's case, as mergeCases would combine them: newest fields, timelines united, each changed tag as its latest change says. */
+  private merge(slot: number, copy: CaseCopy): void {
+    if (!this.isNewer(slot, copy)) this.setFields(slot, copy);
+    this.intents[slot]! |= copy.intents;
+    this.furthest[slot] = Math.max(this.furthest[slot]!, copy.furthest);
+    // The slot's replies, then the copy's that it lacks, as a new run at the end.
+    const start = this.replyStart[slot]!;
+    const count = this.replyCount[slot]!;
+    const merged = this.uses.slice(start, start + count);
+    for (let index = 0; index < copy.replies.length; index++) {
+      const number = this.replyNumber(copy.replies[index]!);
+      const at = merged.findIndex((use) => use >> 2 === number);
+      if (at < 0) merged.push(number * 4 + copy.uses[index]!);
+      else merged[at]! |= copy.uses[index]!;
+    }
+    this.replyStart[slot] = this.uses.length;
+    this.replyCount[slot] = merged.length;
+    for (const use of merged) this.uses.push(use);
+    const earlierTags = this.tags[slot]!;
+    let tags = earlierTags.length === 0 ? copy.tags : copy.tags.length === 0 ? earlierTags : [...new Set([...earlierTags, ...copy.tags])];
+    const earlierChanges = this.tagChanges.get(slot);
+    if (earlierChanges || copy.tagChanges) {
+      const tagChanges = [...(earlierChanges ?? []), ...(copy.tagChanges ?? [])];
+      tags = tagsAfterChanges(tags, latestTagChanges(tagChanges));
+      this.tagChanges.set(slot, tagChanges);
+    }
+    this.tags[slot] = tags;
+  }
+
+  /** Whether the slot's copy is newer than `copy`, as isNewerCopy decides over their fields; those are read whole only for a tie. */
+  private isNewer(slot: number, copy: CaseCopy): boolean {
+    const difference = this.updated[slot]! - copy.updated;
+    if (difference !== 0) return difference > 0;
+    return isNewerCopy(this.fields[slot] ?? wholeFields(this.texts[slot]!, this.starts[slot]!, this.ends[slot]!), copy.fields ?? wholeFields(copy.text!, copy.start, copy.end));
+  }
+
+  private reportOf(): CaseReport {
+    const byTags = new TagFigures(this.sourceTags);
+    const intents = INTENTS.map(() => ({ cases: 0, wins: 0 }));
+    const replies = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
+    const adaptedUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
+    const verbatimUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
+    // By the furthest step's index plus one: 0 for none.
+    const steps = [{ cases: 0, wins: 0 }, ...GOLDEN_STEPS.map(() => ({ cases: 0, wins: 0 }))];
+    const reasons = new Map<string, number>();
+    const durations = { won: [] as number[], lost: [] as number[] };
+    const cases = this.ids.length;
+    let won = 0;
+    let lost = 0;
+    let amountWon = 0;
+    let from: string | null = null;
+    let to: string | null = null;
+    let fromTime = Infinity;
+    let toTime = -Infinity;
+    let leftOut = 0;
+
+    for (let slot = 0; slot < cases; slot++) {
+      const outcome = this.outcomes[slot]!;
+      byTags.addCase(this.ids[slot]!, this.customers[slot]!, this.tags[slot]!, this.sources[slot], outcome);
+      const created = this.created[slot]!;
+      if (created < fromTime) [fromTime, from] = [created, this.createdAts[slot] ?? new Date(created).toISOString()];
+      if (created > toTime) [toTime, to] = [created, this.createdAts[slot] ?? new Date(created).toISOString()];
+      if (outcome === 'open') continue;
+      const win = outcome === 'won';
+      if (win) {
+        won++;
+        amountWon += this.amounts[slot]!;
+      } else {
+        lost++;
+        const reason = this.lossReasons[slot] ?? 'other';
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      }
+      const seenIntents = this.intents[slot]!;
+      for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) tally(intents[bit]!, win);
+      const start = this.replyStart[slot]!;
+      const end = start + this.replyCount[slot]!;
+      for (let at = start; at < end; at++) {
+        const use = this.uses[at]!;
+        const number = use >> 2;
+        tally(replies[number]!, win);
+        if (use & ADAPTED) tally(adaptedUse[number]!, win);
+        if (use & VERBATIM) tally(verbatimUse[number]!, win);
+      }
+      const furthest = this.furthest[slot]!;
+      tally(steps[furthest + 1]!, win);
+      const closedAt = this.closed[slot]!;
+      if (hasSuspectTimes(outcome, { created, closed: closedAt })) {
+        leftOut++;
+        continue;
+      }
+      const closed = closedAt - created;
+      if (Number.isFinite(closed) && closed >= 0) durations[win ? 'won' : 'lost'].push(closed);
+    }
+
+    return {
+      totals: { cases, won, lost, open: cases - won - lost, winRate: wilsonRate(won, won + lost), amountWon, from, to },
+      byIntent: INTENTS.flatMap((intent, bit) => (intents[bit]!.cases === 0 ? [] : [{ intent, ...rateOf(intents[bit]!) }])),
+      byReply: this.replyIds
+        .flatMap((reply, number) => (replies[number]!.cases === 0 ? [] : [{ reply, ...rateOf(replies[number]!), adapted: rateOf(adaptedUse[number]!), verbatim: rateOf(verbatimUse[number]!) }]))
+        .sort((a, b) => b.cases - a.cases || b.low - a.low || (a.reply < b.reply ? -1 : 1)),
+      byStep: (['none', ...GOLDEN_STEPS] as const).flatMap((step, index) => (steps[index]!.cases === 0 ? [] : [{ step, ...rateOf(steps[index]!) }])),
+      lossReasons: [...reasons.entries()]
+        .map(([reason, n]) => ({ reason, cases: n, share: n / lost }))
+        .sort((a, b) => b.cases - a.cases || (a.reason < b.reason ? -1 : 1)),
+      timeToClose: { won: durationOf(durations.won), lost: durationOf(durations.lost), leftOut },
+      byTag: byTags.byTag(),
+      bySource: byTags.bySource(),
+    };
+  }
+}
+
+function wholeFields(text: LineText, start: number, end: number): CaseFields {
+  // A line in Closer's own form is what the schema accepts as it stands: JSON.parse gives the record.
+  return JSON.parse(text.utf8(start, end)) as CaseFields;
 }
 
 /** The figures over a set of cases (the same case twice counts once, its copies merged). */
@@ -219,83 +438,14 @@ export function caseReport(cases: Iterable<Case>, options: ReportOptions = {}): 
   return builder.report();
 }
 
-function reportOf(digests: Iterable<CaseDigest>, sourceTags: ReadonlySet<string>): CaseReport {
-  const byTags = new TagFigures(sourceTags);
-  const intents = new Map<Intent, Tally>();
-  const replies = new Map<string, Tally>();
-  const adaptedUse = new Map<string, Tally>();
-  const verbatimUse = new Map<string, Tally>();
-  const steps = new Map<GoldenStep | 'none', Tally>();
-  const reasons = new Map<string, number>();
-  const durations = { won: [] as number[], lost: [] as number[] };
-  let cases = 0;
-  let won = 0;
-  let lost = 0;
-  let amountWon = 0;
-  let from: string | null = null;
-  let to: string | null = null;
-  let fromTime = Infinity;
-  let toTime = -Infinity;
-  let leftOut = 0;
-
-  for (const { fields: record, intents: seenIntents, replies: seenReplies, uses, furthest, tags, times } of digests) {
-    cases++;
-    byTags.add({ id: record.id, customer: record.customer, tags, source: record.source, outcome: record.outcome });
-    const created = times.created;
-    if (created < fromTime) [fromTime, from] = [created, record.createdAt];
-    if (created > toTime) [toTime, to] = [created, record.createdAt];
-    if (record.outcome === 'open') continue;
-    const win = record.outcome === 'won';
-    if (win) {
-      won++;
-      amountWon += record.amount ?? 0;
-    } else {
-      lost++;
-      const reason = record.lossReason ?? 'other';
-      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-    }
-    for (let bit = 0; bit < INTENTS.length; bit++) if (seenIntents & (1 << bit)) count(intents, INTENTS[bit]!, win);
-    seenReplies.forEach((reply, index) => {
-      count(replies, reply, win);
-      if (uses[index]! & ADAPTED) count(adaptedUse, reply, win);
-      if (uses[index]! & VERBATIM) count(verbatimUse, reply, win);
-    });
-    count(steps, furthest < 0 ? 'none' : GOLDEN_STEPS[furthest]!, win);
-    if (suspectTimes(record, times) !== undefined) {
-      leftOut++;
-      continue;
-    }
-    const closed = times.closed - created;
-    if (Number.isFinite(closed) && closed >= 0) durations[win ? 'won' : 'lost'].push(closed);
-  }
-
-  return {
-    totals: { cases, won, lost, open: cases - won - lost, winRate: wilsonRate(won, won + lost), amountWon, from, to },
-    byIntent: INTENTS.filter((intent) => intents.has(intent)).map((intent) => ({ intent, ...rateOf(intents.get(intent)!) })),
-    byReply: [...replies.entries()]
-      .map(([reply, tally]) => ({ reply, ...rateOf(tally), adapted: rateOf(adaptedUse.get(reply) ?? NONE), verbatim: rateOf(verbatimUse.get(reply) ?? NONE) }))
-      .sort((a, b) => b.cases - a.cases || b.low - a.low || (a.reply < b.reply ? -1 : 1)),
-    byStep: (['none', ...GOLDEN_STEPS] as const).filter((step) => steps.has(step)).map((step) => ({ step, ...rateOf(steps.get(step)!) })),
-    lossReasons: [...reasons.entries()]
-      .map(([reason, n]) => ({ reason, cases: n, share: n / lost }))
-      .sort((a, b) => b.cases - a.cases || (a.reason < b.reason ? -1 : 1)),
-    timeToClose: { won: durationOf(durations.won), lost: durationOf(durations.lost), leftOut },
-    byTag: byTags.byTag(),
-    bySource: byTags.bySource(),
-  };
-}
-
 interface Tally {
   cases: number;
   wins: number;
 }
-const NONE: Tally = { cases: 0, wins: 0 };
 
-function count<K>(tallies: Map<K, Tally>, key: K, win: boolean): void {
-  let tally = tallies.get(key);
-  if (!tally) tallies.set(key, (tally = { cases: 0, wins: 0 }));
-  tally.cases++;
-  if (win) tally.wins++;
+function tally(into: Tally, win: boolean): void {
+  into.cases++;
+  if (win) into.wins++;
 }
 
 function rateOf(tally: Tally): Rate {

@@ -19,6 +19,14 @@ export function caseTimes(record: TimedCase): CaseTimes {
   return { created: Date.parse(record.createdAt), closed: Date.parse(record.closedAt ?? record.updatedAt) };
 }
 
+/** Whether suspectTimes finds fault with a case of this outcome and these times: what the figures need, without the words. */
+export function hasSuspectTimes(outcome: Case['outcome'], times: CaseTimes): boolean {
+  if (outcome === 'open') return false;
+  const { created, closed } = times;
+  if (!Number.isFinite(created) || !Number.isFinite(closed)) return false;
+  return created < EARLIEST || created >= LATEST || closed < EARLIEST || closed >= LATEST || closed < created;
+}
+
 /** Why a closed case's times are not to be believed, or undefined when they are; `times` are the record's own, if already parsed. */
 export function suspectTimes(record: TimedCase, times: CaseTimes = caseTimes(record)): string | undefined {
   if (record.outcome === 'open') return undefined;
