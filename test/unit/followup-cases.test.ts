@@ -23,9 +23,9 @@ function readFull(text: string, file = 'a.jsonl'): { cases: Case[]; problems: un
   return { cases: mergeCases(cases), problems };
 }
 
-/** What the follow-ups read of a case's timeline. */
+/** What the follow-ups read of a case: all but the notes, and of its timeline what the plan counts from. */
 function planFacts(record: Case) {
-  const { timeline, ...fields } = record;
+  const { timeline, notes: _notes, ...fields } = record;
   const kept = (event: CaseEvent) => event.type === 'meeting' || event.type === 'signal' || event.type === 'tag';
   return { fields, kept: timeline.filter(kept), lastContact: lastContactOf(record), closed: closeTimeOf(record) };
 }
@@ -50,6 +50,12 @@ describe('reading case files for the follow-ups', () => {
     const inner = line.slice(line.indexOf('"timeline":[') + 12, line.indexOf('],"createdAt"'));
     expect(followupTimeline(inner)).toEqual([meeting(2), tag(9, 'vip', true), { type: 'suggested', at: at(8), replies: ['a'] }, signal(4), message(5, 'buy_signal')]);
     expect(followupTimeline('')).toEqual([]);
+    const adapted: CaseEvent = { type: 'inserted', at: at(20), reply: 'r-1', adapted: { backend: 'chrome-built-in', hosted: false } };
+    for (const latest of [step(20, 'close'), { type: 'inserted', at: at(20), reply: 'r-1' } as CaseEvent, adapted, message(20, 'price')]) {
+      const written = writeCases([makeCase({ timeline: [latest, tag(1, 'a', false), message(2, 'price')] })]).trimEnd();
+      const events = written.slice(written.indexOf('"timeline":[') + 12, written.indexOf('],"createdAt"'));
+      expect(followupTimeline(events)).toEqual([latest, tag(1, 'a', false)]);
+    }
   });
 
   it('reads every field of a line in own form as JSON.parse does, text with escapes, braces and Chinese included', () => {

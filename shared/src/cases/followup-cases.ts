@@ -19,7 +19,7 @@ const FOLLOWUP = String.raw`\{"rule":"${ID}","due":"${TIME}","state":"(?:(?:done
 const AMOUNT = String.raw`(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:[eE][+-]?\d{1,2})?`;
 const LINE = new RegExp(
   String.raw`\{"version":2,"id":"(${UUID})","conversation":(${TEXT}),"salesperson":(${TEXT}),"customer":(${TEXT})(?:,"product":(${TEXT}))?(?:,"amount":(${AMOUNT}))?` +
-    String.raw`,"outcome":"(?:(won|open)"|(lost)"(?:,"lossReason":"(${ID})")?),"notes":(${TEXT}),"tags":\[(${IDS})\](?:,"lifecycle":"(intro|growth|mature|dormant|lost)")?(?:,"source":"(${ID})")?` +
+    String.raw`,"outcome":"(?:(won|open)"|(lost)"(?:,"lossReason":"(${ID})")?),"notes":${TEXT},"tags":\[(${IDS})\](?:,"lifecycle":"(intro|growth|mature|dormant|lost)")?(?:,"source":"(${ID})")?` +
     String.raw`,"followups":\[((?:${FOLLOWUP}(?:,${FOLLOWUP})*)?)\],"timeline":\[((?:${EVENT}(?:,${EVENT})*)?)\],"createdAt":"(${TIME})","updatedAt":"(${TIME})"(?:,"closedAt":"(${TIME})")?\}`,
   'y',
 );
@@ -34,14 +34,18 @@ interface SchemaLine {
 /**
  * Reads case files one after another, then gives their cases merged (the same case in several
  * files counts once) and the problems in the order met: files that cannot be read, bad lines.
- * The cases' timelines hold only what the plan counts from (see above): they are for
- * dueFollowups, not to be written back.
+ * The cases' timelines hold only what the plan counts from (see above), and a case read by the
+ * pattern has empty notes: they are for dueFollowups, not to be written back.
  */
 export class FollowupCaseReader {
   private readonly reasons: ReadonlySet<string>;
   private readonly cases: Case[] = [];
-  /** For each case whose timeline was cut, how to read it in full: merging copies of one case needs all of each. */
-  private readonly wholeOf: ((() => Case) | undefined)[] = [];
+  /**
+   * For each case whose timeline was cut, where its line is (the file's index in `texts`, its
+   * first and last character), to read it in full: merging copies of one case needs all of each.
+   */
+  private readonly lineOf: number[] = [];
+  private readonly texts: { text: string; utf8: Utf8Decoder }[] = [];
   private readonly problems: (CaseProblem | SchemaLine)[] = [];
   private schemaLines = 0;
 
@@ -55,6 +59,7 @@ export class FollowupCaseReader {
 
   /** A file's text, read one character a byte (a byte order mark taken off), and how to decode its parts. */
   addFile(text: string, utf8: Utf8Decoder, file: string): void {
+    this.texts.push({ text, utf8 });
     let lineNumber = 0;
     for (let start = 0; start <= text.length; ) {
       let end = text.indexOf('\n', start);
@@ -76,7 +81,7 @@ export class FollowupCaseReader {
       const record = caseOfMatch(match, utf8);
       this.problems.push(...caseLineProblems(record, file, lineNumber, this.reasons));
       this.cases.push(record);
-      this.wholeOf.push(() => JSON.parse(utf8(text.slice(first, last))) as Case);
+      this.lineOf.push(this.texts.length - 1, first, last);
       return;
     }
     // Trimmed as decoded, as jsonl.ts does: a line may end in a space that is not ASCII.
@@ -97,7 +102,7 @@ export class FollowupCaseReader {
   private addCase(record: Case, file: string, lineNumber: number): void {
     this.problems.push(...caseLineProblems(record, file, lineNumber, this.reasons));
     this.cases.push(record);
-    this.wholeOf.push(undefined);
+    this.lineOf.push(-1, 0, 0);
   }
 
   /** Whether some line waits for the case schema's verdict (settle). */
@@ -119,7 +124,7 @@ export class FollowupCaseReader {
       } else {
         settled.push(...caseLineProblems(read, entry.file, entry.line, this.reasons));
         this.cases.push(read);
-        this.wholeOf.push(undefined);
+        this.lineOf.push(-1, 0, 0);
       }
     }
     this.problems.splice(0, this.problems.length, ...settled);
@@ -131,8 +136,16 @@ export class FollowupCaseReader {
     if (this.schemaLines > 0) throw new Error('settle the lines that ask the case schema first');
     const copies = new Map<string, number>();
     for (const record of this.cases) copies.set(record.id, (copies.get(record.id) ?? 0) + 1);
-    const whole = this.cases.map((record, index) => (copies.get(record.id)! > 1 ? (this.wholeOf[index]?.() ?? record) : record));
+    const whole = this.cases.map((record, index) => (copies.get(record.id)! > 1 ? this.wholeCase(index) ?? record : record));
     return { cases: mergeCases(whole), problems: this.problems as CaseProblem[] };
+  }
+
+  /** The case at `index` read again in full from its line, when its timeline was cut. */
+  private wholeCase(index: number): Case | undefined {
+    const [file, first, last] = this.lineOf.slice(index * 3, index * 3 + 3) as [number, number, number];
+    if (file === -1) return undefined;
+    const { text, utf8 } = this.texts[file]!;
+    return JSON.parse(utf8(text.slice(first, last))) as Case;
   }
 }
 
@@ -140,23 +153,26 @@ function isAsciiSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0b || code === 0x0c;
 }
 
-/** The case of a line the pattern matched, as JSON.parse would give it but for the timeline (followupTimeline). */
+/**
+ * The case of a line the pattern matched, as JSON.parse would give it but for the timeline
+ * (followupTimeline) and the notes, which the plan never reads and are left empty.
+ */
 function caseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): Case {
-  const [, id, conversation, salesperson, customer, product, amount, wonOrOpen, lost, lossReason, notes, tags, lifecycle, source, followups, timeline, createdAt, updatedAt, closedAt] = match;
-  const record: Record<string, unknown> = { version: 2, id, conversation: textOf(conversation!, utf8), salesperson: textOf(salesperson!, utf8), customer: textOf(customer!, utf8) };
-  if (product !== undefined) record.product = textOf(product, utf8);
-  if (amount !== undefined) record.amount = Number(amount);
-  record.outcome = wonOrOpen ?? lost;
-  if (lossReason !== undefined) record.lossReason = lossReason;
-  record.notes = textOf(notes!, utf8);
-  record.tags = tags === '' ? [] : JSON.parse(`[${tags}]`);
-  if (lifecycle !== undefined) record.lifecycle = lifecycle;
-  if (source !== undefined) record.source = source;
-  record.followups = followups === '' ? [] : JSON.parse(`[${followups}]`);
-  record.timeline = followupTimeline(timeline!);
-  record.createdAt = createdAt;
-  record.updatedAt = updatedAt;
-  if (closedAt !== undefined) record.closedAt = closedAt;
+  // By index, not destructured: a cold start runs this in the interpreter, where destructuring walks an iterator.
+  const record: Record<string, unknown> = { version: 2, id: match[1], conversation: textOf(match[2]!, utf8), salesperson: textOf(match[3]!, utf8), customer: textOf(match[4]!, utf8) };
+  if (match[5] !== undefined) record.product = textOf(match[5], utf8);
+  if (match[6] !== undefined) record.amount = Number(match[6]);
+  record.outcome = match[7] ?? match[8];
+  if (match[9] !== undefined) record.lossReason = match[9];
+  record.notes = '';
+  record.tags = match[10] === '' ? [] : JSON.parse(`[${match[10]}]`);
+  if (match[11] !== undefined) record.lifecycle = match[11];
+  if (match[12] !== undefined) record.source = match[12];
+  record.followups = match[13] === '' ? [] : JSON.parse(`[${match[13]}]`);
+  record.timeline = followupTimeline(match[14]!);
+  record.createdAt = match[15];
+  record.updatedAt = match[16];
+  if (match[17] !== undefined) record.closedAt = match[17];
   return record as unknown as Case;
 }
 
@@ -176,54 +192,89 @@ const EVENT_START = ',{"type":"';
  */
 export function followupTimeline(events: string): CaseEvent[] {
   const starts: number[] = [];
-  let contactStart = -1;
-  let contactTime = '';
   let closeStart = -1;
   let closeTime = '';
+  let contactStart = -1;
+  let contactTime = '';
   for (let start = events === '' ? -1 : 0; start !== -1; ) {
     const kind = kindAt(events, start);
-    if (isKept(kind)) starts.push(start);
-    if (kind !== 'tag') {
+    if (kind.kept) starts.push(start);
+    if (kind.counts) {
       const time = timeAt(events, start, kind);
-      if (time >= closeTime) [closeStart, closeTime] = [start, time];
-      if (kind !== 'suggested' && time >= contactTime) [contactStart, contactTime] = [start, time];
+      // Contact events are among those that count for the close, so a time no earlier than the latest close is no earlier than the latest contact.
+      if (time >= closeTime) {
+        closeStart = start;
+        closeTime = time;
+        if (kind.contact) {
+          contactStart = start;
+          contactTime = time;
+        }
+      } else if (kind.contact && time >= contactTime) {
+        contactStart = start;
+        contactTime = time;
+      }
     }
     const next = events.indexOf(EVENT_START, start);
     start = next === -1 ? -1 : next + 1;
   }
-  for (const start of [contactStart, closeStart]) if (start !== -1 && !starts.includes(start)) starts.push(start);
+  if (contactStart !== -1 && !starts.includes(contactStart)) starts.push(contactStart);
+  if (closeStart !== -1 && !starts.includes(closeStart)) starts.push(closeStart);
   starts.sort((a, b) => a - b);
-  return starts.map((start) => {
-    const kind = kindAt(events, start);
-    if (kind === 'meeting') return { type: 'meeting', at: timeAt(events, start, kind) };
-    const next = events.indexOf(EVENT_START, start);
-    return JSON.parse(events.slice(start, next === -1 ? events.length : next)) as CaseEvent;
-  });
+  return starts.map((start) => eventAt(events, start));
 }
 
-type OwnFormKind = 'message' | 'meeting' | 'step' | 'suggested' | 'signal' | 'inserted' | 'tag';
-
-const KIND_LENGTH: Record<OwnFormKind, number> = { message: 7, meeting: 7, step: 4, suggested: 9, signal: 6, inserted: 8, tag: 3 };
-
-/** The event's time: it follows `{"type":"`, the kind and `","at":"`. */
-function timeAt(events: string, start: number, kind: OwnFormKind): string {
-  const at = start + KIND_LENGTH[kind] + 17;
-  return events.slice(at, at + 24);
+/** The event at `start`, as JSON.parse would give it; the usual kinds are taken apart by hand, which is faster. */
+function eventAt(events: string, start: number): CaseEvent {
+  const kind = kindAt(events, start);
+  const next = events.indexOf(EVENT_START, start);
+  const end = next === -1 ? events.length : next;
+  const at = timeAt(events, start, kind);
+  // After the time: `","` and the field's name and `":"`, then its value up to the closing `"}`.
+  const valueStart = start + kind.length + 17 + 24 + 6 + kind.field.length;
+  const plain = events.charCodeAt(end - 2) === 0x22;
+  if (kind === MEETING) return { type: 'meeting', at };
+  if (kind === MESSAGE && plain) return { type: 'message', at, intent: events.slice(valueStart, end - 2) as never };
+  if (kind === STEP && plain) return { type: 'step', at, step: events.slice(valueStart, end - 2) };
+  if (kind === INSERTED && plain) return { type: 'inserted', at, reply: events.slice(valueStart, end - 2) };
+  return JSON.parse(events.slice(start, end)) as CaseEvent;
 }
 
-function isKept(kind: OwnFormKind): boolean {
-  return kind === 'meeting' || kind === 'signal' || kind === 'tag';
+/**
+ * What the plan reads of an event kind: the kind's length, whether the event is kept, counts for
+ * the close (closeTimeOf) and is contact (lastContactOf), and the name of its field after the time.
+ */
+interface OwnFormKind {
+  length: number;
+  field: string;
+  kept: boolean;
+  counts: boolean;
+  contact: boolean;
 }
+
+const kind = (name: string, field: string, kept: boolean, counts: boolean, contact: boolean): OwnFormKind => ({ length: name.length, field, kept, counts, contact });
+const MEETING = kind('meeting', '', true, true, true);
+const MESSAGE = kind('message', 'intent', false, true, true);
+const STEP = kind('step', 'step', false, true, true);
+const SUGGESTED = kind('suggested', 'replies', false, true, false);
+const SIGNAL = kind('signal', 'signal', true, true, true);
+const INSERTED = kind('inserted', 'reply', false, true, true);
+const TAG = kind('tag', 'tag', true, false, false);
 
 /** The kind of the event at `start` (`{"type":"` then the kind), told by a letter or two. */
 function kindAt(events: string, start: number): OwnFormKind {
   switch (events.charCodeAt(start + 9)) {
-    case 0x6d: return events.charCodeAt(start + 11) === 0x73 ? 'message' : 'meeting';
+    case 0x6d: return events.charCodeAt(start + 11) === 0x73 ? MESSAGE : MEETING;
     case 0x73: {
       const second = events.charCodeAt(start + 10);
-      return second === 0x74 ? 'step' : second === 0x75 ? 'suggested' : 'signal';
+      return second === 0x74 ? STEP : second === 0x75 ? SUGGESTED : SIGNAL;
     }
-    case 0x69: return 'inserted';
-    default: return 'tag';
+    case 0x69: return INSERTED;
+    default: return TAG;
   }
+}
+
+/** The event's time: it follows `{"type":"`, the kind and `","at":"`. */
+function timeAt(events: string, start: number, kind: OwnFormKind): string {
+  const at = start + kind.length + 17;
+  return events.slice(at, at + 24);
 }
