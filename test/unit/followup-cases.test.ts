@@ -99,6 +99,16 @@ describe('reading case files for the follow-ups', () => {
     expectSameReading(lines.join('\r\n') + '\r\n');
   });
 
+  it('warns of the same times as jsonl.ts, at the edges of 2000–2099 and of the order', () => {
+    const times = ['1999-12-31T23:59:59.999Z', '2000-01-01T00:00:00.000Z', '2026-11-01T09:00:00.000Z', '2026-11-01T09:00:00.001Z', '2099-12-31T23:59:59.999Z', '2100-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00.000Z'];
+    const cases = times.flatMap((createdAt) => times.flatMap((closedAt) => [
+      makeCase({ outcome: 'won', createdAt, updatedAt: closedAt, closedAt }),
+      makeCase({ outcome: 'lost', lossReason: 'made_up', createdAt, updatedAt: closedAt }),
+      makeCase({ outcome: 'open', createdAt, updatedAt: closedAt }),
+    ]));
+    expectSameReading(writeCases(cases));
+  });
+
   it('agrees with jsonl.ts on generated cases and on lines with a byte changed', () => {
     const random = seededRandom(5);
     const cases = generateCases(60).map((record, index) => ({

@@ -8,7 +8,7 @@
 import type { Case, CaseEvent } from './case.ts';
 import { caseLineProblems, DRILL_LINE, judgeCaseLine, reasonSet, SchemaQuestion, type CaseProblem, type ReadOptions } from './case-line.ts';
 import { EVENT, ID, IDS, TEXT, TIME, UUID } from './case-line-pattern.ts';
-import { mergeCases } from './merge.ts';
+import { mergeCasesReadInPart } from './merge.ts';
 
 /** Decodes a part of a file's text read one character a byte (latin1) as the UTF-8 it is. */
 export type Utf8Decoder = (part: string) => string;
@@ -79,7 +79,7 @@ export class FollowupCaseReader {
     const match = text.charCodeAt(first) === 0x7b ? LINE.exec(text) : null;
     if (match !== null && LINE.lastIndex === last) {
       const record = caseOfMatch(match, utf8);
-      this.problems.push(...caseLineProblems(record, file, lineNumber, this.reasons));
+      if (mayHaveProblems(record, this.reasons)) this.problems.push(...caseLineProblems(record, file, lineNumber, this.reasons));
       this.cases.push(record);
       this.lineOf.push(this.texts.length - 1, first, last);
       return;
@@ -134,10 +134,13 @@ export class FollowupCaseReader {
   /** The cases merged, and the problems; call settle first when asksSchema. */
   result(): { cases: Case[]; problems: CaseProblem[] } {
     if (this.schemaLines > 0) throw new Error('settle the lines that ask the case schema first');
-    const copies = new Map<string, number>();
-    for (const record of this.cases) copies.set(record.id, (copies.get(record.id) ?? 0) + 1);
-    const whole = this.cases.map((record, index) => (copies.get(record.id)! > 1 ? this.wholeCase(index) ?? record : record));
-    return { cases: mergeCases(whole), problems: this.problems as CaseProblem[] };
+    let indexOf: Map<Case, number> | undefined;
+    const whole = (record: Case): Case => {
+      indexOf ??= new Map(this.cases.map((each, index) => [each, index]));
+      const index = indexOf.get(record);
+      return index === undefined ? record : this.wholeCase(index) ?? record;
+    };
+    return { cases: mergeCasesReadInPart(this.cases, whole), problems: this.problems as CaseProblem[] };
   }
 
   /** The case at `index` read again in full from its line, when its timeline was cut. */
@@ -147,6 +150,19 @@ export class FollowupCaseReader {
     const { text, utf8 } = this.texts[file]!;
     return JSON.parse(utf8(text.slice(first, last))) as Case;
   }
+}
+
+/**
+ * Whether caseLineProblems may find something in a case read by the pattern: an unknown loss
+ * reason, or times out of order or outside 2000–2099 (suspect-times.ts). Times in own form
+ * compare as text, so most lines need no Date.parse to be cleared.
+ */
+function mayHaveProblems(record: Case, reasons: ReadonlySet<string>): boolean {
+  if (record.lossReason !== undefined && !reasons.has(record.lossReason)) return true;
+  if (record.outcome === 'open') return false;
+  const created = record.createdAt;
+  const closed = record.closedAt ?? record.updatedAt;
+  return !(created >= '2000' && created < '2100' && closed >= '2000' && closed < '2100' && closed >= created);
 }
 
 function isAsciiSpace(code: number): boolean {
