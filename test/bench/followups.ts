@@ -102,7 +102,7 @@ try {
   // The CLI's reader first, while this process is as cold as the CLI; then the full reader all the extensions use, for comparison.
   const bytes = readFileSync(file);
   const reader = new FollowupCaseReader();
-  const [, linesMs] = cpu(() => reader.addFile(bytes.toString('latin1'), (part) => Buffer.from(part, 'latin1').toString('utf8'), file));
+  const [, linesMs] = cpu(() => reader.addFile([bytes.toString('latin1')], (part) => Buffer.from(part, 'latin1').toString('utf8'), file));
   const [{ cases }, mergeMs] = cpu(() => reader.result());
   const [{ cases: read }, fullMs] = cpu(() => readCases(bytes.toString('utf8'), file));
   const [, fullMergeMs] = cpu(() => mergeCases(read));

@@ -13,7 +13,7 @@ const utf8 = (part: string) => Buffer.from(part, 'latin1').toString('utf8');
 
 function readFast(text: string, file = 'a.jsonl'): { cases: Case[]; problems: unknown[] } {
   const reader = new FollowupCaseReader();
-  reader.addFile(asBytes(text), utf8, file);
+  reader.addFile([asBytes(text)], utf8, file);
   if (reader.asksSchema) reader.settle(schemaVerdict);
   return reader.result();
 }

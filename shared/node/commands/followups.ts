@@ -124,7 +124,7 @@ async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly
       reader.addProblem({ file: nameOf(file), line: 1, severity: 'error', message: decoded.problem });
       continue;
     }
-    reader.addFile(decoded.text, decoded.utf8, nameOf(file));
+    reader.addFile(decoded.parts, decoded.utf8, nameOf(file));
   }
   // The case schema (zod) is loaded only when some line needs its verdict.
   if (reader.asksSchema) reader.settle((await import('../../src/cases/case-schema-verdict.ts')).schemaVerdict);

@@ -57,16 +57,21 @@ export class FollowupCaseReader {
     this.problems.push(problem);
   }
 
-  /** A file's text, read one character a byte (a byte order mark taken off), and how to decode its parts. */
-  addFile(text: string, utf8: Utf8Decoder, file: string): void {
-    this.texts.push({ text, utf8 });
+  /**
+   * A file's text, read one character a byte (a byte order mark taken off), in parts that join
+   * with a newline (a string has a limit on its length, a file has none), and how to decode them.
+   */
+  addFile(parts: readonly string[], utf8: Utf8Decoder, file: string): void {
     let lineNumber = 0;
-    for (let start = 0; start <= text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      lineNumber++;
-      this.addLine(text, start, end, utf8, file, lineNumber);
-      start = end + 1;
+    for (const text of parts) {
+      this.texts.push({ text, utf8 });
+      for (let start = 0; start <= text.length; ) {
+        let end = text.indexOf('\n', start);
+        if (end === -1) end = text.length;
+        lineNumber++;
+        this.addLine(text, start, end, utf8, file, lineNumber);
+        start = end + 1;
+      }
     }
   }
 
