@@ -41,12 +41,12 @@ export class FollowupCaseReader {
   private readonly reasons: ReadonlySet<string>;
   private readonly cases: Case[] = [];
   /**
-   * For each case whose timeline was cut, where its line is (the file's index in `texts`, its
+   * For each case whose timeline was cut, where its line is (its part's index in `texts`, its
    * first and last character), to read it in full: merging copies of one case needs all of each.
    */
   private readonly lineOf: number[] = [];
   private readonly texts: { text: string; utf8: Utf8Decoder }[] = [];
-  private readonly problems: (CaseProblem | SchemaLine)[] = [];
+  private problems: (CaseProblem | SchemaLine)[] = [];
   private schemaLines = 0;
 
   constructor(options: ReadOptions = {}) {
@@ -132,7 +132,7 @@ export class FollowupCaseReader {
         this.lineOf.push(-1, 0, 0);
       }
     }
-    this.problems.splice(0, this.problems.length, ...settled);
+    this.problems = settled;
     this.schemaLines = 0;
   }
 
