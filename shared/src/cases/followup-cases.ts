@@ -176,25 +176,31 @@ function isAsciiSpace(code: number): boolean {
 
 /**
  * The case of a line the pattern matched, as JSON.parse would give it but for the timeline
- * (followupTimeline) and the notes, which the plan never reads and are left empty.
+ * (followupTimeline) and the notes, which the plan never reads and are left empty. A field the
+ * line lacks is undefined: one literal gives every case one shape, which the plan reads faster.
  */
 function caseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): Case {
   // By index, not destructured: a cold start runs this in the interpreter, where destructuring walks an iterator.
-  const record: Record<string, unknown> = { version: 2, id: match[1], conversation: textOf(match[2]!, utf8), salesperson: textOf(match[3]!, utf8), customer: textOf(match[4]!, utf8) };
-  if (match[5] !== undefined) record.product = textOf(match[5], utf8);
-  if (match[6] !== undefined) record.amount = Number(match[6]);
-  record.outcome = match[7] ?? match[8];
-  if (match[9] !== undefined) record.lossReason = match[9];
-  record.notes = '';
-  record.tags = match[10] === '' ? [] : JSON.parse(`[${match[10]}]`);
-  if (match[11] !== undefined) record.lifecycle = match[11];
-  if (match[12] !== undefined) record.source = match[12];
-  record.followups = match[13] === '' ? [] : JSON.parse(`[${match[13]}]`);
-  record.timeline = followupTimeline(match[14]!);
-  record.createdAt = match[15];
-  record.updatedAt = match[16];
-  if (match[17] !== undefined) record.closedAt = match[17];
-  return record as unknown as Case;
+  return {
+    version: 2,
+    id: match[1]!,
+    conversation: textOf(match[2]!, utf8),
+    salesperson: textOf(match[3]!, utf8),
+    customer: textOf(match[4]!, utf8),
+    product: match[5] === undefined ? undefined : textOf(match[5], utf8),
+    amount: match[6] === undefined ? undefined : Number(match[6]),
+    outcome: (match[7] ?? match[8]) as Case['outcome'],
+    lossReason: match[9],
+    notes: '',
+    tags: match[10] === '' ? [] : (JSON.parse(`[${match[10]}]`) as string[]),
+    lifecycle: match[11] as Case['lifecycle'],
+    source: match[12],
+    followups: match[13] === '' ? [] : (JSON.parse(`[${match[13]}]`) as Case['followups']),
+    timeline: followupTimeline(match[14]!),
+    createdAt: match[15]!,
+    updatedAt: match[16]!,
+    closedAt: match[17],
+  };
 }
 
 /** A JSON string as the pattern matched it (quotes included): most are plain ASCII, taken as they stand. */
