@@ -4,14 +4,13 @@ import path from 'node:path';
 // linter, search or pinyin, and starts quickly.
 import { LOSS_REASONS } from '../../src/cases/case-format.ts';
 import type { Case } from '../../src/cases/case.ts';
+import type { CaseProblem } from '../../src/cases/case-line.ts';
+import { FollowupCaseReader } from '../../src/cases/followup-cases.ts';
 import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
-import { readCaseLines, type CaseProblem } from '../../src/cases/jsonl.ts';
-import { mergeCases } from '../../src/cases/merge.ts';
 import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
-import { printCaseProblems } from '../case-problems.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
-import { CASE_SUFFIXES, caseFileLines } from '../case-files.ts';
+import { CASE_SUFFIXES, caseFileText } from '../case-file-text.ts';
 import { fileErrorMessage, isFileError } from '../file-errors.ts';
 import { findFilesReporting } from '../find-files.ts';
 import { EXIT, UsageError, type Command, type Io } from '../io.ts';
@@ -66,7 +65,8 @@ bundle or playbooks cannot be used, 2 usage error.`,
     const read = await readCaseFiles(positionals, io, lossReasonsOf(bundle));
     const due = dueFollowups(read.cases, bundle, { on, timeZone, language });
 
-    printCaseProblems(read.problems, io.stderr);
+    // case-problems.ts imports jsonl.ts, which loads the case schema (zod): only when there is something to print.
+    if (read.problems.length > 0) (await import('../case-problems.ts')).printCaseProblems(read.problems, io.stderr);
     if (values.json) io.stdout(JSON.stringify(due.map(contractJson), null, 2) + '\n');
     else io.stdout(formatFollowups(due, timeZone));
     const errors = read.problems.filter((problem) => problem.severity === 'error').length;
@@ -106,8 +106,8 @@ async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly
     return relative === '' || relative.startsWith('..') ? file : relative;
   };
   const { files, unreadable } = await findFilesReporting(paths.map((given) => path.resolve(io.cwd, given)), CASE_SUFFIXES);
-  const problems: CaseProblem[] = unreadable.map(({ path: given, error }) => ({ file: nameOf(given), line: 1, severity: 'error', message: `cannot be read: ${fileErrorMessage(error)}; skipped` }));
-  const lists: Case[][] = [];
+  const reader = new FollowupCaseReader({ reasons });
+  for (const { path: given, error } of unreadable) reader.addProblem({ file: nameOf(given), line: 1, severity: 'error', message: `cannot be read: ${fileErrorMessage(error)}; skipped` });
   let read = 0;
   for (const file of files) {
     let bytes: Buffer;
@@ -115,22 +115,20 @@ async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly
       bytes = readFileSync(file);
     } catch (error) {
       if (!isFileError(error)) throw error;
-      problems.push({ file: nameOf(file), line: 1, severity: 'error', message: `cannot be read: ${fileErrorMessage(error)}; skipped` });
+      reader.addProblem({ file: nameOf(file), line: 1, severity: 'error', message: `cannot be read: ${fileErrorMessage(error)}; skipped` });
       continue;
     }
     read++;
-    // Line by line: an ASCII line becomes a one-byte string, which JSON.parse and the own-form
-    // pattern read faster than the two-byte string a whole file with some Chinese in it becomes.
-    const decoded = caseFileLines(bytes);
+    const decoded = caseFileText(bytes);
     if ('problem' in decoded) {
-      problems.push({ file: nameOf(file), line: 1, severity: 'error', message: decoded.problem });
+      reader.addProblem({ file: nameOf(file), line: 1, severity: 'error', message: decoded.problem });
       continue;
     }
-    const loaded = readCaseLines(decoded.lines, nameOf(file), { reasons });
-    lists.push(loaded.cases);
-    problems.push(...loaded.problems);
+    reader.addFile(decoded.parts, decoded.utf8, nameOf(file));
   }
-  return { files: read, cases: mergeCases(...lists), problems };
+  // The case schema (zod) is loaded only when some line needs its verdict.
+  if (reader.asksSchema) reader.settle((await import('../../src/cases/case-schema-verdict.ts')).schemaVerdict);
+  return { files: read, ...reader.result() };
 }
 
 

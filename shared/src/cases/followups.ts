@@ -64,7 +64,7 @@ export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: Du
   const dayEnd = startOfDay(options.on.getTime(), timeZone, 1);
   const dayStart = startOfDay(options.on.getTime(), timeZone);
   const staleBefore = dayStart - STALE_AFTER_DAYS * DAY;
-  const texts = textsOf(bundle);
+  const texts = textsOf(bundle, language, options.values);
   const due: DueFollowup[] = [];
   for (const item of planOf(cases, bundle, dayEnd, timeZone, staleBefore)) {
     const { record, rule, at } = item;
@@ -78,14 +78,14 @@ export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: Du
       case: record.id, customer: record.customer, conversation: record.conversation, salesperson: record.salesperson,
       rule: rule.id, due: new Date(at).toISOString(),
       reason: `${localText(rule.label, language)} — ${eventWords(item, timeZone, language)}`,
-      reply: send, text: texts.text(send, language, options.values), state,
+      reply: send, text: texts.text(send), state,
     };
     if (rule.offerNextRung) {
       const rung = nextRungOf(item.customerCases, bundle);
       if (rung) {
         // The rung's offer in the language asked, as the engine's ladder chooses it.
         const offer = rung.translations?.[language] ?? rung.reply;
-        followup.nextRung = { rung: rung.id, label: localText(rung.label, language), reply: offer, text: texts.text(offer, language, options.values) };
+        followup.nextRung = { rung: rung.id, label: localText(rung.label, language), reply: offer, text: texts.text(offer) };
       }
     }
     due.push(followup);
@@ -149,18 +149,21 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
   const caseRules = rules.filter((rule) => rule.when !== 'idle');
   const idleRules = rules.filter((rule) => rule.when === 'idle');
   const stopReasons = new Set(stop.lossReasons);
+  // A follow-up due a day or more before `notBefore` by the plain sum (a zone's offset moves the
+  // calendar arithmetic by hours, never a day) with nothing recorded is stale: left out without
+  // the zone's arithmetic, and a case whose every event is that old is passed over whole.
+  const reaches = caseRules.map((rule) => ((rule.after.days ?? 0) + 1) * DAY + (rule.after.hours ?? 0) * 3_600_000);
+  const longestReach = Math.max(...reaches);
   for (const customerCases of byCustomer(cases)) {
     if (isStopped(customerCases, stop.refusals, stopReasons)) continue;
     for (const record of customerCases) {
       const closed = record.outcome === 'open' ? NaN : closeTimeOf(record);
       const nothingRecorded = record.followups.length === 0;
-      for (const rule of caseRules) {
-        // A follow-up due a day or more before `notBefore` by the plain sum (a zone's offset moves
-        // the calendar arithmetic by hours, never a day) with nothing recorded is stale: left out
-        // without the zone's arithmetic.
-        const reach = ((rule.after.days ?? 0) + 1) * DAY + (rule.after.hours ?? 0) * 3_600_000;
+      if (nothingRecorded && latestEventOf(record, closed) + longestReach < notBefore) continue;
+      for (let index = 0; index < caseRules.length; index++) {
+        const rule = caseRules[index]!;
         for (const event of eventsOf(record, rule, closed)) {
-          if (nothingRecorded && event + reach < notBefore) continue;
+          if (nothingRecorded && event + reaches[index]! < notBefore) continue;
           const at = dueAt(event, rule, timeZone);
           if (at >= dayEnd) continue;
           const recorded = recordedFor(record.followups, rule.id, at);
@@ -174,7 +177,10 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
     let lastContact = -Infinity;
     for (const record of customerCases) {
       const contact = lastContactOf(record);
-      if (contact > lastContact) [latest, lastContact] = [record, contact];
+      if (contact > lastContact) {
+        latest = record;
+        lastContact = contact;
+      }
     }
     const recorded = customerCases.flatMap((record) => record.followups);
     for (const rule of idleRules) {
@@ -217,6 +223,15 @@ function isStopped(cases: readonly Case[], refusals: number, stopReasons: Readon
 }
 
 const NONE: readonly number[] = [];
+
+/** The latest time in a case any case rule counts from (`closed` as for eventsOf); -Infinity for none. */
+function latestEventOf(record: Case, closed: number): number {
+  let latest = record.outcome === 'open' ? -Infinity : closed;
+  for (const event of record.timeline) {
+    if (event.type === 'meeting' || (event.type === 'signal' && event.signal === 'buy_soon')) latest = Math.max(latest, Date.parse(event.at));
+  }
+  return latest;
+}
 
 /** The times in a case a rule counts from (`closed`: when the case closed, worked out once per case). */
 function eventsOf(record: Case, rule: FollowupRule, closed: number): readonly number[] {
@@ -287,13 +302,16 @@ function eventWords(item: PlannedFollowup, timeZone: string, language: Language)
 }
 
 interface Texts {
-  text(id: string, language: Language, values?: Record<string, string>): string;
+  text(id: string): string;
 }
 
 const textsCache = new WeakMap<Bundle, { replies: Map<string, BundledReply>; stories: Map<string, Story> }>();
 
-/** The approved text of a reply (its variables filled) or a story, by id; '' for an id the bundle lacks (lint names it). */
-function textsOf(bundle: Bundle): Texts {
+/**
+ * The approved text of a reply (its variables filled with `values`) or a story, in `language`,
+ * by id; '' for an id the bundle lacks (lint names it).
+ */
+function textsOf(bundle: Bundle, language: Language, values: Record<string, string> = {}): Texts {
   let known = textsCache.get(bundle);
   if (!known) {
     const replies = new Map(bundleReplies(bundle).map((bundled) => [bundled.reply.id, bundled]));
@@ -302,12 +320,19 @@ function textsOf(bundle: Bundle): Texts {
     textsCache.set(bundle, (known = { replies, stories }));
   }
   const { replies, stories } = known;
+  // Thousands of follow-ups send a few texts: each is made once.
+  const made = new Map<string, string>();
+  const make = (id: string): string => {
+    const bundled = replies.get(id);
+    if (bundled) return renderReply(bundled.reply.text, bundled.variables, values, replyLanguage(bundled.reply)).text;
+    const story = stories.get(id);
+    return story ? storyText(story, language) : '';
+  };
   return {
-    text(id, language, values = {}) {
-      const bundled = replies.get(id);
-      if (bundled) return renderReply(bundled.reply.text, bundled.variables, values, replyLanguage(bundled.reply)).text;
-      const story = stories.get(id);
-      return story ? storyText(story, language) : '';
+    text(id) {
+      let text = made.get(id);
+      if (text === undefined) made.set(id, (text = make(id)));
+      return text;
     },
   };
 }

@@ -1,34 +1,17 @@
 // Case files are JSON Lines: one case a line. Reading never throws: a bad line becomes a
 // problem naming its line, and every other line is still read.
-import { caseTimes, suspectTimes, type CaseTimes } from './suspect-times.ts';
-import { CASE_VERSION, LOSS_REASONS, upgradeCase } from './case-format.ts';
-import { CaseSchema, type Case } from './case.ts';
-import { isInOwnForm } from './own-form.ts';
-import { isCertainlyCase, isDrillResultLine } from './quick-check.ts';
+import type { Case } from './case.ts';
+import { caseLineProblems, DRILL_LINE, judgeCaseLine, reasonSet, SchemaQuestion, type CaseProblem, type ReadOptions } from './case-line.ts';
+import { schemaVerdict } from './case-schema-verdict.ts';
+import { caseTimes, type CaseTimes } from './suspect-times.ts';
 
-export interface CaseProblem {
-  file: string;
-  /** 1-based line in the file. */
-  line: number;
-  severity: 'error' | 'warning';
-  message: string;
-}
+export { caseLineProblems, DRILL_LINE, formatCaseProblem, type CaseProblem, type ReadOptions } from './case-line.ts';
 
 export interface ReadCases {
   cases: Case[];
   problems: CaseProblem[];
   /** Lines that are drill results, kept in the same files as cases and skipped here (the drill reader reads them). */
   drillResults: number;
-}
-
-export interface ReadOptions {
-  /** Loss reasons the team uses; an unknown one is a warning, and the case is kept. */
-  reasons?: readonly string[];
-}
-
-/** `file:line: severity message`, the way the CLI and the extensions show a case file's problem. */
-export function formatCaseProblem(problem: CaseProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.severity} ${problem.message}`;
 }
 
 export function readCases(text: string, file: string, options: ReadOptions = {}): ReadCases {
@@ -61,7 +44,7 @@ export function readCaseLines(lines: Iterable<string>, file: string, options: Re
  * report does) holds far less in memory; it is also given the case's times, parsed once here.
  */
 export function visitCaseLines(lines: Iterable<string>, file: string, options: ReadOptions, visit: (record: Case, times: CaseTimes) => void): { problems: CaseProblem[]; drillResults: number } {
-  const reasons = new Set(options.reasons ?? LOSS_REASONS);
+  const reasons = reasonSet(options);
   const problems: CaseProblem[] = [];
   let drillResults = 0;
   let lineNumber = 0;
@@ -85,51 +68,10 @@ export function visitCaseLines(lines: Iterable<string>, file: string, options: R
   return { problems, drillResults };
 }
 
-/**
- * The warnings about a good case: a loss reason the team does not use, times it cannot have.
- * `times` are the case's own, when the caller parsed them already.
- */
-export function caseLineProblems(record: Case, file: string, line: number, reasons: ReadonlySet<string>, times: CaseTimes = caseTimes(record)): CaseProblem[] {
-  const problems: CaseProblem[] = [];
-  if (record.lossReason !== undefined && !reasons.has(record.lossReason)) {
-    problems.push({
-      file, line, severity: 'warning',
-      message: `loss reason "${record.lossReason}" is not in the team's list (${[...reasons].join(', ')}); the case is kept`,
-    });
-  }
-  const suspect = suspectTimes(record, times);
-  if (suspect !== undefined) {
-    problems.push({ file, line, severity: 'warning', message: `case "${record.id}" looks wrong: ${suspect}; it is counted, but left out of the time to close` });
-  }
-  return problems;
-}
-
-export const DRILL_LINE = Symbol('drill result');
-
 /** One trimmed, non-empty line: a case, a drill result (not read here), or a message saying what is wrong with it. */
 export function readCaseLine(line: string): Case | typeof DRILL_LINE | string {
-  if (isInOwnForm(line)) return JSON.parse(line) as Case;
-  let data: unknown;
-  try {
-    data = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${(error as Error).message}); the line is skipped`;
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return 'not a case: expected a JSON object; the line is skipped';
-  // A line written by an older Closer is read in the current version (nothing of it is lost).
-  data = upgradeCase(data);
-  if (isCertainlyCase(data)) return data;
-  if (isDrillResultLine(data as object)) return DRILL_LINE;
-  const version = (data as { version?: unknown }).version;
-  if (typeof version === 'number' && version > CASE_VERSION) {
-    return `case format version ${version} was written by a newer Closer; this one reads version ${CASE_VERSION}; the line is skipped`;
-  }
-  const parsed = CaseSchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const where = issue.path.map(String).join('.') || 'the top level';
-  const id = typeof (data as { id?: unknown }).id === 'string' ? ` (case ${(data as { id: string }).id})` : '';
-  return `not a valid case${id}: at ${where}: ${issue.message}; the line is skipped`;
+  const judged = judgeCaseLine(line);
+  return judged instanceof SchemaQuestion ? schemaVerdict(judged.data) : judged;
 }
 
 /**

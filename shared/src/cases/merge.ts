@@ -9,11 +9,24 @@ import type { Case, CaseEvent, CaseFollowup } from './case.ts';
 import { latestTagChanges, tagsAfterChanges } from './tag-changes.ts';
 
 export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
+  return mergeLists(lists, (record) => record);
+}
+
+/**
+ * The merge of records some of which were read in part (followup-cases.ts cuts timelines):
+ * `whole` gives a record in full, and is asked only for the copies of a case met more than once,
+ * since which copy wins depends on all its fields.
+ */
+export function mergeCasesReadInPart(records: readonly Case[], whole: (record: Case) => Case): Case[] {
+  return mergeLists([records], whole);
+}
+
+function mergeLists(lists: readonly (readonly Case[])[], whole: (record: Case) => Case): Case[] {
   const byId = new Map<string, Case>();
   for (const list of lists) {
     for (const record of list) {
       const earlier = byId.get(record.id);
-      byId.set(record.id, earlier ? combine(earlier, record) : record);
+      byId.set(record.id, earlier ? combine(whole(earlier), whole(record)) : record);
     }
   }
   const merged = [...byId.values()].map(normalCase);
