@@ -4,6 +4,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
+import { CASE_SUFFIXES, NOT_UTF8 } from './case-file-text.ts';
 import { findFiles } from './find-files.ts';
 // The case modules themselves, not the core's index: `closer report` then loads none of the
 // playbook parser, search or pinyin at start-up, and the full reader (jsonl.ts, which builds the
@@ -15,7 +16,7 @@ import type { LineText } from '../src/cases/case-line-bytes.ts';
 import { CaseFileBytes, ReportBytesReader } from '../src/cases/report-bytes.ts';
 import { CaseReportBuilder, type CaseReport } from '../src/cases/report.ts';
 
-export const CASE_SUFFIXES = ['.jsonl', '.ndjson'];
+export { CASE_SUFFIXES } from './case-file-text.ts';
 
 export interface LoadedCases {
   files: string[];
@@ -184,7 +185,6 @@ function lineText(bytes: Buffer): LineText {
   return { ascii: (start, end) => slices.latin1Slice(start, end), utf8: (start, end) => slices.utf8Slice(start, end) };
 }
 
-const NOT_UTF8 = 'the file is not UTF-8 text; a case file is JSON Lines in UTF-8; the file is skipped';
 
 /** Reads one file's lines: the problems found and the drill result lines skipped. */
 type LinesReader = (lines: Iterable<string>, name: string) => { problems: CaseProblem[]; drillResults: number };

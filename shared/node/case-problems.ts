@@ -1,4 +1,4 @@
-import { formatCaseProblem, type CaseProblem } from '../src/cases/jsonl.ts';
+import { formatCaseProblem, type CaseProblem } from '../src/cases/case-line.ts';
 
 const MAX_PROBLEMS_PER_FILE = 20;
 

@@ -10,6 +10,7 @@ import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
 import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
+import { printCaseProblems } from '../case-problems.ts';
 import { CASE_SUFFIXES, caseFileText } from '../case-file-text.ts';
 import { fileErrorMessage, isFileError } from '../file-errors.ts';
 import { findFilesReporting } from '../find-files.ts';
@@ -65,8 +66,7 @@ bundle or playbooks cannot be used, 2 usage error.`,
     const read = await readCaseFiles(positionals, io, lossReasonsOf(bundle));
     const due = dueFollowups(read.cases, bundle, { on, timeZone, language });
 
-    // case-problems.ts imports jsonl.ts, which loads the case schema (zod): only when there is something to print.
-    if (read.problems.length > 0) (await import('../case-problems.ts')).printCaseProblems(read.problems, io.stderr);
+    printCaseProblems(read.problems, io.stderr);
     if (values.json) io.stdout(JSON.stringify(due.map(contractJson), null, 2) + '\n');
     else io.stdout(formatFollowups(due, timeZone));
     const errors = read.problems.filter((problem) => problem.severity === 'error').length;
