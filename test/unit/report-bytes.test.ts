@@ -3,7 +3,8 @@
 // lines own-form.ts's pattern takes, and times read by their digits as Date.parse reads them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CaseReportBuilder, visitCaseLines, writeCases, type Case, type CaseEvent, type CaseFollowup } from '@closer/shared';
+import { CaseReportBuilder, visitCaseLines, writeCases, type Case, type CaseFollowup } from '@closer/shared';
+import { caseEventArbitrary } from './case-event-arbitrary.ts';
 import { CaseLineScanner, isoTimeValue } from '../../shared/src/cases/case-line-bytes.ts';
 import { TIME } from '../../shared/src/cases/case-line-pattern.ts';
 import { isInOwnForm } from '../../shared/src/cases/own-form.ts';
@@ -17,17 +18,7 @@ const time = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('2000-02-29T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2100-01-01T00:00:00.000Z', '0000-02-29T00:00:00.000Z', '2026-03-01T08:00:00+08:00', '2026-03-01T08:00:00.5Z') },
 );
 const reply = fc.constantFrom('price_value_first', 'r-2', 'story_long_reply_id', 'a');
-const event: fc.Arbitrary<CaseEvent> = fc.oneof(
-  fc.record({ type: fc.constant('message' as const), at: time, intent: fc.constantFrom('price' as const, 'doubt' as const, 'hesitation' as const, 'buy_signal' as const) }),
-  fc.record({ type: fc.constant('step' as const), at: time, step: fc.constantFrom('icebreak', 'consider', 'ask_close', 'not_a_golden_step') }),
-  fc.record({ type: fc.constant('suggested' as const), at: time, replies: fc.array(reply, { maxLength: 2 }) }),
-  fc.record({ type: fc.constant('inserted' as const), at: time, reply }),
-  fc.record({ type: fc.constant('inserted' as const), at: time, reply, adapted: fc.record({ backend: fc.constantFrom('openai-compatible' as const, 'chrome-built-in' as const), hosted: fc.boolean() }) }),
-  fc.record({ type: fc.constant('meeting' as const), at: time }),
-  fc.record({ type: fc.constant('signal' as const), at: time, signal: fc.constant('buy_soon' as const) }),
-  fc.record({ type: fc.constant('tag' as const), at: time, tag: fc.constantFrom('vip', 'budget_low'), added: fc.boolean() }),
-  fc.record({ type: fc.constant('sent' as const), at: time, reply, message: fc.constant('[NAME_1]: 有点贵 "really" {}'), replaced: fc.constant({ NAME: 1 }) }),
-);
+const event = caseEventArbitrary(time, reply);
 const followup: fc.Arbitrary<CaseFollowup> = fc.oneof(
   fc.record({ rule: fc.constantFrom('care_day1', 'timing_week'), due: time, state: fc.constantFrom('done' as const, 'declined' as const, 'skipped' as const), at: time }),
   fc.record({ rule: fc.constant('hot_hours'), due: time, state: fc.constant('snoozed' as const), at: time, until: time }),

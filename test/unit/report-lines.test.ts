@@ -3,24 +3,14 @@
 // whether the lines are in the form Closer writes or not, and whatever is wrong with them.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CaseReportBuilder, visitCaseLines, writeCases, type Case, type CaseEvent } from '@closer/shared';
+import { CaseReportBuilder, visitCaseLines, writeCases, type Case } from '@closer/shared';
+import { caseEventArbitrary } from './case-event-arbitrary.ts';
 import { addCaseLines } from '../../shared/src/cases/report-lines.ts';
 
 const START = Date.parse('2026-03-01T00:00:00.000Z');
 const time = fc.integer({ min: 0, max: 90 * 24 * 60 }).map((minutes) => new Date(START + minutes * 60_000).toISOString());
 const reply = fc.constantFrom('price_value_first', 'r-2', 'story_long_reply_id');
-const event: fc.Arbitrary<CaseEvent> = fc.oneof(
-  fc.record({ type: fc.constant('message' as const), at: time, intent: fc.constantFrom('price' as const, 'doubt' as const, 'hesitation' as const) }),
-  fc.record({ type: fc.constant('step' as const), at: time, step: fc.constantFrom('icebreak', 'consider', 'ask_close', 'not_a_golden_step') }),
-  fc.record({ type: fc.constant('suggested' as const), at: time, replies: fc.array(reply, { maxLength: 2 }) }),
-  fc.record({ type: fc.constant('inserted' as const), at: time, reply }),
-  fc.record({ type: fc.constant('inserted' as const), at: time, reply, adapted: fc.record({ backend: fc.constantFrom('openai-compatible' as const, 'chrome-built-in' as const), hosted: fc.boolean() }) }),
-  fc.record({ type: fc.constant('meeting' as const), at: time }),
-  fc.record({ type: fc.constant('signal' as const), at: time, signal: fc.constant('buy_soon' as const) }),
-  fc.record({ type: fc.constant('tag' as const), at: time, tag: fc.constantFrom('vip', 'budget_low'), added: fc.boolean() }),
-  // A kind the fast pattern leaves to the full reader.
-  fc.record({ type: fc.constant('sent' as const), at: time, reply, message: fc.constant('[NAME_1]: 有点贵 "really"'), replaced: fc.constant({ NAME: 1 }) }),
-);
+const event = caseEventArbitrary(time, reply);
 // Few ids, so copies of one case in a file and across files are common.
 const id = fc.integer({ min: 0, max: 9 }).map((n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`);
 const record: fc.Arbitrary<Case> = fc
