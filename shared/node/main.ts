@@ -1,4 +1,7 @@
-// The CLI's entry: run the command line and exit with its code once output has drained.
+// The CLI's entry: run the command line and exit with its code once output has drained. No
+// top-level await: bin/closer.js runs this compiled as CommonJS (for V8's code cache).
 import { processIo, runCli } from './cli.ts';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+void runCli(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+});
