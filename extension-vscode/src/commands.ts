@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildBundle, formatDiagnostic, hasErrors, repliesOf } from '@closer/shared';
+import { buildBundle, bundleText, formatDiagnostic, hasErrors, repliesOf } from '@closer/shared';
 import { baseCorpus } from './base-corpus.ts';
 import type { Ctx } from './ctx.ts';
 import type { TryResult } from './preview/preview-model.ts';
@@ -56,7 +56,7 @@ export function buildBundleCommand(ctx: Ctx): Cmd {
     const bundle = buildBundle(ctx.workspace.parsed(), { base: baseCorpus() });
     const relative = vscode.workspace.getConfiguration('closer').get<string>('bundlePath') || 'bundle.json';
     const target = vscode.Uri.joinPath(folder.uri, relative);
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(JSON.stringify(bundle) + '\n'));
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(bundleText(bundle)));
     const replies = bundle.playbooks.reduce((sum, entry) => sum + repliesOf(entry.playbook).length, 0);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Closer: wrote the bundle ({0} playbooks, {1} replies) to {2}', bundle.playbooks.length, replies, target.fsPath),

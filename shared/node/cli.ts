@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { BundleError } from '../src/playbook/bundle-format.ts';
 import { COMMANDS } from './commands/index.ts';
 import { fileErrorMessage, isFileError } from './file-errors.ts';
 import { EXIT, UsageError, type Io } from './io.ts';
@@ -36,6 +37,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`closer ${name}: ${error.message}\n\n${command.usage}\n`);
       return EXIT.usage;
+    }
+    // A bundle member found broken only when the command read it (load-bundle.ts).
+    if (error instanceof BundleError) {
+      io.stderr(`closer ${name}: ${error.message}\n`);
+      return EXIT.problems;
     }
     // Any file-system error (ENOENT, EACCES, ELOOP, EMFILE…) is one located line, never a stack trace.
     if (isFileError(error)) {

@@ -4,9 +4,10 @@ import path from 'node:path';
 // then loads no YAML parser, linter or corpus reader, and starts quickly.
 import { BundleError } from '../src/playbook/bundle-format.ts';
 import { openBundleRecord, type Bundle } from '../src/playbook/bundle.ts';
-import { precompiledNotice } from '../src/playbook/precompiled.ts';
+import { lazyRecord, memberSpans, readMembers, type Span } from '../src/playbook/bundle-text.ts';
+import { precompiledNotice, type Precompiled } from '../src/playbook/precompiled.ts';
 import type { Io } from './io.ts';
-import { noteVerified, wasVerified } from './verified-bundles.ts';
+import { noteVerified, verifiedEntry } from './verified-bundles.ts';
 
 /**
  * The bundle a command works on: the file given with --bundle, or the repository's playbooks
@@ -17,16 +18,28 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
     const where = path.resolve(io.cwd, file);
     try {
       const before = await stat(where);
-      const text = await readFile(where, 'utf8');
+      const bytes = await readFile(where);
       // Unchanged while it was read, too: a file rewritten meanwhile gets the full check.
       const after = await stat(where);
-      const known = after.size === before.size && after.mtimeMs === before.mtimeMs && wasVerified(where, before);
-      // The full check builds zod schemas, so it is loaded only for a file not seen before.
-      const bundle = known ? openBundleRecord(text).bundle : (await import('../src/playbook/bundle-load.ts')).loadBundle(text);
-      if (!known) noteVerified(where, before);
+      const known = after.size === before.size && after.mtimeMs === before.mtimeMs ? verifiedEntry(where, before) : undefined;
       // Still answers alike, only slower: said on stderr, so --json and --jsonl output stay clean.
-      const notice = precompiledNotice(bundle);
-      if (notice) io.stderr(`closer: ${file}: ${notice}\n`);
+      const say = (notice: string | undefined): void => {
+        if (notice) io.stderr(`closer: ${file}: ${notice}\n`);
+      };
+      const spans = memberSpans(bytes);
+      // Decoded as readFile's 'utf8' decodes, so a member reads exactly as the whole file does.
+      const text = ([start, end]: Span): string => bytes.toString('utf8', start, end);
+      if (known?.members && spans) return openMembers(file, spans, text, say);
+      let bundle: Bundle;
+      if (known) {
+        bundle = openBundleRecord(bytes.toString('utf8')).bundle;
+      } else {
+        // The full check builds zod schemas, so it is loaded only for a file not seen before.
+        const members = spans && readMembers(spans, text);
+        bundle = (await import('../src/playbook/bundle-load.ts')).loadBundle(members ?? bytes.toString('utf8'));
+        noteVerified(where, { ...before, members: members !== undefined });
+      }
+      say(precompiledNotice(bundle));
       return bundle;
     } catch (error) {
       if (error instanceof BundleError) return { problem: `${file}: ${error.message}` };
@@ -35,3 +48,30 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
   }
   return (await import('./build-playbooks.ts')).bundleOfDefaultPlaybooks(io);
 }
+
+/**
+ * A bundle file checked before, read a member at a time as a command uses it: closer followups
+ * never parses the precompiled indexes. The indexes' notice is said only by a command that reads
+ * them. A member found broken later (the file was changed but kept its size and time) is a
+ * BundleError naming the file and the member, which the CLI prints as one line.
+ */
+function openMembers(file: string, spans: Map<string, Span>, text: (span: Span) => string, say: (notice: string | undefined) => void): Bundle | { problem: string } {
+  const record = lazyRecord(spans, (key, span) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text(span));
+    } catch (error) {
+      throw new BundleError(`${file}: the bundle is not valid JSON in "${key}" (${(error as Error).message})`);
+    }
+    if (key === 'precompiled') say(precompiledNotice({ precompiled: value as Precompiled }));
+    return value;
+  });
+  if (!spans.has('precompiled')) say(precompiledNotice({}));
+  try {
+    return openBundleRecord(record).bundle;
+  } catch (error) {
+    if (error instanceof BundleError) return { problem: error.message.startsWith(`${file}: `) ? error.message : `${file}: ${error.message}` };
+    throw error;
+  }
+}
+

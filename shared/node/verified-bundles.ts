@@ -13,6 +13,8 @@ const KEEP = 50;
 interface Entry {
   size: number;
   mtimeMs: number;
+  /** Laid out a member a line, each member JSON of its own (bundle-text.ts's readMembers). */
+  members?: boolean;
 }
 
 function cacheFile(): string {
@@ -28,10 +30,10 @@ function readCache(): Record<string, Entry> {
   }
 }
 
-/** Whether this exact file (same size and time of change) was checked completely before. */
-export function wasVerified(file: string, stat: Entry): boolean {
+/** How this exact file (same size and time of change) was found when checked completely before; undefined if it was not. */
+export function verifiedEntry(file: string, stat: Entry): Entry | undefined {
   const entry = readCache()[file];
-  return entry !== undefined && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs;
+  return entry !== undefined && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry : undefined;
 }
 
 /** Notes that the file passed a complete check; a cache that cannot be written is simply not kept. */
@@ -39,7 +41,7 @@ export function noteVerified(file: string, stat: Entry): void {
   const cache = readCache();
   delete cache[file];
   const kept = Object.entries(cache).slice(-(KEEP - 1));
-  const next = Object.fromEntries([...kept, [file, { size: stat.size, mtimeMs: stat.mtimeMs }]]);
+  const next = Object.fromEntries([...kept, [file, { size: stat.size, mtimeMs: stat.mtimeMs, ...(stat.members ? { members: true } : {}) }]]);
   try {
     const partial = `${cacheFile()}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(next));

@@ -20,6 +20,7 @@ export * from './playbook/bundle.ts';
 export * from './playbook/bundle-build.ts';
 export * from './playbook/bundle-format.ts';
 export * from './playbook/bundle-load.ts';
+export * from './playbook/bundle-text.ts';
 export * from './playbook/bundle-schema.ts';
 export { checkBundleSignature, signBundle, signedDigest, SIGNATURE_FIELD, type BundleSignature, type SignatureCheck, type SignatureReason, type Signer } from './playbook/signature.ts';
 export { generateKeyPair, keyFingerprint, keyText, parseKey, publicKeyOf, KEY_HEADERS, type KeyKind, type KeyParse } from './playbook/signing-key.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { precompileBundle } from '@closer/shared';
+import { bundleText, precompileBundle } from '@closer/shared';
 import { runCli, type Io } from '@closer/shared/node';
 import { engineBundle } from './engine-fixture.ts';
 
@@ -44,3 +44,40 @@ test('a broken bundle is refused on every start, never remembered as checked', a
     expect(result.stderr).toMatch(/playbooks/);
   }
 });
+
+test('a bundle written a member a line is read a member at a time once checked, and answers the same', async () => {
+  const file = path.join(dir, 'members.json');
+  writeFileSync(file, bundleText(precompileBundle(engineBundle())));
+  const fixed = new Date('2026-01-01T00:00:00Z');
+  utimesSync(file, fixed, fixed);
+  const first = await suggest(file);
+  const second = await suggest(file);
+  expect(first.code).toBe(0);
+  expect(second).toEqual(first);
+  // The precompiled indexes broken by hand, with the file's size and time kept: a command that
+  // never reads them (followups) is not stopped, and one that does says which file and member.
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf('\n"precompiled":') + '\n"precompiled":'.length;
+  writeFileSync(file, `${text.slice(0, at)}!${text.slice(at + 1)}`);
+  utimesSync(file, fixed, fixed);
+  const cases = path.join(dir, 'none.jsonl');
+  writeFileSync(cases, '');
+  let stderr = '';
+  const io: Io = { stdout: () => {}, stderr: (line) => void (stderr += line), lines: async function* () {}, cwd: dir };
+  const code = await runCli(['followups', '--json', '--bundle', file, cases], io);
+  expect(stderr).not.toMatch(/precompiled|JSON/);
+  expect(code).toBe(0);
+  const broken = await suggest(file);
+  expect(broken.code).toBe(1);
+  expect(broken.stderr).toBe(`closer suggest: ${file}: the bundle is not valid JSON in "precompiled" (${jsonError(`!${text.slice(at + 1, text.indexOf('\n', at))}`)})\n`);
+});
+
+/** JSON.parse's own message for the text, as the CLI quotes it. */
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text.replace(/,$/, ''));
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected invalid JSON');
+}

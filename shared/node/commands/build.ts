@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildBundle, formatCaseProblem, formatDiagnostic, hasErrors, lintPlaybooks, replyStatsOf } from '../../src/index.ts';
+import { buildBundle, bundleText, formatCaseProblem, formatDiagnostic, hasErrors, lintPlaybooks, replyStatsOf } from '../../src/index.ts';
 import { parseCommandArgs } from '../args.ts';
 import { baseCorpusProblems, loadBaseCorpus } from '../base-corpus.ts';
 import { loadCaseFiles, takeCaseArgs } from '../case-files.ts';
@@ -55,7 +55,8 @@ bad lines (written without them), 2 usage error.`,
     if (!values['no-base']) for (const problem of baseCorpusProblems()) io.stderr(`${problem.file}:${problem.line} warning ${problem.message} (left out of the base corpus)\n`);
     const out = path.resolve(io.cwd, values.out);
     await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(out, JSON.stringify(signingKey ? signBundle(bundle, signingKey) : bundle) + '\n');
+    // A member a line, so a command reading the file parses only the members it uses (bundle-text.ts).
+    await writeFile(out, bundleText(signingKey ? signBundle(bundle, signingKey) : bundle));
     const replies = bundle.playbooks.reduce((sum, { playbook }) => sum + (playbook.objections ?? []).length, 0);
     const base = bundle.base ? `, base corpus of ${Object.values(bundle.base.intents).reduce((sum, list) => sum + list.length, 0)} messages` : ', no base corpus';
     io.stdout(`wrote ${out} (${bundle.playbooks.length} playbooks, ${replies} objections${base}, ${bundle.hash.slice(0, 19)}…)\n`);

@@ -48,9 +48,14 @@ export function withPrecompiled(bundle: Bundle, precompiled: Precompiled): Bundl
 export function openBundleRecord(input: string | unknown): { bundle: Bundle; record: Record<string, unknown> } {
   const { record } = readBundleRecord(input);
   if (!Array.isArray(record.playbooks)) throw new BundleError('the bundle is malformed at playbooks: expected an array');
-  if (record.precompiled !== undefined && (record.precompiled === null || typeof record.precompiled !== 'object')) throw new BundleError('the bundle is malformed at precompiled: expected an object');
+  // A member not parsed yet (bundle-text.ts) is left so: its file passed the full check before.
+  const precompiled = Object.getOwnPropertyDescriptor(record, 'precompiled');
+  if (precompiled !== undefined && 'value' in precompiled && (precompiled.value === null || typeof precompiled.value !== 'object')) throw new BundleError('the bundle is malformed at precompiled: expected an object');
   // The merged tags, follow-ups and ladder are derived from the playbooks, as loadBundle derives them.
-  const bundle = { ...record, ...bundlePlanOf(record.playbooks as Bundle['playbooks']) } as unknown as Bundle;
+  // Copied by descriptor, not spread: a record read member by member (bundle-text.ts) keeps
+  // parsing each member only when it is read.
+  const plan = bundlePlanOf(record.playbooks as Bundle['playbooks']);
+  const bundle = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(record), ...Object.getOwnPropertyDescriptors(plan) }) as unknown as Bundle;
   return { bundle, record };
 }
 
