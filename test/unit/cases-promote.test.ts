@@ -18,7 +18,7 @@ const won = makeCase({
 describe('promote a won case to a story', () => {
   it('fills the four slots from labelled notes, unlabelled notes and the timeline', () => {
     const story = storyDraftOf(won, { bundle });
-    expect(StorySchema.parse(story)).toEqual(story);
+    expect(StorySchema().parse(story)).toEqual(story);
     expect(story.id).toBe(`won-${won.id.slice(0, 8)}`);
     expect(story.title).toBe('customer-1a2b3c4d的故事：面霜');
     expect(story.background).toContain('两个孩子的妈妈，在家做微商');

@@ -19,7 +19,7 @@ describe('tag changes', () => {
     expect(off.tags).toEqual(['price_sensitive']);
     expect(off.timeline.slice(2)).toEqual([tagEvent(9, 'hot_lead', false)]);
     expect(off.updatedAt).toBe(at(9));
-    expect(CaseSchema.parse(off)).toEqual(off);
+    expect(CaseSchema().parse(off)).toEqual(off);
     // Setting the same tags again is no change, so no event.
     expect(setTags(off, ['price_sensitive'], undefined, minute(12)).timeline).toEqual(off.timeline);
   });

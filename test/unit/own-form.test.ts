@@ -91,7 +91,7 @@ function schemaTakesAsIs(line: string): boolean {
   } catch {
     return false;
   }
-  const parsed = CaseSchema.safeParse(data);
+  const parsed = CaseSchema().safeParse(data);
   return parsed.success && JSON.stringify(parsed.data) === JSON.stringify(data);
 }
 

@@ -46,7 +46,7 @@ export async function drillScore(bundle: Bundle, lang: Language, drillId: string
     })),
   };
   if (!save) return view;
-  const result: DrillResult = DrillResultSchema.parse({
+  const result: DrillResult = DrillResultSchema().parse({
     kind: 'drill',
     version: DRILL_RESULT_VERSION,
     id: randomUuid(),

@@ -10,6 +10,7 @@ import {
   localText,
   openBundle,
   precompiledNotice,
+  prepareSuggestions,
   searchEntries,
   searchPlaybooks,
   suggestReplies,
@@ -42,6 +43,8 @@ export interface Engine {
   /** The checks a trusted load left out (schema, hash): throws the BundleError loadBundle would. */
   verify(): void;
   variables(lang: Language, defaults: Record<string, string>, values: Record<string, string>): VariableField[];
+  /** Builds the indexes every suggestion needs now (the core's prepareSuggestions); suggestions stay the same. */
+  prepareSuggestions(): void;
   /** tags: the customer's accepted tag ids (the profile), for the product ladder. */
   suggest(text: string, conversation: Conversation, values: Record<string, string>, lang: Language, tags?: readonly string[]): Suggestion;
   search(query: string, filter: { intent?: string; step?: string }, lang: Language): SearchResult;
@@ -110,6 +113,9 @@ export function loadEngine(input: string, options: { trusted?: boolean } = {}): 
         fallback: defaults[name] ?? defaultIn(variable.default, lang) ?? '',
         value: values[name] ?? '',
       }));
+    },
+    prepareSuggestions() {
+      prepareSuggestions(bundle);
     },
     suggest(text, conversation, values, lang, tags = []) {
       // The stored messages end with this one when it was recorded; the engine wants the earlier ones.

@@ -4,7 +4,7 @@ import { CaseSchema, type Case } from './case.ts';
 
 /** The record as the schema reads it, or a message naming the first thing wrong with it. */
 export function schemaVerdict(data: object): Case | string {
-  const parsed = CaseSchema.safeParse(data);
+  const parsed = CaseSchema().safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const where = issue.path.map(String).join('.') || 'the top level';

@@ -87,6 +87,18 @@ export function intentModelOf(bundle: Bundle): IntentModel {
 }
 
 /**
+ * Builds a bundle's intent model now, with the tables its features are looked up in, which are
+ * otherwise made by the first message's first lookup: a worker does it while it still waits for
+ * storage. What any message is classified as does not change.
+ */
+export function prepareIntentModel(bundle: Bundle): void {
+  const model = intentModelOf(bundle);
+  // One lookup in each table of features makes the table (line-index.ts); the answer is not wanted.
+  model.idf.get('');
+  model.bayes.base?.countOf('');
+}
+
+/**
  * The model over the trigger index the bundle carries (trigger-index.ts), or undefined when it has
  * none. A part that does not add up is rebuilt rather than trusted, unless `strict` (an import,
  * which refuses the bundle with the PrecompiledError).

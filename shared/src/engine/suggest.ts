@@ -1,7 +1,7 @@
 // Ranking replies for the customer's last message: the recognised objection first, then the
 // golden model's step, adjusted by language, by what was already used and by win statistics.
 import { bundleReplies, type Bundle, type BundledReply, type ReplyStats } from '../playbook/bundle.ts';
-import { classifyMessage, type IntentEvidence } from './classify.ts';
+import { classifyMessage, prepareIntentModel, type IntentEvidence } from './classify.ts';
 import { conversationState, stepIndexOf, type Conversation } from './conversation.ts';
 import { INTENT_PRINCIPLES } from './intent-principles.ts';
 import { localText } from '../playbook/local-text.ts';
@@ -163,6 +163,16 @@ const OTHER_LANGUAGE = 0.35;
 const USED = 0.3;
 // Below this a reply has nothing to do with the message: better no suggestion than a random one.
 const RELEVANT = 0.08;
+
+/**
+ * Builds what every suggestion from this bundle needs (the intent model, the replies and stories
+ * to rank), so that a worker can do it while it waits for storage, rather than on the first
+ * message. Suggestions do not change: these are the indexes suggestReplies would build.
+ */
+export function prepareSuggestions(bundle: Bundle): void {
+  prepareIntentModel(bundle);
+  suggestIndexOf(bundle);
+}
 
 /**
  * The replies to suggest for the customer's message, best first, with why. Replies already

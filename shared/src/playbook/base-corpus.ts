@@ -2,6 +2,7 @@
 // trades, kept as data (shared/src/engine/base-intents/*.tsv) so they are reviewed like code, and
 // compiled into every bundle so that a team's ten-line playbook still understands plain customers.
 import * as z from 'zod';
+import { lazySchema } from './lazy-schema.ts';
 import { INTENTS, IntentSchema, type Intent } from './schema.ts';
 
 /**
@@ -11,22 +12,22 @@ import { INTENTS, IntentSchema, type Intent } from './schema.ts';
  * order); the totals and the size of the vocabulary. Two long strings rather than arrays of
  * twenty thousand, so reading and checking a bundle stays quick.
  */
-export const BaseModelSchema = z.strictObject({
+export const BaseModelSchema = lazySchema(() => z.strictObject({
   features: z.string(),
   counts: z.string(),
   totals: z.array(z.number().nonnegative()),
   vocabulary: z.number().int().nonnegative(),
-});
-export type BaseModel = z.infer<typeof BaseModelSchema>;
+}));
+export type BaseModel = z.infer<ReturnType<typeof BaseModelSchema>>;
 
 /** The compact form a bundle carries: the messages of each intent, as written, and what was learnt from them. */
-export const BaseCorpusSchema = z.strictObject({
+export const BaseCorpusSchema = lazySchema(() => z.strictObject({
   /** Where the messages came from, e.g. "closer-base" (shown as evidence). */
   name: z.string().min(1),
-  intents: z.partialRecord(IntentSchema, z.array(z.string().min(1))),
-  model: BaseModelSchema.optional(),
-});
-export type BaseCorpus = z.infer<typeof BaseCorpusSchema>;
+  intents: z.partialRecord(IntentSchema(), z.array(z.string().min(1))),
+  model: BaseModelSchema().optional(),
+}));
+export type BaseCorpus = z.infer<ReturnType<typeof BaseCorpusSchema>>;
 
 export interface CorpusRow {
   intent: Intent;

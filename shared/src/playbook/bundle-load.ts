@@ -27,7 +27,7 @@ function checkBundleRecord(record: Record<string, unknown>): Bundle {
   const data: unknown = record;
   const polluted = protoKeyPath(data);
   if (polluted !== undefined) throw new BundleError(`the bundle has a "__proto__" key at ${polluted || 'the top level'}, which no bundle has: it was changed after it was built`);
-  const parsed = BundleSchema.safeParse(data);
+  const parsed = BundleSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map(String).join('.') || 'the top level';
@@ -41,7 +41,7 @@ function checkBundleRecord(record: Record<string, unknown>): Bundle {
   }
   // A part of this Closer's version must have its shape; another version's is kept unread.
   if (parsed.data.precompiled?.version === PRECOMPILED_VERSION) {
-    const parts = PrecompiledPartsSchema.safeParse(parsed.data.precompiled);
+    const parts = PrecompiledPartsSchema().safeParse(parsed.data.precompiled);
     if (!parts.success) {
       const issue = parts.error.issues[0]!;
       throw new BundleError(`the bundle is malformed at ${['precompiled', ...issue.path.map(String)].join('.')}: ${issue.message}`);

@@ -109,7 +109,7 @@ export function parsePlaybook(text: string, file: string): ParsedPlaybook {
       return result;
     }
   }
-  const parsed = PlaybookSchema.safeParse(result.data);
+  const parsed = PlaybookSchema().safeParse(result.data);
   if (parsed.success) result.playbook = parsed.data;
   else result.schemaIssues = parsed.error.issues;
   return result;

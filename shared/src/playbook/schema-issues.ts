@@ -15,7 +15,7 @@ export function valueAt(data: unknown, path: Path): unknown {
 
 /** The keys the schema allows in the mapping at `path`, for "did you mean" hints on unknown keys. */
 export function allowedKeysAt(path: Path): string[] {
-  let schema: z.core.$ZodType | undefined = PlaybookSchema;
+  let schema: z.core.$ZodType | undefined = PlaybookSchema();
   for (const segment of path) {
     schema = schema && childSchema(unwrap(schema), segment);
   }

@@ -1,34 +1,38 @@
 // A played drill, kept like a case: one JSON object a line in the same export, told apart by
 // `kind`, so the team lead's tools read a new hire's practice beside the real chats.
 import * as z from 'zod';
+import { lazySchema } from '../../playbook/lazy-schema.ts';
 import { GOLDEN_STEPS, IntentSchema } from '../../playbook/schema.ts';
 
 export const DRILL_RESULT_VERSION = 1;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TIME = z.iso.datetime({ offset: true });
 
-export const DrillResultSchema = z.strictObject({
-  kind: z.literal('drill'),
-  version: z.literal(DRILL_RESULT_VERSION),
-  id: z.string().regex(UUID, 'a drill result id is a UUID'),
-  drill: z.string().min(1),
-  title: z.string(),
-  salesperson: z.string(),
-  started: TIME,
-  finished: TIME,
-  total: z.number().min(0).max(100),
-  turns: z.array(
-    z.strictObject({
-      customer: z.string(),
-      reply: z.string(),
-      intent: IntentSchema,
-      step: z.enum(GOLDEN_STEPS),
-      score: z.number().min(0).max(100),
-      seconds: z.number().nonnegative().optional(),
-    }),
-  ),
+/** Built on first use (lazy-schema.ts). */
+export const DrillResultSchema = lazySchema(() => {
+  const TIME = z.iso.datetime({ offset: true });
+  return z.strictObject({
+    kind: z.literal('drill'),
+    version: z.literal(DRILL_RESULT_VERSION),
+    id: z.string().regex(UUID, 'a drill result id is a UUID'),
+    drill: z.string().min(1),
+    title: z.string(),
+    salesperson: z.string(),
+    started: TIME,
+    finished: TIME,
+    total: z.number().min(0).max(100),
+    turns: z.array(
+      z.strictObject({
+        customer: z.string(),
+        reply: z.string(),
+        intent: IntentSchema(),
+        step: z.enum(GOLDEN_STEPS),
+        score: z.number().min(0).max(100),
+        seconds: z.number().nonnegative().optional(),
+      }),
+    ),
+  });
 });
-export type DrillResult = z.infer<typeof DrillResultSchema>;
+export type DrillResult = z.infer<ReturnType<typeof DrillResultSchema>>;
 
 /** A line of a JSON Lines file is a drill result (not a case). */
 export function isDrillResultLine(value: unknown): boolean {
@@ -49,7 +53,7 @@ export function readDrillResults(text: string): { results: DrillResult[]; proble
       return;
     }
     if (!isDrillResultLine(value)) return;
-    const parsed = DrillResultSchema.safeParse(value);
+    const parsed = DrillResultSchema().safeParse(value);
     if (parsed.success) results.push(parsed.data);
     else problems.push(`line ${index + 1}: ${parsed.error.issues[0]!.path.join('.') || 'the record'}: ${parsed.error.issues[0]!.message}`);
   });
