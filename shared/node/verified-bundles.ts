@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedDir } from './shared-dir.ts';
 
@@ -43,6 +43,8 @@ export function noteVerified(file: string, stat: Entry): void {
   const kept = Object.entries(cache).slice(-(KEEP - 1));
   const next = Object.fromEntries([...kept, [file, { size: stat.size, mtimeMs: stat.mtimeMs, ...(stat.members ? { members: true } : {}) }]]);
   try {
+    // A fresh checkout has no .cache yet when a command runs from source, not from the bin.
+    mkdirSync(path.dirname(cacheFile()), { recursive: true });
     const partial = `${cacheFile()}.${process.pid}.tmp`;
     writeFileSync(partial, JSON.stringify(next));
     renameSync(partial, cacheFile());
