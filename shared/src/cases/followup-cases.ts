@@ -285,7 +285,7 @@ function planCaseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): PlanCase | 
     lossReason: match[G_LOSS_REASON],
     product: match[G_PRODUCT] === undefined ? undefined : textOf(match[G_PRODUCT], utf8),
     tags: tagsText === '' ? NO_TAGS : normalTags(JSON.parse(`[${tagsText}]`) as string[]),
-    created: Date.parse(createdAt),
+    createdAt,
     closed: outcome === 'open' ? NaN : Date.parse(closedAt ?? close),
     lastContact: Date.parse(contact),
     meetings: meetings === undefined ? NO_MEETINGS : meetings.length === 1 ? meetings : meetings.sort((a, b) => a - b),

@@ -24,8 +24,8 @@ export interface PlanCase {
   lossReason: string | undefined;
   product: string | undefined;
   tags: readonly string[];
-  /** When the case was created (createdAt), in milliseconds. */
-  created: number;
+  /** When the case was created, as written; only its customer's cases are ever put in order by it. */
+  createdAt: string;
   /** When it closed (closeTimeOf); NaN while it is open. */
   closed: number;
   /** The last contact (lastContactOf). */
@@ -53,7 +53,7 @@ export function planCaseOf(record: Case): PlanCase {
   return {
     id: record.id, customer: record.customer, conversation: record.conversation, salesperson: record.salesperson,
     outcome: record.outcome, lossReason: record.lossReason, product: record.product, tags: record.tags,
-    created: Date.parse(record.createdAt), closed: record.outcome === 'open' ? NaN : closeTimeOf(record), lastContact: lastContactOf(record),
+    createdAt: record.createdAt, closed: record.outcome === 'open' ? NaN : closeTimeOf(record), lastContact: lastContactOf(record),
     meetings, buySoon, followups: record.followups.map(planFollowupOf), declined,
   };
 }
@@ -95,5 +95,9 @@ export function customerKey(record: PlanCase): string {
 
 /** mergeCases' order: by creation, then id. */
 export function byCreation(a: PlanCase, b: PlanCase): number {
-  return a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // Times written by Closer are UTC with milliseconds and compare as text; others are parsed.
+  const x = a.createdAt;
+  const y = b.createdAt;
+  const time = x.length === 24 && y.length === 24 && x.charCodeAt(23) === 90 && y.charCodeAt(23) === 90 ? (x < y ? -1 : x > y ? 1 : 0) : Date.parse(x) - Date.parse(y);
+  return time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

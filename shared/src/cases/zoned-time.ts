@@ -56,12 +56,17 @@ interface ZoneOffsets {
 }
 
 const zones = new Map<string, ZoneOffsets>();
+// The zone asked about last: a plan asks about one zone tens of thousands of times.
+let lastZoneName = '';
+let lastZone: ZoneOffsets | undefined;
 
 /** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
 export function zoneOffset(instant: number, timeZone: string): number {
   const day = Math.floor(instant / DAY);
-  let zone = zones.get(timeZone);
+  let zone = timeZone === lastZoneName ? lastZone : zones.get(timeZone);
   if (!zone) zones.set(timeZone, (zone = { days: new Map(), midnights: new Map(), quarters: new Map() }));
+  lastZoneName = timeZone;
+  lastZone = zone;
   let known = zone.days.get(day);
   if (known === undefined) {
     const start = midnightOffset(zone, day, timeZone);
