@@ -110,7 +110,7 @@ try {
   const [bundle, bundleMs] = cpu(() => loadBundle(readFileSync(bundleFile, 'utf8')));
   const phases: number[] = [];
   for (let run = 0; run < RUNS; run++) phases.push(cpu(() => dueFollowupsOfCustomers(customers, bundle, { on: new Date(`${ON}T04:00:00Z`), timeZone: ZONE, language: 'zh-CN' }))[1]);
-  console.log(`  in-process CPU time: the CLI's reader (followup-cases.ts) ${linesMs.toFixed(0)} ms, its merge ${mergeMs.toFixed(0)} ms` +
+  console.log(`  in-process CPU time: the CLI's reader (followup-cases.ts) ${linesMs.toFixed(0)} ms, its merge and grouping by customer ${mergeMs.toFixed(0)} ms` +
     ` (readCases ${fullMs.toFixed(0)} ms, mergeCases ${fullMergeMs.toFixed(0)} ms); load the bundle ${bundleMs.toFixed(0)} ms; dueFollowups first ${phases[0]!.toFixed(0)} ms, then median ${median(phases.slice(1)).toFixed(0)} ms`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
