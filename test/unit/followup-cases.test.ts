@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCases, readCaseLines, writeCases, type Case, type CaseEvent } from '@closer/shared';
-import { FollowupCaseReader, followupTimeline } from '../../shared/src/cases/followup-cases.ts';
+import { FollowupCaseReader } from '../../shared/src/cases/followup-cases.ts';
 import { schemaVerdict } from '../../shared/src/cases/case-schema-verdict.ts';
-import { closeTimeOf, lastContactOf } from '../../shared/src/cases/lifecycle.ts';
+import { customerKey, customersOf, planCaseOf, type PlanCase } from '../../shared/src/cases/plan-case.ts';
 import { isInOwnForm } from '../../shared/src/cases/own-form.ts';
 import { generateCases, seededRandom } from '../bench/_cases-generate.ts';
 import { at, makeCase, message, step, uuid } from './cases-fixtures.ts';
@@ -11,31 +11,31 @@ import { at, makeCase, message, step, uuid } from './cases-fixtures.ts';
 const asBytes = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 const utf8 = (part: string) => Buffer.from(part, 'latin1').toString('utf8');
 
-function readFast(text: string, file = 'a.jsonl'): { cases: Case[]; problems: unknown[] } {
+/** Customers in the order of their key, so that two groupings compare whatever order each met them in. */
+const byKey = (customers: PlanCase[][]) => [...customers].sort((a, b) => (customerKey(a[0]!) < customerKey(b[0]!) ? -1 : 1));
+
+function readFast(text: string, file = 'a.jsonl'): { cases: PlanCase[]; customers: PlanCase[][]; problems: unknown[] } {
   const reader = new FollowupCaseReader();
   reader.addFile([asBytes(text)], utf8, file);
   if (reader.asksSchema) reader.settle(schemaVerdict);
-  return reader.result();
+  const { customers, cases, problems } = reader.result();
+  expect(customers.flat()).toHaveLength(cases);
+  return { cases: customers.flat(), customers: byKey(customers), problems };
 }
 
-function readFull(text: string, file = 'a.jsonl'): { cases: Case[]; problems: unknown[] } {
+/** What jsonl.ts and mergeCases read, as the plan reads it. */
+function readFull(text: string, file = 'a.jsonl'): { cases: PlanCase[]; customers: PlanCase[][]; problems: unknown[] } {
   const { cases, problems } = readCaseLines(text.split('\n'), file);
-  return { cases: mergeCases(cases), problems };
+  const planned = mergeCases(cases).map(planCaseOf);
+  return { cases: planned, customers: byKey(customersOf(planned)), problems };
 }
 
-/** What the follow-ups read of a case: all but the notes, and of its timeline what the plan counts from. */
-function planFacts(record: Case) {
-  const { timeline, notes: _notes, ...fields } = record;
-  const kept = (event: CaseEvent) => event.type === 'meeting' || event.type === 'signal' || event.type === 'tag';
-  return { fields, kept: timeline.filter(kept), lastContact: lastContactOf(record), closed: closeTimeOf(record) };
-}
-
-/** The two readers agree on the problems, and on every case as far as the plan reads it. */
+/** The two readers agree on the problems, and on every customer's cases as the plan reads them, in order. */
 function expectSameReading(text: string): void {
   const fast = readFast(text);
   const full = readFull(text);
   expect(fast.problems).toEqual(full.problems);
-  expect(fast.cases.map(planFacts)).toEqual(full.cases.map(planFacts));
+  expect(fast.customers).toEqual(full.customers);
 }
 
 const tag = (minutes: number, id: string, added: boolean): CaseEvent => ({ type: 'tag', at: at(minutes), tag: id, added });
@@ -43,19 +43,24 @@ const meeting = (minutes: number): CaseEvent => ({ type: 'meeting', at: at(minut
 const signal = (minutes: number): CaseEvent => ({ type: 'signal', at: at(minutes), signal: 'buy_soon' });
 
 describe('reading case files for the follow-ups', () => {
-  it('keeps of a timeline its meetings, signals and tag changes and its latest contact and close', () => {
-    const timeline = [message(1, 'price'), meeting(2), step(3, 'close'), tag(9, 'vip', true), { type: 'suggested', at: at(8), replies: ['a'] } as CaseEvent, signal(4), message(5, 'buy_signal')];
-    const line = writeCases([makeCase({ timeline })]).trimEnd();
-    expect(isInOwnForm(line)).toBe(true);
-    const inner = line.slice(line.indexOf('"timeline":[') + 12, line.indexOf('],"createdAt"'));
-    expect(followupTimeline(inner)).toEqual([meeting(2), tag(9, 'vip', true), { type: 'suggested', at: at(8), replies: ['a'] }, signal(4), message(5, 'buy_signal')]);
-    expect(followupTimeline('')).toEqual([]);
+  it('reads of a timeline its meetings (each once, in time order), its latest buy-soon signal, its latest contact and its close', () => {
+    const suggested: CaseEvent = { type: 'suggested', at: at(8), replies: ['a'] };
     const adapted: CaseEvent = { type: 'inserted', at: at(20), reply: 'r-1', adapted: { backend: 'chrome-built-in', hosted: false } };
-    for (const latest of [step(20, 'close'), { type: 'inserted', at: at(20), reply: 'r-1' } as CaseEvent, adapted, message(20, 'price')]) {
-      const written = writeCases([makeCase({ timeline: [latest, tag(1, 'a', false), message(2, 'price')] })]).trimEnd();
-      const events = written.slice(written.indexOf('"timeline":[') + 12, written.indexOf('],"createdAt"'));
-      expect(followupTimeline(events)).toEqual([latest, tag(1, 'a', false)]);
+    const timelines: CaseEvent[][] = [
+      [message(1, 'price'), meeting(2), step(3, 'close'), suggested, signal(4), message(5, 'buy_signal'), meeting(2), meeting(1), signal(6), signal(3)],
+      [suggested, meeting(3)], [], [adapted, message(2, 'price')], [step(20, 'close'), meeting(1)], [signal(30)],
+      [message(1, 'price'), tag(9, 'vip', true), tag(9, 'vip', false), meeting(2)],
+    ];
+    for (const timeline of timelines) {
+      for (const record of [makeCase({ timeline }), makeCase({ timeline, outcome: 'won', closedAt: at(7), updatedAt: at(7) }), makeCase({ timeline, outcome: 'lost', lossReason: 'price', updatedAt: at(40) })]) {
+        const line = writeCases([record]).trimEnd();
+        expect(isInOwnForm(line)).toBe(true);
+        expectSameReading(line);
+      }
     }
+    const [read] = readFast(writeCases([makeCase({ timeline: timelines[0] })])).cases;
+    expect(read!.meetings).toEqual([Date.parse(at(1)), Date.parse(at(2))]);
+    expect(read!.buySoon).toBe(Date.parse(at(6)));
   });
 
   it('reads every field of a line in own form as JSON.parse does, text with escapes, braces and Chinese included', () => {
@@ -71,8 +76,8 @@ describe('reading case files for the follow-ups', () => {
     for (const line of text.trimEnd().split('\n')) expect(isInOwnForm(line)).toBe(true);
     const fast = readFast(text);
     expect(fast.problems).toEqual([]);
-    expect(fast.cases.map(planFacts)).toEqual(mergeCases(cases).map(planFacts));
-    for (const record of fast.cases) expect(record.timeline).toEqual([meeting(3)]);
+    expect(fast.customers).toEqual(byKey(customersOf(mergeCases(cases).map(planCaseOf))));
+    for (const record of fast.cases) expect(record.meetings).toEqual([Date.parse(at(3))]);
   });
 
   it('reads a copy met twice in full, so the merge sees all of each copy', () => {
@@ -80,8 +85,8 @@ describe('reading case files for the follow-ups', () => {
     const later = { ...record, updatedAt: at(6), notes: 'later', timeline: [message(3, 'price')] };
     const text = writeCases([record, makeCase(), later]);
     const fast = readFast(text);
-    expect(fast.cases).toEqual(readFull(text).cases.map((each) => (each.id === record.id ? each : fast.cases.find((other) => other.id === each.id))));
-    expect(fast.cases.find((each) => each.id === record.id)!.timeline).toHaveLength(3);
+    expect(fast.customers).toEqual(readFull(text).customers);
+    expect(fast.cases.find((each) => each.id === record.id)!.lastContact).toBe(Date.parse(at(5)));
   });
 
   it('judges every other line as jsonl.ts does, problems in the same order', () => {

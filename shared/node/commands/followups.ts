@@ -3,10 +3,10 @@ import path from 'node:path';
 // The case modules one by one, not the core's index: listing follow-ups loads no YAML parser,
 // linter, search or pinyin, and starts quickly.
 import { LOSS_REASONS } from '../../src/cases/case-format.ts';
-import type { Case } from '../../src/cases/case.ts';
 import type { CaseProblem } from '../../src/cases/case-line.ts';
 import { FollowupCaseReader } from '../../src/cases/followup-cases.ts';
-import { dueFollowups, type DueFollowup } from '../../src/cases/followups.ts';
+import { dueFollowupsOfCustomers, type DueFollowup } from '../../src/cases/followups.ts';
+import type { PlanCase } from '../../src/cases/plan-case.ts';
 import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
@@ -64,14 +64,14 @@ bundle or playbooks cannot be used, 2 usage error.`,
       return EXIT.problems;
     }
     const read = await readCaseFiles(positionals, io, lossReasonsOf(bundle));
-    const due = dueFollowups(read.cases, bundle, { on, timeZone, language });
+    const due = dueFollowupsOfCustomers(read.customers, bundle, { on, timeZone, language });
 
     printCaseProblems(read.problems, io.stderr);
     if (values.json) io.stdout(JSON.stringify(due.map(contractJson), null, 2) + '\n');
     else io.stdout(formatFollowups(due, timeZone));
     const errors = read.problems.filter((problem) => problem.severity === 'error').length;
     if (read.files === 0 && errors === 0) io.stderr(`no case files (*.jsonl) found in ${positionals.join(', ')}\n`);
-    io.stderr(`${read.files} file(s), ${read.cases.length} case(s), ${errors} bad line(s) or file(s); ${due.length} follow-up(s) due on ${dateInZone(on.getTime(), timeZone)} (${timeZone})\n`);
+    io.stderr(`${read.files} file(s), ${read.cases} case(s), ${errors} bad line(s) or file(s); ${due.length} follow-up(s) due on ${dateInZone(on.getTime(), timeZone)} (${timeZone})\n`);
     return errors > 0 ? EXIT.problems : EXIT.ok;
   },
 };
@@ -97,10 +97,10 @@ function parseDate(text: string): { year: number; month: number; day: number } {
 }
 
 /**
- * The cases of every file, merged; a file that cannot be read is a problem naming it (and why),
+ * The cases of every file, merged, as the plan reads them, grouped by customer; a file that cannot be read is a problem naming it (and why),
  * and the other files are still read, so one bad export does not hide the team's plan.
  */
-async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly string[]): Promise<{ files: number; cases: Case[]; problems: CaseProblem[] }> {
+async function readCaseFiles(paths: readonly string[], io: Io, reasons: readonly string[]): Promise<{ files: number; customers: PlanCase[][]; cases: number; problems: CaseProblem[] }> {
   const nameOf = (file: string) => {
     const relative = path.relative(io.cwd, file);
     return relative === '' || relative.startsWith('..') ? file : relative;

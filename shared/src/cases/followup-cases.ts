@@ -1,28 +1,34 @@
-// Reading case files for the revisit plan (closer followups), fast. Of a case's timeline the plan
-// needs only its meetings, signals and tag changes, and when the case was last in contact and
-// closed. A line in the form Closer writes (own-form.ts) is read by one pattern that also picks
-// its fields out, with no JSON.parse of the whole line, and its timeline keeps only those events;
-// any other line is read in full as jsonl.ts reads it, the case schema (zod) loaded only when a
-// line needs it. A file is read as its bytes, one character a byte: the pattern needs no decoding,
-// and only a field with more than ASCII in it is decoded as the UTF-8 it is.
-import type { Case, CaseEvent } from './case.ts';
+// Reading case files for the revisit plan (closer followups), fast. Of a case the plan needs only
+// what plan-case.ts keeps: its names, outcome, times, meetings, hot-lead signal and follow-ups.
+// A line in the form Closer writes (own-form.ts) is read by one pattern that also picks its fields
+// out, with no JSON.parse of the whole line, and becomes the plan's reading of the case at once,
+// its timeline walked for those times and nothing made of its events; any other line is read in
+// full as jsonl.ts reads it, the case schema (zod) loaded only when a line needs it. A file is
+// read as its bytes, one character a byte: the pattern needs no decoding, and only a field with
+// more than ASCII in it is decoded as the UTF-8 it is.
+import type { Case, CaseFollowup } from './case.ts';
 import { caseLineProblems, DRILL_LINE, judgeCaseLine, reasonSet, SchemaQuestion, type CaseProblem, type ReadOptions } from './case-line.ts';
 import { EVENT, ID, IDS, TEXT, TIME, UUID } from './case-line-pattern.ts';
-import { mergeCasesReadInPart } from './merge.ts';
+import { mergeCases, normalCase, normalFollowups } from './merge.ts';
+import { byCreation, customerKey, planCaseOf, planFollowupOf, type PlanCase } from './plan-case.ts';
 
 /** Decodes a part of a file's text read one character a byte (latin1) as the UTF-8 it is. */
 export type Utf8Decoder = (part: string) => string;
 
-// own-form.ts's pattern with its fields captured, matched where a line starts (sticky) rather
-// than on the line alone; test/unit/followup-cases.test.ts holds the two readers to the same verdicts.
+// own-form.ts's pattern with the fields the plan reads captured, matched where a line starts
+// (sticky) rather than on the line alone; test/unit/followup-cases.test.ts holds the two readers
+// to the same verdicts.
 const FOLLOWUP = String.raw`\{"rule":"${ID}","due":"${TIME}","state":"(?:(?:done|declined|skipped)","at":"${TIME}|snoozed","at":"${TIME}","until":"${TIME})"\}`;
 const AMOUNT = String.raw`(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:[eE][+-]?\d{1,2})?`;
 const LINE = new RegExp(
-  String.raw`\{"version":2,"id":"(${UUID})","conversation":(${TEXT}),"salesperson":(${TEXT}),"customer":(${TEXT})(?:,"product":(${TEXT}))?(?:,"amount":(${AMOUNT}))?` +
-    String.raw`,"outcome":"(?:(won|open)"|(lost)"(?:,"lossReason":"(${ID})")?),"notes":${TEXT},"tags":\[(${IDS})\](?:,"lifecycle":"(intro|growth|mature|dormant|lost)")?(?:,"source":"(${ID})")?` +
+  String.raw`\{"version":2,"id":"(${UUID})","conversation":(${TEXT}),"salesperson":(${TEXT}),"customer":(${TEXT})(?:,"product":(${TEXT}))?(?:,"amount":${AMOUNT})?` +
+    String.raw`,"outcome":"(?:(won|open)"|(lost)"(?:,"lossReason":"(${ID})")?),"notes":${TEXT},"tags":\[(${IDS})\](?:,"lifecycle":"(?:intro|growth|mature|dormant|lost)")?(?:,"source":"${ID}")?` +
     String.raw`,"followups":\[((?:${FOLLOWUP}(?:,${FOLLOWUP})*)?)\],"timeline":\[((?:${EVENT}(?:,${EVENT})*)?)\],"createdAt":"(${TIME})","updatedAt":"(${TIME})"(?:,"closedAt":"(${TIME})")?\}`,
   'y',
 );
+// The groups of LINE.
+const G_ID = 1, G_CONVERSATION = 2, G_SALESPERSON = 3, G_CUSTOMER = 4, G_PRODUCT = 5, G_WON_OPEN = 6, G_LOST = 7, G_LOSS_REASON = 8;
+const G_TAGS = 9, G_FOLLOWUPS = 10, G_TIMELINE = 11, G_CREATED = 12, G_UPDATED = 13, G_CLOSED = 14;
 
 /** A line only the case schema can judge, waiting where its problems go. */
 interface SchemaLine {
@@ -32,20 +38,24 @@ interface SchemaLine {
 }
 
 /**
- * Reads case files one after another, then gives their cases merged (the same case in several
- * files counts once) and the problems in the order met: files that cannot be read, bad lines.
- * The cases' timelines hold only what the plan counts from (see above), and a case read by the
- * pattern has empty notes: they are for dueFollowups, not to be written back.
+ * Reads case files one after another, then gives the plan's reading of their cases merged (the
+ * same case in several files counts once, as mergeCases merges it) and the problems in the order
+ * met: files that cannot be read, bad lines.
  */
 export class FollowupCaseReader {
   private readonly reasons: ReadonlySet<string>;
-  private readonly cases: Case[] = [];
+  /** Each good line's case as read: the plan's reading of a line in own form, or the case read in full. */
+  private readonly read: (PlanCase | Case)[] = [];
   /**
-   * For each case whose timeline was cut, where its line is (its part's index in `texts`, its
-   * first and last character), to read it in full: merging copies of one case needs all of each.
+   * For each entry of `read` that is the plan's reading, where its line is (its part's index in
+   * `texts`, its first and last character), to read it in full if the case has copies: merging
+   * copies of one case needs all of each. -1, 0, 0 for a case read in full.
    */
   private readonly lineOf: number[] = [];
   private readonly texts: { text: string; utf8: Utf8Decoder }[] = [];
+  /** Where each case id was first read, and of those read more than once, every place. */
+  private readonly firstOf = new Map<string, number>();
+  private readonly copiesOf = new Map<string, number[]>();
   private problems: (CaseProblem | SchemaLine)[] = [];
   private schemaLines = 0;
 
@@ -83,10 +93,13 @@ export class FollowupCaseReader {
     LINE.lastIndex = first;
     const match = text.charCodeAt(first) === 0x7b ? LINE.exec(text) : null;
     if (match !== null && LINE.lastIndex === last) {
-      const record = caseOfMatch(match, utf8);
-      if (mayHaveProblems(record, this.reasons)) this.problems.push(...caseLineProblems(record, file, lineNumber, this.reasons));
-      this.cases.push(record);
-      this.lineOf.push(this.texts.length - 1, first, last);
+      const planned = planCaseOfMatch(match, utf8);
+      if (planned !== undefined && !mayHaveProblems(match, this.reasons)) {
+        this.addRead(planned, this.texts.length - 1, first, last);
+        return;
+      }
+      // A timeline with tag changes (which decide the tags), or a case to warn about: read in full, as rare as they are.
+      this.addCase(JSON.parse(utf8(text.slice(first, last))) as Case, file, lineNumber);
       return;
     }
     // Trimmed as decoded, as jsonl.ts does: a line may end in a space that is not ASCII.
@@ -106,8 +119,21 @@ export class FollowupCaseReader {
 
   private addCase(record: Case, file: string, lineNumber: number): void {
     this.problems.push(...caseLineProblems(record, file, lineNumber, this.reasons));
-    this.cases.push(record);
-    this.lineOf.push(-1, 0, 0);
+    this.addRead(record, -1, 0, 0);
+  }
+
+  private addRead(entry: PlanCase | Case, part: number, first: number, last: number): void {
+    const index = this.read.length;
+    this.read.push(entry);
+    this.lineOf.push(part, first, last);
+    const earlier = this.firstOf.get(entry.id);
+    if (earlier === undefined) {
+      this.firstOf.set(entry.id, index);
+      return;
+    }
+    const copies = this.copiesOf.get(entry.id);
+    if (copies) copies.push(index);
+    else this.copiesOf.set(entry.id, [earlier, index]);
   }
 
   /** Whether some line waits for the case schema's verdict (settle). */
@@ -128,32 +154,49 @@ export class FollowupCaseReader {
         settled.push({ file: entry.file, line: entry.line, severity: 'error', message: read });
       } else {
         settled.push(...caseLineProblems(read, entry.file, entry.line, this.reasons));
-        this.cases.push(read);
-        this.lineOf.push(-1, 0, 0);
+        this.addRead(read, -1, 0, 0);
       }
     }
     this.problems = settled;
     this.schemaLines = 0;
   }
 
-  /** The cases merged, and the problems; call settle first when asksSchema. */
-  result(): { cases: Case[]; problems: CaseProblem[] } {
+  /**
+   * The plan's reading of the cases merged, grouped by customer (as customersOf groups them, each
+   * customer's cases in mergeCases' order: by creation, then id), how many cases there are, and
+   * the problems; call settle first when asksSchema.
+   */
+  result(): { customers: PlanCase[][]; cases: number; problems: CaseProblem[] } {
     if (this.schemaLines > 0) throw new Error('settle the lines that ask the case schema first');
-    let indexOf: Map<Case, number> | undefined;
-    const whole = (record: Case): Case => {
-      indexOf ??= new Map(this.cases.map((each, index) => [each, index]));
-      const index = indexOf.get(record);
-      return index === undefined ? record : this.wholeCase(index) ?? record;
-    };
-    return { cases: mergeCasesReadInPart(this.cases, whole), problems: this.problems as CaseProblem[] };
+    const groups = new Map<string, PlanCase[]>();
+    let count = 0;
+    for (let index = 0; index < this.read.length; index++) {
+      const entry = this.read[index]!;
+      const copies = this.copiesOf.size === 0 ? undefined : this.copiesOf.get(entry.id);
+      let planned: PlanCase;
+      if (copies !== undefined) {
+        if (copies[0] !== index) continue;
+        planned = planCaseOf(mergeCases(copies.map((copy) => this.wholeCase(copy)))[0]!);
+      } else {
+        planned = this.lineOf[index * 3] === -1 ? planCaseOf(normalCase(entry as Case)) : (entry as PlanCase);
+      }
+      count++;
+      const key = customerKey(planned);
+      const group = groups.get(key);
+      if (group) group.push(planned);
+      else groups.set(key, [planned]);
+    }
+    const customers = [...groups.values()];
+    for (const group of customers) if (group.length > 1) group.sort(byCreation);
+    return { customers, cases: count, problems: this.problems as CaseProblem[] };
   }
 
-  /** The case at `index` read again in full from its line, when its timeline was cut. */
-  private wholeCase(index: number): Case | undefined {
-    const [file, first, last] = this.lineOf.slice(index * 3, index * 3 + 3) as [number, number, number];
-    if (file === -1) return undefined;
-    const { text, utf8 } = this.texts[file]!;
-    return JSON.parse(utf8(text.slice(first, last))) as Case;
+  /** The case read at `index`, in full. */
+  private wholeCase(index: number): Case {
+    const part = this.lineOf[index * 3]!;
+    if (part === -1) return this.read[index] as Case;
+    const { text, utf8 } = this.texts[part]!;
+    return JSON.parse(utf8(text.slice(this.lineOf[index * 3 + 1], this.lineOf[index * 3 + 2]))) as Case;
   }
 }
 
@@ -162,11 +205,12 @@ export class FollowupCaseReader {
  * reason, or times out of order or outside 2000–2099 (suspect-times.ts). Times in own form
  * compare as text, so most lines need no Date.parse to be cleared.
  */
-function mayHaveProblems(record: Case, reasons: ReadonlySet<string>): boolean {
-  if (record.lossReason !== undefined && !reasons.has(record.lossReason)) return true;
-  if (record.outcome === 'open') return false;
-  const created = record.createdAt;
-  const closed = record.closedAt ?? record.updatedAt;
+function mayHaveProblems(match: RegExpExecArray, reasons: ReadonlySet<string>): boolean {
+  const lossReason = match[G_LOSS_REASON];
+  if (lossReason !== undefined && !reasons.has(lossReason)) return true;
+  if (match[G_WON_OPEN] === 'open') return false;
+  const created = match[G_CREATED]!;
+  const closed = match[G_CLOSED] ?? match[G_UPDATED]!;
   return !(created >= '2000' && created < '2100' && closed >= '2000' && closed < '2100' && closed >= created);
 }
 
@@ -174,33 +218,107 @@ function isAsciiSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x0b || code === 0x0c;
 }
 
+const NO_TAGS: readonly string[] = [];
+// In own form a timeline holds no text, so these are found only where they mean what they say.
+const TIME_AFTER = '","at":"';
+const TAG_EVENT = '{"type":"tag"';
+const MEETING_EVENT = '{"type":"meeting","at":"';
+const SIGNAL_EVENT = '{"type":"signal","at":"';
+
 /**
- * The case of a line the pattern matched, as JSON.parse would give it but for the timeline
- * (followupTimeline) and the notes, which the plan never reads and are left empty. A field the
- * line lacks is undefined: one literal gives every case one shape, which the plan reads faster.
+ * The plan's reading (planCaseOf) of the merged, so normalised, case of a line the pattern
+ * matched; undefined when its timeline changes a tag, which such a case's tags depend on. The
+ * timeline is searched, not taken apart: its times, its meetings and its signals are each found
+ * by indexOf, and its times, all as toISOString writes them, compare as text.
  */
-function caseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): Case {
-  // By index, not destructured: a cold start runs this in the interpreter, where destructuring walks an iterator.
+function planCaseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): PlanCase | undefined {
+  const events = match[G_TIMELINE]!;
+  if (events.includes(TAG_EVENT)) return undefined;
+  const createdAt = match[G_CREATED]!;
+  // The latest event (closeTimeOf), and the latest contact (lastContactOf): the same one unless it is a suggestion.
+  let close = createdAt;
+  let latestAt = -1;
+  for (let at = events.indexOf(TIME_AFTER); at !== -1; at = events.indexOf(TIME_AFTER, at + 32)) {
+    const time = events.slice(at + 8, at + 32);
+    if (time > close) {
+      close = time;
+      latestAt = at;
+    }
+  }
+  let contact = latestAt === -1 || !isSuggestion(events, latestAt) ? close : latestContact(events, createdAt);
+  let meetings: number[] | undefined;
+  let meetingTimes: string[] | undefined;
+  for (let at = events.indexOf(MEETING_EVENT); at !== -1; at = events.indexOf(MEETING_EVENT, at + 48)) {
+    const time = events.slice(at + 24, at + 48);
+    // Merging puts events in time order and drops one met twice: a meeting is that when its time is written alike.
+    if (meetingTimes === undefined) {
+      meetingTimes = [time];
+      meetings = [Date.parse(time)];
+    } else if (!meetingTimes.includes(time)) {
+      meetingTimes.push(time);
+      meetings!.push(Date.parse(time));
+    }
+  }
+  let buySoon = '';
+  for (let at = events.indexOf(SIGNAL_EVENT); at !== -1; at = events.indexOf(SIGNAL_EVENT, at + 47)) {
+    const time = events.slice(at + 23, at + 47);
+    if (time > buySoon && events.startsWith('","signal":"buy_soon"', at + 47)) buySoon = time;
+  }
+  const followupsText = match[G_FOLLOWUPS]!;
+  let recorded: CaseFollowup[] = followupsText === '' ? [] : (JSON.parse(`[${followupsText}]`) as CaseFollowup[]);
+  if (recorded.length > 1) recorded = normalFollowups(recorded);
+  let declined = 0;
+  for (const followup of recorded) {
+    if (followup.state === 'declined') declined++;
+    if ((followup.state === 'done' || followup.state === 'declined') && followup.at > contact) contact = followup.at;
+  }
+  const closedAt = match[G_CLOSED];
+  if (closedAt !== undefined && closedAt > contact) contact = closedAt;
+  const outcome = (match[G_WON_OPEN] ?? match[G_LOST]) as Case['outcome'];
+  const tagsText = match[G_TAGS]!;
   return {
-    version: 2,
-    id: match[1]!,
-    conversation: textOf(match[2]!, utf8),
-    salesperson: textOf(match[3]!, utf8),
-    customer: textOf(match[4]!, utf8),
-    product: match[5] === undefined ? undefined : textOf(match[5], utf8),
-    amount: match[6] === undefined ? undefined : Number(match[6]),
-    outcome: (match[7] ?? match[8]) as Case['outcome'],
-    lossReason: match[9],
-    notes: '',
-    tags: match[10] === '' ? [] : (JSON.parse(`[${match[10]}]`) as string[]),
-    lifecycle: match[11] as Case['lifecycle'],
-    source: match[12],
-    followups: match[13] === '' ? [] : (JSON.parse(`[${match[13]}]`) as Case['followups']),
-    timeline: followupTimeline(match[14]!),
-    createdAt: match[15]!,
-    updatedAt: match[16]!,
-    closedAt: match[17],
+    id: match[G_ID]!,
+    customer: textOf(match[G_CUSTOMER]!, utf8),
+    conversation: textOf(match[G_CONVERSATION]!, utf8),
+    salesperson: textOf(match[G_SALESPERSON]!, utf8),
+    outcome,
+    lossReason: match[G_LOSS_REASON],
+    product: match[G_PRODUCT] === undefined ? undefined : textOf(match[G_PRODUCT], utf8),
+    tags: tagsText === '' ? NO_TAGS : normalTags(JSON.parse(`[${tagsText}]`) as string[]),
+    createdAt,
+    closed: outcome === 'open' ? NaN : Date.parse(closedAt ?? close),
+    lastContact: Date.parse(contact),
+    meetings: meetings === undefined ? NO_MEETINGS : meetings.length === 1 ? meetings : meetings.sort((a, b) => a - b),
+    buySoon: buySoon === '' ? -Infinity : Date.parse(buySoon),
+    followups: recorded.length === 0 ? NO_FOLLOWUPS : recorded.map(planFollowupOf),
+    declined,
   };
+}
+
+/** Whether the event whose time follows `at` is a suggestion (`{"type":"suggested` ends there). */
+function isSuggestion(events: string, at: number): boolean {
+  return events.startsWith('suggested', at - 9);
+}
+
+/** The latest time of an event that is contact (any but a suggestion, there being no tag changes), or `from` if later. */
+function latestContact(events: string, from: string): string {
+  let latest = from;
+  for (let at = events.indexOf(TIME_AFTER); at !== -1; at = events.indexOf(TIME_AFTER, at + 32)) {
+    const time = events.slice(at + 8, at + 32);
+    if (time > latest && !isSuggestion(events, at)) latest = time;
+  }
+  return latest;
+}
+
+const NO_MEETINGS: readonly number[] = [];
+const NO_FOLLOWUPS: readonly never[] = [];
+
+/** Tags as merging leaves them when no event changes one: sorted, each once. */
+function normalTags(tags: string[]): string[] {
+  for (let index = 1; index < tags.length; index++) {
+    if (tags[index - 1]! >= tags[index]!) return [...new Set(tags)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+  return tags;
 }
 
 /** A JSON string as the pattern matched it (quotes included): most are plain ASCII, taken as they stand. */
@@ -209,99 +327,3 @@ function textOf(json: string, utf8: Utf8Decoder): string {
 }
 
 const NOT_PLAIN = /[\\\u0080-\u00ff]/;
-const EVENT_START = ',{"type":"';
-
-/**
- * Of a timeline in own form (no text in it, so `{"type":"` starts an event and nothing else),
- * the events the plan counts from: meetings, signals and tag changes, all of them, and the latest
- * event that is contact (lastContactOf) and the latest that is not a tag change (closeTimeOf),
- * in their order. Times in own form compare as text.
- */
-export function followupTimeline(events: string): CaseEvent[] {
-  const starts: number[] = [];
-  let closeStart = -1;
-  let closeTime = '';
-  let contactStart = -1;
-  let contactTime = '';
-  for (let start = events === '' ? -1 : 0; start !== -1; ) {
-    const kind = kindAt(events, start);
-    if (kind.kept) starts.push(start);
-    if (kind.counts) {
-      const time = timeAt(events, start, kind);
-      // Contact events are among those that count for the close, so a time no earlier than the latest close is no earlier than the latest contact.
-      if (time >= closeTime) {
-        closeStart = start;
-        closeTime = time;
-        if (kind.contact) {
-          contactStart = start;
-          contactTime = time;
-        }
-      } else if (kind.contact && time >= contactTime) {
-        contactStart = start;
-        contactTime = time;
-      }
-    }
-    const next = events.indexOf(EVENT_START, start);
-    start = next === -1 ? -1 : next + 1;
-  }
-  if (contactStart !== -1 && !starts.includes(contactStart)) starts.push(contactStart);
-  if (closeStart !== -1 && !starts.includes(closeStart)) starts.push(closeStart);
-  starts.sort((a, b) => a - b);
-  return starts.map((start) => eventAt(events, start));
-}
-
-/** The event at `start`, as JSON.parse would give it; the usual kinds are taken apart by hand, which is faster. */
-function eventAt(events: string, start: number): CaseEvent {
-  const kind = kindAt(events, start);
-  const next = events.indexOf(EVENT_START, start);
-  const end = next === -1 ? events.length : next;
-  const at = timeAt(events, start, kind);
-  // After the time: `","` and the field's name and `":"`, then its value up to the closing `"}`.
-  const valueStart = start + kind.length + 17 + 24 + 6 + kind.field.length;
-  const plain = events.charCodeAt(end - 2) === 0x22;
-  if (kind === MEETING) return { type: 'meeting', at };
-  if (kind === MESSAGE && plain) return { type: 'message', at, intent: events.slice(valueStart, end - 2) as never };
-  if (kind === STEP && plain) return { type: 'step', at, step: events.slice(valueStart, end - 2) };
-  if (kind === INSERTED && plain) return { type: 'inserted', at, reply: events.slice(valueStart, end - 2) };
-  return JSON.parse(events.slice(start, end)) as CaseEvent;
-}
-
-/**
- * What the plan reads of an event kind: the kind's length, whether the event is kept, counts for
- * the close (closeTimeOf) and is contact (lastContactOf), and the name of its field after the time.
- */
-interface OwnFormKind {
-  length: number;
-  field: string;
-  kept: boolean;
-  counts: boolean;
-  contact: boolean;
-}
-
-const kind = (name: string, field: string, kept: boolean, counts: boolean, contact: boolean): OwnFormKind => ({ length: name.length, field, kept, counts, contact });
-const MEETING = kind('meeting', '', true, true, true);
-const MESSAGE = kind('message', 'intent', false, true, true);
-const STEP = kind('step', 'step', false, true, true);
-const SUGGESTED = kind('suggested', 'replies', false, true, false);
-const SIGNAL = kind('signal', 'signal', true, true, true);
-const INSERTED = kind('inserted', 'reply', false, true, true);
-const TAG = kind('tag', 'tag', true, false, false);
-
-/** The kind of the event at `start` (`{"type":"` then the kind), told by a letter or two. */
-function kindAt(events: string, start: number): OwnFormKind {
-  switch (events.charCodeAt(start + 9)) {
-    case 0x6d: return events.charCodeAt(start + 11) === 0x73 ? MESSAGE : MEETING;
-    case 0x73: {
-      const second = events.charCodeAt(start + 10);
-      return second === 0x74 ? STEP : second === 0x75 ? SUGGESTED : SIGNAL;
-    }
-    case 0x69: return INSERTED;
-    default: return TAG;
-  }
-}
-
-/** The event's time: it follows `{"type":"`, the kind and `","at":"`. */
-function timeAt(events: string, start: number, kind: OwnFormKind): string {
-  const at = start + kind.length + 17;
-  return events.slice(at, at + 24);
-}

@@ -10,8 +10,8 @@ import { renderReply } from '../playbook/render.ts';
 import { replyLanguage } from '../playbook/reply-language.ts';
 import type { CustomerTag, FollowupRule, Language, LadderRung, Story, TagTier } from '../playbook/schema.ts';
 import { storyText } from '../playbook/story-text.ts';
-import type { Case, CaseFollowup } from './case.ts';
-import { closeTimeOf, lastContactOf } from './lifecycle.ts';
+import type { Case } from './case.ts';
+import { customersOf, planCaseOf, standingFollowups, type PlanCase, type PlanFollowup } from './plan-case.ts';
 import { addCalendarDays, dateInZone, startOfDay } from './zoned-time.ts';
 
 export interface DueFollowup {
@@ -60,16 +60,24 @@ const DAY = 86_400_000;
 
 /** Every follow-up of the plan that is due on `options.on`'s day or overdue, oldest first. */
 export function dueFollowups(cases: readonly Case[], bundle: Bundle, options: DueOptions): DueFollowup[] {
+  return dueFollowupsOfCustomers(customersOf(cases.map(planCaseOf)), bundle, options);
+}
+
+/**
+ * dueFollowups over each customer's cases as the plan reads them (plan-case.ts; customersOf), as
+ * the CLI's reader gives them. The list does not depend on the order of the customers.
+ */
+export function dueFollowupsOfCustomers(customers: readonly (readonly PlanCase[])[], bundle: Bundle, options: DueOptions): DueFollowup[] {
   const { timeZone, language } = options;
   const dayEnd = startOfDay(options.on.getTime(), timeZone, 1);
   const dayStart = startOfDay(options.on.getTime(), timeZone);
   const staleBefore = dayStart - STALE_AFTER_DAYS * DAY;
   const texts = textsOf(bundle, language, options.values);
   const due: DueFollowup[] = [];
-  for (const item of planOf(cases, bundle, dayEnd, timeZone, staleBefore)) {
+  for (const item of planOf(customers, bundle, dayEnd, timeZone, staleBefore)) {
     const { record, rule, at } = item;
     if (item.recorded?.state === 'snoozed') {
-      if (Date.parse(item.recorded.until!) >= dayEnd) continue;
+      if (item.recorded.until >= dayEnd) continue;
     } else if (item.recorded) continue;
     if (rule.when !== 'idle' && at < staleBefore && item.recorded === undefined) continue;
     const state = item.recorded?.state === 'snoozed' ? 'snoozed' : at < dayStart ? 'overdue' : 'due';
@@ -118,8 +126,8 @@ export function followupFigures(cases: readonly Case[], bundle: Bundle, on: Date
       of(record.salesperson)[followup.state]++;
     }
   }
-  for (const item of planOf(cases, bundle, dayEnd, timeZone)) {
-    const snoozedPast = item.recorded?.state === 'snoozed' && Date.parse(item.recorded.until!) < dayStart;
+  for (const item of planOf(customersOf(cases.map(planCaseOf)), bundle, dayEnd, timeZone)) {
+    const snoozedPast = item.recorded?.state === 'snoozed' && item.recorded.until < dayStart;
     if ((item.recorded === undefined || snoozedPast) && item.at < dayStart) of(item.record.salesperson).overdue++;
   }
   return [...figures.values()].sort((a, b) => compare(a.salesperson, b.salesperson));
@@ -127,14 +135,14 @@ export function followupFigures(cases: readonly Case[], bundle: Bundle, on: Date
 
 /** One computed follow-up: the rule, the case it belongs to, when it falls due, and what was done with it. */
 interface PlannedFollowup {
-  record: Case;
-  customerCases: readonly Case[];
+  record: PlanCase;
+  customerCases: readonly PlanCase[];
   rule: FollowupRule;
   /** The event it counts from. */
   event: number;
   /** When it is due. */
   at: number;
-  recorded?: CaseFollowup;
+  recorded: PlanFollowup | undefined;
 }
 
 /**
@@ -143,9 +151,10 @@ interface PlannedFollowup {
  * before `notBefore` with nothing recorded is left out: the list drops it as stale, and most of a
  * year of cases is that.
  */
-function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZone: string, notBefore = -Infinity): Generator<PlannedFollowup> {
+function planOf(customers: readonly (readonly PlanCase[])[], bundle: Bundle, dayEnd: number, timeZone: string, notBefore = -Infinity): PlannedFollowup[] {
+  const planned: PlannedFollowup[] = [];
   const { stop, rules } = bundle.followups ?? { stop: { refusals: 3, lossReasons: ['no_need'] }, rules: [] };
-  if (rules.length === 0) return;
+  if (rules.length === 0) return planned;
   const caseRules = rules.filter((rule) => rule.when !== 'idle');
   const idleRules = rules.filter((rule) => rule.when === 'idle');
   const stopReasons = new Set(stop.lossReasons);
@@ -154,20 +163,21 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
   // the zone's arithmetic, and a case whose every event is that old is passed over whole.
   const reaches = caseRules.map((rule) => ((rule.after.days ?? 0) + 1) * DAY + (rule.after.hours ?? 0) * 3_600_000);
   const longestReach = Math.max(...reaches);
-  for (const customerCases of byCustomer(cases)) {
+  for (const customerCases of customers) {
     if (isStopped(customerCases, stop.refusals, stopReasons)) continue;
     for (const record of customerCases) {
-      const closed = record.outcome === 'open' ? NaN : closeTimeOf(record);
       const nothingRecorded = record.followups.length === 0;
-      if (nothingRecorded && latestEventOf(record, closed) + longestReach < notBefore) continue;
+      if (nothingRecorded && latestEventOf(record) + longestReach < notBefore) continue;
       for (let index = 0; index < caseRules.length; index++) {
         const rule = caseRules[index]!;
-        for (const event of eventsOf(record, rule, closed)) {
-          if (nothingRecorded && event + reaches[index]! < notBefore) continue;
+        const count = rule.when === 'meeting' ? record.meetings.length : 1;
+        for (let which = 0; which < count; which++) {
+          const event = rule.when === 'meeting' ? record.meetings[which]! : eventOf(record, rule);
+          if (event === undefined || (nothingRecorded && event + reaches[index]! < notBefore)) continue;
           const at = dueAt(event, rule, timeZone);
           if (at >= dayEnd) continue;
           const recorded = recordedFor(record.followups, rule.id, at);
-          if (recorded !== undefined || at >= notBefore) yield { record, customerCases, rule, event, at, recorded };
+          if (recorded !== undefined || at >= notBefore) planned.push({ record, customerCases, rule, event, at, recorded });
         }
       }
     }
@@ -176,33 +186,18 @@ function* planOf(cases: readonly Case[], bundle: Bundle, dayEnd: number, timeZon
     let latest = customerCases[0]!;
     let lastContact = -Infinity;
     for (const record of customerCases) {
-      const contact = lastContactOf(record);
-      if (contact > lastContact) {
+      if (record.lastContact > lastContact) {
         latest = record;
-        lastContact = contact;
+        lastContact = record.lastContact;
       }
     }
-    const recorded = customerCases.flatMap((record) => record.followups);
+    const recorded = customerCases.length === 1 ? latest.followups : customerCases.flatMap((record) => record.followups);
     for (const rule of idleRules) {
       const at = dueAt(lastContact, rule, timeZone);
-      if (at < dayEnd) yield { record: latest, customerCases, rule, event: lastContact, at, recorded: recordedFor(recorded, rule.id, at) };
+      if (at < dayEnd) planned.push({ record: latest, customerCases, rule, event: lastContact, at, recorded: recordedFor(recorded, rule.id, at) });
     }
   }
-}
-
-/**
- * The customer's cases, grouped by the name the cases give (exactly as written). A case with no
- * customer name is a customer of its own.
- */
-function byCustomer(cases: readonly Case[]): Case[][] {
-  const groups = new Map<string, Case[]>();
-  for (const record of cases) {
-    const key = record.customer === '' ? `\u0000${record.id}` : record.customer;
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
-  }
-  return [...groups.values()];
+  return planned;
 }
 
 /**
@@ -210,51 +205,38 @@ function byCustomer(cases: readonly Case[]): Case[][] {
  * was lost for a stop reason and they have not bought since (a customer who came back and
  * bought is followed up again).
  */
-function isStopped(cases: readonly Case[], refusals: number, stopReasons: ReadonlySet<string>): boolean {
+function isStopped(cases: readonly PlanCase[], refusals: number, stopReasons: ReadonlySet<string>): boolean {
   let declined = 0;
   let stoppedAt = -Infinity;
   let lastWon = -Infinity;
   for (const record of cases) {
-    for (const followup of standingFollowups(record.followups)) if (followup.state === 'declined') declined++;
-    if (record.outcome === 'lost' && record.lossReason !== undefined && stopReasons.has(record.lossReason)) stoppedAt = Math.max(stoppedAt, closeTimeOf(record));
-    if (record.outcome === 'won') lastWon = Math.max(lastWon, closeTimeOf(record));
+    declined += record.declined;
+    if (record.outcome === 'lost' && record.lossReason !== undefined && stopReasons.has(record.lossReason)) stoppedAt = Math.max(stoppedAt, record.closed);
+    if (record.outcome === 'won') lastWon = Math.max(lastWon, record.closed);
   }
   return declined >= refusals || stoppedAt > lastWon;
 }
 
-const NONE: readonly number[] = [];
-
-/** The latest time in a case any case rule counts from (`closed` as for eventsOf); -Infinity for none. */
-function latestEventOf(record: Case, closed: number): number {
-  let latest = record.outcome === 'open' ? -Infinity : closed;
-  for (const event of record.timeline) {
-    if (event.type === 'meeting' || (event.type === 'signal' && event.signal === 'buy_soon')) latest = Math.max(latest, Date.parse(event.at));
-  }
-  return latest;
+/** The latest time in a case any case rule counts from; -Infinity for none. */
+function latestEventOf(record: PlanCase): number {
+  let latest = record.outcome === 'open' ? -Infinity : record.closed;
+  for (const meeting of record.meetings) latest = Math.max(latest, meeting);
+  return Math.max(latest, record.buySoon);
 }
 
-/** The times in a case a rule counts from (`closed`: when the case closed, worked out once per case). */
-function eventsOf(record: Case, rule: FollowupRule, closed: number): readonly number[] {
+/** The one time in a case a rule other than the meeting rule counts from, if any. */
+function eventOf(record: PlanCase, rule: FollowupRule): number | undefined {
   switch (rule.when) {
     case 'won':
-      return record.outcome === 'won' ? [closed] : NONE;
+      return record.outcome === 'won' ? record.closed : undefined;
     case 'lost':
-      if (record.outcome !== 'lost') return NONE;
-      return rule.lossReasons === undefined || rule.lossReasons.includes(record.lossReason ?? 'other') ? [closed] : NONE;
-    case 'hot_lead': {
+      if (record.outcome !== 'lost') return undefined;
+      return rule.lossReasons === undefined || rule.lossReasons.includes(record.lossReason ?? 'other') ? record.closed : undefined;
+    case 'hot_lead':
       // A hot lead matters while the case is open; its latest signal counts (a repeated "soon" is one lead).
-      if (record.outcome !== 'open') return NONE;
-      let latest = -Infinity;
-      for (const event of record.timeline) if (event.type === 'signal' && event.signal === 'buy_soon') latest = Math.max(latest, Date.parse(event.at));
-      return latest === -Infinity ? NONE : [latest];
-    }
-    case 'meeting': {
-      let meetings: number[] | undefined;
-      for (const event of record.timeline) if (event.type === 'meeting') (meetings ??= []).push(Date.parse(event.at));
-      return meetings ?? NONE;
-    }
-    case 'idle':
-      return NONE;
+      return record.outcome === 'open' && record.buySoon !== -Infinity ? record.buySoon : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -263,24 +245,12 @@ function dueAt(event: number, rule: FollowupRule, timeZone: string): number {
   return addCalendarDays(event, rule.after.days ?? 0, timeZone) + (rule.after.hours ?? 0) * 3_600_000;
 }
 
-/** What stands for each (rule, due) of a case: its latest action. */
-function standingFollowups(followups: readonly CaseFollowup[]): CaseFollowup[] {
-  if (followups.length < 2) return followups as CaseFollowup[];
-  const byKey = new Map<string, CaseFollowup>();
-  for (const followup of followups) {
-    const key = `${followup.rule} ${Date.parse(followup.due)}`;
-    const earlier = byKey.get(key);
-    if (!earlier || Date.parse(followup.at) >= Date.parse(earlier.at)) byKey.set(key, followup);
-  }
-  return [...byKey.values()];
-}
-
 /** The latest action recorded for this rule's follow-up due at `at` (allowing for another time zone's arithmetic). */
-function recordedFor(followups: readonly CaseFollowup[], rule: string, at: number): CaseFollowup | undefined {
-  let found: CaseFollowup | undefined;
+function recordedFor(followups: readonly PlanFollowup[], rule: string, at: number): PlanFollowup | undefined {
+  let found: PlanFollowup | undefined;
   for (const followup of followups) {
-    if (followup.rule !== rule || Math.abs(Date.parse(followup.due) - at) > SAME_FOLLOWUP_MS) continue;
-    if (!found || Date.parse(followup.at) >= Date.parse(found.at)) found = followup;
+    if (followup.rule !== rule || Math.abs(followup.due - at) > SAME_FOLLOWUP_MS) continue;
+    if (!found || followup.at >= found.at) found = followup;
   }
   return found;
 }
@@ -343,7 +313,7 @@ const TIER_RANK: Record<TagTier, number> = { entry: 0, middle: 1, top: 2 };
  * The next rung of the ladder for this customer: after the rung they last bought (a won case
  * whose product is a rung's id), else the first rung above the tier their tags imply.
  */
-function nextRungOf(cases: readonly Case[], bundle: Bundle): LadderRung | undefined {
+function nextRungOf(cases: readonly PlanCase[], bundle: Bundle): LadderRung | undefined {
   const ladder = bundle.ladder ?? [];
   if (ladder.length === 0) return undefined;
   let bought = -1;

@@ -9,24 +9,11 @@ import type { Case, CaseEvent, CaseFollowup } from './case.ts';
 import { latestTagChanges, tagsAfterChanges } from './tag-changes.ts';
 
 export function mergeCases(...lists: readonly (readonly Case[])[]): Case[] {
-  return mergeLists(lists, (record) => record);
-}
-
-/**
- * The merge of records some of which were read in part (followup-cases.ts cuts timelines):
- * `whole` gives a record in full, and is asked only for the copies of a case met more than once,
- * since which copy wins depends on all its fields.
- */
-export function mergeCasesReadInPart(records: readonly Case[], whole: (record: Case) => Case): Case[] {
-  return mergeLists([records], whole);
-}
-
-function mergeLists(lists: readonly (readonly Case[])[], whole: (record: Case) => Case): Case[] {
   const byId = new Map<string, Case>();
   for (const list of lists) {
     for (const record of list) {
       const earlier = byId.get(record.id);
-      byId.set(record.id, earlier ? combine(whole(earlier), whole(record)) : record);
+      byId.set(record.id, earlier ? combine(earlier, record) : record);
     }
   }
   const merged = [...byId.values()].map(normalCase);
@@ -41,8 +28,8 @@ function combine(a: Case, b: Case): Case {
   return { ...winner, tags: [...a.tags, ...b.tags], followups: [...a.followups, ...b.followups], timeline: [...a.timeline, ...b.timeline] };
 }
 
-/** The record with its lists in their one order, each entry once; copied only when something changes. */
-function normalCase(record: Case): Case {
+/** The record with its lists in their one order, each entry once, as merging leaves it; copied only when something changes. */
+export function normalCase(record: Case): Case {
   const timeline = isNormal(record.timeline) ? record.timeline : normalTimeline(record.timeline);
   const tags = normalTags(record.tags, timeline);
   const followups = normalFollowups(record.followups);
@@ -64,7 +51,7 @@ function isSortedSet(values: readonly string[]): boolean {
 }
 
 /** One entry per (rule, due): the latest action wins, equal times settled by content. Sorted by due, then rule. */
-function normalFollowups(followups: CaseFollowup[]): CaseFollowup[] {
+export function normalFollowups(followups: CaseFollowup[]): CaseFollowup[] {
   if (followups.length === 0) return followups;
   const byKey = new Map<string, CaseFollowup>();
   for (const followup of followups) {

@@ -39,43 +39,71 @@ export function isTimeZone(timeZone: string): boolean {
 
 // A zone changes its offset at most once a day, and only at a whole quarter hour of UTC (Nepal's
 // +5:45 is the finest). So a UTC day whose start and end have one offset has it throughout, and
-// only a day with a change is looked at quarter by quarter: Intl is asked a few times per day seen.
+// only a day with a change is looked at quarter by quarter: Intl is asked about a UTC midnight
+// once (two days share it), and about a quarter hour only on a day with a change.
 const QUARTER_HOUR = 900_000;
 const DAY = 86_400_000;
-/** Per zone: per UTC day, its one offset, or null for a day with a change. */
-const dayOffsets = new Map<string, Map<number, number | null>>();
-/** Per zone: per quarter hour of a day with a change, its offset. */
-const quarterOffsets = new Map<string, Map<number, number>>();
 const REMEMBERED = 100_000;
+
+/** What is known of a zone's offsets. */
+interface ZoneOffsets {
+  /** Per UTC day, its one offset, or null for a day with a change. */
+  days: Map<number, number | null>;
+  /** Per UTC day, the offset at its start. */
+  midnights: Map<number, number>;
+  /** Per quarter hour of a day with a change, its offset. */
+  quarters: Map<number, number>;
+}
+
+const zones = new Map<string, ZoneOffsets>();
+// The zone asked about last: a plan asks about one zone tens of thousands of times.
+let lastZoneName = '';
+let lastZone: ZoneOffsets | undefined;
 
 /** How far the zone's wall clock is ahead of UTC at `instant`, in milliseconds. */
 export function zoneOffset(instant: number, timeZone: string): number {
   const day = Math.floor(instant / DAY);
-  let days = dayOffsets.get(timeZone);
-  if (!days) dayOffsets.set(timeZone, (days = new Map()));
-  let known = days.get(day);
+  let zone = timeZone === lastZoneName ? lastZone : zones.get(timeZone);
+  if (!zone) zones.set(timeZone, (zone = { days: new Map(), midnights: new Map(), quarters: new Map() }));
+  lastZoneName = timeZone;
+  lastZone = zone;
+  let known = zone.days.get(day);
   if (known === undefined) {
-    const start = offsetFromIntl(day * DAY, timeZone);
-    known = start === offsetFromIntl((day + 1) * DAY, timeZone) ? start : null;
-    if (days.size >= REMEMBERED) days.clear();
-    days.set(day, known);
+    const start = midnightOffset(zone, day, timeZone);
+    known = start === midnightOffset(zone, day + 1, timeZone) ? start : null;
+    remember(zone.days, day, known);
   }
   if (known !== null) return known;
   const quarter = Math.floor(instant / QUARTER_HOUR) * QUARTER_HOUR;
-  let quarters = quarterOffsets.get(timeZone);
-  if (!quarters) quarterOffsets.set(timeZone, (quarters = new Map()));
-  let offset = quarters.get(quarter);
-  if (offset === undefined) {
-    offset = offsetFromIntl(quarter, timeZone);
-    if (quarters.size >= REMEMBERED) quarters.clear();
-    quarters.set(quarter, offset);
-  }
+  let offset = zone.quarters.get(quarter);
+  if (offset === undefined) remember(zone.quarters, quarter, (offset = offsetFromIntl(quarter, timeZone)));
   return offset;
 }
 
+function midnightOffset(zone: ZoneOffsets, day: number, timeZone: string): number {
+  let offset = zone.midnights.get(day);
+  if (offset === undefined) remember(zone.midnights, day, (offset = offsetFromIntl(day * DAY, timeZone)));
+  return offset;
+}
+
+function remember<T>(known: Map<number, T>, key: number, value: T): void {
+  if (known.size >= REMEMBERED) known.clear();
+  known.set(key, value);
+}
+
+// The formatter's text as en-US writes it with these options, e.g. "11/3/2026 AD, 09:00:00":
+// reading it is several times quicker than formatToParts, which stays for any other spelling.
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
+
 function offsetFromIntl(instant: number, timeZone: string): number {
+  const formatter = formatterOf(timeZone);
+  const match = FORMATTED.exec(formatter.format(instant));
+  if (match !== null) {
+    const year = match[4] === 'BC' ? 1 - Number(match[3]) : Number(match[3]);
+    return Date.UTC(year, Number(match[1]) - 1, Number(match[2]), Number(match[5]), Number(match[6]), Number(match[7])) - instant;
+  }
   const parts: Record<string, string> = {};
-  for (const part of formatterOf(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
   const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
   return Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - instant;
 }
@@ -123,8 +151,14 @@ export function startOfDay(instant: number, timeZone: string, daysLater = 0): nu
   return instantOf({ year: wall.year, month: wall.month, day: wall.day + daysLater, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
 }
 
+const FIRST_ISO_YEAR = Date.parse('0000-01-01T00:00:00.000Z');
+const PAST_ISO_YEARS = Date.parse('+010000-01-01T00:00:00.000Z');
+
 /** The zone's date of `instant` as YYYY-MM-DD. */
 export function dateInZone(instant: number, timeZone: string): string {
+  const shifted = instant + zoneOffset(instant, timeZone);
+  // toISOString writes the same text, and quicker, for the years it writes in four digits.
+  if (shifted >= FIRST_ISO_YEAR && shifted < PAST_ISO_YEARS) return new Date(shifted).toISOString().slice(0, 10);
   const wall = wallClockOf(instant, timeZone);
   return `${String(wall.year).padStart(4, '0')}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
 }
