@@ -3,3 +3,4 @@ export { decodePlaybookBytes, defaultPlaybooksDir, findFiles, findPlaybookFiles,
 export { baseCorpusDir, baseCorpusProblems, loadBaseCorpus, readBaseCorpusRows } from './base-corpus.ts';
 export { runCli, processIo } from './cli.ts';
 export type { Command, Io } from './io.ts';
+export { bundleForCommand } from './load-bundle.ts';
