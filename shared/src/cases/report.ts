@@ -9,6 +9,7 @@ import type { Outcome } from './case-format.ts';
 import { caseTimes, hasSuspectTimes, type CaseTimes } from './suspect-times.ts';
 import { latestTagChanges, tagsAfterChanges, type TagEvent } from './tag-changes.ts';
 import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
+import { ByteKeys } from './byte-keys.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
 
 export interface Duration {
@@ -55,6 +56,7 @@ export interface ReportOptions {
 
 const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
 const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
+const UUID_LENGTH = 36;
 const NO_REPLIES: string[] = [];
 const NO_USES: number[] = [];
 const NO_TAGS: string[] = [];
@@ -66,8 +68,8 @@ const ADAPTED = 2;
  * what was met in it. The builder keeps these as columns, one slot a case (see CaseReportBuilder).
  */
 interface CaseCopy {
-  id: string;
-  customer: string;
+  /** The number of the customer's key (see customerKey). */
+  customer: number;
   source: string | undefined;
   outcome: Outcome;
   amount: number | undefined;
@@ -160,10 +162,10 @@ function timelineDigestOf(timeline: Case['timeline']): TimelineDigest {
   return digest;
 }
 
-function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): CaseCopy {
+function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes, customer: number): CaseCopy {
   const { intents, furthest, tagChanges } = timeline;
   return {
-    id: fields.id, customer: fields.customer, source: fields.source, outcome: fields.outcome, amount: fields.amount, lossReason: fields.lossReason,
+    customer, source: fields.source, outcome: fields.outcome, amount: fields.amount, lossReason: fields.lossReason,
     createdAt: fields.createdAt, created: times.created, closed: times.closed, updated: Date.parse(fields.updatedAt),
     intents, replies: timeline.replies, uses: timeline.uses, furthest,
     tags: tagChanges ? tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)) : fields.tags, tagChanges,
@@ -181,10 +183,12 @@ function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes):
  * boxed, were most of what the collector copied while a file was read.
  */
 export class CaseReportBuilder {
-  private readonly slots = new Map<string, number>();
+  /** The cases' ids, numbered by slot. */
+  private readonly ids = new ByteKeys();
+  /** The customers' keys: the name, or for a case with no name "\u0000" and its id (TagFigures's key). */
+  private readonly customerKeys = new ByteKeys();
   private readonly sourceTags: ReadonlySet<string>;
-  private readonly ids: string[] = [];
-  private readonly customers: string[] = [];
+  private readonly customers: number[] = [];
   private readonly sources: (string | undefined)[] = [];
   private readonly outcomes: Outcome[] = [];
   /** 0 for a case without an amount, which adds nothing to the amount won. */
@@ -211,7 +215,7 @@ export class CaseReportBuilder {
   private readonly ends: number[] = [];
   /** The copy the scanner's lines are handed in, filled again for each. */
   private readonly scanned: CaseCopy = {
-    id: '', customer: '', source: undefined, outcome: 'open', amount: undefined, lossReason: undefined, createdAt: undefined, created: 0, closed: 0, updated: 0,
+    customer: 0, source: undefined, outcome: 'open', amount: undefined, lossReason: undefined, createdAt: undefined, created: 0, closed: 0, updated: 0,
     intents: 0, replies: NO_REPLIES, uses: NO_USES, furthest: -1, tags: NO_TAGS, tagChanges: undefined, fields: undefined, text: undefined, start: 0, end: 0,
   };
 
@@ -230,17 +234,23 @@ export class CaseReportBuilder {
    * timeline, and its times.
    */
   addRead(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): void {
-    this.put(copyOf(fields, timeline, times));
+    const customer = this.customerKeys.numberOfText(fields.customer === '' ? `\u0000${fields.id}` : fields.customer);
+    this.put(this.ids.numberOfText(fields.id), copyOf(fields, timeline, times, customer));
   }
 
   /**
-   * One case as the byte scanner read its line (case-line-bytes.ts), with its id, customer and
-   * amount decoded; `text` and the offsets give the line again, should its copies tie.
+   * One case as the byte scanner read its line (case-line-bytes.ts) from `bytes`, with its amount
+   * decoded and its customer too when the name holds an escape (the key is then the name as JSON
+   * reads it, not as the file spells it); `text` and the offsets give the line again, should its
+   * copies tie.
    */
-  addScanned(line: ScannedLine, id: string, customer: string, amount: number | undefined, text: LineText, start: number, end: number): void {
+  addScanned(line: ScannedLine, bytes: Uint8Array, escapedCustomer: string | undefined, amount: number | undefined, text: LineText, start: number, end: number): void {
     const copy = this.scanned;
-    copy.id = id;
-    copy.customer = customer;
+    const slot = this.ids.numberOf(bytes, line.idStart, line.idStart + UUID_LENGTH);
+    const keys = this.customerKeys;
+    if (escapedCustomer !== undefined) copy.customer = keys.numberOfText(escapedCustomer);
+    else if (line.customerStart === line.customerEnd) copy.customer = keys.numberOfText(`\u0000${this.ids.asciiOf(slot)}`);
+    else copy.customer = keys.numberOf(bytes, line.customerStart, line.customerEnd);
     copy.source = line.source;
     copy.outcome = line.outcome;
     copy.amount = amount;
@@ -258,27 +268,24 @@ export class CaseReportBuilder {
     copy.text = text;
     copy.start = start;
     copy.end = end;
-    this.put(copy);
+    this.put(slot, copy);
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.outcomes.length;
   }
 
   report(): CaseReport {
     return this.reportOf();
   }
 
-  private put(copy: CaseCopy): void {
-    const slot = this.slots.get(copy.id);
-    if (slot === undefined) this.append(copy);
+  /** A copy of the case whose id has the number `slot`: a new slot when the id is new. */
+  private put(slot: number, copy: CaseCopy): void {
+    if (slot === this.outcomes.length) this.append(slot, copy);
     else this.merge(slot, copy);
   }
 
-  private append(copy: CaseCopy): void {
-    const slot = this.ids.length;
-    this.slots.set(copy.id, slot);
-    this.ids.push(copy.id);
+  private append(slot: number, copy: CaseCopy): void {
     this.setFields(slot, copy);
     this.intents.push(copy.intents);
     this.furthest.push(copy.furthest);
@@ -352,7 +359,7 @@ export class CaseReportBuilder {
   }
 
   private reportOf(): CaseReport {
-    const byTags = new TagFigures(this.sourceTags);
+    const byTags = new TagFigures(this.sourceTags, this.customerKeys);
     const intents = INTENTS.map(() => ({ cases: 0, wins: 0 }));
     const replies = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
     const adaptedUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
@@ -361,7 +368,7 @@ export class CaseReportBuilder {
     const steps = [{ cases: 0, wins: 0 }, ...GOLDEN_STEPS.map(() => ({ cases: 0, wins: 0 }))];
     const reasons = new Map<string, number>();
     const durations = { won: [] as number[], lost: [] as number[] };
-    const cases = this.ids.length;
+    const cases = this.outcomes.length;
     let won = 0;
     let lost = 0;
     let amountWon = 0;
@@ -373,7 +380,7 @@ export class CaseReportBuilder {
 
     for (let slot = 0; slot < cases; slot++) {
       const outcome = this.outcomes[slot]!;
-      byTags.addCase(this.ids[slot]!, this.customers[slot]!, this.tags[slot]!, this.sources[slot], outcome);
+      byTags.addNumbered(this.customers[slot]!, this.tags[slot]!, this.sources[slot], outcome);
       const created = this.created[slot]!;
       if (created < fromTime) [fromTime, from] = [created, this.createdAts[slot] ?? new Date(created).toISOString()];
       if (created > toTime) [toTime, to] = [created, this.createdAts[slot] ?? new Date(created).toISOString()];
