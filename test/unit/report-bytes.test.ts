@@ -73,6 +73,16 @@ const line = fc.oneof(
   { weight: 1, arbitrary: record.map((item) => written(item).replace(',"createdAt"', ',"timeline":[],"createdAt"')) },
   { weight: 1, arbitrary: record.map((item) => written({ ...item, amount: 1 } as Case).replace('"amount":1', '"amount":1e999')) },
   { weight: 1, arbitrary: record.map((item) => written({ ...item, amount: 1 } as Case).replace('"amount":1', '"amount":12345678901234567890')) },
+  // A digit of a time changed to another: days past their month's end, leap days, hours past 23.
+  {
+    weight: 3,
+    arbitrary: fc.tuple(record, fc.nat(), fc.nat(23), fc.integer({ min: 0, max: 9 })).map(([item, which, position, digit]) => {
+      const text = written(item);
+      const times = [...text.matchAll(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g)];
+      const at = times[which % times.length]!.index + position;
+      return /\d/.test(text[at]!) ? text.slice(0, at) + String(digit) + text.slice(at + 1) : text;
+    }),
+  },
   // Near misses: one character changed, inserted or dropped.
   {
     weight: 6,
