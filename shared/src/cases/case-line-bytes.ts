@@ -3,10 +3,12 @@
 // byte a character (a copy, not a transcoding: the pattern's only non-ASCII characters are those
 // of free text, which it takes whatever their bytes); then the values the figures read are
 // picked from the bytes where the form puts them, with no JSON.parse and no event built. So
-// 100,000 cases cost a pattern run and two strings each (the id and the customer). Any other
-// line is left to the full reader, which decides and explains.
+// 100,000 cases cost a pattern run each and no string: ids, names and reply ids are numbered
+// from the bytes (byte-keys.ts). Any other line is left to the full reader, which decides and
+// explains.
 import { GOLDEN_STEPS, INTENTS } from '../playbook/ids.ts';
 import type { Outcome } from './case-format.ts';
+import { ByteKeys } from './byte-keys.ts';
 import { ownFormEnd } from './own-form.ts';
 import type { TagEvent } from './tag-changes.ts';
 
@@ -63,6 +65,11 @@ const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (char) => ch
 // Each with its closing quote, so a longer id that starts with one is not taken for it.
 const INTENT_VALUES = INTENTS.map((intent) => bytesOf(`${intent}"`));
 const STEP_VALUES = GOLDEN_STEPS.map((step) => bytesOf(`${step}"`));
+/**
+ * The intents by their first letter, when each has its own (they do); the pattern has already
+ * taken the value as one of them, so that letter tells which.
+ */
+const INTENT_BY_FIRST = new Set(INTENTS.map((intent) => intent[0])).size === INTENTS.length ? Int8Array.from({ length: 256 }, (_, byte) => INTENTS.findIndex((intent) => intent.charCodeAt(0) === byte)) : undefined;
 
 /** Milliseconds from 0000-03-01 to 1970-01-01, for the day count below. */
 const EPOCH_DAYS = 719_468;
@@ -89,7 +96,8 @@ export class ScannedLine {
   intents = 0;
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest = -1;
-  readonly replies: string[] = [];
+  /** The numbers of the replies inserted, in the ByteKeys the scanner was given. */
+  readonly replies: number[] = [];
   /** How each reply (same index) was inserted: 1 word for word, 2 adapted. */
   readonly uses: number[] = [];
   tagChanges: TagEvent[] | undefined;
@@ -102,6 +110,10 @@ export class ScannedLine {
  */
 export class CaseLineScanner {
   readonly line = new ScannedLine();
+
+  /** `replyKeys` numbers the reply ids, as the figures count them. */
+  constructor(private readonly replyKeys: ByteKeys = new ByteKeys()) {}
+
   private bytes: Uint8Array = new Uint8Array(0);
   private text: LineText = { ascii: () => '', utf8: () => '' };
   private readonly ids = new Map<number, string>();
@@ -268,7 +280,7 @@ export class CaseLineScanner {
       switch (bytes[at + KIND_AT]) {
         case 0x6d: // m: message or meeting
           if (bytes[at + KIND_AT + 2] === 0x73) {
-            const intent = this.valueIndex(at + INTENT_AT, INTENT_VALUES);
+            const intent = INTENT_BY_FIRST ? INTENT_BY_FIRST[bytes[at + INTENT_AT]!]! : this.valueIndex(at + INTENT_AT, INTENT_VALUES);
             line.intents |= 1 << intent;
             end = at + INTENT_AT + INTENT_VALUES[intent]!.length;
           } else {
@@ -288,7 +300,7 @@ export class CaseLineScanner {
           const replyEnd = this.find(QUOTE, at + REPLY_AT);
           const adapted = bytes[replyEnd + 1] === COMMA;
           end = adapted ? this.find(CLOSE_BRACE, this.find(CLOSE_BRACE, replyEnd) + 1) : replyEnd + 1;
-          const reply = this.idText(at + REPLY_AT, replyEnd);
+          const reply = this.replyKeys.numberOf(bytes, at + REPLY_AT, replyEnd);
           const index = line.replies.indexOf(reply);
           if (index < 0) {
             line.replies.push(reply);

@@ -46,11 +46,12 @@ export class CaseFileBytes {
 }
 
 export class ReportBytesReader {
-  private readonly scanner = new CaseLineScanner();
+  private readonly scanner: CaseLineScanner;
   private readonly reasons: ReadonlySet<string>;
 
   constructor(private readonly builder: CaseReportBuilder, reasons: readonly string[] = LOSS_REASONS) {
     this.reasons = new Set(reasons);
+    this.scanner = new CaseLineScanner(builder.replyKeys);
   }
 
   /**

@@ -11,8 +11,6 @@ export type SourceRate = Rate & { source: string; repurchase: Rate };
 /** The source of a case without one and without a tag of the source category. */
 export const NO_SOURCE = 'none';
 
-const NO_TAGS: ReadonlySet<string> = new Set();
-
 interface Tally {
   cases: number;
   wins: number;
@@ -74,7 +72,7 @@ export class TagFigures {
   }
 
   byTag(): TagRate[] {
-    const repurchase = this.repurchaseBy((customer) => this.customerTags[customer] ?? NO_TAGS);
+    const repurchase = this.repurchaseBy((customer) => this.customerTags[customer]);
     return rows(this.tags, repurchase).map(({ key, ...rate }) => ({ tag: key, ...rate }));
   }
 
@@ -87,8 +85,8 @@ export class TagFigures {
     return rows(this.sources, repurchase).map(({ key, ...rate }) => ({ source: key, ...rate }));
   }
 
-  /** Per key: customers with at least one purchase (cases) and those with two or more (wins). `keysOf` gives one key or several. */
-  private repurchaseBy(keysOf: (customer: number) => string | Iterable<string>): Map<string, Tally> {
+  /** Per key: customers with at least one purchase (cases) and those with two or more (wins). `keysOf` gives one key, several or none. */
+  private repurchaseBy(keysOf: (customer: number) => string | Iterable<string> | undefined): Map<string, Tally> {
     const tallies = new Map<string, Tally>();
     const purchases = this.purchases;
     for (let customer = 0; customer < purchases.length; customer++) {
@@ -96,7 +94,7 @@ export class TagFigures {
       if (bought === 0) continue;
       const keys = keysOf(customer);
       if (typeof keys === 'string') count(tallies, keys, bought >= 2);
-      else for (const key of keys) count(tallies, key, bought >= 2);
+      else if (keys !== undefined) for (const key of keys) count(tallies, key, bought >= 2);
     }
     return tallies;
   }
