@@ -1,15 +1,16 @@
 // A case line in the form Closer writes, read from the file's UTF-8 bytes for `closer report`.
-// own-form.ts's pattern decides whether the line is in that form, run over the line decoded one
-// byte a character (a copy, not a transcoding: the pattern's only non-ASCII characters are those
-// of free text, which it takes whatever their bytes); then the values the figures read are
-// picked from the bytes where the form puts them, with no JSON.parse and no event built. So
-// 100,000 cases cost a pattern run each and no string: ids, names and reply ids are numbered
+// own-form.ts's pattern, with its times checked for their shape only (own-form-shape.ts), decides
+// whether the line is in that form, run over the line decoded one byte a character (a copy, not a
+// transcoding: the pattern's only non-ASCII characters are those of free text, which it takes
+// whatever their bytes); then the values the figures read are picked from the bytes where the
+// form puts them, each time's calendar checked on the way, with no JSON.parse and no event built.
+// So 100,000 cases cost a pattern run each and no string: ids, names and reply ids are numbered
 // from the bytes (byte-keys.ts). Any other line is left to the full reader, which decides and
 // explains.
 import { GOLDEN_STEPS, INTENTS } from '../playbook/ids.ts';
 import type { Outcome } from './case-format.ts';
 import { ByteKeys } from './byte-keys.ts';
-import { ownFormEnd } from './own-form.ts';
+import { ownFormShapeEnd } from './own-form-shape.ts';
 import type { TagEvent } from './tag-changes.ts';
 
 /** What the scanner reads a line's strings with: the file's bytes decoded between two offsets. */
@@ -52,6 +53,14 @@ const REPLY_AT = KIND_AT + 'inserted","at":"'.length + TIME_LENGTH + '","reply":
 const MEETING_END = KIND_AT + 'meeting","at":"'.length + TIME_LENGTH + 1;
 const TAG_TIME_AT = KIND_AT + 'tag","at":"'.length;
 const TAG_AT = TAG_TIME_AT + TIME_LENGTH + '","tag":"'.length;
+const AFTER_KIND = '","at":"'.length;
+const RULE_AT = '{"rule":"'.length;
+const AFTER_RULE = '","due":"'.length;
+const AFTER_DUE = '","state":"'.length;
+const AFTER_STATE = '","at":"'.length;
+const AFTER_AT = '","until":"'.length;
+/** Days in each month of a common year, from 1. */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const ADDED = '","added":'.length;
 
 /**
@@ -144,13 +153,16 @@ export class CaseLineScanner {
       this.windowEnd = Math.max(end, this.find(0x0a, Math.min(start + WINDOW, this.bytes.length)));
       this.window = this.text.ascii(start, this.windowEnd);
     }
-    if (ownFormEnd(this.window, start - this.windowStart) !== end - this.windowStart) return false;
-    this.read(start);
-    return true;
+    if (ownFormShapeEnd(this.window, start - this.windowStart) !== end - this.windowStart) return false;
+    return this.read(start);
   }
 
-  /** Picks the values from a line the pattern took: every piece is where the form puts it, so nothing is checked again. */
-  private read(start: number): void {
+  /**
+   * Picks the values from a line the pattern took, its times' calendars not yet checked: every
+   * piece is where the form puts it, so nothing else is checked again. False for a time that is
+   * not on the calendar (own-form.ts's pattern refuses those).
+   */
+  private read(start: number): boolean {
     const bytes = this.bytes;
     const line = this.line;
     if (line.tags.length > 0) line.tags.length = 0;
@@ -203,16 +215,43 @@ export class CaseLineScanner {
       line.source = this.idText(source, at);
       at++;
     }
-    // A follow-up holds no bracket: the first one closes the list.
-    at = this.find(CLOSE_BRACKET, at + FOLLOWUPS) + 1;
+    at = this.followups(at + FOLLOWUPS);
+    if (at < 0) return false;
     at = this.timeline(at + TIMELINE);
+    if (at < 0) return false;
     at += CREATED;
+    if (!isCalendarTime(bytes, at)) return false;
     line.created = isoTimeValue(bytes, at);
     at += TIME_LENGTH + UPDATED;
+    if (!isCalendarTime(bytes, at)) return false;
     line.updated = isoTimeValue(bytes, at);
     at += TIME_LENGTH + 1;
     line.hasClosedAt = bytes[at] === COMMA;
+    if (line.hasClosedAt && !isCalendarTime(bytes, at + CLOSED)) return false;
     line.closed = line.hasClosedAt ? isoTimeValue(bytes, at + CLOSED) : line.updated;
+    return true;
+  }
+
+  /** Past the follow-ups and their closing bracket (the opening one already passed), their times checked; -1 for one off the calendar. */
+  private followups(at: number): number {
+    const bytes = this.bytes;
+    while (bytes[at] !== CLOSE_BRACKET) {
+      const due = this.find(QUOTE, at + RULE_AT) + AFTER_RULE;
+      if (!isCalendarTime(bytes, due)) return -1;
+      const state = due + TIME_LENGTH + AFTER_DUE;
+      const doneAt = this.find(QUOTE, state) + AFTER_STATE;
+      if (!isCalendarTime(bytes, doneAt)) return -1;
+      let end = doneAt + TIME_LENGTH;
+      // sNoozed: a time it is due again follows.
+      if (bytes[state + 1] === 0x6e) {
+        const until = end + AFTER_AT;
+        if (!isCalendarTime(bytes, until)) return -1;
+        end = until + TIME_LENGTH;
+      }
+      // Past '"}' and the comma before the next.
+      at = bytes[end + 2] === COMMA ? end + 3 : end + 2;
+    }
+    return at + 1;
   }
 
   /**
@@ -274,6 +313,8 @@ export class CaseLineScanner {
     const bytes = this.bytes;
     const line = this.line;
     while (bytes[at] !== CLOSE_BRACKET) {
+      // Every kind's time follows its name.
+      if (!isCalendarTime(bytes, this.find(QUOTE, at + KIND_AT) + AFTER_KIND)) return -1;
       // Where the event's closing brace is: where its last value ends for the common kinds, else
       // the first "}" after its start (an adapted insert: the second, its own object closes first).
       let end: number;
@@ -343,6 +384,24 @@ export class CaseLineScanner {
     }
     return -1;
   }
+}
+
+/**
+ * Whether a time of toISOString's shape (24 bytes at `at`, digits where digits go) is on the
+ * calendar as case-line-pattern.ts's TIME has it: a month of the year, a day of that month (the
+ * leap day in a year divisible by 4, a century only by 400), an hour of the day, a minute and a
+ * second under 60.
+ */
+export function isCalendarTime(bytes: Uint8Array, at: number): boolean {
+  const month = two(bytes, at + 5);
+  const day = two(bytes, at + 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > MONTH_DAYS[month]!) {
+    if (month !== 2 || day !== 29) return false;
+    const year = two(bytes, at) * 100 + two(bytes, at + 2);
+    if (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)) return false;
+  }
+  return two(bytes, at + 11) <= 23 && two(bytes, at + 14) <= 59 && two(bytes, at + 17) <= 59;
 }
 
 /** The milliseconds since 1970 of a time as toISOString writes it (24 bytes at `at`), on a real calendar date: what Date.parse gives for it. */
