@@ -1,11 +1,12 @@
 // The report's reader of case files' bytes (report-bytes.ts, case-line-bytes.ts), against the full
 // reader: the same problems, drill count and figures for any file, the scanner taking exactly the
-// lines own-form.ts's pattern takes, and times read by their digits as Date.parse reads them.
+// lines own-form.ts's pattern takes (its own pattern checks times for their shape only, the
+// calendar is checked in the bytes), and times read by their digits as Date.parse reads them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseReportBuilder, visitCaseLines, writeCases, type Case, type CaseFollowup } from '@closer/shared';
 import { caseEventArbitrary } from './case-event-arbitrary.ts';
-import { CaseLineScanner, isoTimeValue } from '../../shared/src/cases/case-line-bytes.ts';
+import { CaseLineScanner, isCalendarTime, isoTimeValue } from '../../shared/src/cases/case-line-bytes.ts';
 import { TIME } from '../../shared/src/cases/case-line-pattern.ts';
 import { isInOwnForm } from '../../shared/src/cases/own-form.ts';
 import { CaseFileBytes, ReportBytesReader } from '../../shared/src/cases/report-bytes.ts';
@@ -73,6 +74,16 @@ const line = fc.oneof(
   { weight: 1, arbitrary: record.map((item) => written(item).replace(',"createdAt"', ',"timeline":[],"createdAt"')) },
   { weight: 1, arbitrary: record.map((item) => written({ ...item, amount: 1 } as Case).replace('"amount":1', '"amount":1e999')) },
   { weight: 1, arbitrary: record.map((item) => written({ ...item, amount: 1 } as Case).replace('"amount":1', '"amount":12345678901234567890')) },
+  // A digit of a time changed to another: days past their month's end, leap days, hours past 23.
+  {
+    weight: 3,
+    arbitrary: fc.tuple(record, fc.nat(), fc.nat(23), fc.integer({ min: 0, max: 9 })).map(([item, which, position, digit]) => {
+      const text = written(item);
+      const times = [...text.matchAll(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g)];
+      const at = times[which % times.length]!.index + position;
+      return /\d/.test(text[at]!) ? text.slice(0, at) + String(digit) + text.slice(at + 1) : text;
+    }),
+  },
   // Near misses: one character changed, inserted or dropped.
   {
     weight: 6,
@@ -170,6 +181,15 @@ describe('times read by their digits', () => {
         }
       }
     }
+  });
+
+  it("are on the calendar exactly when the pattern's time takes them, for any digits", () => {
+    const digitText = fc.stringMatching(/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$/);
+    const nearReal = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
+      .map(([year, month, day, hour, minute]) => `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:${String(minute).padStart(2, '0')}.000Z`);
+    fc.assert(fc.property(fc.oneof(digitText, nearReal), (text) => {
+      expect(isCalendarTime(bytesOf(text), 0)).toBe(pattern.test(text));
+    }), { numRuns: 20_000 });
   });
 
   it('give what Date.parse gives, on any time the pattern accepts', () => {

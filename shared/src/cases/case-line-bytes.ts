@@ -1,13 +1,16 @@
 // A case line in the form Closer writes, read from the file's UTF-8 bytes for `closer report`.
-// own-form.ts's pattern decides whether the line is in that form, run over the line decoded one
-// byte a character (a copy, not a transcoding: the pattern's only non-ASCII characters are those
-// of free text, which it takes whatever their bytes); then the values the figures read are
-// picked from the bytes where the form puts them, with no JSON.parse and no event built. So
-// 100,000 cases cost a pattern run and two strings each (the id and the customer). Any other
-// line is left to the full reader, which decides and explains.
+// own-form.ts's pattern, with its times checked for their shape only (own-form-shape.ts), decides
+// whether the line is in that form, run over the line decoded one byte a character (a copy, not a
+// transcoding: the pattern's only non-ASCII characters are those of free text, which it takes
+// whatever their bytes); then the values the figures read are picked from the bytes where the
+// form puts them, each time's calendar checked on the way, with no JSON.parse and no event built.
+// So 100,000 cases cost a pattern run each and no string: ids, names and reply ids are numbered
+// from the bytes (byte-keys.ts). Any other line is left to the full reader, which decides and
+// explains.
 import { GOLDEN_STEPS, INTENTS } from '../playbook/ids.ts';
 import type { Outcome } from './case-format.ts';
-import { ownFormEnd } from './own-form.ts';
+import { ByteKeys } from './byte-keys.ts';
+import { ownFormShapeEnd } from './own-form-shape.ts';
 import type { TagEvent } from './tag-changes.ts';
 
 /** What the scanner reads a line's strings with: the file's bytes decoded between two offsets. */
@@ -50,6 +53,14 @@ const REPLY_AT = KIND_AT + 'inserted","at":"'.length + TIME_LENGTH + '","reply":
 const MEETING_END = KIND_AT + 'meeting","at":"'.length + TIME_LENGTH + 1;
 const TAG_TIME_AT = KIND_AT + 'tag","at":"'.length;
 const TAG_AT = TAG_TIME_AT + TIME_LENGTH + '","tag":"'.length;
+const AFTER_KIND = '","at":"'.length;
+const RULE_AT = '{"rule":"'.length;
+const AFTER_RULE = '","due":"'.length;
+const AFTER_DUE = '","state":"'.length;
+const AFTER_STATE = '","at":"'.length;
+const AFTER_AT = '","until":"'.length;
+/** Days in each month of a common year, from 1. */
+const MONTH_DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const ADDED = '","added":'.length;
 
 /**
@@ -63,6 +74,11 @@ const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (char) => ch
 // Each with its closing quote, so a longer id that starts with one is not taken for it.
 const INTENT_VALUES = INTENTS.map((intent) => bytesOf(`${intent}"`));
 const STEP_VALUES = GOLDEN_STEPS.map((step) => bytesOf(`${step}"`));
+/**
+ * The intents by their first letter, when each has its own (they do); the pattern has already
+ * taken the value as one of them, so that letter tells which.
+ */
+const INTENT_BY_FIRST = new Set(INTENTS.map((intent) => intent[0])).size === INTENTS.length ? Int8Array.from({ length: 256 }, (_, byte) => INTENTS.findIndex((intent) => intent.charCodeAt(0) === byte)) : undefined;
 
 /** Milliseconds from 0000-03-01 to 1970-01-01, for the day count below. */
 const EPOCH_DAYS = 719_468;
@@ -89,7 +105,8 @@ export class ScannedLine {
   intents = 0;
   /** Index of the furthest golden-model step reached, -1 for none. */
   furthest = -1;
-  readonly replies: string[] = [];
+  /** The numbers of the replies inserted, in the ByteKeys the scanner was given. */
+  readonly replies: number[] = [];
   /** How each reply (same index) was inserted: 1 word for word, 2 adapted. */
   readonly uses: number[] = [];
   tagChanges: TagEvent[] | undefined;
@@ -102,6 +119,10 @@ export class ScannedLine {
  */
 export class CaseLineScanner {
   readonly line = new ScannedLine();
+
+  /** `replyKeys` numbers the reply ids, as the figures count them. */
+  constructor(private readonly replyKeys: ByteKeys = new ByteKeys()) {}
+
   private bytes: Uint8Array = new Uint8Array(0);
   private text: LineText = { ascii: () => '', utf8: () => '' };
   private readonly ids = new Map<number, string>();
@@ -132,13 +153,16 @@ export class CaseLineScanner {
       this.windowEnd = Math.max(end, this.find(0x0a, Math.min(start + WINDOW, this.bytes.length)));
       this.window = this.text.ascii(start, this.windowEnd);
     }
-    if (ownFormEnd(this.window, start - this.windowStart) !== end - this.windowStart) return false;
-    this.read(start);
-    return true;
+    if (ownFormShapeEnd(this.window, start - this.windowStart) !== end - this.windowStart) return false;
+    return this.read(start);
   }
 
-  /** Picks the values from a line the pattern took: every piece is where the form puts it, so nothing is checked again. */
-  private read(start: number): void {
+  /**
+   * Picks the values from a line the pattern took, its times' calendars not yet checked: every
+   * piece is where the form puts it, so nothing else is checked again. False for a time that is
+   * not on the calendar (own-form.ts's pattern refuses those).
+   */
+  private read(start: number): boolean {
     const bytes = this.bytes;
     const line = this.line;
     if (line.tags.length > 0) line.tags.length = 0;
@@ -191,16 +215,43 @@ export class CaseLineScanner {
       line.source = this.idText(source, at);
       at++;
     }
-    // A follow-up holds no bracket: the first one closes the list.
-    at = this.find(CLOSE_BRACKET, at + FOLLOWUPS) + 1;
+    at = this.followups(at + FOLLOWUPS);
+    if (at < 0) return false;
     at = this.timeline(at + TIMELINE);
+    if (at < 0) return false;
     at += CREATED;
+    if (!isCalendarTime(bytes, at)) return false;
     line.created = isoTimeValue(bytes, at);
     at += TIME_LENGTH + UPDATED;
+    if (!isCalendarTime(bytes, at)) return false;
     line.updated = isoTimeValue(bytes, at);
     at += TIME_LENGTH + 1;
     line.hasClosedAt = bytes[at] === COMMA;
+    if (line.hasClosedAt && !isCalendarTime(bytes, at + CLOSED)) return false;
     line.closed = line.hasClosedAt ? isoTimeValue(bytes, at + CLOSED) : line.updated;
+    return true;
+  }
+
+  /** Past the follow-ups and their closing bracket (the opening one already passed), their times checked; -1 for one off the calendar. */
+  private followups(at: number): number {
+    const bytes = this.bytes;
+    while (bytes[at] !== CLOSE_BRACKET) {
+      const due = this.find(QUOTE, at + RULE_AT) + AFTER_RULE;
+      if (!isCalendarTime(bytes, due)) return -1;
+      const state = due + TIME_LENGTH + AFTER_DUE;
+      const doneAt = this.find(QUOTE, state) + AFTER_STATE;
+      if (!isCalendarTime(bytes, doneAt)) return -1;
+      let end = doneAt + TIME_LENGTH;
+      // sNoozed: a time it is due again follows.
+      if (bytes[state + 1] === 0x6e) {
+        const until = end + AFTER_AT;
+        if (!isCalendarTime(bytes, until)) return -1;
+        end = until + TIME_LENGTH;
+      }
+      // Past '"}' and the comma before the next.
+      at = bytes[end + 2] === COMMA ? end + 3 : end + 2;
+    }
+    return at + 1;
   }
 
   /**
@@ -262,13 +313,15 @@ export class CaseLineScanner {
     const bytes = this.bytes;
     const line = this.line;
     while (bytes[at] !== CLOSE_BRACKET) {
+      // Every kind's time follows its name.
+      if (!isCalendarTime(bytes, this.find(QUOTE, at + KIND_AT) + AFTER_KIND)) return -1;
       // Where the event's closing brace is: where its last value ends for the common kinds, else
       // the first "}" after its start (an adapted insert: the second, its own object closes first).
       let end: number;
       switch (bytes[at + KIND_AT]) {
         case 0x6d: // m: message or meeting
           if (bytes[at + KIND_AT + 2] === 0x73) {
-            const intent = this.valueIndex(at + INTENT_AT, INTENT_VALUES);
+            const intent = INTENT_BY_FIRST ? INTENT_BY_FIRST[bytes[at + INTENT_AT]!]! : this.valueIndex(at + INTENT_AT, INTENT_VALUES);
             line.intents |= 1 << intent;
             end = at + INTENT_AT + INTENT_VALUES[intent]!.length;
           } else {
@@ -288,7 +341,7 @@ export class CaseLineScanner {
           const replyEnd = this.find(QUOTE, at + REPLY_AT);
           const adapted = bytes[replyEnd + 1] === COMMA;
           end = adapted ? this.find(CLOSE_BRACE, this.find(CLOSE_BRACE, replyEnd) + 1) : replyEnd + 1;
-          const reply = this.idText(at + REPLY_AT, replyEnd);
+          const reply = this.replyKeys.numberOf(bytes, at + REPLY_AT, replyEnd);
           const index = line.replies.indexOf(reply);
           if (index < 0) {
             line.replies.push(reply);
@@ -331,6 +384,24 @@ export class CaseLineScanner {
     }
     return -1;
   }
+}
+
+/**
+ * Whether a time of toISOString's shape (24 bytes at `at`, digits where digits go) is on the
+ * calendar as case-line-pattern.ts's TIME has it: a month of the year, a day of that month (the
+ * leap day in a year divisible by 4, a century only by 400), an hour of the day, a minute and a
+ * second under 60.
+ */
+export function isCalendarTime(bytes: Uint8Array, at: number): boolean {
+  const month = two(bytes, at + 5);
+  const day = two(bytes, at + 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > MONTH_DAYS[month]!) {
+    if (month !== 2 || day !== 29) return false;
+    const year = two(bytes, at) * 100 + two(bytes, at + 2);
+    if (year % 4 !== 0 || (year % 100 === 0 && year % 400 !== 0)) return false;
+  }
+  return two(bytes, at + 11) <= 23 && two(bytes, at + 14) <= 59 && two(bytes, at + 17) <= 59;
 }
 
 /** The milliseconds since 1970 of a time as toISOString writes it (24 bytes at `at`), on a real calendar date: what Date.parse gives for it. */

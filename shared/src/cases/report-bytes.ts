@@ -46,11 +46,12 @@ export class CaseFileBytes {
 }
 
 export class ReportBytesReader {
-  private readonly scanner = new CaseLineScanner();
+  private readonly scanner: CaseLineScanner;
   private readonly reasons: ReadonlySet<string>;
 
   constructor(private readonly builder: CaseReportBuilder, reasons: readonly string[] = LOSS_REASONS) {
     this.reasons = new Set(reasons);
+    this.scanner = new CaseLineScanner(builder.replyKeys);
   }
 
   /**
@@ -92,9 +93,9 @@ export class ReportBytesReader {
     const line = this.scanner.line;
     if (line.lossReason !== undefined && !this.reasons.has(line.lossReason)) return false;
     if (hasSuspectTimes(line.outcome, line)) return false;
-    const customer = line.customerEscaped ? (JSON.parse(text.utf8(line.customerStart - 1, line.customerEnd + 1)) as string) : text.utf8(line.customerStart, line.customerEnd);
+    const customer = line.customerEscaped ? (JSON.parse(text.utf8(line.customerStart - 1, line.customerEnd + 1)) as string) : undefined;
     const amount = line.amountStart < 0 ? undefined : amountOf(bytes, text, line.amountStart, line.amountEnd);
-    this.builder.addScanned(line, text.ascii(line.idStart, line.idStart + 36), customer, amount, file.source, file.offset + start, file.offset + end);
+    this.builder.addScanned(line, bytes, customer, amount, file.source, file.offset + start, file.offset + end);
     return true;
   }
 }

@@ -9,6 +9,7 @@ import type { Outcome } from './case-format.ts';
 import { caseTimes, hasSuspectTimes, type CaseTimes } from './suspect-times.ts';
 import { latestTagChanges, tagsAfterChanges, type TagEvent } from './tag-changes.ts';
 import { TagFigures, type SourceRate, type TagRate } from './tag-figures.ts';
+import { ByteKeys } from './byte-keys.ts';
 import { wilsonRate, type Rate } from './wilson.ts';
 
 export interface Duration {
@@ -55,7 +56,9 @@ export interface ReportOptions {
 
 const STEP_INDEX = new Map<string, number>(GOLDEN_STEPS.map((step, index) => [step, index]));
 const INTENT_BIT = new Map<string, number>(INTENTS.map((intent, index) => [intent, 1 << index]));
-const NO_REPLIES: string[] = [];
+const UUID_LENGTH = 36;
+const OUTCOME_CODES: readonly Outcome[] = ['open', 'won', 'lost'];
+const NO_REPLIES: number[] = [];
 const NO_USES: number[] = [];
 const NO_TAGS: string[] = [];
 const VERBATIM = 1;
@@ -66,8 +69,8 @@ const ADAPTED = 2;
  * what was met in it. The builder keeps these as columns, one slot a case (see CaseReportBuilder).
  */
 interface CaseCopy {
-  id: string;
-  customer: string;
+  /** The number of the customer's key (see customerKey). */
+  customer: number;
   source: string | undefined;
   outcome: Outcome;
   amount: number | undefined;
@@ -80,7 +83,8 @@ interface CaseCopy {
   updated: number;
   /** The intents met, one bit each in INTENTS order. */
   intents: number;
-  replies: readonly string[];
+  /** The numbers of the replies inserted (see replyKeys). */
+  replies: readonly number[];
   /** How each reply (same index) was inserted: VERBATIM and ADAPTED bits. */
   uses: readonly number[];
   /** Index of the furthest golden-model step reached, -1 for none. */
@@ -160,12 +164,12 @@ function timelineDigestOf(timeline: Case['timeline']): TimelineDigest {
   return digest;
 }
 
-function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): CaseCopy {
+function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes, customer: number, replies: readonly number[]): CaseCopy {
   const { intents, furthest, tagChanges } = timeline;
   return {
-    id: fields.id, customer: fields.customer, source: fields.source, outcome: fields.outcome, amount: fields.amount, lossReason: fields.lossReason,
+    customer, source: fields.source, outcome: fields.outcome, amount: fields.amount, lossReason: fields.lossReason,
     createdAt: fields.createdAt, created: times.created, closed: times.closed, updated: Date.parse(fields.updatedAt),
-    intents, replies: timeline.replies, uses: timeline.uses, furthest,
+    intents, replies, uses: timeline.uses, furthest,
     tags: tagChanges ? tagsAfterChanges(fields.tags, latestTagChanges(tagChanges)) : fields.tags, tagChanges,
     fields, text: undefined, start: 0, end: 0,
   };
@@ -181,37 +185,54 @@ function copyOf(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes):
  * boxed, were most of what the collector copied while a file was read.
  */
 export class CaseReportBuilder {
-  private readonly slots = new Map<string, number>();
+  /** The cases' ids, numbered by slot. */
+  private readonly ids = new ByteKeys();
+  /** The customers' keys: the name, or for a case with no name "\u0000" and its id (TagFigures's key). */
+  private readonly customerKeys = new ByteKeys();
   private readonly sourceTags: ReadonlySet<string>;
-  private readonly ids: string[] = [];
-  private readonly customers: string[] = [];
-  private readonly sources: (string | undefined)[] = [];
-  private readonly outcomes: Outcome[] = [];
+  /** How many slots there are, and how many the typed columns below have room for. */
+  private count = 0;
+  private capacity = 0;
+  // The numbers in typed arrays, grown by doubling: no element the collector has to look at, and
+  // no array copied a little larger at every few hundred pushes.
+  private customers = new Int32Array(0);
   /** 0 for a case without an amount, which adds nothing to the amount won. */
-  private readonly amounts: number[] = [];
-  private readonly lossReasons: (string | undefined)[] = [];
-  private readonly createdAts: (string | undefined)[] = [];
-  private readonly created: number[] = [];
-  private readonly closed: number[] = [];
-  private readonly updated: number[] = [];
-  private readonly intents: number[] = [];
-  private readonly furthest: number[] = [];
+  private amounts = new Float64Array(0);
+  private created = new Float64Array(0);
+  private closed = new Float64Array(0);
+  private updated = new Float64Array(0);
+  private intents = new Int32Array(0);
+  private furthest = new Int32Array(0);
   /** Each case's replies as a run in `uses`: where it starts and how long it is. */
-  private readonly replyStart: number[] = [];
-  private readonly replyCount: number[] = [];
-  /** A reply's number in `replyIds` times four, plus its VERBATIM and ADAPTED bits. */
+  private replyStart = new Int32Array(0);
+  private replyCount = new Int32Array(0);
+  /** Where each copy's line stands in its file (Float64: a file may pass 2 GB). */
+  private starts = new Float64Array(0);
+  private ends = new Float64Array(0);
+  /** Each slot's outcome as its index in OUTCOME_CODES. */
+  private outcomes = new Uint8Array(0);
+  /** Which of `texts` each slot's line is in, -1 for a copy that came with its fields. */
+  private textNumbers = new Int32Array(0);
+  private readonly sources: (string | undefined)[] = [];
+  private readonly lossReasons: (string | undefined)[] = [];
+  // Only the copies read whole have these, which lines read from the bytes do not: by slot.
+  private readonly createdAts = new Map<number, string>();
+  private readonly fields = new Map<number, CaseFields>();
+  /** A reply's number times four, plus its VERBATIM and ADAPTED bits. */
   private readonly uses: number[] = [];
+  /**
+   * The replies' ids, numbered: the byte scanner numbers those it meets itself, so some numbers
+   * may still lack their id in `replyIds` (see replyIdsUpTo).
+   */
+  readonly replyKeys = new ByteKeys();
   private readonly replyIds: string[] = [];
-  private readonly replyNumbers = new Map<string, number>();
   private readonly tags: (readonly string[])[] = [];
   private readonly tagChanges = new Map<number, TagEvent[]>();
-  private readonly fields: (CaseFields | undefined)[] = [];
-  private readonly texts: (LineText | undefined)[] = [];
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  /** The files' texts the lines were read from, each once. */
+  private readonly texts: LineText[] = [];
   /** The copy the scanner's lines are handed in, filled again for each. */
   private readonly scanned: CaseCopy = {
-    id: '', customer: '', source: undefined, outcome: 'open', amount: undefined, lossReason: undefined, createdAt: undefined, created: 0, closed: 0, updated: 0,
+    customer: 0, source: undefined, outcome: 'open', amount: undefined, lossReason: undefined, createdAt: undefined, created: 0, closed: 0, updated: 0,
     intents: 0, replies: NO_REPLIES, uses: NO_USES, furthest: -1, tags: NO_TAGS, tagChanges: undefined, fields: undefined, text: undefined, start: 0, end: 0,
   };
 
@@ -230,17 +251,24 @@ export class CaseReportBuilder {
    * timeline, and its times.
    */
   addRead(fields: CaseFields, timeline: TimelineDigest, times: CaseTimes): void {
-    this.put(copyOf(fields, timeline, times));
+    const customer = this.customerKeys.numberOfText(fields.customer === '' ? `\u0000${fields.id}` : fields.customer);
+    const replies = timeline.replies.map((reply) => this.replyNumber(reply));
+    this.put(this.ids.numberOfText(fields.id), copyOf(fields, timeline, times, customer, replies));
   }
 
   /**
-   * One case as the byte scanner read its line (case-line-bytes.ts), with its id, customer and
-   * amount decoded; `text` and the offsets give the line again, should its copies tie.
+   * One case as the byte scanner read its line (case-line-bytes.ts) from `bytes`, with its amount
+   * decoded and its customer too when the name holds an escape (the key is then the name as JSON
+   * reads it, not as the file spells it); `text` and the offsets give the line again, should its
+   * copies tie.
    */
-  addScanned(line: ScannedLine, id: string, customer: string, amount: number | undefined, text: LineText, start: number, end: number): void {
+  addScanned(line: ScannedLine, bytes: Uint8Array, escapedCustomer: string | undefined, amount: number | undefined, text: LineText, start: number, end: number): void {
     const copy = this.scanned;
-    copy.id = id;
-    copy.customer = customer;
+    const slot = this.ids.numberOf(bytes, line.idStart, line.idStart + UUID_LENGTH);
+    const keys = this.customerKeys;
+    if (escapedCustomer !== undefined) copy.customer = keys.numberOfText(escapedCustomer);
+    else if (line.customerStart === line.customerEnd) copy.customer = keys.numberOfText(`\u0000${this.ids.asciiOf(slot)}`);
+    else copy.customer = keys.numberOf(bytes, line.customerStart, line.customerEnd);
     copy.source = line.source;
     copy.outcome = line.outcome;
     copy.amount = amount;
@@ -258,61 +286,98 @@ export class CaseReportBuilder {
     copy.text = text;
     copy.start = start;
     copy.end = end;
-    this.put(copy);
+    this.put(slot, copy);
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   report(): CaseReport {
     return this.reportOf();
   }
 
-  private put(copy: CaseCopy): void {
-    const slot = this.slots.get(copy.id);
-    if (slot === undefined) this.append(copy);
+  /** A copy of the case whose id has the number `slot`: a new slot when the id is new. */
+  private put(slot: number, copy: CaseCopy): void {
+    if (slot === this.count) this.append(slot, copy);
     else this.merge(slot, copy);
   }
 
-  private append(copy: CaseCopy): void {
-    const slot = this.ids.length;
-    this.slots.set(copy.id, slot);
-    this.ids.push(copy.id);
+  private append(slot: number, copy: CaseCopy): void {
+    if (slot === this.capacity) this.grow();
+    this.count++;
     this.setFields(slot, copy);
-    this.intents.push(copy.intents);
-    this.furthest.push(copy.furthest);
-    this.replyStart.push(this.uses.length);
-    this.replyCount.push(copy.replies.length);
-    for (let index = 0; index < copy.replies.length; index++) this.uses.push(this.replyNumber(copy.replies[index]!) * 4 + copy.uses[index]!);
+    this.intents[slot] = copy.intents;
+    this.furthest[slot] = copy.furthest;
+    this.replyStart[slot] = this.uses.length;
+    this.replyCount[slot] = copy.replies.length;
+    for (let index = 0; index < copy.replies.length; index++) this.uses.push(copy.replies[index]! * 4 + copy.uses[index]!);
     this.tags.push(copy.tags);
     if (copy.tagChanges) this.tagChanges.set(slot, copy.tagChanges);
+  }
+
+  /** Room for twice as many slots in the typed columns. */
+  private grow(): void {
+    const capacity = Math.max(1024, this.capacity * 2);
+    const grown = <T extends Uint8Array | Int32Array | Float64Array>(column: T, make: new (length: number) => T): T => {
+      const bigger = new make(capacity);
+      bigger.set(column);
+      return bigger;
+    };
+    this.customers = grown(this.customers, Int32Array);
+    this.amounts = grown(this.amounts, Float64Array);
+    this.created = grown(this.created, Float64Array);
+    this.closed = grown(this.closed, Float64Array);
+    this.updated = grown(this.updated, Float64Array);
+    this.intents = grown(this.intents, Int32Array);
+    this.furthest = grown(this.furthest, Int32Array);
+    this.replyStart = grown(this.replyStart, Int32Array);
+    this.replyCount = grown(this.replyCount, Int32Array);
+    this.starts = grown(this.starts, Float64Array);
+    this.ends = grown(this.ends, Float64Array);
+    this.outcomes = grown(this.outcomes, Uint8Array);
+    this.textNumbers = grown(this.textNumbers, Int32Array);
+    this.capacity = capacity;
   }
 
   /** The fields of the newer copy into the slot (a new slot: pushed). */
   private setFields(slot: number, copy: CaseCopy): void {
     this.customers[slot] = copy.customer;
     this.sources[slot] = copy.source;
-    this.outcomes[slot] = copy.outcome;
+    this.outcomes[slot] = copy.outcome === 'open' ? 0 : copy.outcome === 'won' ? 1 : 2;
     this.amounts[slot] = copy.amount ?? 0;
     this.lossReasons[slot] = copy.lossReason;
-    this.createdAts[slot] = copy.createdAt;
+    if (copy.createdAt !== undefined) this.createdAts.set(slot, copy.createdAt);
+    else if (this.createdAts.size > 0) this.createdAts.delete(slot);
     this.created[slot] = copy.created;
     this.closed[slot] = copy.closed;
     this.updated[slot] = copy.updated;
-    this.fields[slot] = copy.fields;
-    this.texts[slot] = copy.text;
+    if (copy.fields !== undefined) this.fields.set(slot, copy.fields);
+    else if (this.fields.size > 0) this.fields.delete(slot);
+    this.textNumbers[slot] = copy.text === undefined ? -1 : this.textNumber(copy.text);
     this.starts[slot] = copy.start;
     this.ends[slot] = copy.end;
   }
 
+  /** The number of a file's text in `texts`: most often the last one's. */
+  private textNumber(text: LineText): number {
+    const last = this.texts.length - 1;
+    if (last >= 0 && this.texts[last] === text) return last;
+    const known = this.texts.indexOf(text);
+    return known >= 0 ? known : this.texts.push(text) - 1;
+  }
+
+  /** A reply's number, its id kept as given. */
   private replyNumber(reply: string): number {
-    let number = this.replyNumbers.get(reply);
-    if (number === undefined) {
-      number = this.replyIds.push(reply) - 1;
-      this.replyNumbers.set(reply, number);
-    }
+    const number = this.replyKeys.numberOfText(reply);
+    this.replyIdsUpTo(number);
+    if (number === this.replyIds.length) this.replyIds.push(reply);
     return number;
+  }
+
+  /** The ids of the replies numbered below `number`: those the scanner numbered are ids it took from the bytes, which are ASCII. */
+  private replyIdsUpTo(number: number): void {
+    for (let known = this.replyIds.length; known < number; known++) this.replyIds.push(this.replyKeys.asciiOf(known));
   }
 
   /** A second copy of the slot's case, as mergeCases would combine them: newest fields, timelines united, each changed tag as its latest change says. */
@@ -325,7 +390,7 @@ export class CaseReportBuilder {
     const count = this.replyCount[slot]!;
     const merged = this.uses.slice(start, start + count);
     for (let index = 0; index < copy.replies.length; index++) {
-      const number = this.replyNumber(copy.replies[index]!);
+      const number = copy.replies[index]!;
       const at = merged.findIndex((use) => use >> 2 === number);
       if (at < 0) merged.push(number * 4 + copy.uses[index]!);
       else merged[at]! |= copy.uses[index]!;
@@ -348,12 +413,14 @@ export class CaseReportBuilder {
   private isNewer(slot: number, copy: CaseCopy): boolean {
     const difference = this.updated[slot]! - copy.updated;
     if (difference !== 0) return difference > 0;
-    return isNewerCopy(this.fields[slot] ?? wholeFields(this.texts[slot]!, this.starts[slot]!, this.ends[slot]!), copy.fields ?? wholeFields(copy.text!, copy.start, copy.end));
+    const fields = this.fields.get(slot) ?? wholeFields(this.texts[this.textNumbers[slot]!]!, this.starts[slot]!, this.ends[slot]!);
+    return isNewerCopy(fields, copy.fields ?? wholeFields(copy.text!, copy.start, copy.end));
   }
 
   private reportOf(): CaseReport {
-    const byTags = new TagFigures(this.sourceTags);
+    const byTags = new TagFigures(this.sourceTags, this.customerKeys);
     const intents = INTENTS.map(() => ({ cases: 0, wins: 0 }));
+    this.replyIdsUpTo(this.replyKeys.size);
     const replies = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
     const adaptedUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
     const verbatimUse = this.replyIds.map(() => ({ cases: 0, wins: 0 }));
@@ -361,7 +428,7 @@ export class CaseReportBuilder {
     const steps = [{ cases: 0, wins: 0 }, ...GOLDEN_STEPS.map(() => ({ cases: 0, wins: 0 }))];
     const reasons = new Map<string, number>();
     const durations = { won: [] as number[], lost: [] as number[] };
-    const cases = this.ids.length;
+    const cases = this.count;
     let won = 0;
     let lost = 0;
     let amountWon = 0;
@@ -372,11 +439,11 @@ export class CaseReportBuilder {
     let leftOut = 0;
 
     for (let slot = 0; slot < cases; slot++) {
-      const outcome = this.outcomes[slot]!;
-      byTags.addCase(this.ids[slot]!, this.customers[slot]!, this.tags[slot]!, this.sources[slot], outcome);
+      const outcome = OUTCOME_CODES[this.outcomes[slot]!]!;
+      byTags.addNumbered(this.customers[slot]!, this.tags[slot]!, this.sources[slot], outcome);
       const created = this.created[slot]!;
-      if (created < fromTime) [fromTime, from] = [created, this.createdAts[slot] ?? new Date(created).toISOString()];
-      if (created > toTime) [toTime, to] = [created, this.createdAts[slot] ?? new Date(created).toISOString()];
+      if (created < fromTime) [fromTime, from] = [created, this.createdAts.get(slot) ?? new Date(created).toISOString()];
+      if (created > toTime) [toTime, to] = [created, this.createdAts.get(slot) ?? new Date(created).toISOString()];
       if (outcome === 'open') continue;
       const win = outcome === 'won';
       if (win) {
