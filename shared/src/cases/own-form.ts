@@ -5,13 +5,24 @@
 // more than parsing them. Any other line is left to the checks (quick-check.ts, then zod).
 import { EVENT, ID, IDS, TEXT, TIME, UUID } from './case-line-pattern.ts';
 
-const FOLLOWUP = String.raw`\{"rule":"${ID}","due":"${TIME}","state":"(?:(?:done|declined|skipped)","at":"${TIME}|snoozed","at":"${TIME}","until":"${TIME})"\}`;
 // An amount whose exponent keeps it finite, and a loss reason only on a lost case: so the pattern alone decides.
 const AMOUNT = String.raw`(?:0|[1-9]\d{0,15})(?:\.\d+)?(?:[eE][+-]?\d{1,2})?`;
-const FORM =
-  String.raw`\{"version":2,"id":"${UUID}","conversation":${TEXT},"salesperson":${TEXT},"customer":${TEXT}(?:,"product":${TEXT})?(?:,"amount":${AMOUNT})?` +
+
+/**
+ * The form's pattern with `time` for each time in it: TIME, which accepts only real calendar
+ * times, or a looser pattern for a reader that checks the calendar itself (own-form-shape.ts).
+ */
+export function ownFormWith(time: string): string {
+  const event = EVENT.split(TIME).join(time);
+  const followup = String.raw`\{"rule":"${ID}","due":"${time}","state":"(?:(?:done|declined|skipped)","at":"${time}|snoozed","at":"${time}","until":"${time})"\}`;
+  return (
+    String.raw`\{"version":2,"id":"${UUID}","conversation":${TEXT},"salesperson":${TEXT},"customer":${TEXT}(?:,"product":${TEXT})?(?:,"amount":${AMOUNT})?` +
     String.raw`,"outcome":"(?:won"|open"|lost"(?:,"lossReason":"${ID}")?),"notes":${TEXT},"tags":\[${IDS}\](?:,"lifecycle":"(?:intro|growth|mature|dormant|lost)")?(?:,"source":"${ID}")?` +
-    String.raw`,"followups":\[(?:${FOLLOWUP}(?:,${FOLLOWUP})*)?\],"timeline":\[(?:${EVENT}(?:,${EVENT})*)?\],"createdAt":"${TIME}","updatedAt":"${TIME}"(?:,"closedAt":"${TIME}")?\}`;
+    String.raw`,"followups":\[(?:${followup}(?:,${followup})*)?\],"timeline":\[(?:${event}(?:,${event})*)?\],"createdAt":"${time}","updatedAt":"${time}"(?:,"closedAt":"${time}")?\}`
+  );
+}
+
+const FORM = ownFormWith(TIME);
 const LINE = new RegExp(`^${FORM}$`);
 // The same form matched where it starts in a longer text (sticky), so a reader can run it over a
 // whole stretch of a file decoded at once instead of making a string of every line.
