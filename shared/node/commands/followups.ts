@@ -64,7 +64,7 @@ bundle or playbooks cannot be used, 2 usage error.`,
       return EXIT.problems;
     }
     const read = await readCaseFiles(positionals, io, lossReasonsOf(bundle));
-    const due = dueFollowupsOfCustomers(read.customers, bundle, { on, timeZone, language });
+    const due = dueFollowupsOfCustomers(read.customers, bundle, { on, timeZone, language, nextRung: false });
 
     printCaseProblems(read.problems, io.stderr);
     if (values.json) io.stdout(JSON.stringify(due.map(contractJson), null, 2) + '\n');

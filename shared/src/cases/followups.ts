@@ -42,6 +42,8 @@ export interface DueOptions {
   language: Language;
   /** Variable values to fill the texts with, over the playbooks' defaults. */
   values?: Record<string, string>;
+  /** Whether to name the ladder's next rung (nextRung); the panel shows it, the CLI prints none. Default true. */
+  nextRung?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export function dueFollowupsOfCustomers(customers: readonly (readonly PlanCase[]
       reason: `${localText(rule.label, language)} — ${eventWords(item, timeZone, language)}`,
       reply: send, text: texts.text(send), state,
     };
-    if (rule.offerNextRung) {
+    if (rule.offerNextRung && options.nextRung !== false) {
       const rung = nextRungOf(item.customerCases, bundle);
       if (rung) {
         // The rung's offer in the language asked, as the engine's ladder chooses it.

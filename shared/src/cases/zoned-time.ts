@@ -153,12 +153,19 @@ export function startOfDay(instant: number, timeZone: string, daysLater = 0): nu
 
 const FIRST_ISO_YEAR = Date.parse('0000-01-01T00:00:00.000Z');
 const PAST_ISO_YEARS = Date.parse('+010000-01-01T00:00:00.000Z');
+const dates = new Map<number, string>();
 
 /** The zone's date of `instant` as YYYY-MM-DD. */
 export function dateInZone(instant: number, timeZone: string): string {
   const shifted = instant + zoneOffset(instant, timeZone);
   // toISOString writes the same text, and quicker, for the years it writes in four digits.
-  if (shifted >= FIRST_ISO_YEAR && shifted < PAST_ISO_YEARS) return new Date(shifted).toISOString().slice(0, 10);
+  if (shifted >= FIRST_ISO_YEAR && shifted < PAST_ISO_YEARS) {
+    // A plan writes thousands of dates of a few hundred days: each day's text is made once.
+    const day = Math.floor(shifted / DAY);
+    let text = dates.get(day);
+    if (text === undefined) remember(dates, day, (text = new Date(shifted).toISOString().slice(0, 10)));
+    return text;
+  }
   const wall = wallClockOf(instant, timeZone);
   return `${String(wall.year).padStart(4, '0')}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
 }
