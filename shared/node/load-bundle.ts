@@ -4,7 +4,7 @@ import path from 'node:path';
 // then loads no YAML parser, linter or corpus reader, and starts quickly.
 import { BundleError } from '../src/playbook/bundle-format.ts';
 import { openBundleRecord, type Bundle } from '../src/playbook/bundle.ts';
-import { lazyRecord, memberSpans, readMembers, type Span } from '../src/playbook/bundle-text.ts';
+import { groupSpans, lazyRecord, memberSpans, readMembers, type Span } from '../src/playbook/bundle-text.ts';
 import { precompiledNotice, type Precompiled } from '../src/playbook/precompiled.ts';
 import type { Io } from './io.ts';
 import { noteVerified, verifiedEntry } from './verified-bundles.ts';
@@ -29,13 +29,14 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
       const spans = memberSpans(bytes);
       // Decoded as readFile's 'utf8' decodes, so a member reads exactly as the whole file does.
       const text = ([start, end]: Span): string => bytes.toString('utf8', start, end);
-      if (known?.members && spans) return openMembers(file, spans, text, say);
+      const groups = (span: Span) => groupSpans(bytes, span);
+      if (known?.members && spans) return openMembers(file, spans, text, groups, say);
       let bundle: Bundle;
       if (known) {
         bundle = openBundleRecord(bytes.toString('utf8')).bundle;
       } else {
         // The full check builds zod schemas, so it is loaded only for a file not seen before.
-        const members = spans && readMembers(spans, text);
+        const members = spans && readMembers(spans, text, groups);
         bundle = (await import('../src/playbook/bundle-load.ts')).loadBundle(members ?? bytes.toString('utf8'));
         noteVerified(where, { ...before, members: members !== undefined });
       }
@@ -55,14 +56,24 @@ export async function bundleForCommand(file: string | undefined, io: Io): Promis
  * them. A member found broken later (the file was changed but kept its size and time) is a
  * BundleError naming the file and the member, which the CLI prints as one line.
  */
-function openMembers(file: string, spans: Map<string, Span>, text: (span: Span) => string, say: (notice: string | undefined) => void): Bundle | { problem: string } {
-  const record = lazyRecord(spans, (key, span) => {
-    let value: unknown;
+function openMembers(
+  file: string,
+  spans: Map<string, Span>,
+  text: (span: Span) => string,
+  groups: (span: Span) => Map<string, Span> | undefined,
+  say: (notice: string | undefined) => void,
+): Bundle | { problem: string } {
+  const parse = (name: string, span: Span): unknown => {
     try {
-      value = JSON.parse(text(span));
+      return JSON.parse(text(span));
     } catch (error) {
-      throw new BundleError(`${file}: the bundle is not valid JSON in "${key}" (${(error as Error).message})`);
+      throw new BundleError(`${file}: the bundle is not valid JSON in "${name}" (${(error as Error).message})`);
     }
+  };
+  const record = lazyRecord(spans, (key, span) => {
+    // A group's parts are read one by one too: suggest never parses the search index.
+    const parts = groups(span);
+    const value = parts ? lazyRecord(parts, (part, partSpan) => parse(`${key}.${part}`, partSpan)) : parse(key, span);
     if (key === 'precompiled') say(precompiledNotice({ precompiled: value as Precompiled }));
     return value;
   });

@@ -54,10 +54,10 @@ test('a bundle written a member a line is read a member at a time once checked, 
   const second = await suggest(file);
   expect(first.code).toBe(0);
   expect(second).toEqual(first);
-  // The precompiled indexes broken by hand, with the file's size and time kept: a command that
+  // The precompiled intent model broken by hand, with the file's size and time kept: a command that
   // never reads them (followups) is not stopped, and one that does says which file and member.
   const text = readFileSync(file, 'utf8');
-  const at = text.indexOf('\n"precompiled":') + '\n"precompiled":'.length;
+  const at = text.indexOf('\n"intent":', text.indexOf('\n"precompiled":')) + '\n"intent":'.length;
   writeFileSync(file, `${text.slice(0, at)}!${text.slice(at + 1)}`);
   utimesSync(file, fixed, fixed);
   const cases = path.join(dir, 'none.jsonl');
@@ -69,7 +69,7 @@ test('a bundle written a member a line is read a member at a time once checked, 
   expect(code).toBe(0);
   const broken = await suggest(file);
   expect(broken.code).toBe(1);
-  expect(broken.stderr).toBe(`closer suggest: ${file}: the bundle is not valid JSON in "precompiled" (${jsonError(`!${text.slice(at + 1, text.indexOf('\n', at))}`)})\n`);
+  expect(broken.stderr).toBe(`closer suggest: ${file}: the bundle is not valid JSON in "precompiled.intent" (${jsonError(`!${text.slice(at + 1, text.indexOf('\n', at))}`)})\n`);
 });
 
 /** JSON.parse's own message for the text, as the CLI quotes it. */

@@ -9,7 +9,7 @@ import type { Objection } from '../playbook/schema.ts';
 import { baseCountsOf, nearestBaseExample, type BaseCounts } from './base-model.ts';
 import { buildInitialsIndex, isInitialsOnly, wordsForInitials, type InitialsIndex } from './initials.ts';
 import { featuresOfMessage } from './intent-features.ts';
-import { PrecompiledError, precompiledParts } from '../playbook/precompiled.ts';
+import { PrecompiledError, precompiledPart } from '../playbook/precompiled.ts';
 import { decodeTriggerIndex, type ExamplePosting, type FeatureLookup, type TriggerIndex } from './trigger-index.ts';
 import { CJK, clauseWeightAt, clausesOf, isNegatedAt, messageFeatures, normalizeText } from './text.ts';
 
@@ -104,7 +104,7 @@ export function prepareIntentModel(bundle: Bundle): void {
  * which refuses the bundle with the PrecompiledError).
  */
 export function readIntentModel(bundle: Bundle, strict = false): IntentModel | undefined {
-  const compiled = precompiledParts(bundle)?.intent;
+  const compiled = precompiledPart(bundle, 'intent');
   if (!compiled) return undefined;
   try {
     return modelOf(decodeTriggerIndex(compiled, strict), bundle.base);

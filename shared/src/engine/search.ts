@@ -11,7 +11,7 @@ import { pinyinOf } from './pinyin-features.ts';
 import { bigramReadings } from './pinyin-readings.ts';
 import { termCategories } from './search-terms.ts';
 import { CJK, normalizeText, stemWord } from './text.ts';
-import { PrecompiledError, precompiledParts } from '../playbook/precompiled.ts';
+import { PrecompiledError, precompiledPart } from '../playbook/precompiled.ts';
 import { decodeSearchIndex, type SearchIndexData, type SoundAlike } from './search-index.ts';
 
 export type SearchKind = 'reply' | 'principle' | 'story' | 'step' | 'guide';
@@ -178,7 +178,7 @@ export function searchIndexOf(bundle: Bundle): SearchIndex {
 
 /** The bundle's precompiled search index over `entries`; undefined when it has none; throws PrecompiledError when it is damaged and `strict`. */
 export function readSearchIndex(bundle: Bundle, entries: SearchEntry[], strict = false): SearchIndex | undefined {
-  const compiled = precompiledParts(bundle)?.search;
+  const compiled = precompiledPart(bundle, 'search');
   if (!compiled) return undefined;
   try {
     return decodeSearchIndex(compiled, entries);

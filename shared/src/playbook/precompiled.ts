@@ -113,18 +113,25 @@ export function isPrecompiledParts(value: unknown): value is PrecompiledParts {
     && (value.search === undefined || isSearch(value.search)) && (value.intent === undefined || isIntent(value.intent));
 }
 
-const checkedParts = new WeakMap<object, PrecompiledParts | undefined>();
+const checkedParts = new WeakMap<object, Map<string, unknown>>();
 
 /**
- * The part of a bundle this Closer reads, or undefined when there is none, it has another version
- * or it is not of this version's shape. A bundle opened without its schema check (openBundle) may
- * carry anything here, so the shape is checked once per part, before the engine reads it.
+ * One part of a bundle this Closer reads (the search index or the intent model), or undefined when
+ * there is none, it has another version or it is not of this version's shape. A bundle opened
+ * without its schema check (openBundle) may carry anything here, so each part's shape is checked
+ * once, before the engine reads it, and only the part asked for: a file read a part at a time
+ * (bundle-text.ts) then parses only that part.
  */
-export function precompiledParts(bundle: { precompiled?: Precompiled }): PrecompiledParts | undefined {
+export function precompiledPart<K extends 'search' | 'intent'>(bundle: { precompiled?: Precompiled }, part: K): PrecompiledParts[K] | undefined {
   const found = bundle.precompiled;
   if (found?.version !== PRECOMPILED_VERSION) return undefined;
-  if (!checkedParts.has(found)) checkedParts.set(found, isPrecompiledParts(found) ? found : undefined);
-  return checkedParts.get(found);
+  let checked = checkedParts.get(found);
+  if (checked === undefined) checkedParts.set(found, (checked = new Map()));
+  if (!checked.has(part)) {
+    const value = isObject(found) && hasOnly(found, ['version', 'source', 'search', 'intent']) && isString(found.source) ? found[part] : undefined;
+    checked.set(part, value !== undefined && (part === 'search' ? isSearch : isIntent)(value) ? value : undefined);
+  }
+  return checked.get(part) as PrecompiledParts[K] | undefined;
 }
 
 /** Why a bundle's indexes are rebuilt on each start, said to the user; undefined when they are not. */
