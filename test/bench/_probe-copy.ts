@@ -3,10 +3,10 @@
 // keys, then stops the worker four times and prints each first suggestion's time, the worker's
 // marks and the keys again. Seen at load 1.2-1.4: 'default-copy' present before the first stop and
 // read on every round (bundle read mark at 49-59 ms, no fetch of the file), answers 65-87 ms.
-//   npx tsx test/bench/_probe-copy.ts   (reads the build copied to /tmp/w3/base; edit the path)
+//   npx tsx test/bench/_probe-copy.ts [EXTENSION_DIR]   (default: extension-browser/dist, built when stale)
 import { launch } from '../browser/harness.ts';
 import { stopWorker } from '../browser/stop-worker.ts';
-const session = await launch({ extension: '/tmp/w3/base', cdp: true, chatPages: false });
+const session = await launch({ ...(process.argv[2] ? { extension: process.argv[2] } : {}), cdp: true, chatPages: false });
 try {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/panel.html`);
