@@ -34,7 +34,8 @@ const content = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n'
 let files = 0;
 async function report(contents: Buffer[], stretch?: number) {
   const names = contents.map((bytes) => {
-    const name = path.join(dir, `f${files++}.jsonl`);
+    // Zero-padded: the files are read in the order of their names, which must not change when the count gains a digit (f99, f100).
+    const name = path.join(dir, `f${String(files++).padStart(6, '0')}.jsonl`);
     writeFileSync(name, bytes);
     return name;
   });
