@@ -1,7 +1,7 @@
 // A bundle file's text with one top-level member a line. JSON allows no raw newline inside a
 // string, so in such a file every newline sits between two members, and a command can find each
 // member's bytes without parsing and parse only the members it reads: closer followups never
-// needs the megabyte of precompiled indexes, nor suggest the base corpus. The two members that
+// needs the megabyte of precompiled indexes or the base corpus. The two members that
 // hold several large parts (the base corpus, the precompiled indexes) are written a part a line
 // too, between a line "key":{ and a line of their own closing brace, so closer suggest parses the
 // intent model without the search index, and the base corpus's counts without its messages.
