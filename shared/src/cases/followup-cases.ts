@@ -8,7 +8,7 @@
 // more than ASCII in it is decoded as the UTF-8 it is.
 import type { Case, CaseFollowup } from './case.ts';
 import { caseLineProblems, DRILL_LINE, judgeCaseLine, reasonSet, SchemaQuestion, type CaseProblem, type ReadOptions } from './case-line.ts';
-import { EVENT, ID, IDS, TEXT, TIME, UUID } from './case-line-pattern.ts';
+import { EVENT, ID, IDS, TEXT, TIME, TIME_LENGTH, UUID } from './case-line-pattern.ts';
 import { mergeCases, normalCase, normalFollowups } from './merge.ts';
 import { byCreation, customerKey, planCaseOf, planFollowupOf, type PlanCase } from './plan-case.ts';
 
@@ -93,7 +93,7 @@ export class FollowupCaseReader {
     LINE.lastIndex = first;
     const match = text.charCodeAt(first) === 0x7b ? LINE.exec(text) : null;
     if (match !== null && LINE.lastIndex === last) {
-      const planned = planCaseOfMatch(match, utf8);
+      const planned = planCaseOfMatch(match, text, last, utf8);
       if (planned !== undefined && !mayHaveProblems(match, this.reasons)) {
         this.addRead(planned, this.texts.length - 1, first, last);
         return;
@@ -219,51 +219,54 @@ function isAsciiSpace(code: number): boolean {
 }
 
 const NO_TAGS: readonly string[] = [];
-// In own form a timeline holds no text, so these are found only where they mean what they say.
-const TIME_AFTER = '","at":"';
-const TAG_EVENT = '{"type":"tag"';
-const MEETING_EVENT = '{"type":"meeting","at":"';
-const SIGNAL_EVENT = '{"type":"signal","at":"';
+/** Where an event's kind starts, after `{"type":"`, and how far its time starts after the kind's name. */
+const KIND_AT = '{"type":"'.length;
+const TIME_AFTER_KIND = '","at":"'.length;
+const BUY_SOON = '","signal":"buy_soon"';
+/** What follows the timeline's events to the line's end: its bracket, the creation and the last update, and the close when there is one. */
+const AFTER_EVENTS = '],"createdAt":"'.length + TIME_LENGTH + '","updatedAt":"'.length + TIME_LENGTH + '"}'.length;
+const CLOSED_AT = ',"closedAt":"'.length + TIME_LENGTH + '"'.length;
 
 /**
  * The plan's reading (planCaseOf) of the merged, so normalised, case of a line the pattern
- * matched; undefined when its timeline changes a tag, which such a case's tags depend on. The
- * timeline is searched, not taken apart: its times, its meetings and its signals are each found
- * by indexOf, and its times, all as toISOString writes them, compare as text.
+ * matched (in `text`, ending at `last`); undefined when its timeline changes a tag, which such a
+ * case's tags depend on. The timeline, which the pattern has checked, is walked once in the
+ * file's text, event by event where the form puts each piece, its times compared where they
+ * stand: written as toISOString writes them, they compare as text, and only the few kept become
+ * strings.
  */
-function planCaseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): PlanCase | undefined {
-  const events = match[G_TIMELINE]!;
-  if (events.includes(TAG_EVENT)) return undefined;
+function planCaseOfMatch(match: RegExpExecArray, text: string, last: number, utf8: Utf8Decoder): PlanCase | undefined {
   const createdAt = match[G_CREATED]!;
-  // The latest event (closeTimeOf), and the latest contact (lastContactOf): the same one unless it is a suggestion.
-  let close = createdAt;
-  let latestAt = -1;
-  for (let at = events.indexOf(TIME_AFTER); at !== -1; at = events.indexOf(TIME_AFTER, at + 32)) {
-    const time = events.slice(at + 8, at + 32);
-    if (time > close) {
-      close = time;
-      latestAt = at;
-    }
+  const closedAt = match[G_CLOSED];
+  const eventsEnd = last - AFTER_EVENTS - (closedAt === undefined ? 0 : CLOSED_AT);
+  const eventsStart = eventsEnd - match[G_TIMELINE]!.length;
+  const created = eventsEnd + '],"createdAt":"'.length;
+  // Where the latest event's time is (closeTimeOf) and the latest contact's (lastContactOf: any
+  // but a suggestion), at first the creation's; the latest buy-soon signal's, -1 for none.
+  let closeAt = created;
+  let contactAt = created;
+  let buySoonAt = -1;
+  let meetingsAt: number[] | undefined;
+  for (let at = eventsStart; at < eventsEnd; ) {
+    const kind = text.charCodeAt(at + KIND_AT);
+    const second = text.charCodeAt(at + KIND_AT + 1);
+    // m(essage) and m(eeting) have seven letters (me(e)ting); s(t)ep, s(u)ggested, s(i)gnal; i(nserted); t(ag), whose changes decide the tags.
+    if (kind === 0x74) return undefined;
+    const kindLength = kind === 0x6d ? 7 : kind === 0x73 ? (second === 0x74 ? 4 : second === 0x75 ? 9 : 6) : 8;
+    const time = at + KIND_AT + kindLength + TIME_AFTER_KIND;
+    if (laterThan(text, time, closeAt)) closeAt = time;
+    if (!(kind === 0x73 && second === 0x75) && laterThan(text, time, contactAt)) contactAt = time;
+    if (kind === 0x6d && text.charCodeAt(at + KIND_AT + 2) === 0x65) (meetingsAt ??= []).push(time);
+    else if (kind === 0x73 && second === 0x69 && text.startsWith(BUY_SOON, time + TIME_LENGTH) && (buySoonAt === -1 || laterThan(text, time, buySoonAt))) buySoonAt = time;
+    // The event closes at the first brace after its time, or the next one when an adapted insert's own object closes first; a comma follows but after the last.
+    let end = text.indexOf('}', time + TIME_LENGTH);
+    if (text.charCodeAt(end + 1) === 0x7d) end++;
+    at = end + 2;
   }
-  let contact = latestAt === -1 || !isSuggestion(events, latestAt) ? close : latestContact(events, createdAt);
-  let meetings: number[] | undefined;
-  let meetingTimes: string[] | undefined;
-  for (let at = events.indexOf(MEETING_EVENT); at !== -1; at = events.indexOf(MEETING_EVENT, at + 48)) {
-    const time = events.slice(at + 24, at + 48);
-    // Merging puts events in time order and drops one met twice: a meeting is that when its time is written alike.
-    if (meetingTimes === undefined) {
-      meetingTimes = [time];
-      meetings = [Date.parse(time)];
-    } else if (!meetingTimes.includes(time)) {
-      meetingTimes.push(time);
-      meetings!.push(Date.parse(time));
-    }
-  }
-  let buySoon = '';
-  for (let at = events.indexOf(SIGNAL_EVENT); at !== -1; at = events.indexOf(SIGNAL_EVENT, at + 47)) {
-    const time = events.slice(at + 23, at + 47);
-    if (time > buySoon && events.startsWith('","signal":"buy_soon"', at + 47)) buySoon = time;
-  }
+  const close = closeAt === created ? createdAt : text.slice(closeAt, closeAt + TIME_LENGTH);
+  let contact = contactAt === created ? createdAt : contactAt === closeAt ? close : text.slice(contactAt, contactAt + TIME_LENGTH);
+  const meetings = meetingsAt === undefined ? undefined : meetingTimes(text, meetingsAt);
+  const buySoon = buySoonAt === -1 ? '' : text.slice(buySoonAt, buySoonAt + TIME_LENGTH);
   const followupsText = match[G_FOLLOWUPS]!;
   let recorded: CaseFollowup[] = followupsText === '' ? [] : (JSON.parse(`[${followupsText}]`) as CaseFollowup[]);
   if (recorded.length > 1) recorded = normalFollowups(recorded);
@@ -272,7 +275,6 @@ function planCaseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): PlanCase | 
     if (followup.state === 'declined') declined++;
     if ((followup.state === 'done' || followup.state === 'declined') && followup.at > contact) contact = followup.at;
   }
-  const closedAt = match[G_CLOSED];
   if (closedAt !== undefined && closedAt > contact) contact = closedAt;
   const outcome = (match[G_WON_OPEN] ?? match[G_LOST]) as Case['outcome'];
   const tagsText = match[G_TAGS]!;
@@ -288,26 +290,30 @@ function planCaseOfMatch(match: RegExpExecArray, utf8: Utf8Decoder): PlanCase | 
     createdAt,
     closed: outcome === 'open' ? NaN : Date.parse(closedAt ?? close),
     lastContact: Date.parse(contact),
-    meetings: meetings === undefined ? NO_MEETINGS : meetings.length === 1 ? meetings : meetings.sort((a, b) => a - b),
+    meetings: meetings ?? NO_MEETINGS,
     buySoon: buySoon === '' ? -Infinity : Date.parse(buySoon),
     followups: recorded.length === 0 ? NO_FOLLOWUPS : recorded.map(planFollowupOf),
     declined,
   };
 }
 
-/** Whether the event whose time follows `at` is a suggestion (`{"type":"suggested` ends there). */
-function isSuggestion(events: string, at: number): boolean {
-  return events.startsWith('suggested', at - 9);
+/** Whether the time at `at` in `text` is later than the one at `other` (both as toISOString writes them). */
+function laterThan(text: string, at: number, other: number): boolean {
+  for (let index = 0; index < TIME_LENGTH; index++) {
+    const difference = text.charCodeAt(at + index) - text.charCodeAt(other + index);
+    if (difference !== 0) return difference > 0;
+  }
+  return false;
 }
 
-/** The latest time of an event that is contact (any but a suggestion, there being no tag changes), or `from` if later. */
-function latestContact(events: string, from: string): string {
-  let latest = from;
-  for (let at = events.indexOf(TIME_AFTER); at !== -1; at = events.indexOf(TIME_AFTER, at + 32)) {
-    const time = events.slice(at + 8, at + 32);
-    if (time > latest && !isSuggestion(events, at)) latest = time;
-  }
-  return latest;
+/**
+ * The meetings' times as numbers, in time order: merging puts events in time order and drops
+ * one met twice, and a meeting is that when its time is written alike.
+ */
+function meetingTimes(text: string, at: readonly number[]): number[] {
+  if (at.length === 1) return [Date.parse(text.slice(at[0], at[0]! + TIME_LENGTH))];
+  const times = [...new Set(at.map((time) => text.slice(time, time + TIME_LENGTH)))];
+  return times.map(Date.parse).sort((a, b) => a - b);
 }
 
 const NO_MEETINGS: readonly number[] = [];
