@@ -64,5 +64,6 @@ export function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
     cwd: process.cwd(),
+    ownsProcess: true,
   };
 }

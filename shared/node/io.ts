@@ -5,6 +5,8 @@ export interface Io {
   /** Standard input, line by line, for the batch modes. */
   lines(): AsyncIterable<string>;
   cwd: string;
+  /** Set by the CLI's own process (not by a test calling runCli): a command may then change process-wide state such as TZ. */
+  ownsProcess?: true;
 }
 
 export interface Command {

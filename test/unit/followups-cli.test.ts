@@ -1,4 +1,5 @@
 // closer followups: what is due on a day over case files, as JSON and as a table; bad input named.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -122,5 +123,26 @@ describe('closer followups', () => {
     expect(result.stdout).toMatch(/closer followups \[--json\] \[--on DATE\] \[--tz ZONE\]/);
     const help = await closer(['--help'], process.cwd());
     expect(help.stdout).toMatch(/followups\s+list the follow-ups of the revisit plan/);
+  });
+});
+
+describe('closer followups --tz in its own process', () => {
+  // The binary reads the zone from the machine's Date (shared/node/machine-zone.ts); runCli from Intl.
+  it('lists the same follow-ups as in-process, across New York leaving daylight saving', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'closer-machine-zone-'));
+    writeFileSync(path.join(dir, 'bundle.json'), JSON.stringify(planBundle()));
+    // Sales closed around New York's change back on 2026-11-01, so a day's count crosses it.
+    const cases = ['2026-10-31T03:30:00.000Z', '2026-11-01T05:30:00.000Z', '2026-11-01T06:30:00.000Z', '2026-11-02T04:59:00.000Z']
+      .map((closedAt, index) => makeCase({ customer: `customer ${index}`, outcome: 'won', closedAt, updatedAt: closedAt }));
+    writeFileSync(path.join(dir, 'cases.jsonl'), writeCases(cases));
+    for (const on of ['2026-11-01', '2026-11-02', '2026-11-03']) {
+      const args = ['followups', '--json', '--on', on, '--tz', 'America/New_York', '--bundle', 'bundle.json', 'cases.jsonl'];
+      let inProcess = '';
+      await runCli(args, { stdout: (text) => void (inProcess += text), stderr: () => {}, lines: async function* () {}, cwd: dir });
+      const binary = spawnSync(path.resolve('node_modules/.bin/closer'), args, { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+      expect(binary.status, binary.stderr).toBe(0);
+      expect(JSON.parse(binary.stdout)).toEqual(JSON.parse(inProcess));
+      expect(JSON.parse(inProcess).length, on).toBeGreaterThan(0);
+    }
   });
 });

@@ -16,6 +16,7 @@ import { fileErrorMessage, isFileError } from '../file-errors.ts';
 import { findFilesReporting } from '../find-files.ts';
 import { EXIT, UsageError, type Command, type Io } from '../io.ts';
 import { bundleForCommand } from '../load-bundle.ts';
+import { useMachineZone } from '../machine-zone.ts';
 
 
 export const followups: Command = {
@@ -54,6 +55,7 @@ bundle or playbooks cannot be used, 2 usage error.`,
     });
     if (positionals.length === 0) throw new UsageError('give one or more case files (JSON Lines) or folders');
     const timeZone = values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (values.tz !== undefined && io.ownsProcess) useMachineZone(values.tz);
     if (!isTimeZone(timeZone)) throw new UsageError(`--tz "${timeZone}" is not a time zone; write an IANA name such as Asia/Shanghai, America/New_York or UTC`);
     const on = values.on === undefined ? new Date() : new Date(instantOf({ ...parseDate(values.on), hour: 12, minute: 0, second: 0, millisecond: 0 }, timeZone));
     const language = parseLanguage(values.lang) ?? 'zh-CN';
