@@ -241,8 +241,11 @@ function planCaseOfMatch(match: RegExpExecArray, text: string, last: number, utf
   const eventsEnd = last - AFTER_EVENTS - (closedAt === undefined ? 0 : CLOSED_AT);
   const eventsStart = eventsEnd - match[G_TIMELINE]!.length;
   const created = eventsEnd + '],"createdAt":"'.length;
-  // Where the latest event's time is (closeTimeOf) and the latest contact's (lastContactOf: any
-  // but a suggestion), at first the creation's; the latest buy-soon signal's, -1 for none.
+  const outcome = (match[G_WON_OPEN] ?? match[G_LOST]) as Case['outcome'];
+  // The latest event's time (closeTimeOf) counts only for a closed case without closedAt.
+  const needsClose = closedAt === undefined && outcome !== 'open';
+  // Where the latest event's time is and the latest contact's (lastContactOf: any but a
+  // suggestion), at first the creation's; the latest buy-soon signal's, -1 for none.
   let closeAt = created;
   let contactAt = created;
   let buySoonAt = -1;
@@ -254,7 +257,7 @@ function planCaseOfMatch(match: RegExpExecArray, text: string, last: number, utf
     if (kind === 0x74) return undefined;
     const kindLength = kind === 0x6d ? 7 : kind === 0x73 ? (second === 0x74 ? 4 : second === 0x75 ? 9 : 6) : 8;
     const time = at + KIND_AT + kindLength + TIME_AFTER_KIND;
-    if (laterThan(text, time, closeAt)) closeAt = time;
+    if (needsClose && laterThan(text, time, closeAt)) closeAt = time;
     if (!(kind === 0x73 && second === 0x75) && laterThan(text, time, contactAt)) contactAt = time;
     if (kind === 0x6d && text.charCodeAt(at + KIND_AT + 2) === 0x65) (meetingsAt ??= []).push(time);
     else if (kind === 0x73 && second === 0x69 && text.startsWith(BUY_SOON, time + TIME_LENGTH) && (buySoonAt === -1 || laterThan(text, time, buySoonAt))) buySoonAt = time;
@@ -263,8 +266,7 @@ function planCaseOfMatch(match: RegExpExecArray, text: string, last: number, utf
     if (text.charCodeAt(end + 1) === 0x7d) end++;
     at = end + 2;
   }
-  const close = closeAt === created ? createdAt : text.slice(closeAt, closeAt + TIME_LENGTH);
-  let contact = contactAt === created ? createdAt : contactAt === closeAt ? close : text.slice(contactAt, contactAt + TIME_LENGTH);
+  let contact = contactAt === created ? createdAt : text.slice(contactAt, contactAt + TIME_LENGTH);
   const meetings = meetingsAt === undefined ? undefined : meetingTimes(text, meetingsAt);
   const buySoon = buySoonAt === -1 ? '' : text.slice(buySoonAt, buySoonAt + TIME_LENGTH);
   const followupsText = match[G_FOLLOWUPS]!;
@@ -276,7 +278,6 @@ function planCaseOfMatch(match: RegExpExecArray, text: string, last: number, utf
     if ((followup.state === 'done' || followup.state === 'declined') && followup.at > contact) contact = followup.at;
   }
   if (closedAt !== undefined && closedAt > contact) contact = closedAt;
-  const outcome = (match[G_WON_OPEN] ?? match[G_LOST]) as Case['outcome'];
   const tagsText = match[G_TAGS]!;
   return {
     id: match[G_ID]!,
@@ -288,7 +289,7 @@ function planCaseOfMatch(match: RegExpExecArray, text: string, last: number, utf
     product: match[G_PRODUCT] === undefined ? undefined : textOf(match[G_PRODUCT], utf8),
     tags: tagsText === '' ? NO_TAGS : normalTags(JSON.parse(`[${tagsText}]`) as string[]),
     createdAt,
-    closed: outcome === 'open' ? NaN : Date.parse(closedAt ?? close),
+    closed: outcome === 'open' ? NaN : Date.parse(closedAt ?? (closeAt === created ? createdAt : text.slice(closeAt, closeAt + TIME_LENGTH))),
     lastContact: Date.parse(contact),
     meetings: meetings ?? NO_MEETINGS,
     buySoon: buySoon === '' ? -Infinity : Date.parse(buySoon),
