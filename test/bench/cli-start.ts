@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { EXTRA_CA_NOTE, withoutExtraCa } from './_extra-ca.ts';
 
 const RUNS = 9;
 const TARGET_MS = 150;
@@ -13,12 +14,12 @@ const cacheDir = path.resolve('shared/.cache');
 const dir = mkdtempSync(path.join(tmpdir(), 'closer-bench-cli-'));
 const bundle = path.join(dir, 'bundle.json');
 
-function wall(args: string[], before?: () => void): number {
+function wall(args: string[], before?: () => void, env?: NodeJS.ProcessEnv): number {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     before?.();
     const start = performance.now();
-    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', env });
     times.push(performance.now() - start);
     if (result.status !== 0) throw new Error(`${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   }
@@ -56,6 +57,12 @@ try {
   for (const [name, args, before] of rowsWithFirst) {
     const ms = wall(args, before);
     console.log(`${name.padEnd(48)} median ${ms.toFixed(0).padStart(5)} ms; ${(ms / floor).toFixed(1)}× node -e 0; ratio to the ${TARGET_MS} ms goal ${(ms / TARGET_MS).toFixed(2)}`);
+  }
+  const plain = withoutExtraCa();
+  if (plain !== undefined) {
+    const plainFloor = wall(['-e', '0'], undefined, plain);
+    const suggest = wall(rows[1]![1], undefined, plain);
+    console.log(`${EXTRA_CA_NOTE}: node -e 0 ${plainFloor.toFixed(0)} ms; closer suggest --bundle FILE 太贵了 ${suggest.toFixed(0)} ms, ${(suggest / plainFloor).toFixed(1)}× node -e 0; ratio to the ${TARGET_MS} ms goal ${(suggest / TARGET_MS).toFixed(2)}`);
   }
   console.log(`machine load average while measuring: ${loadavg().map((load) => load.toFixed(1)).join(' ')} (2 cores)`);
 } finally {

@@ -11,6 +11,7 @@ import { loadBundle, mergeCases, readCases, writeCases, type Case } from '@close
 import { FollowupCaseReader } from '../../shared/src/cases/followup-cases.ts';
 import { dueFollowupsOfCustomers } from '../../shared/src/cases/followups.ts';
 import { generateCases, seededRandom } from './_cases-generate.ts';
+import { EXTRA_CA_NOTE, withoutExtraCa } from './_extra-ca.ts';
 
 const CASES = 10_000;
 const TARGET_MS = 200;
@@ -80,6 +81,22 @@ try {
     startUp.push(performance.now() - start);
   }
   console.log(`  of which start-up (closer --help): median ${median(startUp).toFixed(0)} ms`);
+  const plain = withoutExtraCa();
+  if (plain !== undefined) {
+    const timed = (command: string[]): number => {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, command, { encoding: 'utf8', env: plain, maxBuffer: 1 << 26 });
+        times.push(performance.now() - start);
+        if (result.status !== 0) throw new Error(`${command.join(' ')} failed (${result.status}): ${result.stderr}`);
+      }
+      return median(times);
+    };
+    const plainWall = timed(args);
+    const plainFloor = timed(['-e', '0']);
+    console.log(`  ${EXTRA_CA_NOTE}: median ${plainWall.toFixed(0)} ms wall, ${(plainWall / plainFloor).toFixed(2)}× node -e 0 (${plainFloor.toFixed(0)} ms); ratio to the ${TARGET_MS} ms goal ${(plainWall / TARGET_MS).toFixed(2)} (${plainWall < TARGET_MS ? 'under' : 'OVER'} goal)`);
+  }
   // What any Node program pays for this file before it knows a follow-up: starting, reading the
   // file, and looking at each line once (splitting the lines; parsing each as JSON).
   const floors: [string, string][] = [
