@@ -2,7 +2,7 @@
 // are the zone's wall clock, read from the same zone database as Intl's, without starting ICU's
 // locale data (about 13 ms, a tenth of `closer followups`). Only a zone Intl lists by that very
 // name is set, so a misspelt or aliased one keeps Intl's reading and its error.
-import { useOffsetSource } from '../src/cases/zoned-time.ts';
+import { useOffsetSource, utcTime } from '../src/cases/zoned-time.ts';
 
 /**
  * Makes this process's Date read `timeZone` and the core's zone arithmetic use it; false (nothing
@@ -19,5 +19,5 @@ export function useMachineZone(timeZone: string): boolean {
 /** How far the process's local clock is ahead of UTC at `instant`, to the millisecond. */
 function localOffset(instant: number): number {
   const local = new Date(instant);
-  return Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds()) - instant;
+  return utcTime(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), local.getMilliseconds()) - instant;
 }

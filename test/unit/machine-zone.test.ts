@@ -18,7 +18,7 @@ function intlOffset(instant: number, formatter: Intl.DateTimeFormat): number {
   const field = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   const bc = parts.find((part) => part.type === 'era')!.value.startsWith('B');
   const year = bc ? 1 - field('year') : field('year');
-  const wall = Date.UTC(year, field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wall = new Date(Date.UTC(2000, 0, 1, field('hour'), field('minute'), field('second'))).setUTCFullYear(year, field('month') - 1, field('day'));
   return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
@@ -29,10 +29,12 @@ afterEach(() => {
 });
 
 describe('the machine zone', () => {
-  it('agrees with Intl every five hours from 2024 to 2027 and in 1900 and 1960, in zones with odd rules', () => {
+  it('agrees with Intl every five hours from 2024 to 2027, in 1900 and 1960, and in the years 50 and 100 BC, in zones with odd rules', () => {
     const instants: number[] = [];
     for (let at = Date.UTC(2024, 0, 1); at < Date.UTC(2028, 0, 1); at += 5 * HOUR) instants.push(at);
     for (const year of [1900, 1960]) for (let at = Date.UTC(year, 0, 1); at < Date.UTC(year + 1, 0, 1); at += 29 * HOUR) instants.push(at);
+    // The years 0 to 99, which Date.UTC would read as 1900 to 1999, and one before the common era.
+    for (const year of [50, -100]) instants.push(new Date(0).setUTCFullYear(year, 5, 1), new Date(0).setUTCFullYear(year, 11, 31));
     for (const zone of ZONES) {
       const formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
       const expected = instants.map((at) => intlOffset(at, formatter));

@@ -115,12 +115,23 @@ function offsetFromIntl(instant: number, timeZone: string): number {
   const match = FORMATTED.exec(formatter.format(instant));
   if (match !== null) {
     const year = match[4] === 'BC' ? 1 - Number(match[3]) : Number(match[3]);
-    return Date.UTC(year, Number(match[1]) - 1, Number(match[2]), Number(match[5]), Number(match[6]), Number(match[7])) - instant;
+    return utcTime(year, Number(match[1]) - 1, Number(match[2]), Number(match[5]), Number(match[6]), Number(match[7])) - instant;
   }
   const parts: Record<string, string> = {};
   for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
   const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
-  return Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - instant;
+  return utcTime(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second)) - instant;
+}
+
+/**
+ * Date.UTC, with every year taken as written: Date.UTC reads the years 0 to 99 as 1900 to 1999.
+ * Months and days past their end roll over, as in Date.UTC.
+ */
+export function utcTime(year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond = 0): number {
+  if (year < 0 || year >= 100) return Date.UTC(year, month, day, hour, minute, second, millisecond);
+  const time = new Date(0);
+  time.setUTCFullYear(year, month, day);
+  return time.setUTCHours(hour, minute, second, millisecond);
 }
 
 /** The wall clock in the zone at `instant`. */
@@ -134,11 +145,11 @@ export function wallClockOf(instant: number, timeZone: string): WallClock {
 
 /**
  * The instant the zone's clock shows `wall` (days past the month's end roll over, as in
- * Date.UTC). Of a time shown twice when clocks go back, the first; a time skipped when they go
+ * utcTime). Of a time shown twice when clocks go back, the first; a time skipped when they go
  * forward is read with the offset from before the change.
  */
 export function instantOf(wall: WallClock, timeZone: string): number {
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
+  const asUtc = utcTime(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
   // The offsets a day before and a day after hold on either side of any change near this time.
   const before = asUtc - zoneOffset(asUtc - DAY, timeZone);
   const after = asUtc - zoneOffset(asUtc + DAY, timeZone);
