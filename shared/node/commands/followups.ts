@@ -7,7 +7,7 @@ import type { CaseProblem } from '../../src/cases/case-line.ts';
 import { FollowupCaseReader } from '../../src/cases/followup-cases.ts';
 import { dueFollowupsOfCustomers, type DueFollowup } from '../../src/cases/followups.ts';
 import type { PlanCase } from '../../src/cases/plan-case.ts';
-import { dateInZone, instantOf, isTimeZone, wallClockOf } from '../../src/cases/zoned-time.ts';
+import { dateInZone, instantOf, isTimeZone, utcTime, wallClockOf } from '../../src/cases/zoned-time.ts';
 import type { Bundle } from '../../src/playbook/bundle.ts';
 import { parseCommandArgs, parseLanguage } from '../args.ts';
 import { printCaseProblems } from '../case-problems.ts';
@@ -91,7 +91,7 @@ function lossReasonsOf(bundle: Bundle): string[] {
 function parseDate(text: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  const check = new Date(Date.UTC(year, month - 1, day));
+  const check = new Date(utcTime(year, month - 1, day, 0, 0, 0));
   if (!match || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
     throw new UsageError(`--on "${text}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-03`);
   }
