@@ -25,6 +25,7 @@ import {
   type IntentReport,
   type StepReport,
 } from './evaluate.ts';
+import { CUES_DEV, CUES_EVAL, evaluateCues, readCueSet, type CueReport } from './evaluate-cues.ts';
 
 const args = process.argv.slice(2);
 const bundleAt = args.indexOf('--bundle');
@@ -83,7 +84,13 @@ const heldSearch = evaluateSearch(searchWithEngine(bundle), readSearchSet(SEARCH
 console.log(`search on test/fixtures/eval/search.tsv (${heldSearch.total} queries written before the search was reworked, held out): hit@1 ${percent(heldSearch.hitAt1)}   hit@3 ${percent(heldSearch.hitAt3)}   MRR ${heldSearch.mrr.toFixed(3)}`);
 // The development sets of queries, studied query by query while the search was tuned.
 const devSearches = [SEARCH_DEV, SEARCH_DEV2].map((file) => ({ file, report: evaluateSearch(searchWithEngine(bundle), readSearchSet(file)) }));
+const cueLine = (report: CueReport): string =>
+  `buy soon precision ${percent(report.buySoon.precision)} recall ${percent(report.buySoon.recall)}   rival precision ${percent(report.rival.precision)} recall ${percent(report.rival.recall)}`;
+const cuesHeld = evaluateCues(readCueSet(CUES_EVAL));
+const cuesDev = evaluateCues(readCueSet(CUES_DEV));
 for (const { file, report } of devSearches) console.log(`search on ${path.relative(process.cwd(), file)} (${report.total} development queries): hit@1 ${percent(report.hitAt1)}   hit@3 ${percent(report.hitAt3)}   MRR ${report.mrr.toFixed(3)}`);
+console.log(`customer cues on ${path.relative(process.cwd(), CUES_EVAL)} (${cuesHeld.total} messages, held out: only its figures are printed): ${cueLine(cuesHeld)}`);
+console.log(`customer cues on ${path.relative(process.cwd(), CUES_DEV)} (${cuesDev.total} development messages): ${cueLine(cuesDev)}`);
 console.log(`\nsummary: (a) ${percent(a.accuracy)} (aim 95%)   (b) ${percent(b.accuracy)} (aim 92%)   (c) ${percent(c.accuracy)}, second set ${percent(cFresh.accuracy)}, held out ${percent(cHoldout.accuracy)} (aim 85%)`);
 
 if (args.includes('--errors')) {
@@ -96,4 +103,6 @@ if (args.includes('--errors')) {
   console.log('\nsearch misses (top 3 categories):');
   // Never the held-out queries': only their figure is printed.
   for (const miss of [...search.misses, ...devSearches.flatMap(({ report }) => report.misses)]) console.log(`  ${miss.query}  wants ${miss.categories.join('|')}, got ${miss.got.join(', ') || 'nothing'}`);
+  console.log('\ncue misses (development set only):');
+  for (const miss of cuesDev.misses) console.log(`  dev/cues-dev.tsv:${miss.line}  ${miss.label}, heard buy soon ${miss.buySoon}, rival ${miss.rival}  ${miss.message}`);
 }

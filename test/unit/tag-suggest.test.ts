@@ -30,13 +30,16 @@ describe('suggestTags', () => {
 
 describe('buySoonCue', () => {
   it('hears a customer who says they will buy soon, in Chinese and English', () => {
-    for (const message of ['下周就买', '月底前定下来', '等发了工资就下单', '明天付款可以吗', '这周末把钱转你，我们报名', "I'll order next week", 'We will sign by Friday', 'ready to buy', 'Going to place the order tomorrow']) {
+    for (const message of ['下周就买', '月底前定下来', '等发了工资就下单', '明天付款可以吗', '这周末把钱转你，我们报名', "I'll order next week", 'We will sign by Friday', 'ready to buy', 'Going to place the order tomorrow',
+      '好 就这款 今晚付款', '明天过去交定金', '行 这周把合同签了', '等发工资了我就来买', '就这个了 给我下单', 'OK I will pay this afternoon', "let's book it for tomorrow", 'I can transfer the money today', "we'll go ahead with the order on monday", 'ordering now', 'send me the payment link']) {
       expect(buySoonCue(message), message).toBe(true);
     }
   });
 
   it('does not take a stall, a refusal or a plain question for a hot lead', () => {
-    for (const message of ['下周再说吧', '我考虑一下，月底再看看', '先不买了', '多少钱？', '你们什么时候发货', "I won't buy this week", "I'll think it over next week", 'Do you ship next week?', '']) {
+    for (const message of ['下周再说吧', '我考虑一下，月底再看看', '先不买了', '多少钱？', '你们什么时候发货', "I won't buy this week", "I'll think it over next week", 'Do you ship next week?', '',
+      '下周我再来看看', '我明天问问老公', '周末去店里看看', '过两天我去店里看看再决定', '现在买有优惠吗', '今天下单明天能到吗', '如果合适我可能明天买', "I'll come by next week to have a look",
+      "I'll decide by friday", 'can I pay tomorrow?', "I'll get back to you next week", 'I ordered last week, where is it', 'maybe I will order next week']) {
       expect(buySoonCue(message), message).toBe(false);
     }
   });
@@ -44,13 +47,15 @@ describe('buySoonCue', () => {
 
 describe('rivalNamed', () => {
   it('hears a rival shop or platform named', () => {
-    for (const message of ['淘宝上才卖两百', '拼多多更便宜', '别家给我打八折', '隔壁那家店送赠品', 'It is cheaper on Amazon', 'another shop offered me 20% off', 'your competitor includes setup']) {
+    for (const message of ['淘宝上才卖两百', '拼多多更便宜', '别家给我打八折', '隔壁那家店送赠品', 'It is cheaper on Amazon', 'another shop offered me 20% off', 'your competitor includes setup',
+      '楼下那家药店才卖三十', '之前问过别的机构 报价低不少', '同样的配置比你们便宜五百', 'the other dealer threw in free mats', 'the salon across the road does it for half', 'a different supplier quoted us less, can you match?']) {
       expect(rivalNamed(message), message).toBe(true);
     }
   });
 
   it('does not hear one in an ordinary message', () => {
-    for (const message of ['太贵了', '我再想想', '网上说你们的课不错吗？', 'How much is it?', 'Can you ship it to Shanghai?']) {
+    for (const message of ['太贵了', '我再想想', '网上说你们的课不错吗？', 'How much is it?', 'Can you ship it to Shanghai?',
+      '其他颜色有吗', '我有家人在你们那边上班', '同款有便宜的吗', 'the other color please', 'Is there a store near me?', 'can you match the color?', 'You gave me a quote last week']) {
       expect(rivalNamed(message), message).toBe(false);
     }
   });
