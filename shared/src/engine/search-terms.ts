@@ -13,7 +13,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   // price (怕买贵，讲价砍价)
   ['砍价', ['price', 'consider']], ['讲价', ['price', 'consider']], ['压价', ['price', 'consider']], ['还价', ['price', 'consider']],
   ['嫌贵', ['price']], ['价格异议', ['price']], ['打折', ['price']], ['优惠', ['price', 'push_close']], ['预算', ['price']],
-  ['haggle', ['price']], ['discount', ['price']], ['expensive', ['price']], ['budget', ['price']], ['cheaper', ['comparison', 'price']],
+  ['haggle', ['price']], ['price', ['price']], ['discount', ['price']], ['expensive', ['price']], ['budget', ['price']], ['cheaper', ['comparison', 'price']],
   // comparison (比较，货比三家)
   ['比价', ['comparison']], ['对比', ['comparison']], ['竞品', ['comparison']], ['竞争对手', ['comparison']], ['同行', ['comparison']],
   ['别家', ['comparison']], ['货比三家', ['comparison']],
@@ -31,17 +31,28 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['疑惑', ['doubt', 'resolve_doubt']], ['担心', ['doubt']], ['靠谱', ['doubt']], ['骗', ['doubt']], ['效果', ['doubt', 'resolve_doubt']], ['保障', ['doubt', 'resolve_doubt']],
   ['trust', ['doubt', 'resolve_doubt']], ['doubt', ['doubt', 'resolve_doubt']], ['skeptic', ['doubt']], ['scam', ['doubt']], ['proof', ['doubt', 'story']],
   ['guarantee', ['doubt']], ['worried', ['doubt']],
+  // Objections in general, and what settles them: refunds, returns, evidence, reassurance.
+  ['异议', ['doubt', 'resolve_doubt']], ['反对意见', ['doubt', 'resolve_doubt']], ['顾虑', ['resolve_doubt', 'doubt']], ['打消', ['resolve_doubt', 'doubt']], ['放心', ['resolve_doubt', 'doubt']],
+  ['证据', ['resolve_doubt', 'story']], ['证明', ['resolve_doubt', 'story']], ['退款', ['doubt', 'resolve_doubt']], ['退货', ['doubt', 'resolve_doubt']], ['退换', ['doubt', 'resolve_doubt']], ['售后', ['doubt', 'resolve_doubt']],
+  ['objection', ['doubt', 'resolve_doubt']], ['overcome', ['resolve_doubt', 'doubt']], ['reassure', ['resolve_doubt', 'doubt']], ['reassurance', ['resolve_doubt', 'doubt']], ['evidence', ['resolve_doubt', 'story']],
+  ['refund', ['doubt', 'resolve_doubt']], ['money back', ['doubt', 'resolve_doubt']], ['return policy', ['doubt', 'resolve_doubt']], ['warranty', ['doubt', 'resolve_doubt']], ['nervous', ['doubt', 'resolve_doubt']],
   // buy signals (成交信号)
   ['成交信号', ['buy_signal', 'ask_close']], ['购买信号', ['buy_signal', 'ask_close']], ['付款', ['buy_signal', 'ask_close']], ['下单', ['buy_signal', 'ask_close']],
-  ['定金', ['buy_signal', 'ask_close']], ['分期', ['buy_signal']], ['buying signal', ['buy_signal', 'ask_close']], ['ready to buy', ['buy_signal', 'ask_close']],
+  ['定金', ['buy_signal', 'ask_close']], ['订金', ['buy_signal', 'ask_close']], ['分期', ['buy_signal']], ['尺码', ['buy_signal']], ['码数', ['buy_signal']], ['几码', ['buy_signal']], ['库存', ['buy_signal']], ['链接', ['buy_signal', 'ask_close']],
+  ['deposit', ['buy_signal', 'ask_close']], ['payment link', ['buy_signal', 'ask_close']], ['in stock', ['buy_signal']], ['size', ['buy_signal']], ['buying signal', ['buy_signal', 'ask_close']], ['ready to buy', ['buy_signal', 'ask_close']],
   ['热线索', ['buy_signal', 'ask_close']], ['马上要买', ['buy_signal', 'ask_close']], ['很快就买', ['buy_signal', 'ask_close']], ['想买', ['buy_signal', 'ask_close']], ['发货', ['buy_signal']], ['hot lead', ['buy_signal', 'ask_close']], ['delivery', ['buy_signal']],
   // the golden model's steps
   ['破冰', ['icebreak']], ['开场', ['icebreak']], ['寒暄', ['icebreak']], ['打招呼', ['icebreak']], ['拉近距离', ['icebreak']], ['第一句', ['icebreak']],
   ['ice breaker', ['icebreak']], ['icebreak', ['icebreak']], ['opening', ['icebreak']], ['greet', ['icebreak']], ['small talk', ['icebreak']], ['first message', ['icebreak']],
   ['start the conversation', ['icebreak']], ['start a chat', ['icebreak']], ['start a conversation', ['icebreak']], ['conversation starter', ['icebreak']],
+  ['搭话', ['icebreak']], ['搭讪', ['icebreak']], ['拉近', ['icebreak']], ['陌生客户', ['icebreak']], ['rapport', ['icebreak']], ['outreach', ['icebreak']], ['cold call', ['icebreak']], ['cold message', ['icebreak']], ['reach out', ['icebreak']],
   ['第一次聊', ['icebreak']], ['先说', ['icebreak']], ['尴尬', ['icebreak']], ['冷场', ['icebreak']], ['聊家常', ['icebreak']], ['拉家常', ['icebreak']], ['闲聊', ['icebreak']], ['套近乎', ['icebreak']],
   ['切入产品', ['introduce']], ['介绍产品', ['introduce']], ['产品介绍', ['introduce']], ['卖点', ['introduce']], ['需求', ['introduce']], ['挖需求', ['introduce']],
   ['推荐产品', ['introduce']], ['推荐', ['introduce']], ['切到', ['introduce']], ['引到产品', ['introduce']],
+  ['痛点', ['introduce']], ['价值', ['introduce', 'consider']], ['好处', ['introduce', 'consider']], ['讲解', ['introduce']], ['演示', ['introduce']], ['怎么介绍', ['introduce']], ['介绍给', ['introduce']],
+  ['benefit', ['introduce', 'consider']], ['feature', ['introduce']], ['demo', ['introduce']], ['value proposition', ['introduce', 'consider']],
+  // Reasons to choose this one, while the customer weighs it.
+  ['理由', ['consider']], ['为什么选', ['consider']], ['选择我们', ['consider']], ['优势', ['consider', 'introduce']], ['why choose', ['consider']], ['why us', ['consider']], ['reasons to', ['consider']], ['advantage', ['consider', 'introduce']],
   ['pitch', ['introduce']], ['present the product', ['introduce']], ['find out what', ['introduce']], ['selling point', ['introduce']], ['recommend', ['introduce']],
   ['限时', ['consider', 'push_close']], ['限价', ['consider', 'price']], ['limited time', ['consider', 'push_close']],
   // Urgency: the offer ends, waiting costs (the push to close).
@@ -52,16 +63,36 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['刺激成交', ['push_close']], ['开口要', ['ask_close']], ['什么时候买', ['ask_close']], ['让客户下单', ['ask_close', 'buy_signal']], ['提成交', ['ask_close']],
   ['ask for the order', ['ask_close']], ['ask for the sale', ['ask_close']], ['when they will buy', ['ask_close']], ['ask them to buy', ['ask_close']], ['close the deal', ['ask_close', 'push_close']], ['closing', ['ask_close', 'push_close']],
   ['final push', ['push_close']], ['seal the deal', ['push_close', 'ask_close']],
+  // A sale that drags on, and nudging it.
+  ['跟单', ['push_close', 'hesitation']], ['拖了', ['push_close', 'hesitation']], ['dragging', ['push_close', 'hesitation']], ['drag on', ['push_close', 'hesitation']], ['nudge', ['push_close']],
   // the story snowball
   ['滚雪球', ['story']], ['案例', ['story', 'resolve_doubt']], ['故事', ['story']], ['见证', ['story', 'resolve_doubt']], ['好评', ['story', 'doubt']],
   ['黄金销售', ['icebreak', 'introduce', 'consider', 'ask_close', 'resolve_doubt', 'push_close']], ['golden sales model', ['icebreak', 'introduce', 'consider', 'ask_close', 'resolve_doubt', 'push_close']],
   ['新客户', ['icebreak']], ['new customer', ['icebreak']],
+  ['口碑', ['story', 'resolve_doubt']], ['晒单', ['story', 'resolve_doubt']], ['买家秀', ['story', 'resolve_doubt']], ['前后对比', ['story', 'resolve_doubt']], ['转介绍', ['story']],
+  ['social proof', ['story', 'resolve_doubt']], ['before and after', ['story', 'resolve_doubt']], ['referral', ['story']], ['review', ['story', 'doubt']],
   ['story', ['story']], ['testimonial', ['story', 'resolve_doubt']], ['case study', ['story', 'resolve_doubt']], ['success story', ['story']],
 ];
 
 const LATIN = /[a-z]/;
 const stemmed = (text: string): string => ` ${(text.match(/[a-z0-9]+/g) ?? []).map(stemWord).join(' ')} `;
 const TERMS = SEARCH_TERMS.map(([term, categories]) => ({ latin: LATIN.test(term), key: LATIN.test(term) ? stemmed(term) : term, categories }));
+/** English terms of one word long enough that one wrong letter still says which (shorter ones meet other words). */
+const TYPO_LENGTH = 6;
+const LONG_WORDS = TERMS.filter(({ latin, key }) => latin && !key.trim().includes(' ') && key.trim().length >= TYPO_LENGTH).map(({ key, categories }) => ({ key: key.trim(), categories }));
+
+/** Whether one letter put in, left out, changed or two neighbours swapped turn `a` into `b`. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const restA = a.length - start - end;
+  const restB = b.length - start - end;
+  if (restA <= 1 && restB <= 1) return true;
+  return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+}
 
 /**
  * The categories a normalised query names through the method's terms, each with a weight: the
@@ -73,6 +104,11 @@ export function termCategories(normalized: string): Map<string, number> {
     categories.forEach((category, rank) => found.set(category, Math.max(found.get(category) ?? 0, rank === 0 ? 1 : 0.5)));
   const words = stemmed(normalized);
   for (const { latin, key, categories } of TERMS) if (latin ? words.includes(key) : normalized.includes(key)) name(categories);
+  // A long English term typed one letter wrong ("testimonal", "urgancy", "refnud"), word by word.
+  for (const word of words.trim().split(' ')) {
+    if (word.length < TYPO_LENGTH - 1) continue;
+    for (const { key, categories } of LONG_WORDS) if (key !== word && oneEditApart(word, key)) name(categories);
+  }
   // A term typed in pinyin ("bijia", "po bing"): one to three neighbouring Latin words that spell
   // it; or, for a term of three characters or more, its initials ("cjxh" for 成交信号).
   const tokens = normalized.match(/[a-z]+/g) ?? [];
@@ -93,6 +129,8 @@ export function termCategories(normalized: string): Map<string, number> {
       let spelled = sounds[start]!;
       for (let end = start + 1; end < Math.min(sounds.length, start + 4); end++) {
         spelled += sounds[end];
+        // A short sound (yiyi: 异议, but also 宜一 in 便宜一半) is met by chance too often to stand for a term.
+        if (spelled.length < MIN_SOUND) continue;
         const categories = pinyinTerms().spelled.get(spelled);
         if (categories) name(categories);
       }
@@ -103,6 +141,9 @@ export function termCategories(normalized: string): Map<string, number> {
   if (step !== undefined) found.set(GOLDEN_STEPS[step - 1]!, NAMED_STEP);
   return found;
 }
+
+/** The fewest letters of a sound-alike's pinyin that name a term. */
+const MIN_SOUND = 5;
 
 /** More than a term's full weight: the new hire asked for that one step. */
 const NAMED_STEP = 1.5;

@@ -454,10 +454,15 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   });
 }
 
-// How much of the best match's score a category's own principle, step or story gets when the query
-// names it: a little more, since a new hire who uses the method's word for a situation asks what
-// the method says about it (on the development sets hit@1 rose from 75 to 82% and 88 to 90%).
-const ANCHOR = 1.05;
+// Where a category's own principle, step or story goes when the query names the category, as
+// ranked (after each entry's length factor): just under the best match when that match says much
+// of what the query says (a script with the query's own words stays first), and a little past it
+// when it matched only a part ("lead" in a lead magnet's text does not outrank the method's answer
+// to a stalling lead). A long principle used to fall below every match through its length factor.
+const UNDER_BEST = 0.99;
+const PAST_BEST = 1.05;
+/** The share of a perfect title match's score from which a match says what the query says. */
+const SAYS_QUERY = 0.5;
 const anchorCache = new WeakMap<SearchIndex, Map<string, number[]>>();
 
 /** Per category, the entries that stand for it: an intent's principles, a golden step, the stories. */
@@ -482,14 +487,19 @@ function anchorEntries(index: SearchIndex): Map<string, number[]> {
  */
 function addAnchors(index: SearchIndex, named: ReadonlyMap<string, number>, scores: Float32Array, touched: number[], best: number): number {
   let top = 0;
-  for (const position of touched) top = Math.max(top, scores[position]!);
+  let topScore = 0;
+  for (const position of touched) {
+    const ranked = scores[position]! * index.lengthFactor[position]!;
+    if (ranked > top) [top, topScore] = [ranked, scores[position]!];
+  }
   const base = top > 0 ? top : 1;
+  const place = best > 0 && topScore >= best * SAYS_QUERY ? UNDER_BEST : PAST_BEST;
   const entries = anchorEntries(index);
   for (const [category, weight] of named) {
     for (const position of entries.get(category) ?? []) {
       if (scores[position] === 0) touched.push(position);
-      // Raised to a little past the best match, less for a category the term names second.
-      scores[position] = Math.max(scores[position]!, base * ANCHOR * weight);
+      // Less for a category the term names second.
+      scores[position] = Math.max(scores[position]!, (base * place * weight) / (index.lengthFactor[position]! || 1));
     }
   }
   return best > 0 ? best : base * 2;
