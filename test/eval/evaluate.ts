@@ -191,9 +191,10 @@ export const SEARCH_EVAL = path.join(FIXTURES, 'eval/search.tsv');
 /** The development sets of search queries: the search author's own, and one written from the method's description alone. */
 export const SEARCH_DEV = path.join(FIXTURES, 'dev/search-dev.tsv');
 export const SEARCH_DEV2 = path.join(FIXTURES, 'dev/search-dev2.tsv');
-/** A second held-out set, written after the search was tuned (2026-12-03), and the development set written beside it. */
+/** A second held-out set, written after the search was tuned (2026-12-03), and the development sets written beside it. */
 export const SEARCH_FRESH = path.join(FIXTURES, 'eval/search-fresh.tsv');
 export const SEARCH_DEV3 = path.join(FIXTURES, 'dev/search-dev3.tsv');
+export const SEARCH_DEV4 = path.join(FIXTURES, 'dev/search-dev4.tsv');
 
 export interface SearchReport {
   total: number;

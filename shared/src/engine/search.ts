@@ -487,13 +487,16 @@ function anchorEntries(index: SearchIndex): Map<string, number[]> {
  */
 function addAnchors(index: SearchIndex, named: ReadonlyMap<string, number>, scores: Float32Array, touched: number[], best: number): number {
   let top = 0;
+  let second = 0;
   let topScore = 0;
   for (const position of touched) {
     const ranked = scores[position]! * index.lengthFactor[position]!;
-    if (ranked > top) [top, topScore] = [ranked, scores[position]!];
+    if (ranked > top) [second, top, topScore] = [top, ranked, scores[position]!];
+    else if (ranked > second) second = ranked;
   }
   const base = top > 0 ? top : 1;
-  const place = best > 0 && topScore >= best * SAYS_QUERY ? UNDER_BEST : PAST_BEST;
+  // Under the best match means above the next one too: halfway between them, or just under the best.
+  const place = best > 0 && topScore >= best * SAYS_QUERY ? Math.max(UNDER_BEST, (1 + second / base) / 2) : PAST_BEST;
   const entries = anchorEntries(index);
   for (const [category, weight] of named) {
     for (const position of entries.get(category) ?? []) {
