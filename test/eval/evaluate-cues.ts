@@ -3,10 +3,10 @@
 // precision and recall, over sets of customer messages labelled buy_soon, rival or none, written
 // by helpers from the cues' definitions alone, without the rules: test/fixtures/eval/cues.tsv
 // (held out: only its figures are printed) and test/fixtures/dev/cues-dev.tsv (studied).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buySoonCue, rivalNamed } from '@closer/shared';
+import { readTsv } from './evaluate.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
 export const CUES_EVAL = path.join(FIXTURES, 'eval/cues.tsv');
@@ -23,14 +23,10 @@ export interface LabelledCue {
 
 /** The set's rows (`cue`, `message`, tab-separated, a header line); a bad row is an error naming its line. */
 export function readCueSet(file: string): LabelledCue[] {
-  return readFileSync(file, 'utf8').split('\n').slice(1).flatMap((row, index) => {
-    const line = index + 2;
-    if (row.trim() === '') return [];
-    const cells = row.split('\t');
-    if (cells.length !== 2) throw new Error(`${file}:${line}: expected 2 tab-separated columns (cue, message)`);
-    const label = cells[0]!.trim() as CueLabel;
-    if (!LABELS.includes(label)) throw new Error(`${file}:${line}: the cue "${cells[0]}" is none of ${LABELS.join(', ')}`);
-    return [{ label, message: cells[1]!.trim(), line }];
+  return readTsv(file).map(({ cells: [cue, message], line }) => {
+    const label = cue!.trim() as CueLabel;
+    if (!LABELS.includes(label)) throw new Error(`${file}:${line}: the cue "${cue}" is none of ${LABELS.join(', ')}`);
+    return { label, message: message!.trim(), line };
   });
 }
 

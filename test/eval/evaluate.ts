@@ -45,7 +45,7 @@ export interface SearchQuery {
 }
 
 /** Rows of a TSV file with a header line; a malformed row is an error naming its line. */
-function readTsv(file: string, columns = 2): { cells: string[]; line: number }[] {
+export function readTsv(file: string, columns = 2): { cells: string[]; line: number }[] {
   const rows = readFileSync(file, 'utf8').split('\n');
   return rows
     .map((row, index) => ({ cells: row.split('\t'), line: index + 1 }))
