@@ -103,11 +103,11 @@ test('search: a right answer in the top 3 for at least 90% of the held-out queri
   expect(report.hitAt3, JSON.stringify(report.misses.slice(0, 10))).toBeGreaterThanOrEqual(0.9);
 });
 
-test('search: a right answer in the top 3 for at least 88% of the second held-out set, written after the search was tuned', () => {
+test('search: a right answer in the top 3 for at least 90% of the second held-out set, written after the search was tuned', () => {
   const set = readSearchSet(SEARCH_FRESH);
   expect(set.length).toBeGreaterThanOrEqual(120);
   // Only the figure: this set is never shown, not even when the test fails.
-  expect(evaluateSearch(searchWithEngine(bundle), set).hitAt3).toBeGreaterThanOrEqual(0.88);
+  expect(evaluateSearch(searchWithEngine(bundle), set).hitAt3).toBeGreaterThanOrEqual(0.90);
 });
 
 test('search puts an accepted category in the top 3 for at least 85% of the queries', () => {

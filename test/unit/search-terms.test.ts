@@ -30,6 +30,15 @@ describe('the method’s terms in search', () => {
     expect([...termCategories('逼丹话术')]).toContainEqual(['push_close', 1]);
     // Two letters name too many words to stand for a term.
     expect([...termCategories('cj').keys()]).toEqual([]);
+    // But a term's initials and those of 话术 ("the script for"): bdhs is 逼单话术.
+    expect([...termCategories('bdhs')]).toContainEqual(['push_close', 1]);
+  });
+
+  test('a term inside a longer one the query says counts as the longer one', () => {
+    // "review" alone names the stories first; "bad review" is a doubt to answer.
+    expect(termCategories('a review').get('story')).toBe(1);
+    expect(termCategories('they read a bad review').get('doubt')).toBe(1);
+    expect(termCategories('they read a bad review').has('story')).toBe(false);
   });
 
   test('a golden-model step named by its number is that step, above the others', () => {

@@ -23,6 +23,9 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['商量', ['hesitation']], ['不回消息', ['hesitation', 'push_close']], ['不回复', ['hesitation', 'push_close']], ['没想好', ['hesitation']],
   ['delay', ['hesitation', 'push_close']], ['hesitate', ['hesitation']], ['stall', ['hesitation']], ['think it over', ['hesitation']],
   ['undecided', ['hesitation']], ['ghost', ['hesitation', 'push_close']],
+  // Asking someone first, or waiting for a sale date: the stalls the method names.
+  ['老公', ['hesitation']], ['老婆', ['hesitation']], ['家人', ['hesitation']], ['领导', ['hesitation']], ['问问', ['hesitation']], ['等活动', ['hesitation', 'price']], ['双十一', ['hesitation', 'price']], ['双11', ['hesitation', 'price']],
+  ['ask my husband', ['hesitation']], ['ask my wife', ['hesitation']], ['ask my boss', ['hesitation']], ['black friday', ['hesitation', 'price']], ['wait for a sale', ['hesitation', 'price']], ['wait until', ['hesitation']],
   // A customer gone quiet is the hesitation the method keeps pushing through.
   ['没声', ['push_close', 'hesitation']], ['沉默', ['push_close', 'hesitation']], ['没下文', ['push_close', 'hesitation']], ['went cold', ['push_close', 'hesitation']], ['gone cold', ['push_close', 'hesitation']],
   ['不说话', ['hesitation', 'push_close']], ['没回', ['hesitation', 'push_close']], ['不理', ['hesitation', 'push_close']], ['已读不回', ['hesitation', 'push_close']], ['失联', ['hesitation', 'push_close']],
@@ -32,6 +35,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['疑惑', ['doubt', 'resolve_doubt']], ['担心', ['doubt']], ['靠谱', ['doubt']], ['骗', ['doubt']], ['效果', ['doubt', 'resolve_doubt']], ['保障', ['doubt', 'resolve_doubt']],
   ['trust', ['doubt', 'resolve_doubt']], ['doubt', ['doubt', 'resolve_doubt']], ['skeptic', ['doubt']], ['scam', ['doubt']], ['proof', ['doubt', 'story']],
   ['guarantee', ['doubt']], ['worried', ['doubt']],
+  ['差评', ['doubt', 'resolve_doubt']], ['负面评价', ['doubt', 'resolve_doubt']], ['bad review', ['doubt', 'resolve_doubt']], ['negative review', ['doubt', 'resolve_doubt']], ['异议处理', ['resolve_doubt', 'doubt']], ['objection handling', ['resolve_doubt', 'doubt']],
   // Objections in general, and what settles them: refunds, returns, evidence, reassurance.
   ['异议', ['doubt', 'resolve_doubt']], ['反对意见', ['doubt', 'resolve_doubt']], ['顾虑', ['resolve_doubt', 'doubt']], ['打消', ['resolve_doubt', 'doubt']], ['放心', ['resolve_doubt', 'doubt']],
   ['证据', ['resolve_doubt', 'story']], ['证明', ['resolve_doubt', 'story']], ['退款', ['doubt', 'resolve_doubt']], ['退货', ['doubt', 'resolve_doubt']], ['退换', ['doubt', 'resolve_doubt']], ['售后', ['doubt', 'resolve_doubt']],
@@ -42,11 +46,15 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['定金', ['buy_signal', 'ask_close']], ['订金', ['buy_signal', 'ask_close']], ['分期', ['buy_signal']], ['尺码', ['buy_signal']], ['码数', ['buy_signal']], ['几码', ['buy_signal']], ['库存', ['buy_signal']], ['链接', ['buy_signal', 'ask_close']],
   ['deposit', ['buy_signal', 'ask_close']], ['payment link', ['buy_signal', 'ask_close']], ['in stock', ['buy_signal']], ['size', ['buy_signal']], ['buying signal', ['buy_signal', 'ask_close']], ['ready to buy', ['buy_signal', 'ask_close']],
   ['热线索', ['buy_signal', 'ask_close']], ['马上要买', ['buy_signal', 'ask_close']], ['很快就买', ['buy_signal', 'ask_close']], ['想买', ['buy_signal', 'ask_close']], ['发货', ['buy_signal']], ['hot lead', ['buy_signal', 'ask_close']], ['delivery', ['buy_signal']],
+  ['续费', ['buy_signal', 'price']], ['续约', ['buy_signal', 'price']], ['现货', ['buy_signal', 'other']], ['renew', ['buy_signal', 'price']], ['renewal', ['buy_signal', 'price']],
+  // Plain logistics with no commitment: answered as a question, not as an order.
+  ['配送', ['other', 'buy_signal']], ['快递', ['other', 'buy_signal']], ['物流', ['other', 'buy_signal']], ['包邮', ['price', 'other']], ['改期', ['other']], ['改日期', ['other']], ['营业时间', ['other']],
+  ['shipping', ['other', 'buy_signal']], ['opening hours', ['other']], ['business hours', ['other']], ['reschedule', ['other']],
   // the golden model's steps
   ['破冰', ['icebreak']], ['开场', ['icebreak']], ['寒暄', ['icebreak']], ['打招呼', ['icebreak']], ['拉近距离', ['icebreak']], ['第一句', ['icebreak']],
-  ['ice breaker', ['icebreak']], ['icebreak', ['icebreak']], ['opening', ['icebreak']], ['greet', ['icebreak']], ['small talk', ['icebreak']], ['first message', ['icebreak']],
+  ['ice breaker', ['icebreak']], ['icebreak', ['icebreak']], ['opening line', ['icebreak']], ['opening message', ['icebreak']], ['opener', ['icebreak']], ['greet', ['icebreak']], ['small talk', ['icebreak']], ['first message', ['icebreak']],
   ['start the conversation', ['icebreak']], ['start a chat', ['icebreak']], ['start a conversation', ['icebreak']], ['conversation starter', ['icebreak']],
-  ['加微信', ['icebreak']], ['加上微信', ['icebreak']], ['加好友', ['icebreak']], ['opener', ['icebreak']],
+  ['加微信', ['icebreak']], ['加上微信', ['icebreak']], ['加好友', ['icebreak']],
   ['搭话', ['icebreak']], ['搭讪', ['icebreak']], ['拉近', ['icebreak']], ['陌生客户', ['icebreak']], ['rapport', ['icebreak']], ['outreach', ['icebreak']], ['cold call', ['icebreak']], ['cold message', ['icebreak']], ['reach out', ['icebreak']],
   ['第一次聊', ['icebreak']], ['先说', ['icebreak']], ['尴尬', ['icebreak']], ['冷场', ['icebreak']], ['聊家常', ['icebreak']], ['拉家常', ['icebreak']], ['闲聊', ['icebreak']], ['套近乎', ['icebreak']],
   ['切入产品', ['introduce']], ['介绍产品', ['introduce']], ['产品介绍', ['introduce']], ['卖点', ['introduce']], ['需求', ['introduce']], ['挖需求', ['introduce']],
@@ -54,12 +62,15 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['pain point', ['introduce']], ['uncover', ['introduce']], ['价值塑造', ['introduce', 'consider']], ['塑造价值', ['introduce', 'consider']],
   ['痛点', ['introduce']], ['价值', ['introduce', 'consider']], ['好处', ['introduce', 'consider']], ['讲解', ['introduce']], ['演示', ['introduce']], ['怎么介绍', ['introduce']], ['介绍给', ['introduce']],
   ['benefit', ['introduce', 'consider']], ['feature', ['introduce']], ['demo', ['introduce']], ['value proposition', ['introduce', 'consider']],
+  ['问出', ['introduce']], ['了解客户', ['introduce']], ['提问', ['introduce']], ['discovery', ['introduce']], ['qualify', ['introduce']], ['probing', ['introduce']], ['value building', ['introduce', 'consider']], ['build value', ['introduce', 'consider']],
   // Reasons to choose this one, while the customer weighs it.
   ['选哪个', ['consider']], ['哪个好', ['consider']], ['套餐', ['consider', 'introduce']], ['torn between', ['consider']], ['which plan', ['consider']], ['which one', ['consider']],
+  ['纠结', ['consider', 'hesitation']], ['拿不定', ['consider', 'hesitation']], ['decide between', ['consider']], ['choose between', ['consider']], ["can't decide", ['consider', 'hesitation']], ['cannot decide', ['consider', 'hesitation']],
   ['理由', ['consider']], ['为什么选', ['consider']], ['选择我们', ['consider']], ['优势', ['consider', 'introduce']], ['why choose', ['consider']], ['why us', ['consider']], ['reasons to', ['consider']], ['advantage', ['consider', 'introduce']],
   ['pitch', ['introduce']], ['present the product', ['introduce']], ['find out what', ['introduce']], ['selling point', ['introduce']], ['recommend', ['introduce']],
   ['限时', ['push_close', 'consider']], ['限价', ['consider', 'price']], ['limited time', ['push_close', 'consider']], ['限时优惠', ['push_close', 'price']],
   ['fomo', ['push_close']], ['fear of missing out', ['push_close']], ['scarcity', ['push_close', 'consider']],
+  ['只剩', ['push_close']], ['仅剩', ['push_close']], ['最后几', ['push_close']], ['last few', ['push_close']], ['running out', ['push_close']], ['selling out', ['push_close']],
   // Urgency: the offer ends, waiting costs (the push to close).
   ['快结束', ['push_close', 'consider']], ['截止', ['push_close', 'consider']], ['错过', ['push_close', 'consider']], ['不买就亏', ['push_close', 'consider']], ['名额', ['push_close', 'consider']],
   ['urgency', ['push_close', 'consider']], ['last chance', ['push_close', 'consider']], ['deadline', ['push_close', 'consider']], ['ends soon', ['push_close', 'consider']], ['over the line', ['push_close', 'ask_close']],
@@ -67,6 +78,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['促单', ['push_close', 'ask_close']], ['催单', ['push_close']], ['临门一脚', ['push_close', 'ask_close']], ['促成', ['push_close', 'ask_close']],
   ['刺激成交', ['push_close']], ['开口要', ['ask_close']], ['什么时候买', ['ask_close']], ['让客户下单', ['ask_close', 'buy_signal']], ['提成交', ['ask_close']],
   ['ask for the order', ['ask_close']], ['ask for the sale', ['ask_close']], ['when they will buy', ['ask_close']], ['ask them to buy', ['ask_close']], ['close the deal', ['ask_close', 'push_close']], ['closing', ['ask_close', 'push_close']],
+  ['shall i', ['ask_close']], ['trial close', ['ask_close']], ['assumptive close', ['ask_close']], ['alternative close', ['ask_close']], ['二选一', ['ask_close', 'consider']], ['帮您下单', ['ask_close']], ['帮你下单', ['ask_close']],
   ['final push', ['push_close']], ['seal the deal', ['push_close', 'ask_close']],
   // A sale that drags on, and nudging it.
   ['跟单', ['push_close', 'hesitation']], ['拖了', ['push_close', 'hesitation']], ['dragging', ['push_close', 'hesitation']], ['drag on', ['push_close', 'hesitation']], ['nudge', ['push_close']],
@@ -78,6 +90,8 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['经历', ['story']], ['别的顾客', ['story']], ['其他客户', ['story']], ['past customer', ['story']], ['other customers', ['story']],
   ['social proof', ['story', 'resolve_doubt']], ['before and after', ['story', 'resolve_doubt']], ['referral', ['story']], ['review', ['story', 'doubt']],
   ['story', ['story']], ['testimonial', ['story', 'resolve_doubt']], ['case study', ['story', 'resolve_doubt']], ['success story', ['story']],
+  // The story snowball: a customer's feeling after buying, collected to tell the next one.
+  ['感受', ['story']], ['雪球', ['story']], ['故事雪球', ['story']], ['customer feedback', ['story']], ['snowball', ['story']], ['next customer', ['story']], ['下一个客户', ['story']],
 ];
 
 const LATIN = /[a-z]/;
@@ -110,7 +124,9 @@ export function termCategories(normalized: string): Map<string, number> {
   const name = (categories: readonly string[]): void =>
     categories.forEach((category, rank) => found.set(category, Math.max(found.get(category) ?? 0, rank === 0 ? 1 : SECOND)));
   const words = stemmed(normalized);
-  for (const { latin, key, categories } of TERMS) if (latin ? words.includes(key) : normalized.includes(key)) name(categories);
+  const matched = TERMS.filter(({ latin, key }) => (latin ? words.includes(key) : normalized.includes(key)));
+  // A term inside a longer one the query also says ("review" in "bad review") is that longer one's word, not its own.
+  for (const term of matched) if (!matched.some((other) => other !== term && other.latin === term.latin && other.key.length > term.key.length && other.key.includes(term.key))) name(term.categories);
   // A long English term typed one letter wrong ("testimonal", "urgancy", "refnud"), word by word.
   for (const word of words.trim().split(' ')) {
     if (word.length < TYPO_LENGTH - 1) continue;
@@ -185,6 +201,8 @@ function pinyinTerms(): { spelled: Map<string, readonly string[]>; initials: Map
       if (!spelledTerms.spelled.has(spelled)) spelledTerms.spelled.set(spelled, categories);
       const initials = sounds.map((sound) => sound[0]).join('');
       if (key.length >= 3 && !spelledTerms.initials.has(initials)) spelledTerms.initials.set(initials, categories);
+      // "XX话术" (the script for XX) is how a team names its scripts: "bdhs" is 逼单话术.
+      if (!spelledTerms.initials.has(`${initials}hs`)) spelledTerms.initials.set(`${initials}hs`, categories);
     }
   }
   return spelledTerms;
