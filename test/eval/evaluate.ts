@@ -196,6 +196,7 @@ export const SEARCH_FRESH = path.join(FIXTURES, 'eval/search-fresh.tsv');
 export const SEARCH_DEV3 = path.join(FIXTURES, 'dev/search-dev3.tsv');
 export const SEARCH_DEV4 = path.join(FIXTURES, 'dev/search-dev4.tsv');
 export const SEARCH_DEV5 = path.join(FIXTURES, 'dev/search-dev5.tsv');
+export const SEARCH_DEV6 = path.join(FIXTURES, 'dev/search-dev6.tsv');
 
 export interface SearchReport {
   total: number;

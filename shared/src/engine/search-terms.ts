@@ -25,9 +25,9 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['undecided', ['hesitation']], ['ghost', ['hesitation', 'push_close']],
   // Asking someone first, or waiting for a sale date: the stalls the method names.
   ['老公', ['hesitation']], ['老婆', ['hesitation']], ['家人', ['hesitation']], ['领导', ['hesitation']], ['问问', ['hesitation']], ['等活动', ['hesitation', 'price']], ['双十一', ['hesitation', 'price']], ['双11', ['hesitation', 'price']],
-  ['ask my husband', ['hesitation']], ['ask my wife', ['hesitation']], ['ask my boss', ['hesitation']], ['black friday', ['hesitation', 'price']], ['wait for a sale', ['hesitation', 'price']], ['wait until', ['hesitation']],
+  ['ask my husband', ['hesitation']], ['ask my wife', ['hesitation']], ['ask my boss', ['hesitation']], ['black friday', ['hesitation', 'price']], ['wait for a sale', ['hesitation', 'price']], ['wait until', ['hesitation']], ['问老板', ['hesitation']], ['等老板', ['hesitation']], ['老板批', ['hesitation']], ['decision maker', ['hesitation']], ['approval', ['hesitation']],
   // A customer gone quiet is the hesitation the method keeps pushing through.
-  ['没声', ['push_close', 'hesitation']], ['沉默', ['push_close', 'hesitation']], ['没下文', ['push_close', 'hesitation']], ['went cold', ['push_close', 'hesitation']], ['gone cold', ['push_close', 'hesitation']],
+  ['没声', ['push_close', 'hesitation']], ['沉默', ['push_close', 'hesitation']], ['没下文', ['push_close', 'hesitation']], ['went cold', ['push_close', 'hesitation']], ['gone cold', ['push_close', 'hesitation']], ['went dark', ['push_close', 'hesitation']], ['gone dark', ['push_close', 'hesitation']],
   ['不说话', ['hesitation', 'push_close']], ['没回', ['hesitation', 'push_close']], ['不理', ['hesitation', 'push_close']], ['已读不回', ['hesitation', 'push_close']], ['失联', ['hesitation', 'push_close']],
   ['stopped replying', ['hesitation', 'push_close']], ['not replying', ['hesitation', 'push_close']], ['no reply', ['hesitation', 'push_close']], ['went quiet', ['hesitation', 'push_close']], ['gone quiet', ['hesitation', 'push_close']], ['silent', ['hesitation', 'push_close']],
   // doubt (疑惑，不信任)
@@ -36,6 +36,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['trust', ['doubt', 'resolve_doubt']], ['doubt', ['doubt', 'resolve_doubt']], ['skeptic', ['doubt']], ['scam', ['doubt']], ['proof', ['doubt', 'story']],
   ['guarantee', ['doubt']], ['worried', ['doubt']],
   ['差评', ['doubt', 'resolve_doubt']], ['负面评价', ['doubt', 'resolve_doubt']], ['bad review', ['doubt', 'resolve_doubt']], ['negative review', ['doubt', 'resolve_doubt']], ['异议处理', ['resolve_doubt', 'doubt']], ['objection handling', ['resolve_doubt', 'doubt']],
+  ['不敢', ['doubt', 'resolve_doubt']], ['不满意', ['resolve_doubt', 'doubt']], ['能退', ['resolve_doubt', 'doubt']], ['正品', ['doubt', 'resolve_doubt']], ['假货', ['doubt', 'resolve_doubt']], ['fake', ['doubt', 'resolve_doubt']], ['genuine', ['doubt', 'resolve_doubt']],
   // Objections in general, and what settles them: refunds, returns, evidence, reassurance.
   ['异议', ['doubt', 'resolve_doubt']], ['反对意见', ['doubt', 'resolve_doubt']], ['顾虑', ['resolve_doubt', 'doubt']], ['打消', ['resolve_doubt', 'doubt']], ['放心', ['resolve_doubt', 'doubt']],
   ['证据', ['resolve_doubt', 'story']], ['证明', ['resolve_doubt', 'story']], ['退款', ['doubt', 'resolve_doubt']], ['退货', ['doubt', 'resolve_doubt']], ['退换', ['doubt', 'resolve_doubt']], ['售后', ['doubt', 'resolve_doubt']],
@@ -52,7 +53,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['shipping', ['other', 'buy_signal']], ['opening hours', ['other']], ['business hours', ['other']], ['reschedule', ['other']],
   // the golden model's steps
   ['破冰', ['icebreak']], ['开场', ['icebreak']], ['寒暄', ['icebreak']], ['打招呼', ['icebreak']], ['拉近距离', ['icebreak']], ['第一句', ['icebreak']],
-  ['ice breaker', ['icebreak']], ['icebreak', ['icebreak']], ['opening line', ['icebreak']], ['opening message', ['icebreak']], ['opener', ['icebreak']], ['greet', ['icebreak']], ['small talk', ['icebreak']], ['first message', ['icebreak']],
+  ['ice breaker', ['icebreak']], ['icebreak', ['icebreak']], ['icebreaker', ['icebreak']], ['new contact', ['icebreak']], ['new lead', ['icebreak']], ['opening line', ['icebreak']], ['opening message', ['icebreak']], ['opener', ['icebreak']], ['greet', ['icebreak']], ['small talk', ['icebreak']], ['first message', ['icebreak']],
   ['start the conversation', ['icebreak']], ['start a chat', ['icebreak']], ['start a conversation', ['icebreak']], ['conversation starter', ['icebreak']],
   ['加微信', ['icebreak']], ['加上微信', ['icebreak']], ['加好友', ['icebreak']],
   ['搭话', ['icebreak']], ['搭讪', ['icebreak']], ['拉近', ['icebreak']], ['陌生客户', ['icebreak']], ['rapport', ['icebreak']], ['outreach', ['icebreak']], ['cold call', ['icebreak']], ['cold message', ['icebreak']], ['reach out', ['icebreak']],
@@ -70,7 +71,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['pitch', ['introduce']], ['present the product', ['introduce']], ['find out what', ['introduce']], ['selling point', ['introduce']], ['recommend', ['introduce']],
   ['限时', ['push_close', 'consider']], ['限价', ['consider', 'price']], ['limited time', ['push_close', 'consider']], ['限时优惠', ['push_close', 'price']],
   ['fomo', ['push_close']], ['fear of missing out', ['push_close']], ['scarcity', ['push_close', 'consider']],
-  ['只剩', ['push_close']], ['仅剩', ['push_close']], ['最后几', ['push_close']], ['last few', ['push_close']], ['running out', ['push_close']], ['selling out', ['push_close']],
+  ['只剩', ['push_close']], ['赠品', ['push_close', 'price']], ['送礼品', ['push_close', 'price']], ['free gift', ['push_close', 'price']], ['仅剩', ['push_close']], ['最后几', ['push_close']], ['last few', ['push_close']], ['running out', ['push_close']], ['selling out', ['push_close']],
   // Urgency: the offer ends, waiting costs (the push to close).
   ['快结束', ['push_close', 'consider']], ['截止', ['push_close', 'consider']], ['错过', ['push_close', 'consider']], ['不买就亏', ['push_close', 'consider']], ['名额', ['push_close', 'consider']],
   ['urgency', ['push_close', 'consider']], ['last chance', ['push_close', 'consider']], ['deadline', ['push_close', 'consider']], ['ends soon', ['push_close', 'consider']], ['over the line', ['push_close', 'ask_close']],
