@@ -86,4 +86,17 @@ describe('classifyMessage', () => {
     expect(result.intent).toBe('other');
     expect(result.intents).toHaveLength(6);
   });
+
+  test('a message classified again with the same bundle is the same answer, kept frozen; another bundle classifies afresh', () => {
+    const bundle = engineBundle();
+    const first = classifyMessage('能不能便宜一点', bundle);
+    expect(classifyMessage('能不能便宜一点', bundle)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.intents) && Object.isFrozen(first.intents[0])).toBe(true);
+    const other = buildBundle([parsePlaybook(ENGINE_PLAYBOOK, 'engine-test.playbook.yaml')]);
+    expect(classifyMessage('能不能便宜一点', other)).not.toBe(first);
+    expect(classifyMessage('能不能便宜一点', other)).toEqual(first);
+    // Only the last few are kept: a long day of messages does not grow the worker.
+    for (let index = 0; index < 100; index++) classifyMessage(`message ${index}`, bundle);
+    expect(classifyMessage('能不能便宜一点', bundle)).not.toBe(first);
+  });
 });

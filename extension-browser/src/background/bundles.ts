@@ -33,10 +33,10 @@ const DEFAULT_HASH = typeof __CLOSER_DEFAULT_BUNDLE_HASH__ === 'string' ? __CLOS
 const COPY_DELAY_MS = 1_000;
 
 async function loadDefault(copy?: StoredBundle): Promise<Loaded> {
-  const stored: StoredBundle = { json: '', hash: '', source: 'default', importedAt: 0 };
+  const stored: StoredBundle = { hash: '', source: 'default', importedAt: 0 };
   if (copy && DEFAULT_HASH !== undefined && copy.hash === DEFAULT_HASH) {
     try {
-      const loaded = open({ ...stored, json: copy.json });
+      const loaded = open({ ...stored, data: copy.data, json: copy.json });
       if (loaded.engine.hash !== DEFAULT_HASH) throw new Error('it is another bundle');
       // A disk can damage the copy too: checked like a stored import, and fetched again if bad.
       verifyWhenIdle(loaded, () => deleteDefaultCopy());
@@ -50,7 +50,8 @@ async function loadDefault(copy?: StoredBundle): Promise<Loaded> {
   const loaded = open({ ...stored, json });
   if (DEFAULT_HASH !== undefined && loaded.engine.hash === DEFAULT_HASH) {
     const hash = DEFAULT_HASH;
-    setTimeout(() => void putDefaultCopy({ ...stored, json, hash }).catch((error: unknown) => console.warn('closer: the default bundle was not copied', error)), COPY_DELAY_MS);
+    // Parsed afresh: the engine's bundle holds what opening it built, which is not the file.
+    setTimeout(() => void putDefaultCopy({ ...stored, data: JSON.parse(json) as object, hash }).catch((error: unknown) => console.warn('closer: the default bundle was not copied', error)), COPY_DELAY_MS);
   }
   return loaded;
 }
@@ -58,7 +59,7 @@ async function loadDefault(copy?: StoredBundle): Promise<Loaded> {
 /** Opens a bundle checked before (at import, or by the build), marking the timeline. */
 function open(stored: StoredBundle): Loaded {
   performance.mark(READ_MARK);
-  const engine = loadEngine(stored.json, { trusted: true });
+  const engine = loadEngine(stored.data ?? stored.json ?? '', { trusted: true });
   performance.mark(OPENED_MARK);
   return { engine, stored };
 }
@@ -121,8 +122,16 @@ export function describeBundle({ engine, stored }: Loaded): BundleInfo {
 /** Validates and stores a bundle; throws BundleError (the reason the user reads) when invalid. */
 export async function importBundle(json: string, source: string): Promise<BundleInfo> {
   if (json.length > MAX_BUNDLE_BYTES) throw new BundleError(`the file is too large to be a bundle (${Math.round(json.length / 1e6)} MB)`);
-  const engine = loadEngine(json);
-  const stored: StoredBundle = { json, hash: engine.hash, source, importedAt: Date.now() };
+  // Parsed once, here: what is checked is what is stored. Text that is not JSON is left to
+  // loadEngine, whose error says where it breaks.
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch {
+    loadEngine(json);
+  }
+  const engine = loadEngine(data as object);
+  const stored: StoredBundle = { data: data as object, hash: engine.hash, source, importedAt: Date.now() };
   await putBundle(stored);
   const loaded = { engine, stored };
   current = Promise.resolve(loaded);

@@ -1,6 +1,7 @@
 import {
   bundleReplies,
   checkPrecompiled,
+  classifyMessage,
   defaultIn,
   GOLDEN_SEQUENCE,
   GOLDEN_STEP_NAMES,
@@ -43,8 +44,11 @@ export interface Engine {
   /** The checks a trusted load left out (schema, hash): throws the BundleError loadBundle would. */
   verify(): void;
   variables(lang: Language, defaults: Record<string, string>, values: Record<string, string>): VariableField[];
-  /** Builds the indexes every suggestion needs now (the core's prepareSuggestions); suggestions stay the same. */
-  prepareSuggestions(): void;
+  /**
+   * Builds the indexes every suggestion needs now (the core's prepareSuggestions) and classifies
+   * these messages (the core keeps the last ones classified); suggestions stay the same.
+   */
+  prepareSuggestions(messages?: readonly string[]): void;
   /** tags: the customer's accepted tag ids (the profile), for the product ladder. */
   suggest(text: string, conversation: Conversation, values: Record<string, string>, lang: Language, tags?: readonly string[]): Suggestion;
   search(query: string, filter: { intent?: string; step?: string }, lang: Language): SearchResult;
@@ -85,7 +89,7 @@ function declaredVariables(bundle: Bundle): [string, Variable][] {
  * import, or shipped in the extension), is only opened: its schema and hash are left to `verify`,
  * which the worker runs in idle time, off the first answer's path.
  */
-export function loadEngine(input: string, options: { trusted?: boolean } = {}): Engine {
+export function loadEngine(input: string | object, options: { trusted?: boolean } = {}): Engine {
   const opened = options.trusted ? openBundle(input) : { bundle: loadBundle(input), verify: () => {} };
   const { bundle } = opened;
   if (!options.trusted) checkPrecompiled(bundle);
@@ -114,8 +118,9 @@ export function loadEngine(input: string, options: { trusted?: boolean } = {}): 
         value: values[name] ?? '',
       }));
     },
-    prepareSuggestions() {
+    prepareSuggestions(messages = []) {
       prepareSuggestions(bundle);
+      for (const message of messages) classifyMessage(message, bundle);
     },
     suggest(text, conversation, values, lang, tags = []) {
       // The stored messages end with this one when it was recorded; the engine wants the earlier ones.

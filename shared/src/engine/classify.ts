@@ -293,8 +293,26 @@ const WEAK_TEAM_EVIDENCE = 0.3;
 /** When both fire, the first is more specific than the second: a rival named while talking price is a comparison. */
 const MORE_SPECIFIC: readonly [Intent, Intent][] = [['comparison', 'price']];
 
-/** Every intent with a score 0..1 and the evidence for it, best first. Never throws. */
+/** The last messages classified with each bundle: a suggestion classifies the chat's earlier messages again, and a worker classifies a message while it still waits for storage. */
+const recent = new WeakMap<Bundle, Map<string, Classification>>();
+const RECENT = 32;
+
+/** Every intent with a score 0..1 and the evidence for it, best first (frozen: it may be shared). Never throws. */
 export function classifyMessage(text: string, bundle: Bundle): Classification {
+  let known = recent.get(bundle);
+  if (!known) recent.set(bundle, (known = new Map()));
+  const found = known.get(text);
+  if (found) return found;
+  const classified = classifyAnew(text, bundle);
+  for (const evidence of classified.intents) Object.freeze(evidence);
+  Object.freeze(classified.intents);
+  known.set(text, Object.freeze(classified));
+  // A Map keeps insertion order: the oldest goes first.
+  if (known.size > RECENT) known.delete(known.keys().next().value!);
+  return classified;
+}
+
+function classifyAnew(text: string, bundle: Bundle): Classification {
   const model = intentModelOf(bundle);
   const normalized = normalizeText(text);
   const byIntent = new Map<Intent, IntentEvidence>(INTENTS.map((intent) => [intent, { intent, score: 0 }]));
