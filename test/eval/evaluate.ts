@@ -197,6 +197,7 @@ export const SEARCH_DEV3 = path.join(FIXTURES, 'dev/search-dev3.tsv');
 export const SEARCH_DEV4 = path.join(FIXTURES, 'dev/search-dev4.tsv');
 export const SEARCH_DEV5 = path.join(FIXTURES, 'dev/search-dev5.tsv');
 export const SEARCH_DEV6 = path.join(FIXTURES, 'dev/search-dev6.tsv');
+export const SEARCH_DEV7 = path.join(FIXTURES, 'dev/search-dev7.tsv');
 
 export interface SearchReport {
   total: number;

@@ -32,11 +32,17 @@ describe('the method’s terms in search', () => {
     expect([...termCategories('cj').keys()]).toEqual([]);
     // But a term's initials and those of 话术 ("the script for"): bdhs is 逼单话术.
     expect([...termCategories('bdhs')]).toContainEqual(['push_close', 1]);
+    expect([...termCategories('bd huashu')]).toContainEqual(['push_close', 1]);
+  });
+
+  test('an emoji in the query is a customer who sent one: small talk or a way in', () => {
+    expect(termCategories('客户只回了个👍').get('other')).toBe(1);
+    expect(termCategories('he replied 😊').has('icebreak')).toBe(true);
   });
 
   test('a term inside a longer one the query says counts as the longer one', () => {
-    // "review" alone names the stories first; "bad review" is a doubt to answer.
-    expect(termCategories('a review').get('story')).toBe(1);
+    // "review" names the doubt and the stories; "bad review" is a doubt to answer, no story.
+    expect(termCategories('a review').get('story')).toBe(0.8);
     expect(termCategories('they read a bad review').get('doubt')).toBe(1);
     expect(termCategories('they read a bad review').has('story')).toBe(false);
   });
