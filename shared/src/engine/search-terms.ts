@@ -148,8 +148,9 @@ export function termCategories(normalized: string): Map<string, number> {
     const categories = pinyinTerms().initials.get(tokens[start + 1] === 'huashu' ? `${tokens[start]}hs` : tokens[start]!);
     if (categories) name(categories);
   }
-  // A query that shows an emoji asks about a customer who sent one: small talk, or a way in.
-  if (PICTOGRAPH.test(normalized)) name(['other', 'icebreak']);
+  // A query that shows an emoji in words ("客户只回了个👍") asks about a customer who sent one:
+  // small talk, or a way in. An emoji alone says nothing to search for.
+  if (PICTOGRAPH.test(normalized) && WORDS.test(normalized)) name(['other', 'icebreak']);
   // A term written with a wrong character of the same sound (逼丹 for 逼单), as an input method gives.
   for (const [run] of normalized.matchAll(/\p{Script=Han}+/gu)) {
     const sounds = [...run].map(pinyinOf);
@@ -177,6 +178,7 @@ export function termCategories(normalized: string): Map<string, number> {
  */
 const SECOND = 0.8;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const WORDS = /[\p{L}\p{N}]/u;
 /** The fewest letters of a sound-alike's pinyin that name a term. */
 const MIN_SOUND = 5;
 
