@@ -71,6 +71,26 @@ describe('searchPlaybooks', () => {
     expect(searchPlaybooks(null as unknown as string, engineBundle())).toEqual([]);
   });
 
+  test('each category the query names has its best entry among the first three; the best stays first', () => {
+    const entry = (id: string, category: string, kind: 'reply' | 'principle', text: string) =>
+      ({ id, kind, category, title: text, text, playbook: 'p', file: 'p.playbook.yaml', line: 1 });
+    const index = buildSearchIndex([
+      entry('push-1', 'push_close', 'reply', '客户没声了 逼一下'),
+      entry('push-2', 'push_close', 'reply', '客户没声了 再逼一下'),
+      entry('push-3', 'push_close', 'reply', '客户没声了 最后一推'),
+      entry('wait', 'hesitation', 'principle', '给空间，不催'),
+      entry('other', 'other', 'reply', '客户说谢谢'),
+    ]);
+    const plain = searchIndex(index, '客户没声了', { limit: 5 });
+    expect(plain.slice(0, 3).map((hit) => hit.category)).toEqual(['push_close', 'push_close', 'push_close']);
+    const named = searchIndex(index, '客户没声了', { limit: 5, anchors: new Map([['push_close', 1], ['hesitation', 0.8]]) });
+    expect(named[0]!.id).toBe(plain[0]!.id);
+    expect(named.slice(0, 3).map((hit) => hit.category)).toContain('hesitation');
+    // The repeated one made room and comes next; scores still fall down the list.
+    expect(named.map((hit) => hit.id)).toContain('push-3');
+    for (let at = 1; at < named.length; at++) expect(named[at]!.score).toBeLessThanOrEqual(named[at - 1]!.score);
+  });
+
   test('an empty bundle and an empty index find nothing', () => {
     const empty = buildBundle([parsePlaybook('id: empty\ntitle: 空\n', 'empty.playbook.yaml')]);
     expect(searchPlaybooks('价格', empty)).toEqual([]);

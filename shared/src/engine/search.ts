@@ -435,7 +435,8 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   }
   if (options.anchors && options.anchors.size > 0) best = addAnchors(index, options.anchors, scores, touched, best);
   if (touched.length === 0) return [];
-  const top = topEntries(touched, scores, index.lengthFactor, limit);
+  const pool = topEntries(touched, scores, index.lengthFactor, Math.max(limit, NAMED_POOL));
+  const top = (options.anchors && options.anchors.size > 1 ? withEachNamed(pool, options.anchors, index) : pool).slice(0, limit);
   const language = options.language ?? (CJK.test(normalized) || !hasEnglishWord(features) ? 'zh-CN' : 'en');
   return top.map(([position, score]) => {
     const entry = index.entries[position]!;
@@ -452,6 +453,45 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       line: entry.line,
     };
   });
+}
+
+/** How many entries are ranked before the first three are made to show each named category. */
+const NAMED_POOL = 12;
+const FIRST = 3;
+
+/**
+ * The ranking with the best entry of each category the query's terms name (up to three, the most
+ * named first) among the first three: a term such as 没声 names both the hesitation and the push,
+ * and three scripts of one of them hid the other. An entry of a category already shown twice
+ * there makes room and comes fourth; the best entry stays first, and scores still fall down the list.
+ */
+function withEachNamed(ranked: [number, number][], named: ReadonlyMap<string, number>, index: SearchIndex): [number, number][] {
+  const result = [...ranked];
+  const categoryAt = (at: number) => index.entries[result[at]![0]]!.category;
+  const wanted = [...named].sort((a, b) => b[1] - a[1]).slice(0, FIRST).map(([category]) => category);
+  for (const category of wanted) {
+    const head = Math.min(FIRST, result.length);
+    let shown = false;
+    for (let at = 0; at < head; at++) if (categoryAt(at) === category) shown = true;
+    if (shown) continue;
+    let found = -1;
+    for (let at = head; at < result.length && found === -1; at++) if (categoryAt(at) === category) found = at;
+    if (found === -1) continue;
+    let room = -1;
+    for (let at = head - 1; at > 0 && room === -1; at--) {
+      let same = 0;
+      for (let other = 0; other < head; other++) if (categoryAt(other) === categoryAt(at)) same++;
+      if (same > 1) room = at;
+    }
+    if (room === -1) break;
+    // The entry moved up takes the place of the repeated one, which comes just after the first three.
+    const [moved] = result.splice(found, 1);
+    const [repeated] = result.splice(room, 1, moved!);
+    result.splice(head, 0, repeated!);
+  }
+  // Scores still fall down the list: each is at most the one before it.
+  for (let at = 1; at < result.length; at++) if (result[at]![1] > result[at - 1]![1]) result[at] = [result[at]![0], result[at - 1]![1]];
+  return result;
 }
 
 // Where a category's own principle, step or story goes when the query names the category, as
