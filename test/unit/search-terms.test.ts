@@ -35,6 +35,15 @@ describe('the method’s terms in search', () => {
     expect([...termCategories('bd huashu')]).toContainEqual(['push_close', 1]);
   });
 
+  test('a term of several English words with one word a letter wrong, and a size asked for', () => {
+    expect([...termCategories('how to aks for the sale')]).toContainEqual(['ask_close', 1]);
+    // Two words wrong is another phrase.
+    expect(termCategories('how to aks fro the sale').has('ask_close')).toBe(false);
+    expect([...termCategories('客户问有没有l码')]).toContainEqual(['buy_signal', 1]);
+    expect([...termCategories('38码还有吗')]).toContainEqual(['buy_signal', 1]);
+    expect(termCategories('密码忘了').has('buy_signal')).toBe(false);
+  });
+
   test('an emoji in the query is a customer who sent one: small talk or a way in', () => {
     expect(termCategories('客户只回了个👍').get('other')).toBe(1);
     expect(termCategories('he replied 😊').has('icebreak')).toBe(true);

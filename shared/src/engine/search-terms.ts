@@ -22,7 +22,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['拖延', ['hesitation', 'push_close']], ['拖着', ['hesitation', 'push_close']], ['犹豫', ['hesitation']], ['考虑', ['hesitation', 'consider']],
   ['商量', ['hesitation']], ['不回消息', ['hesitation', 'push_close']], ['不回复', ['hesitation', 'push_close']], ['没想好', ['hesitation']],
   ['delay', ['hesitation', 'push_close']], ['hesitate', ['hesitation']], ['stall', ['hesitation']], ['think it over', ['hesitation']],
-  ['undecided', ['hesitation']], ['ghost', ['hesitation', 'push_close']], ['不回了', ['hesitation', 'push_close']], ['就不回', ['hesitation', 'push_close']], ['拔草', ['push_close', 'hesitation']], ['审批', ['hesitation']], ['批下来', ['hesitation']],
+  ['undecided', ['hesitation']], ['ghost', ['hesitation', 'push_close']], ['不回了', ['hesitation', 'push_close']], ['没下单', ['hesitation', 'push_close']], ['不下单', ['hesitation', 'push_close']], ['还没买', ['hesitation', 'push_close']], ['拒绝', ['hesitation', 'push_close']], ['rejection', ['hesitation', 'push_close']], ['就不回', ['hesitation', 'push_close']], ['拔草', ['push_close', 'hesitation']], ['审批', ['hesitation']], ['批下来', ['hesitation']],
   // Asking someone first, or waiting for a sale date: the stalls the method names.
   ['老公', ['hesitation']], ['老婆', ['hesitation']], ['家人', ['hesitation']], ['领导', ['hesitation']], ['问问', ['hesitation']], ['等活动', ['hesitation', 'price']], ['双十一', ['hesitation', 'price']], ['双11', ['hesitation', 'price']],
   ['ask my husband', ['hesitation']], ['ask my wife', ['hesitation']], ['ask my boss', ['hesitation']], ['black friday', ['hesitation', 'price']], ['wait for a sale', ['hesitation', 'price']], ['wait until', ['hesitation']], ['问老板', ['hesitation']], ['等老板', ['hesitation']], ['老板批', ['hesitation']], ['decision maker', ['hesitation']], ['approval', ['hesitation']],
@@ -49,7 +49,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['热线索', ['buy_signal', 'ask_close']], ['马上要买', ['buy_signal', 'ask_close']], ['很快就买', ['buy_signal', 'ask_close']], ['想买', ['buy_signal', 'ask_close']], ['发货', ['buy_signal']], ['hot lead', ['buy_signal', 'ask_close']], ['delivery', ['buy_signal']],
   ['续费', ['buy_signal', 'price']], ['续约', ['buy_signal', 'price']], ['现货', ['buy_signal', 'other']], ['renew', ['buy_signal', 'price']], ['renewal', ['buy_signal', 'price']],
   // Plain logistics with no commitment: answered as a question, not as an order.
-  ['配送', ['other', 'buy_signal']], ['快递', ['other', 'buy_signal']], ['物流', ['other', 'buy_signal']], ['包邮', ['price', 'other']], ['改期', ['other']], ['改日期', ['other']], ['营业时间', ['other']],
+  ['配送', ['other', 'buy_signal']], ['回访', ['other', 'story']], ['revisit', ['other', 'story']], ['快递', ['other', 'buy_signal']], ['物流', ['other', 'buy_signal']], ['包邮', ['price', 'other']], ['改期', ['other']], ['改日期', ['other']], ['营业时间', ['other']],
   ['shipping', ['other', 'buy_signal']], ['opening hours', ['other']], ['business hours', ['other']], ['reschedule', ['other']],
   // the golden model's steps
   ['破冰', ['icebreak']], ['开场', ['icebreak']], ['寒暄', ['icebreak']], ['打招呼', ['icebreak']], ['拉近距离', ['icebreak']], ['第一句', ['icebreak']],
@@ -69,7 +69,7 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
   ['纠结', ['consider', 'hesitation']], ['拿不定', ['consider', 'hesitation']], ['decide between', ['consider']], ['choose between', ['consider']], ["can't decide", ['consider', 'hesitation']], ['cannot decide', ['consider', 'hesitation']],
   ['理由', ['consider']], ['为什么选', ['consider']], ['选择我们', ['consider']], ['优势', ['consider', 'introduce']], ['why choose', ['consider']], ['why us', ['consider']], ['reasons to', ['consider']], ['advantage', ['consider', 'introduce']],
   ['pitch', ['introduce']], ['present the product', ['introduce']], ['find out what', ['introduce']], ['selling point', ['introduce']], ['recommend', ['introduce']],
-  ['限时', ['push_close', 'consider']], ['限价', ['consider', 'price']], ['limited time', ['push_close', 'consider']], ['限时优惠', ['push_close', 'price']],
+  ['限时', ['push_close', 'consider']], ['限时限价', ['push_close', 'consider', 'price']], ['限价', ['consider', 'price']], ['limited time', ['push_close', 'consider']], ['限时优惠', ['push_close', 'price']],
   ['fomo', ['push_close']], ['fear of missing out', ['push_close']], ['scarcity', ['push_close', 'consider']],
   ['只剩', ['push_close']], ['赠品', ['push_close', 'price']], ['送礼品', ['push_close', 'price']], ['free gift', ['push_close', 'price']], ['仅剩', ['push_close']], ['最后几', ['push_close']], ['last few', ['push_close']], ['running out', ['push_close']], ['selling out', ['push_close']],
   // Urgency: the offer ends, waiting costs (the push to close).
@@ -102,6 +102,10 @@ const TERMS = SEARCH_TERMS.map(([term, categories]) => ({ latin: LATIN.test(term
 const TYPO_LENGTH = 6;
 const LONG_WORDS = TERMS.filter(({ latin, key }) => latin && !key.trim().includes(' ') && key.trim().length >= TYPO_LENGTH).map(({ key, categories }) => ({ key: key.trim(), categories }));
 
+/** The English terms of several words. */
+const PHRASES = TERMS.filter(({ latin, key }) => latin && key.trim().includes(' '));
+const SIZE = /(?:^|[^a-z])(?:x{0,3}[sml]|\d{2,3})码/;
+
 /** Whether one letter put in, left out, changed or two neighbours swapped turn `a` into `b`. */
 function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
@@ -128,6 +132,21 @@ export function termCategories(normalized: string): Map<string, number> {
   const matched = TERMS.filter(({ latin, key }) => (latin ? words.includes(key) : normalized.includes(key)));
   // A term inside a longer one the query also says ("review" in "bad review") is that longer one's word, not its own.
   for (const term of matched) if (!matched.some((other) => other !== term && other.latin === term.latin && other.key.length > term.key.length && other.key.includes(term.key))) name(term.categories);
+  // A size asked for (L码, 38码) is an order taking shape.
+  if (SIZE.test(normalized)) name(['buy_signal']);
+  // A term of several English words with one of them one letter wrong ("how to aks for the sale").
+  const list = words.trim().split(' ');
+  for (const { key, categories } of PHRASES) {
+    const parts = key.trim().split(' ');
+    for (let start = 0; start + parts.length <= list.length; start++) {
+      let wrong = 0;
+      for (let at = 0; at < parts.length && wrong < 2; at++) {
+        const word = list[start + at]!;
+        if (word !== parts[at]) wrong += word.length >= 3 && oneEditApart(word, parts[at]!) ? 1 : 2;
+      }
+      if (wrong === 1) name(categories);
+    }
+  }
   // A long English term typed one letter wrong ("testimonal", "urgancy", "refnud"), word by word.
   for (const word of words.trim().split(' ')) {
     if (word.length < TYPO_LENGTH - 1) continue;
