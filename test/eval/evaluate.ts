@@ -193,6 +193,8 @@ export const SEARCH_DEV = path.join(FIXTURES, 'dev/search-dev.tsv');
 export const SEARCH_DEV2 = path.join(FIXTURES, 'dev/search-dev2.tsv');
 /** A second held-out set, written after the search was tuned (2026-12-03), and the development sets written beside it. */
 export const SEARCH_FRESH = path.join(FIXTURES, 'eval/search-fresh.tsv');
+/** A third held-out set, written after five rounds of tuning on development sets (2026-12-03, afternoon). */
+export const SEARCH_FRESH2 = path.join(FIXTURES, 'eval/search-fresh2.tsv');
 export const SEARCH_DEV3 = path.join(FIXTURES, 'dev/search-dev3.tsv');
 export const SEARCH_DEV4 = path.join(FIXTURES, 'dev/search-dev4.tsv');
 export const SEARCH_DEV5 = path.join(FIXTURES, 'dev/search-dev5.tsv');

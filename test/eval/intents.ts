@@ -17,6 +17,7 @@ import {
   SEARCH_DEV2,
   SEARCH_EVAL,
   SEARCH_FRESH,
+  SEARCH_FRESH2,
   SEARCH_DEV3,
   SEARCH_DEV4,
   SEARCH_DEV5,
@@ -91,6 +92,8 @@ console.log(`search on test/fixtures/eval/search.tsv (${heldSearch.total} querie
 // The development sets of queries, studied query by query while the search was tuned.
 const freshSearch = evaluateSearch(searchWithEngine(bundle), readSearchSet(SEARCH_FRESH));
 console.log(`search on test/fixtures/eval/search-fresh.tsv (${freshSearch.total} queries written after the search was tuned, held out): hit@1 ${percent(freshSearch.hitAt1)}   hit@3 ${percent(freshSearch.hitAt3)}   MRR ${freshSearch.mrr.toFixed(3)}`);
+const fresh2Search = evaluateSearch(searchWithEngine(bundle), readSearchSet(SEARCH_FRESH2));
+console.log(`search on test/fixtures/eval/search-fresh2.tsv (${fresh2Search.total} queries written after seven development sets, held out): hit@1 ${percent(fresh2Search.hitAt1)}   hit@3 ${percent(fresh2Search.hitAt3)}   MRR ${fresh2Search.mrr.toFixed(3)}`);
 const devSearches = [SEARCH_DEV, SEARCH_DEV2, SEARCH_DEV3, SEARCH_DEV4, SEARCH_DEV5, SEARCH_DEV6, SEARCH_DEV7].map((file) => ({ file, report: evaluateSearch(searchWithEngine(bundle), readSearchSet(file)) }));
 const cueLine = (report: CueReport): string =>
   `buy soon precision ${percent(report.buySoon.precision)} recall ${percent(report.buySoon.recall)}   rival precision ${percent(report.rival.precision)} recall ${percent(report.rival.recall)}`;
