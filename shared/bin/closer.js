@@ -60,8 +60,9 @@ if (!existsSync(program)) {
         loader: 'ts',
       },
     };
-  // Written beside and renamed, so two CLIs starting at once never run a half-written file.
-  const partial = `${program}.${process.pid}.tmp`;
+  // Written beside and renamed, so two CLIs starting at once never run a half-written file; outside
+  // the folder, which a CLI of newer sources may remove meanwhile.
+  const partial = `${shared}.cache/building-${process.pid}-${command}.cjs`;
   buildSync({
     ...entry,
     outfile: partial,
@@ -84,6 +85,7 @@ if (!existsSync(program)) {
     logLevel: 'error',
   });
   // Another CLI may have renamed the same build first; its copy is identical.
+  mkdirSync(compiled, { recursive: true });
   renameSync(partial, program);
 }
 
