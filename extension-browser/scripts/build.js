@@ -5,8 +5,8 @@
 // permission prompt cannot be answered in a headless test. Users never get those.
 // Four steps: the panel (an ES module page), the default playbooks compiled into
 // dist/bundles/default.json by the core, then the background worker (which is told that bundle's
-// hash) and the content script (each one classic IIFE file: content scripts cannot be ES
-// modules, and Firefox's background.scripts fallback loads the same file).
+// hash; its two files are said below) and the content script (classic IIFE files: content
+// scripts cannot be ES modules, and Firefox's background.scripts fallback loads the same files).
 // Run: npm run build -w closer-browser (CLOSER_UNMINIFIED=1 leaves the scripts readable, for
 // reading a trace of the worker; never for a release).
 import { mkdirSync, rmSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -35,8 +35,11 @@ const production = { 'process.env.NODE_ENV': JSON.stringify('production') };
 // uses: about 10 ms of each worker start.
 const polyfill = readFileSync(createRequire(import.meta.url).resolve('webextension-polyfill/dist/browser-polyfill.min.js'), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
 
-/** One IIFE file per entry; vite's library mode takes one entry per build for this format. */
-async function buildScript(entry, fileName, define = {}) {
+/**
+ * One IIFE file per entry; vite's library mode takes one entry per build for this format. `name`
+ * is the global its exports are left in; `banner` runs before it.
+ */
+async function buildScript(entry, fileName, { define = {}, name = fileName.replace(/\W/g, '_'), banner = polyfill } = {}) {
   await build({
     configFile: false,
     root,
@@ -51,12 +54,12 @@ async function buildScript(entry, fileName, define = {}) {
       ],
     },
     build: {
-      rollupOptions: { output: { banner: polyfill } },
+      rollupOptions: { output: { banner } },
       outDir: dist,
       emptyOutDir: false,
       minify: !process.env.CLOSER_UNMINIFIED,
       target: 'chrome120',
-      lib: { entry: join(root, entry), formats: ['iife'], name: fileName.replace(/\W/g, '_'), fileName: () => fileName },
+      lib: { entry: join(root, entry), formats: ['iife'], name, fileName: () => fileName },
     },
   });
 }
@@ -103,7 +106,10 @@ try {
   // own copy of it in IndexedDB (faster to read than the file) from one an older build left.
   buildDefaultBundle();
   const defaultHash = JSON.parse(readFileSync(join(dist, 'bundles/default.json'), 'utf8')).hash;
-  await buildScript('src/background/index.ts', 'background.js', { __CLOSER_DEFAULT_BUNDLE_HASH__: JSON.stringify(defaultHash) });
+  // The worker in two files: its first script, which listens and asks for the bundle, and its
+  // code (src/background/start.ts says why), left in the global closerWorker that start.ts reads.
+  await buildScript('src/background/start.ts', 'background.js');
+  await buildScript('src/background/worker.ts', 'worker.js', { define: { __CLOSER_DEFAULT_BUNDLE_HASH__: JSON.stringify(defaultHash) }, name: 'closerWorker', banner: '' });
   await buildScript('src/content/index.ts', 'content.js');
   writeIcons(join(dist, 'icons'));
 } catch (error) {

@@ -8,7 +8,7 @@
 //   A=<extension dir> B=<extension dir> [ROUNDS=15] npx tsx test/bench/_cold-start-ab.ts
 // Keep a build aside for A first (cp -r extension-browser/dist-test /tmp/before), since the test
 // build is rebuilt whenever a source changes.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -32,14 +32,16 @@ const context = await chromium.launchPersistentContext(profile, {
 try {
   const deadline = Date.now() + 60_000;
   while (context.serviceWorkers().length < 2 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 200));
-  // Which worker is which build: each extension page reads its own background.js, compared with the folders'.
+  // Which worker is which build: each extension page reads its own worker scripts (worker.js, where
+  // the build has one: its code since start.ts), compared with the folders'.
+  const scriptsOf = (dir: string): string => ['background.js', 'worker.js'].map((name) => (existsSync(path.join(dir, name)) ? readFileSync(path.join(dir, name), 'utf8') : '')).join('\n');
   const pages: Partial<Record<'A' | 'B', Page>> = {};
   for (const worker of context.serviceWorkers()) {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${new URL(worker.url()).host}/panel.html`);
-    const script = await page.evaluate(async () => (await fetch('/background.js')).text());
-    const which = script === readFileSync(path.join(builds.A, 'background.js'), 'utf8') ? 'A' : 'B';
-    if (pages[which]) throw new Error('the two builds have the same background.js');
+    const script = await page.evaluate(async () => (await Promise.all(['/background.js', '/worker.js'].map(async (name) => { const answer = await fetch(name).catch(() => undefined); return answer?.ok ? answer.text() : ''; }))).join('\n'));
+    const which = script === scriptsOf(builds.A) ? 'A' : 'B';
+    if (pages[which]) throw new Error('the two builds have the same worker scripts');
     pages[which] = page;
   }
   // The default bundle's copy is written a second after the first answers (bundles.ts).

@@ -1,8 +1,8 @@
 // Where the worker script's run goes at a restart, module by module, in Chromium (issue 12): a
 // tool, not a bench. It takes a build made readable (CLOSER_UNMINIFIED=1 npm run build:browser --
-// --test), whose background.js names each module in a comment where its code starts, puts a
-// timestamp before each of those comments in a copy, stops the copy's worker, wakes it with a
-// request that reads no bundle, and prints the median time per module over the rounds (a
+// --test), whose worker.js (the worker's code, which start.ts loads) names each module in a
+// comment where its code starts, puts a timestamp before each of those comments in a copy, stops
+// the copy's worker, wakes it with a request that reads no bundle, and prints the median time per module over the rounds (a
 // dependency's modules together, by package), with how many zod schema pieces each built.
 // performance.now() in a worker is coarse (0.1 ms), so read the larger figures only.
 //   npx tsx test/bench/_module-times.ts [readable extension dir]
@@ -17,16 +17,16 @@ const ROUNDS = 7;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'closer-module-times-'));
 cpSync(source, dir, { recursive: true });
-const script = readFileSync(path.join(dir, 'background.js'), 'utf8');
+const script = readFileSync(path.join(dir, 'worker.js'), 'utf8');
 // Module comments sit alone on a line, one tab in: "// ../node_modules/zod/v4/core/core.js" or "// shared/src/playbook/schema.ts".
 const marked = script.split('\n').map((line) => {
   const module = /^\t\/\/ ((?:\.\.\/)*[\w@.+-]+(?:\/[\w@.+-]+)+\.[cm]?[jt]s)$/.exec(line)?.[1];
   return module ? `\t__closerTimes.push([${JSON.stringify(module)}, performance.now(), globalThis.__closerZod ?? 0]);\n${line}` : line;
 });
-if (!marked.some((line) => line.includes('__closerTimes.push'))) throw new Error(`${source}/background.js names no module: build it with CLOSER_UNMINIFIED=1`);
+if (!marked.some((line) => line.includes('__closerTimes.push'))) throw new Error(`${source}/worker.js names no module: build it with CLOSER_UNMINIFIED=1`);
 // zod's constructors all go through one init(inst, def); counting its calls counts the pieces built.
 const counted = marked.join('\n').replace('function init(inst, def) {', 'function init(inst, def) { globalThis.__closerZod = (globalThis.__closerZod ?? 0) + 1;');
-writeFileSync(path.join(dir, 'background.js'), `globalThis.__closerTimes = [];\n${counted}\n__closerTimes.push(['end', performance.now(), globalThis.__closerZod ?? 0]);\n`);
+writeFileSync(path.join(dir, 'worker.js'), `globalThis.__closerTimes = [];\n${counted}\n__closerTimes.push(['end', performance.now(), globalThis.__closerZod ?? 0]);\n`);
 
 const session = await launch({ extension: dir, cdp: true, chatPages: false });
 try {

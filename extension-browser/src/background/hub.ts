@@ -10,6 +10,7 @@ import * as profile from './profile.ts';
 import { currentEngine, describeBundle } from './bundles.ts';
 import { importBundleFile, importBundleFromUrl, resetToDefaultBundle } from './bundle-refresh.ts';
 import { handleBundleTrustRequest } from './bundle-status.ts';
+import { LEFT_UNANSWERED } from './left-unanswered.ts';
 import { adaptReply, adaptSettings, adaptStatus } from './models/adapt.ts';
 import { takeAskedView } from './notifications.ts';
 import { takePending } from './pending.ts';
@@ -258,9 +259,9 @@ export function onMessage(raw: unknown): Promise<unknown> | undefined {
   if (event.ok) {
     // customer-message and pick-list-done are also for the panel; leave their answer to nobody.
     const done = handleEvent(event.message).catch((error: unknown) => console.warn('closer: event failed', error));
-    return event.message.type === 'customer-message' || event.message.type === 'pick-list-done' ? (void done, undefined) : done;
+    return LEFT_UNANSWERED.has(event.message.type) ? (void done, undefined) : done;
   }
   // Background→panel events pass by here too; anything else is a malformed message worth a note.
-  if (type !== 'suggest-for') console.warn(`closer: ignored a message: ${event.error}`);
+  if (typeof type !== 'string' || !LEFT_UNANSWERED.has(type)) console.warn(`closer: ignored a message: ${event.error}`);
   return undefined;
 }

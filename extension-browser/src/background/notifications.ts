@@ -63,12 +63,3 @@ async function afterClick(opened: Promise<boolean>): Promise<void> {
   if (window?.id !== undefined) await chrome.tabs.create({ windowId: window.id, url, active: true });
   else await chrome.windows.create({ url, focused: true });
 }
-
-/**
- * Listens to clicks. The API exists only once the optional permission is granted, so this runs at
- * the worker's start and again when a permission is added; adding the same listener twice is a no-op.
- */
-export function listenToNotificationClicks(): void {
-  const events = globalThis.chrome?.notifications?.onClicked;
-  if (events && !events.hasListener(onNotificationClicked)) events.addListener(onNotificationClicked);
-}

@@ -118,12 +118,12 @@ export async function getBundle(): Promise<StoredBundle | undefined> {
 }
 
 export async function putBundle(bundle: StoredBundle): Promise<void> {
-  early = undefined;
+  dropEarlyRead();
   await (await database()).put('bundles', bundle, 'current');
 }
 
 export async function deleteBundle(): Promise<void> {
-  early = undefined;
+  dropEarlyRead();
   await (await database()).delete('bundles', 'current');
 }
 
@@ -132,24 +132,71 @@ interface BundleRecords {
   defaultCopy?: StoredBundle;
 }
 
-let early: Promise<BundleRecords> | undefined;
+interface EarlyRead {
+  /** The records, until getBundles takes them or a write to the bundles store drops them. */
+  records?: Promise<BundleRecords>;
+  /** Settles once the read is with the database (or has failed). */
+  asked: Promise<void>;
+}
+
+// The worker's first script (start.ts) and the rest of it (worker.ts) each hold a copy of this
+// module: the read one asks for and the other takes lives on the global object.
+const scripts = globalThis as { closerEarlyRead?: EarlyRead };
 
 /**
- * Asks for the bundle records as the worker's script starts (early-read.ts, which index.ts imports
- * first): IndexedDB opens the database and reads them while the rest of the script runs, so the
- * first suggestion after a restart finds them read. The next getBundles takes that read; a write
- * to the bundles store before it drops it.
+ * Asks for the bundle records as the worker's first script runs (start.ts): IndexedDB opens the
+ * database and reads them while the rest of the worker is loaded, and the next getBundles takes
+ * that read. Plain IndexedDB, in the one request readBundles makes, so the first script stays
+ * small; a database to create or migrate is left to database(), which knows how.
  */
 export function readBundlesEarly(): void {
-  early ??= readBundles();
-  early.catch(() => {});
+  let asked!: () => void;
+  const early: EarlyRead = { asked: new Promise<void>((resolve) => (asked = resolve)) };
+  early.records = new Promise<BundleRecords>((resolve, reject) => {
+    const open = indexedDB.open(DB_NAME, DB_VERSION);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => {
+      asked();
+      reject(open.error ?? new Error('the database did not open'));
+    };
+    open.onsuccess = () => {
+      const db = open.result;
+      try {
+        const request = db.transaction('bundles').objectStore('bundles').openCursor(IDBKeyRange.bound('current', 'default-copy'));
+        request.onsuccess = () => resolve(recordsAt(request.result?.key, request.result?.value as StoredBundle | undefined));
+        request.onerror = () => reject(request.error ?? new Error('the bundles were not read'));
+      } catch (error) {
+        reject(error);
+      } finally {
+        // Closed once its one read is done, so that this connection never holds up a migration.
+        db.close();
+        asked();
+      }
+    };
+  });
+  early.records.catch(() => {});
+  scripts.closerEarlyRead = early;
+}
+
+/** Settles once the early read is with the database: the worker's code is loaded after (start.ts). */
+export function earlyReadAsked(): Promise<void> {
+  return scripts.closerEarlyRead?.asked ?? Promise.resolve();
+}
+
+function dropEarlyRead(): void {
+  if (scripts.closerEarlyRead) scripts.closerEarlyRead.records = undefined;
 }
 
 /** The bundle records (readBundles), from the read made at the start when there is one. */
 export function getBundles(): Promise<BundleRecords> {
-  const read = early;
-  early = undefined;
+  const read = scripts.closerEarlyRead?.records;
+  dropEarlyRead();
   return read ? read.catch(() => readBundles()) : readBundles();
+}
+
+function recordsAt(key: IDBValidKey | undefined, value: StoredBundle | undefined): BundleRecords {
+  if (value === undefined) return {};
+  return key === 'current' ? { current: value } : { defaultCopy: value };
 }
 
 /**
@@ -164,17 +211,16 @@ async function readBundles(): Promise<BundleRecords> {
   const cursor = await (await database()).transaction('bundles').store.openCursor(IDBKeyRange.bound('current', 'default-copy'));
   // Not waiting for the transaction's end: a read is done when its request succeeds, and the
   // end comes a round trip later (seen 5–100 ms later on a busy machine).
-  if (!cursor) return {};
-  return cursor.key === 'current' ? { current: cursor.value } : { defaultCopy: cursor.value };
+  return recordsAt(cursor?.key, cursor?.value);
 }
 
 export async function putDefaultCopy(bundle: StoredBundle): Promise<void> {
-  early = undefined;
+  dropEarlyRead();
   await (await database()).put('bundles', bundle, 'default-copy');
 }
 
 export async function deleteDefaultCopy(): Promise<void> {
-  early = undefined;
+  dropEarlyRead();
   await (await database()).delete('bundles', 'default-copy');
 }
 
