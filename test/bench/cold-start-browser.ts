@@ -45,10 +45,10 @@ async function sent(page: Page, request: object): Promise<{ ms: number; at: numb
 
 // Where a cold request's time went, from the marks the worker leaves on its performance timeline
 // (start.ts, worker.ts, bundles.ts, hub.ts), each as ms after the page sent the request: the
-// worker's start (its time origin), its first script run (listening), its code loaded, the bundle
+// worker's start (its time origin), its first script run (listening), the database open, its code loaded, the bundle
 // read from storage and opened, and for a suggestion its indexes prepared, the other reads done
 // and the answer made.
-const PHASES = [['worker started', ''], ['script run', 'closer:listening'], ['code loaded', 'closer:worker-loaded'], ['bundle read', 'closer:bundle-read'], ['opened', 'closer:bundle-opened'], ['prepared', 'closer:prepared'], ['all read', 'closer:all-read'], ['answered', 'closer:answered']] as const;
+const PHASES = [['worker started', ''], ['script run', 'closer:listening'], ['database open', 'closer:database-open'], ['code loaded', 'closer:worker-loaded'], ['bundle read', 'closer:bundle-read'], ['opened', 'closer:bundle-opened'], ['prepared', 'closer:prepared'], ['all read', 'closer:all-read'], ['answered', 'closer:answered']] as const;
 
 async function phasesOf(session: Session, at: number): Promise<number[]> {
   const worker = session.context.serviceWorkers().find((candidate) => candidate.url().includes(session.extensionId));

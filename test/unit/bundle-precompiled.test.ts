@@ -10,6 +10,7 @@ import { runCli, type Io } from '@closer/shared/node';
 import {
   BundleError,
   checkPrecompiled,
+  contentHashOf,
   loadBundle,
   openBundle,
   precompileBundle,
@@ -116,6 +117,22 @@ describe('precompiled indexes', () => {
       expect(searchPlaybooks('太贵了', cut), what).toEqual(searchPlaybooks('太贵了', reread(plain)));
       expect(suggestReplies('太贵了', {}, cut).replies, what).toEqual(suggestReplies('太贵了', {}, reread(plain)).replies);
     }
+  });
+
+  it('features said to be sorted and not (the lines reversed, each with its row) are refused by the import check', () => {
+    const parts = precompiled.precompiled as { intent: Record<string, string> } & Bundle['precompiled'];
+    const reversed = (text: string) => text.split('\n').reverse().join('\n');
+    const intent = { ...parts.intent, features: reversed(parts.intent.features!), rows: reversed(parts.intent.rows!) };
+    const unsortedIntent = loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, intent } as Bundle['precompiled'] & object)));
+    expect(() => checkPrecompiled(unsortedIntent)).toThrow(/intent model is damaged: its features are said to be sorted and are not; rebuild it with "closer build"/);
+    const model = plain.base!.model!;
+    const base = { ...plain.base!, model: { ...model, features: reversed(model.features), counts: reversed(model.counts) } };
+    const { hash: _hash, precompiled: _parts, ...rest } = plain;
+    const unsortedBase = loadBundle(JSON.stringify(precompileBundle({ ...rest, base, hash: contentHashOf({ ...rest, base } as Bundle) } as Bundle)));
+    expect(() => checkPrecompiled(unsortedBase)).toThrow(/base model is damaged: its features are said to be sorted and are not/);
+    // Written sorted by the build, so the check passes on what it wrote.
+    expect(model.sorted).toBe(true);
+    expect(parts.intent.sorted).toBe(true);
   });
 
   it('a part of the wrong shape is a malformed bundle at its path', () => {

@@ -29,4 +29,24 @@ describe('LineIndex', () => {
     const index = new LineIndex('ab\nabc\na\nabcd');
     expect(['a', 'ab', 'abc', 'abcd', 'abcde'].map((key) => index.find(key))).toEqual([2, 0, 1, 3, -1]);
   });
+
+  it('finds the lines of a sorted text by halving, as the table finds them', () => {
+    const lines = [...new Set(Array.from({ length: 3000 }, (_, at) => (at % 3 === 0 ? `p:tai gui ${at}` : at % 3 === 1 ? `太贵${at % 700}` : `w:${at}`)))].sort();
+    const text = lines.join('\n');
+    const sorted = new LineIndex(text, true);
+    const table = new LineIndex(text);
+    expect(sorted.isSorted()).toBe(true);
+    lines.forEach((line, at) => expect(sorted.find(line)).toBe(at));
+    for (const key of ['', 'p:tai gui', '太贵', 'w:3000', 'w:1\n', '\uffff', 'a']) expect(sorted.find(key)).toBe(table.find(key));
+    // A line met twice: the first, as with the table.
+    expect(new LineIndex('a\nb\nb\nc', true).find('b')).toBe(1);
+    expect(new LineIndex('', true).find('')).toBe(-1);
+  });
+
+  it('tells a text not sorted', () => {
+    expect(new LineIndex('b\na').isSorted()).toBe(false);
+    expect(new LineIndex('a\nab\nb').isSorted()).toBe(true);
+    // JavaScript's order is by UTF-16 code unit: an astral character sorts before U+FFFF.
+    expect(new LineIndex(['\uffff', '😀'].sort().join('\n')).isSorted()).toBe(true);
+  });
 });

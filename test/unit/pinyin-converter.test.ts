@@ -6,6 +6,8 @@ import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { hasOtherReadings, readingOf, readingsOfRun } from '../../shared/src/engine/pinyin-converter.ts';
+import { LineIndex } from '../../shared/src/engine/line-index.ts';
+import { WORDS } from '../../shared/src/engine/pinyin-table.ts';
 import { RANGES, pinyinTableSource } from '../scripts/pinyin-table-source.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -27,6 +29,10 @@ function runsIn(folders: string[]): string[] {
 describe('pinyin converter', () => {
   it('the committed table is the one the installed pinyin-pro makes (npm run pinyin-table rewrites it)', () => {
     expect(readFileSync(path.join(root, 'shared/src/engine/pinyin-table.ts'), 'utf8')).toBe(pinyinTableSource());
+  });
+
+  it('lists its words sorted, as the converter that finds them by halving needs', () => {
+    expect(new LineIndex(WORDS).isSorted()).toBe(true);
   });
 
   it('reads every character of the table as pinyin-pro does, and knows which have other readings', () => {

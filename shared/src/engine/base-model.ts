@@ -47,14 +47,9 @@ function countCorpus(base: BaseCorpus): { counts: Map<string, Float64Array>; tot
 /** The counts in the compact form a bundle carries: each feature with "intent:count" pairs. */
 export function compileBaseModel(base: BaseCorpus): BaseModel {
   const { counts, totals, vocabulary, messages } = countCorpus(base);
-  const features: string[] = [];
-  const rows: string[] = [];
-  for (const [feature, row] of counts) {
-    if (messages.get(feature)! < MIN_MESSAGES) continue;
-    features.push(feature);
-    rows.push([...row].flatMap((value, at) => (value > 0 ? [`${at}:${Math.round(value * SCALE)}`] : [])).join(' '));
-  }
-  return { features: features.join('\n'), counts: rows.join('\n'), totals: [...totals].map((value) => Math.round(value * SCALE)), vocabulary };
+  const features = [...counts.keys()].filter((feature) => messages.get(feature)! >= MIN_MESSAGES).sort();
+  const rows = features.map((feature) => [...counts.get(feature)!].flatMap((value, at) => (value > 0 ? [`${at}:${Math.round(value * SCALE)}`] : [])).join(' '));
+  return { features: features.join('\n'), counts: rows.join('\n'), totals: [...totals].map((value) => Math.round(value * SCALE)), vocabulary, sorted: true };
 }
 
 /** The corpus with its counts compiled in, as `closer build` writes it. */
@@ -67,7 +62,7 @@ export function withBaseModel(base: BaseCorpus): BaseCorpus {
  * restarted indexes the feature names and decodes only the rows its messages need.
  */
 function compiledCounts(model: BaseModel): BaseCounts | undefined {
-  const features = new LineIndex(model.features);
+  const features = new LineIndex(model.features, model.sorted === true);
   const counts = new LineIndex(model.counts);
   if (counts.count !== features.count || model.totals.length !== INTENTS.length) return undefined;
   const decoded = new Map<number, Float64Array>();

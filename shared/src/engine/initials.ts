@@ -28,7 +28,9 @@ export function buildInitialsIndex(words: Iterable<[string, number]>): InitialsI
     if (!list) index.set(key, (list = []));
     list.push({ word, weight });
   }
-  for (const list of index.values()) list.sort((a, b) => b.weight - a.weight).splice(CANDIDATES);
+  // Ties by the word, so the candidates do not depend on the order the words came in (a model
+  // read from a bundle lists its features sorted, one rebuilt in the order it met them).
+  for (const list of index.values()) list.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0)).splice(CANDIDATES);
   return index;
 }
 

@@ -16,7 +16,13 @@ export class LineIndex {
   private table: Int32Array | undefined;
   readonly count: number;
 
-  constructor(private readonly text: string) {
+  /**
+   * `sorted`: the lines are in the order of JavaScript's string comparison, as `closer build` writes
+   * them, so a line is found by halving with no table made (the table over twenty thousand lines
+   * took a worker's start about 5 ms). A text said sorted that is not finds lines wrongly, never
+   * throws: an import checks the claim first (isSorted).
+   */
+  constructor(private readonly text: string, private readonly sorted = false) {
     if (text === '') {
       this.starts = new Int32Array([0]);
       this.count = 0;
@@ -37,8 +43,9 @@ export class LineIndex {
     return this.text.slice(this.starts[at]!, this.starts[at + 1]! - 1);
   }
 
-  /** The number of the first line that is exactly `key`, or -1. The hash table is made on the first search. */
+  /** The number of the first line that is exactly `key`, or -1. The hash table is made on the first search of lines not sorted. */
   find(key: string): number {
+    if (this.sorted) return this.halve(key);
     const table = this.table ?? this.buildTable();
     const mask = table.length - 1;
     for (let slot = hashRange(key, 0, key.length) & mask; ; slot = (slot + 1) & mask) {
@@ -48,6 +55,23 @@ export class LineIndex {
       const start = this.starts[at]!;
       if (this.starts[at + 1]! - 1 - start === key.length && this.text.startsWith(key, start)) return at;
     }
+  }
+
+  /** Whether each line sorts before or with the next one. */
+  isSorted(): boolean {
+    for (let at = 1; at < this.count; at++) if (this.line(at - 1) > this.line(at)) return false;
+    return true;
+  }
+
+  private halve(key: string): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.line(middle) < key) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.count && this.line(low) === key ? low : -1;
   }
 
   private buildTable(): Int32Array {

@@ -38,11 +38,11 @@ const WORD_WEIGHT = Math.log(2e-8);
 const RULE_WEIGHT = Math.log(1e-12);
 const ALONE_WEIGHT = Math.log(1e-13);
 
-/** The words and their readings, indexed on first use without splitting the lists. */
+/** The words (sorted, so found by halving) and their readings, indexed on first use without splitting the lists. */
 let words: { keys: LineIndex; readings: LineIndex } | undefined;
 
 function wordList(): NonNullable<typeof words> {
-  return (words ??= { keys: new LineIndex(WORDS), readings: new LineIndex(WORD_READINGS) });
+  return (words ??= { keys: new LineIndex(WORDS, true), readings: new LineIndex(WORD_READINGS) });
 }
 
 /**

@@ -7,6 +7,7 @@ import { BundleError } from '../playbook/bundle-format.ts';
 import { contentHashOf, withPrecompiled, type Bundle } from '../playbook/bundle.ts';
 import { PRECOMPILED_VERSION, PrecompiledError, type PrecompiledParts } from '../playbook/precompiled.ts';
 import { intentModelOf, readIntentModel } from './classify.ts';
+import { LineIndex } from './line-index.ts';
 import { encodeSearchIndex } from './search-index.ts';
 import { buildSearchIndex, readSearchIndex, searchEntries } from './search.ts';
 import { encodeTriggerIndex } from './trigger-index.ts';
@@ -29,6 +30,9 @@ export function precompileBundle(bundle: Bundle): Bundle {
  * says so).
  */
 export function checkPrecompiled(bundle: Bundle): void {
+  // The base model is not precompiled with the playbooks but read the same way (base-model.ts).
+  const model = bundle.base?.model;
+  if (model?.sorted && !new LineIndex(model.features).isSorted()) throw new BundleError('the bundle\'s base model is damaged: its features are said to be sorted and are not; rebuild it with "closer build"');
   try {
     readSearchIndex(bundle, searchEntries(bundle), true);
     readIntentModel(bundle, true);

@@ -57,7 +57,8 @@ function intentAt(at: number, where: string): Intent {
  * by the same arithmetic as building, so they come out the same as a rebuilt model's.
  */
 export function encodeTriggerIndex(index: TriggerIndex): PrecompiledIntent {
-  const features = [...index.idf].map(([feature]) => feature);
+  // Sorted, so that a start finds a feature without making a table (line-index.ts).
+  const features = [...index.idf].map(([feature]) => feature).sort();
   const rows = features.map((feature) => {
     const counts = index.counts.get(feature);
     const postings = index.postings.get(feature) ?? [];
@@ -73,6 +74,7 @@ export function encodeTriggerIndex(index: TriggerIndex): PrecompiledIntent {
     rows: rows.join('\n'),
     logDenominators: [...index.logDenominators],
     defaultIdf: index.defaultIdf,
+    sorted: true,
   };
 }
 
@@ -107,9 +109,10 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
     triggerText.set(intent as Intent, text);
   }
   if (compiled.logDenominators.length !== intents.length) throw new PrecompiledError(`${WHAT} is cut short: ${compiled.logDenominators.length} denominators for ${intents.length} intents`);
-  const features = new LineIndex(compiled.features);
+  const features = new LineIndex(compiled.features, compiled.sorted === true);
   const lines = new LineIndex(compiled.rows);
   if (lines.count !== features.count) throw new PrecompiledError(`${WHAT} is cut short: ${lines.count} rows for ${features.count} features`);
+  if (strict && compiled.sorted && !features.isSorted()) throw new PrecompiledError(`${WHAT} is damaged: its features are said to be sorted and are not`);
   const decoded = new Map<number, Row>();
   const parse = (at: number): Row => {
     const [frequency, counts, postings, extra] = lines.line(at).split('|');

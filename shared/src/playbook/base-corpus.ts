@@ -17,6 +17,8 @@ export const BaseModelSchema = lazySchema(() => z.strictObject({
   counts: z.string(),
   totals: z.array(z.number().nonnegative()),
   vocabulary: z.number().int().nonnegative(),
+  /** The features are in JavaScript's string order, so a start finds them without a table (line-index.ts). */
+  sorted: z.literal(true).optional(),
 }));
 export type BaseModel = z.infer<ReturnType<typeof BaseModelSchema>>;
 

@@ -33,6 +33,7 @@ export const PrecompiledIntentSchema = lazySchema(() => {
     rows: z.string(),
     logDenominators: z.array(z.number()),
     defaultIdf: z.number(),
+    sorted: z.literal(true).optional(),
   });
 });
 

@@ -57,6 +57,8 @@ export type PrecompiledIntent = {
   /** Per intent of the model, log(total count + smoothing × vocabulary) of its naive Bayes. */
   logDenominators: number[];
   defaultIdf: number;
+  /** The features are in JavaScript's string order, so a start finds them without a table (line-index.ts). */
+  sorted?: true;
 };
 
 /** The current version's parts. A part can be left out; the engine then builds it. */
@@ -100,7 +102,8 @@ function isSearch(value: unknown): boolean {
 }
 
 function isIntent(value: unknown): boolean {
-  if (!isObject(value) || !hasOnly(value, ['intents', 'examples', 'keywords', 'triggerText', 'logDenominators', 'defaultIdf', ...INTENT_STRINGS])) return false;
+  if (!isObject(value) || !hasOnly(value, ['intents', 'examples', 'keywords', 'triggerText', 'logDenominators', 'defaultIdf', 'sorted', ...INTENT_STRINGS])) return false;
+  if (value.sorted !== undefined && value.sorted !== true) return false;
   return Array.isArray(value.intents) && value.intents.every(isCount) && Array.isArray(value.examples) && Array.isArray(value.keywords)
     && isObject(value.triggerText) && Object.values(value.triggerText).every(isString) && INTENT_STRINGS.every((key) => isString(value[key]))
     && Array.isArray(value.logDenominators) && value.logDenominators.every(isNumber) && isNumber(value.defaultIdf);
