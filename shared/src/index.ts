@@ -35,7 +35,7 @@ export { INTENT_PRINCIPLES } from './engine/intent-principles.ts';
 export { GOLDEN_STEP_NAMES } from './engine/golden-steps.ts';
 export { compileBaseModel, withBaseModel } from './engine/base-model.ts';
 export { featuresOfMessage } from './engine/intent-features.ts';
-export { suggestReplies, prepareSuggestions, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
+export { suggestReplies, prepareSuggestions, preparationSteps, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
 export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, withoutFraming, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';
 export { preparePinyin } from './engine/pinyin-features.ts';

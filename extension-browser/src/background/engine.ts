@@ -11,7 +11,7 @@ import {
   localText,
   openBundle,
   precompiledNotice,
-  prepareSuggestions,
+  preparationSteps,
   searchEntries,
   searchPlaybooks,
   suggestReplies,
@@ -46,9 +46,10 @@ export interface Engine {
   variables(lang: Language, defaults: Record<string, string>, values: Record<string, string>): VariableField[];
   /**
    * Builds the indexes every suggestion needs now (the core's prepareSuggestions) and classifies
-   * these messages (the core keeps the last ones classified); suggestions stay the same.
+   * these messages (the core keeps the last ones classified); suggestions stay the same. Between
+   * its parts it waits for `between`, in which other work (storage's answers) can run.
    */
-  prepareSuggestions(messages?: readonly string[]): void;
+  prepareSuggestions(messages: readonly string[], between: () => Promise<void>): Promise<void>;
   /** tags: the customer's accepted tag ids (the profile), for the product ladder. */
   suggest(text: string, conversation: Conversation, values: Record<string, string>, lang: Language, tags?: readonly string[]): Suggestion;
   search(query: string, filter: { intent?: string; step?: string }, lang: Language): SearchResult;
@@ -118,9 +119,11 @@ export function loadEngine(input: string | object, options: { trusted?: boolean 
         value: values[name] ?? '',
       }));
     },
-    prepareSuggestions(messages = []) {
-      prepareSuggestions(bundle);
-      for (const message of messages) classifyMessage(message, bundle);
+    async prepareSuggestions(messages, between) {
+      for (const step of [...preparationSteps(bundle), ...messages.map((message) => () => void classifyMessage(message, bundle))]) {
+        step();
+        await between();
+      }
     },
     suggest(text, conversation, values, lang, tags = []) {
       // The stored messages end with this one when it was recorded; the engine wants the earlier ones.

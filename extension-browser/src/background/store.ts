@@ -1,5 +1,5 @@
 import type { Case, DrillResult } from '@closer/shared';
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
 // The only module that touches IndexedDB. The background worker owns the database; the panel and
 // the content script reach it through typed messages (requests.ts, protocol.ts).
@@ -87,20 +87,24 @@ const MAX_MESSAGES = 20;
 
 let opening: Promise<IDBPDatabase<CloserDB>> | undefined;
 
+// Another context upgrading or deleting the database must not wait on this connection: close it,
+// and the next call opens the database again (migrating it if it is older).
+function blocking(): void {
+  void opening?.then((db) => db.close());
+  opening = undefined;
+}
+
+function terminated(): void {
+  opening = undefined;
+}
+
 export function database(): Promise<IDBPDatabase<CloserDB>> {
-  opening ??= openDB<CloserDB>(DB_NAME, DB_VERSION, {
+  opening ??= takeEarlyConnection() ?? openDB<CloserDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let version = oldVersion; version < DB_VERSION; version++) MIGRATIONS[version]!(db, tx);
     },
-    // Another context upgrading or deleting the database must not wait on this connection: close
-    // it, and the next call opens the database again (migrating it if it is older).
-    blocking() {
-      void opening?.then((db) => db.close());
-      opening = undefined;
-    },
-    terminated() {
-      opening = undefined;
-    },
+    blocking,
+    terminated,
   });
   return opening;
 }
@@ -135,6 +139,8 @@ interface BundleRecords {
 interface EarlyRead {
   /** The records, until getBundles takes them or a write to the bundles store drops them. */
   records?: Promise<BundleRecords>;
+  /** The connection the read was made on, until database() takes it or another context's upgrade closes it. */
+  connection?: IDBDatabase;
   /** Settles once the read is with the database (or has failed). */
   asked: Promise<void>;
 }
@@ -163,6 +169,13 @@ export function readBundlesEarly(): void {
       // The cold-start bench reads this mark (test/bench/cold-start-browser.ts).
       performance.mark('closer:database-open');
       const db = open.result;
+      // Kept for the worker's code, whose first reads (the conversation, the settings) then need
+      // no open of their own, unless another context needs the database changed first.
+      early.connection = db;
+      db.onversionchange = db.onclose = () => {
+        db.close();
+        if (early.connection === db) early.connection = undefined;
+      };
       try {
         const request = db.transaction('bundles').objectStore('bundles').openCursor(IDBKeyRange.bound('current', 'default-copy'));
         request.onsuccess = () => resolve(recordsAt(request.result?.key, request.result?.value as StoredBundle | undefined));
@@ -170,8 +183,6 @@ export function readBundlesEarly(): void {
       } catch (error) {
         reject(error);
       } finally {
-        // Closed once its one read is done, so that this connection never holds up a migration.
-        db.close();
         asked();
       }
     };
@@ -183,6 +194,18 @@ export function readBundlesEarly(): void {
 /** Settles once the early read is with the database: the worker's code is loaded after (start.ts). */
 export function earlyReadAsked(): Promise<void> {
   return scripts.closerEarlyRead?.asked ?? Promise.resolve();
+}
+
+/** The early read's connection, wrapped as database() opens one, or undefined when there is none. */
+function takeEarlyConnection(): Promise<IDBPDatabase<CloserDB>> | undefined {
+  const early = scripts.closerEarlyRead;
+  const db = early?.connection;
+  if (!early || !db) return undefined;
+  early.connection = undefined;
+  db.onversionchange = db.onclose = null;
+  db.addEventListener('versionchange', blocking);
+  db.addEventListener('close', terminated);
+  return Promise.resolve(wrap(db) as IDBPDatabase<CloserDB>);
 }
 
 function dropEarlyRead(): void {

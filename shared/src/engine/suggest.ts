@@ -170,8 +170,12 @@ const RELEVANT = 0.08;
  * message. Suggestions do not change: these are the indexes suggestReplies would build.
  */
 export function prepareSuggestions(bundle: Bundle): void {
-  prepareIntentModel(bundle);
-  suggestIndexOf(bundle);
+  for (const step of preparationSteps(bundle)) step();
+}
+
+/** prepareSuggestions in its parts, for a caller that lets other work run between them (a worker's start). */
+export function preparationSteps(bundle: Bundle): (() => void)[] {
+  return [() => prepareIntentModel(bundle), () => void suggestIndexOf(bundle)];
 }
 
 /**
