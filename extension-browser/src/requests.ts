@@ -19,11 +19,11 @@ const ValuesSchema = z.record(z.string(), z.string());
 // Practice drills (background/drills.ts): the drills offered, the score of the answers so far, the results kept.
 const DrillAnswerSchema = z.object({ customer: z.string().check(z.maxLength(20_000)), reply: z.string().check(z.maxLength(200_000)), seconds: z.optional(z.number().check(z.nonnegative())) });
 export type DrillAnswerInput = z.infer<typeof DrillAnswerSchema>;
-export const DrillRequestSchemas = [
-  z.object({ type: z.literal('drill-list'), seed: z.int().check(z.nonnegative()) }),
-  z.object({ type: z.literal('drill-score'), drill: z.string(), answers: z.array(DrillAnswerSchema).check(z.maxLength(200)), save: z.boolean(), started: z.string() }),
-  z.object({ type: z.literal('drills-export') }),
-] as const;
+const DrillRequestSchemas = {
+  'drill-list': () => z.object({ type: z.literal('drill-list'), seed: z.int().check(z.nonnegative()) }),
+  'drill-score': () => z.object({ type: z.literal('drill-score'), drill: z.string(), answers: z.array(DrillAnswerSchema).check(z.maxLength(200)), save: z.boolean(), started: z.string() }),
+  'drills-export': () => z.object({ type: z.literal('drills-export') }),
+};
 
 export const DrillListSchema = z.object({
   drills: z.array(z.object({
@@ -56,9 +56,9 @@ export type DrillScoreView = z.infer<typeof DrillScoreSchema>;
 
 // Team sync (background/sync/): Settings → Team read and saved (the password or token only ever
 // goes to the worker, never comes back), and a run now.
-export const TeamRequestSchemas = [
-  z.object({ type: z.literal('team-get') }),
-  z.object({
+const TeamRequestSchemas = {
+  'team-get': () => z.object({ type: z.literal('team-get') }),
+  'team-set': () => z.object({
     type: z.literal('team-set'),
     enabled: z.boolean(),
     url: z.string().check(z.maxLength(2000)),
@@ -67,19 +67,19 @@ export const TeamRequestSchemas = [
     secret: z.optional(z.string().check(z.maxLength(10_000))),
     secretKind: z.enum(['password', 'token']),
   }),
-  z.object({ type: z.literal('team-sync-now') }),
-] as const;
+  'team-sync-now': () => z.object({ type: z.literal('team-sync-now') }),
+};
 
 // The customer's profile (background/profile.ts): this chat's customer with their tags, stage and
 // suggested tags; a tag put on or taken off by the salesperson. Follow-ups (background/followups.ts):
 // what is due today, and what the salesperson did with one (never sent by itself).
 export const FOLLOWUP_ACTIONS = ['done', 'snoozed', 'declined'] as const;
-export const ProfileRequestSchemas = [
+const ProfileRequestSchemas = {
   // message: the customer message the panel shows, read for cues with the conversation's recent ones.
-  z.object({ type: z.literal('profile-get'), conversationKey: z.string(), message: z.optional(z.string().check(z.maxLength(20_000))) }),
-  z.object({ type: z.literal('profile-tag'), conversationKey: z.string(), tag: z.string().check(z.maxLength(200)), on: z.boolean() }),
-  z.object({ type: z.literal('followups-due') }),
-  z.object({
+  'profile-get': () => z.object({ type: z.literal('profile-get'), conversationKey: z.string(), message: z.optional(z.string().check(z.maxLength(20_000))) }),
+  'profile-tag': () => z.object({ type: z.literal('profile-tag'), conversationKey: z.string(), tag: z.string().check(z.maxLength(200)), on: z.boolean() }),
+  'followups-due': () => z.object({ type: z.literal('followups-due') }),
+  'followup-act': () => z.object({
     type: z.literal('followup-act'),
     case: z.string().check(z.maxLength(100)),
     rule: z.string().check(z.maxLength(200)),
@@ -88,47 +88,47 @@ export const ProfileRequestSchemas = [
     /** For a snooze: how many days (1 = until tomorrow). */
     days: z.optional(z.int().check(z.positive(), z.maximum(60))),
   }),
-  z.object({ type: z.literal('followups-notify'), enabled: z.boolean() }),
-] as const;
+  'followups-notify': () => z.object({ type: z.literal('followups-notify'), enabled: z.boolean() }),
+};
 
 // The team's key and the bundle's updates (background/bundle-trust.ts, bundle-refresh.ts): the
 // status, trusting a pasted key or the signer of the bundle in use, forgetting it, checking now.
-export const BundleTrustRequestSchemas = [
-  z.object({ type: z.literal('bundle-status') }),
-  z.object({ type: z.literal('bundle-key-pin'), key: z.string().check(z.maxLength(4000)) }),
-  z.object({ type: z.literal('bundle-key-accept'), fingerprint: z.string().check(z.maxLength(100)) }),
-  z.object({ type: z.literal('bundle-key-forget') }),
-  z.object({ type: z.literal('bundle-refresh-now') }),
+const BundleTrustRequestSchemas = {
+  'bundle-status': () => z.object({ type: z.literal('bundle-status') }),
+  'bundle-key-pin': () => z.object({ type: z.literal('bundle-key-pin'), key: z.string().check(z.maxLength(4000)) }),
+  'bundle-key-accept': () => z.object({ type: z.literal('bundle-key-accept'), fingerprint: z.string().check(z.maxLength(100)) }),
+  'bundle-key-forget': () => z.object({ type: z.literal('bundle-key-forget') }),
+  'bundle-refresh-now': () => z.object({ type: z.literal('bundle-refresh-now') }),
   // How often the bundle URL is checked, in minutes (chrome.alarms fires no more often than every 30 s; a bundle needs far less).
-  z.object({ type: z.literal('bundle-refresh-every'), minutes: z.int().check(z.minimum(15), z.maximum(7 * 24 * 60)) }),
-] as const;
+  'bundle-refresh-every': () => z.object({ type: z.literal('bundle-refresh-every'), minutes: z.int().check(z.minimum(15), z.maximum(7 * 24 * 60)) }),
+};
 
-export const RequestSchema = z.discriminatedUnion('type', [
+const REQUEST_SCHEMAS = {
   ...DrillRequestSchemas,
   ...BundleTrustRequestSchemas,
   // Suggest replies for a customer message in a conversation (records the message first).
-  z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.optional(z.boolean()) }),
-  z.object({ type: z.literal('search'), query: z.string(), intent: z.optional(z.string()), step: z.optional(z.string()) }),
-  z.object({ type: z.literal('variables-get'), conversationKey: z.string() }),
-  z.object({ type: z.literal('variables-set'), conversationKey: z.string(), values: ValuesSchema }),
+  'suggest': () => z.object({ type: z.literal('suggest'), text: z.string(), conversationKey: z.string(), record: z.optional(z.boolean()) }),
+  'search': () => z.object({ type: z.literal('search'), query: z.string(), intent: z.optional(z.string()), step: z.optional(z.string()) }),
+  'variables-get': () => z.object({ type: z.literal('variables-get'), conversationKey: z.string() }),
+  'variables-set': () => z.object({ type: z.literal('variables-set'), conversationKey: z.string(), values: ValuesSchema }),
   // The salesperson inserted or copied a reply: the engine will not put it first again.
   // adapted: the text used was a model's adaptation the gate accepted, so review can tell it from verbatim use.
-  z.object({ type: z.literal('reply-used'), conversationKey: z.string(), replyId: z.string(), adapted: z.optional(z.object({ backend: z.enum(['openai-compatible', 'chrome-built-in']), hosted: z.boolean() })) }),
-  z.object({ type: z.literal('settings-get') }),
-  z.object({ type: z.literal('settings-set'), language: z.optional(LanguageSchema), defaults: z.optional(ValuesSchema) }),
-  z.object({ type: z.literal('bundle-import-text'), text: z.string(), source: z.string() }),
-  z.object({ type: z.literal('bundle-import-url'), url: z.string() }),
-  z.object({ type: z.literal('bundle-reset') }),
-  z.object({ type: z.literal('site-forget'), site: z.string() }),
+  'reply-used': () => z.object({ type: z.literal('reply-used'), conversationKey: z.string(), replyId: z.string(), adapted: z.optional(z.object({ backend: z.enum(['openai-compatible', 'chrome-built-in']), hosted: z.boolean() })) }),
+  'settings-get': () => z.object({ type: z.literal('settings-get') }),
+  'settings-set': () => z.object({ type: z.literal('settings-set'), language: z.optional(LanguageSchema), defaults: z.optional(ValuesSchema) }),
+  'bundle-import-text': () => z.object({ type: z.literal('bundle-import-text'), text: z.string(), source: z.string() }),
+  'bundle-import-url': () => z.object({ type: z.literal('bundle-import-url'), url: z.string() }),
+  'bundle-reset': () => z.object({ type: z.literal('bundle-reset') }),
+  'site-forget': () => z.object({ type: z.literal('site-forget'), site: z.string() }),
   // The message chosen in the context menu just before the panel opened, if any (taken once).
-  z.object({ type: z.literal('pending-take') }),
+  'pending-take': () => z.object({ type: z.literal('pending-take') }),
   // The view a click on the follow-ups notification asked for just before the panel opened (taken once).
-  z.object({ type: z.literal('view-take') }),
+  'view-take': () => z.object({ type: z.literal('view-take') }),
   // Make sure the chat tab has the content script (the panel opened on a page with activeTab).
-  z.object({ type: z.literal('attach'), tabId: z.int() }),
+  'attach': () => z.object({ type: z.literal('attach'), tabId: z.int() }),
   // Win/loss cases (background/cases.ts): list, mark, export, import, the salesperson's name.
-  z.object({ type: z.literal('cases-list'), conversationKey: z.optional(z.string()) }),
-  z.object({
+  'cases-list': () => z.object({ type: z.literal('cases-list'), conversationKey: z.optional(z.string()) }),
+  'case-update': () => z.object({
     type: z.literal('case-update'),
     id: z.optional(z.string()),
     conversationKey: z.optional(z.string()),
@@ -141,12 +141,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
       product: z.optional(z.string().check(z.maxLength(200))),
     }),
   }),
-  z.object({ type: z.literal('cases-export'), keepNames: z.boolean() }),
-  z.object({ type: z.literal('cases-import'), text: z.string(), source: z.string() }),
+  'cases-export': () => z.object({ type: z.literal('cases-export'), keepNames: z.boolean() }),
+  'cases-import': () => z.object({ type: z.literal('cases-import'), text: z.string(), source: z.string() }),
   // Adaptation by a model (background/models/): adapt one reply, the state of the back-ends, the salesperson's settings.
-  z.object({ type: z.literal('adapt'), conversationKey: z.string(), replyId: z.string(), message: z.string().check(z.maxLength(20_000)) }),
-  z.object({ type: z.literal('adapt-status') }),
-  z.object({
+  'adapt': () => z.object({ type: z.literal('adapt'), conversationKey: z.string(), replyId: z.string(), message: z.string().check(z.maxLength(20_000)) }),
+  'adapt-status': () => z.object({ type: z.literal('adapt-status') }),
+  'adapt-settings-set': () => z.object({
     type: z.literal('adapt-settings-set'),
     settings: z.object({
       enabled: z.optional(z.boolean()),
@@ -157,11 +157,25 @@ export const RequestSchema = z.discriminatedUnion('type', [
       timeoutSeconds: z.optional(z.number().check(z.positive(), z.maximum(120))),
     }),
   }),
-  z.object({ type: z.literal('cases-profile'), salesperson: z.optional(z.string().check(z.maxLength(200))), reasons: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)))) }),
+  'cases-profile': () => z.object({ type: z.literal('cases-profile'), salesperson: z.optional(z.string().check(z.maxLength(200))), reasons: z.optional(z.array(z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]*$/)))) }),
   ...ProfileRequestSchemas,
   ...TeamRequestSchemas,
-]);
-export type Request = z.infer<typeof RequestSchema>;
+};
+
+type RequestSchemas = typeof REQUEST_SCHEMAS;
+export type Request = { [Type in keyof RequestSchemas]: z.infer<ReturnType<RequestSchemas[Type]>> }[keyof RequestSchemas];
+
+// Each request's schema is built the first time one of its type arrives: the worker's start built
+// all of them, about 1,100 zod pieces and 2 ms of every first answer after a restart.
+const built = new Map<string, z.ZodMiniType>();
+
+/** The schema of a request type, or undefined when no request has that type. */
+export function requestSchemaOf(type: string): z.ZodMiniType | undefined {
+  if (!Object.hasOwn(REQUEST_SCHEMAS, type)) return undefined;
+  let schema = built.get(type);
+  if (!schema) built.set(type, (schema = REQUEST_SCHEMAS[type as keyof RequestSchemas]()));
+  return schema;
+}
 
 export const IntentScoreSchema = z.object({ intent: z.string(), score: z.number() });
 

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { ContentEventSchema, parseMessage, type ContentEvent } from '../protocol.ts';
-import { RequestSchema, type Envelope, type Language, type Request, type Result } from '../requests.ts';
+import { requestSchemaOf, type Envelope, type Language, type Request, type Result } from '../requests.ts';
 import { attachTab } from './attach.ts';
 import * as cases from './cases.ts';
 import * as drills from './drills.ts';
@@ -246,28 +246,24 @@ export function startFollowups(): void {
   followups.casesChanged(language);
 }
 
-// The request types, as the union itself knows them (its discriminator's values): asked of it
-// rather than of ResultSchemas, which the panel checks answers with and the worker then never
-// builds (about a fifth of the zod schemas its start made).
-function isRequestType(type: string): boolean {
-  return RequestSchema._zod.propValues?.type?.has(type) ?? false;
-}
-
 /** The runtime.onMessage listener: a promise means an answer, undefined means "not for me". */
 export function onMessage(raw: unknown): Promise<unknown> | undefined {
   const type = (raw as { type?: unknown } | null)?.type;
-  const request = parseMessage(RequestSchema, raw);
-  if (request.ok) {
-    return handleRequest(request.message).then(
+  // Only the schema of the request's own type is built and run (requests.ts).
+  const schema = typeof type === 'string' ? requestSchemaOf(type) : undefined;
+  if (schema) {
+    const request = parseMessage(schema, raw);
+    // A request of a known kind that does not check out is refused with what was wrong.
+    if (!request.ok) return Promise.resolve({ ok: false, error: `${type as string}: ${request.error}` } satisfies Envelope);
+    const message = request.message as Request;
+    return handleRequest(message).then(
       (result): Envelope => {
-        if (CHANGES_CASES.has(request.message.type)) void writes.then(() => followups.casesChanged(language));
+        if (CHANGES_CASES.has(message.type)) void writes.then(() => followups.casesChanged(language));
         return { ok: true, result };
       },
       (error: unknown): Envelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );
   }
-  // A request of a known kind that does not check out is refused with what was wrong.
-  if (typeof type === 'string' && isRequestType(type)) return Promise.resolve({ ok: false, error: `${type}: ${request.error}` } satisfies Envelope);
   const event = parseMessage(ContentEventSchema, raw);
   if (event.ok) {
     // customer-message and pick-list-done are also for the panel; leave their answer to nobody.
