@@ -1,0 +1,21 @@
+// The panel's requests to the worker (extension-browser/src/requests.ts): each type's schema is
+// built the first time one of its type arrives, and only a request type has one.
+import { describe, expect, it } from 'vitest';
+import { requestSchemaOf } from '../../extension-browser/src/requests.ts';
+
+describe('request schemas', () => {
+  it('checks a request with its own type’s schema, naming the field that is wrong', () => {
+    const suggest = requestSchemaOf('suggest')!;
+    expect(suggest.safeParse({ type: 'suggest', text: '太贵了', conversationKey: 'chat-1' }).success).toBe(true);
+    const wrong = suggest.safeParse({ type: 'suggest', text: 42, conversationKey: 'chat-1' });
+    expect(wrong.success).toBe(false);
+    expect(wrong.error?.issues[0]?.path).toEqual(['text']);
+    // Another type's request does not pass as this one.
+    expect(suggest.safeParse({ type: 'search', query: 'x' }).success).toBe(false);
+  });
+
+  it('builds a schema once and has none for what is not a request type', () => {
+    expect(requestSchemaOf('search')).toBe(requestSchemaOf('search'));
+    for (const type of ['customer-message', 'suggest-for', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(requestSchemaOf(type), type).toBeUndefined();
+  });
+});
