@@ -29,6 +29,13 @@ describe('the manifest', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
+  it('names the worker’s first script, and Firefox’s background page both of its files, in order', () => {
+    expect(manifest.background).toEqual({ service_worker: 'background.js', scripts: ['background.js', 'worker.js'] });
+    // The first script stays small (start.ts): its run is what a restart waits for before asking for the bundle.
+    expect(statSync(join(productionDir, 'background.js')).size).toBeLessThan(20_000);
+    expect(readFileSync(join(productionDir, 'worker.js'), 'utf8')).toContain('closerWorker');
+  });
+
   it('the test build differs only by the loopback host permission and content script', () => {
     const test = read('manifest.json', extensionDir) as Manifest;
     expect(test.host_permissions).toEqual(['http://127.0.0.1/*']);
@@ -81,6 +88,6 @@ describe('the manifest', () => {
       readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [relative(productionDir, join(dir, name)).split(sep).join('/')]));
     const unpacked = files(productionDir).filter((name) => !name.startsWith('demo/'));
     expect([...entries.keys()].sort()).toEqual(unpacked.sort());
-    for (const name of ['manifest.json', 'background.js', 'panel.html']) expect(entries.get(name)?.equals(readFileSync(join(productionDir, name)))).toBe(true);
+    for (const name of ['manifest.json', 'background.js', 'worker.js', 'panel.html']) expect(entries.get(name)?.equals(readFileSync(join(productionDir, name)))).toBe(true);
   });
 });
