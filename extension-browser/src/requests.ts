@@ -169,6 +169,9 @@ export type Request = { [Type in keyof RequestSchemas]: z.infer<ReturnType<Reque
 // all of them, about 1,100 zod pieces and 2 ms of every first answer after a restart.
 const built = new Map<string, z.ZodMiniType>();
 
+/** Every request type. */
+export const REQUEST_TYPES = Object.keys(REQUEST_SCHEMAS) as (keyof RequestSchemas)[];
+
 /** The schema of a request type, or undefined when no request has that type. */
 export function requestSchemaOf(type: string): z.ZodMiniType | undefined {
   if (!Object.hasOwn(REQUEST_SCHEMAS, type)) return undefined;
