@@ -16,11 +16,15 @@ import {
   precompileBundle,
   precompiledNotice,
   PRECOMPILED_VERSION,
+  searchEntries,
   searchPlaybooks,
   suggestReplies,
   withPrecompiled,
   type Bundle,
 } from '@closer/shared';
+import { PackedLists } from '../../shared/src/engine/packed-lists.ts';
+import { decodeSearchIndex, encodeSearchIndex } from '../../shared/src/engine/search-index.ts';
+import { base64ToBytes, VarintWriter, type VarintReader } from '../../shared/src/playbook/precompiled.ts';
 import { defaultBundle, readIntentSet, readSearchSet } from '../eval/evaluate.ts';
 import { generatedBundle } from '../bench/_generated-bundle.ts';
 import { engineBundle } from './engine-fixture.ts';
@@ -117,6 +121,47 @@ describe('precompiled indexes', () => {
       expect(searchPlaybooks('太贵了', cut), what).toEqual(searchPlaybooks('太贵了', reread(plain)));
       expect(suggestReplies('太贵了', {}, cut).replies, what).toEqual(suggestReplies('太贵了', {}, reread(plain)).replies);
     }
+  });
+
+  it('a damaged list the search index reads only when a query asks for it is refused by the import check; a query that meets it is answered over a rebuilt index', () => {
+    const parts = precompiled.precompiled as Bundle['precompiled'] & object;
+    const index = decodeSearchIndex(parts.search, searchEntries(precompiled), true);
+    const postings = new Map(index.postings);
+    const list = postings.get('贵')!;
+    const entries = Int32Array.from(list.entries);
+    entries[entries.length - 1] = index.entries.length + 3;
+    postings.set('贵', { entries, weights: list.weights });
+    const damaged = loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, search: encodeSearchIndex({ ...index, postings }) })));
+    expect(() => checkPrecompiled(damaged)).toThrow(/search index is damaged: "贵" points past the last entry/);
+    // Opened as a trusted bundle is (no check), the damage is met by the first query reading that list.
+    expect(() => decodeSearchIndex(parts.search, searchEntries(precompiled))).not.toThrow();
+    expect(searchPlaybooks('太贵了', reread(damaged))).toEqual(searchPlaybooks('太贵了', reread(plain)));
+  });
+
+  it('a packed list map reads each list once, in its order, and refuses a stream cut short, running on or over its size', () => {
+    const writer = new VarintWriter();
+    for (const list of [[1, 2, 300], [], [7]]) {
+      writer.write(list.length);
+      for (const item of list) writer.write(item);
+    }
+    const bytes = base64ToBytes(writer.base64(), 'lists');
+    let reads = 0;
+    const decode = (reader: VarintReader): number[] => {
+      reads++;
+      return Array.from({ length: reader.read() }, () => reader.read());
+    };
+    const lists = new PackedLists(['a', 'b', 'c'], bytes, 'the lists', decode);
+    expect(reads).toBe(0);
+    expect([lists.size, lists.has('b'), lists.has('d'), lists.get('d')]).toEqual([3, true, false, undefined]);
+    expect(lists.get('a')).toEqual([1, 2, 300]);
+    expect(lists.get('a')).toBe(lists.get('a'));
+    expect(reads).toBe(1);
+    expect([...lists]).toEqual([['a', [1, 2, 300]], ['b', []], ['c', [7]]]);
+    expect([...lists.keys()]).toEqual(['a', 'b', 'c']);
+    expect(reads).toBe(3);
+    expect(() => new PackedLists(['a', 'b', 'c', 'd'], bytes, 'the lists', decode)).toThrow(/the lists is cut short/);
+    expect(() => new PackedLists(['a', 'b'], bytes, 'the lists', decode)).toThrow(/the lists is damaged: its lists go on past their 2 keys/);
+    expect(() => new PackedLists(['a', 'b', 'c'], bytes, 'the lists', decode, 2)).toThrow(/the lists is damaged: "a" has 3 items for at most 2/);
   });
 
   it('features said to be sorted and not (the lines reversed, each with its row) are refused by the import check', () => {

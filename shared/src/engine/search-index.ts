@@ -5,6 +5,7 @@
 // replies is the difference between seconds and a tenth of one. Nothing here knows how an entry
 // becomes features, so the scoring and the building can change without touching this file.
 import { base64ToBytes, bytesToBase64, PrecompiledError, VarintReader, VarintWriter, type PrecompiledSearch } from '../playbook/precompiled.ts';
+import { PackedLists } from './packed-lists.ts';
 
 export interface Postings {
   entries: Int32Array;
@@ -19,20 +20,20 @@ export interface SoundAlike {
 /** The index over entries of type Entry (search.ts: SearchIndex = SearchIndexData<SearchEntry>). */
 export interface SearchIndexData<Entry> {
   entries: Entry[];
-  postings: Map<string, Postings>;
+  postings: ReadonlyMap<string, Postings>;
   /** Per entry: a mild length penalty, so a short script that matches beats a long guide that mentions it. */
   lengthFactor: Float32Array;
   /** The English stems indexed, sorted, to complete a half-typed last word. */
   words: string[];
   /** Trigram → English stems holding it, to forgive typos. */
-  wordTrigrams: Map<string, string[]>;
+  wordTrigrams: ReadonlyMap<string, string[]>;
   /**
    * Full pinyin ("jiage") and initials ("jg") → the Chinese bigrams that sound so, each with its
    * cohesion: how often its characters occur together rather than apart. A word (犹豫) is
    * cohesive; a pair across a word boundary (有|预算) is not, so it counts less.
    */
-  pinyinBigrams: Map<string, SoundAlike[]>;
-  initialsBigrams: Map<string, SoundAlike[]>;
+  pinyinBigrams: ReadonlyMap<string, SoundAlike[]>;
+  initialsBigrams: ReadonlyMap<string, SoundAlike[]>;
 }
 
 const WHAT = 'the precompiled search index';
@@ -94,23 +95,22 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
 }
 
 /**
- * The index a bundle carries, over the entries the engine listed again from its playbooks.
- * Anything that does not add up (a part cut short, a posting past the last entry, another number
- * of entries) is a PrecompiledError saying what, never a wrong answer.
+ * The index a bundle carries, over the entries the engine listed again from its playbooks. Its
+ * lists stay packed until a query asks for one (packed-lists.ts). Anything that does not add up
+ * (a part cut short, a posting past the last entry, another number of entries) is a
+ * PrecompiledError saying what, never a wrong answer: the stream's shape at once, a list's items
+ * when it is read, and everything with `whole` (what an import checks).
  */
-export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: Entry[]): SearchIndexData<Entry> {
+export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: Entry[], whole = false): SearchIndexData<Entry> {
   if (compiled.entries !== entries.length) throw new PrecompiledError(`${WHAT} is over ${compiled.entries} entries, but the playbooks have ${entries.length}`);
   const features = lines(compiled.features);
   const lengthBytes = base64ToBytes(compiled.lengthFactor, `${WHAT}'s length factors`);
   if (lengthBytes.length !== entries.length * 4) throw new PrecompiledError(`${WHAT}'s length factors are cut short: ${Math.floor(lengthBytes.length / 4)} for ${entries.length} entries`);
   const lengthFactor = new Float32Array(lengthBytes.buffer, lengthBytes.byteOffset, entries.length);
-  const stream = new VarintReader(base64ToBytes(compiled.postings, `${WHAT}'s postings`), `${WHAT}'s postings`);
   const base = Math.max(1, compiled.weights.length);
   const weightOf = Float32Array.from(compiled.weights);
-  const postings = new Map<string, Postings>();
-  for (const feature of features) {
+  const postings = new PackedLists(features, base64ToBytes(compiled.postings, `${WHAT}'s postings`), `${WHAT}'s postings`, (stream, feature) => {
     const size = stream.read();
-    if (size > entries.length) throw new PrecompiledError(`${WHAT} is damaged: "${feature}" has ${size} postings for ${entries.length} entries`);
     const list = { entries: new Int32Array(size), weights: new Float32Array(size) };
     let entry = 0;
     for (let at = 0; at < size; at++) {
@@ -121,9 +121,8 @@ export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: E
       list.entries[at] = entry;
       list.weights[at] = weightOf[code]!;
     }
-    postings.set(feature, list);
-  }
-  if (!stream.done) throw new PrecompiledError(`${WHAT} is damaged: its postings go on past its ${features.length} features`);
+    return list;
+  }, entries.length);
   const words = lines(compiled.words);
   const soundFeatures = new VarintReader(base64ToBytes(compiled.sounds, `${WHAT}'s sounds`), `${WHAT}'s sounds`);
   const cohesionBytes = base64ToBytes(compiled.cohesions, `${WHAT}'s cohesions`);
@@ -136,15 +135,11 @@ export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: E
     sounds.push({ bigram, cohesion });
   }
   if (!soundFeatures.done) throw new PrecompiledError(`${WHAT} is damaged: ${cohesions.length} cohesions for more sounds`);
-  return {
-    entries,
-    postings,
-    lengthFactor,
-    words,
-    wordTrigrams: decodeLists(compiled.wordTrigrams, words, 'word trigrams'),
-    pinyinBigrams: decodeLists(compiled.pinyinBigrams, sounds, 'pinyin'),
-    initialsBigrams: decodeLists(compiled.initialsBigrams, sounds, 'initials'),
-  };
+  const wordTrigrams = decodeLists(compiled.wordTrigrams, words, 'word trigrams');
+  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, sounds, 'pinyin');
+  const initialsBigrams = decodeLists(compiled.initialsBigrams, sounds, 'initials');
+  if (whole) for (const lists of [postings, wordTrigrams, pinyinBigrams, initialsBigrams]) lists.readAll();
+  return { entries, postings, lengthFactor, words, wordTrigrams, pinyinBigrams, initialsBigrams };
 }
 
 function lines(text: string): string[] {
@@ -156,7 +151,7 @@ function base64Of(values: Float32Array | Float64Array): string {
 }
 
 /** A map of key → list as its keys, one a line, and a varint stream of each list's size and items' numbers. */
-function encodeLists<T>(map: Map<string, T[]>, numberOf: (item: T) => number): { keys: string; lists: string } {
+function encodeLists<T>(map: ReadonlyMap<string, T[]>, numberOf: (item: T) => number): { keys: string; lists: string } {
   const stream = new VarintWriter();
   for (const list of map.values()) {
     stream.write(list.length);
@@ -165,11 +160,9 @@ function encodeLists<T>(map: Map<string, T[]>, numberOf: (item: T) => number): {
   return { keys: [...map.keys()].join('\n'), lists: stream.base64() };
 }
 
-function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string): Map<string, T[]> {
+function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string): PackedLists<T[]> {
   const where = `${WHAT}'s ${what}`;
-  const stream = new VarintReader(base64ToBytes(compiled.lists, where), where);
-  const map = new Map<string, T[]>();
-  for (const key of lines(compiled.keys)) {
+  return new PackedLists(lines(compiled.keys), base64ToBytes(compiled.lists, where), where, (stream, key) => {
     const size = stream.read();
     const list: T[] = [];
     for (let at = 0; at < size; at++) {
@@ -177,8 +170,6 @@ function decodeLists<T>(compiled: { keys: string; lists: string }, items: readon
       if (item === undefined) throw new PrecompiledError(`${where} are damaged: "${key}" names an item past the last`);
       list.push(item);
     }
-    map.set(key, list);
-  }
-  if (!stream.done) throw new PrecompiledError(`${where} are damaged: the lists go on past their keys`);
-  return map;
+    return list;
+  });
 }

@@ -181,7 +181,7 @@ export function readSearchIndex(bundle: Bundle, entries: SearchEntry[], strict =
   const compiled = precompiledPart(bundle, 'search');
   if (!compiled) return undefined;
   try {
-    return decodeSearchIndex(compiled, entries);
+    return decodeSearchIndex(compiled, entries, strict);
   } catch (error) {
     if (strict || !(error instanceof PrecompiledError)) throw error;
     return undefined;
@@ -381,7 +381,15 @@ export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOp
       if (step) boost.set(step, Math.max(boost.get(step) ?? 1, INTENT_BOOST));
     }
   }
-  return searchIndex(searchIndexOf(bundle), query, { ...options, boost, anchors });
+  try {
+    return searchIndex(searchIndexOf(bundle), query, { ...options, boost, anchors });
+  } catch (error) {
+    if (!(error instanceof PrecompiledError)) throw error;
+    // A list this query read from the precompiled index was damaged (lists are read as asked): built afresh instead.
+    const built = buildSearchIndex(searchEntries(bundle));
+    indexCache.set(bundle, built);
+    return searchIndex(built, query, { ...options, boost, anchors });
+  }
 }
 
 // How a new hire frames a question, which is not its topic: "客户说…怎么办", "what to say when…".

@@ -250,6 +250,16 @@ export class VarintReader {
     }
   }
 
+  /** Steps over `count` numbers without reading them: a number ends at its first byte below 128. */
+  skip(count: number): void {
+    const { bytes } = this;
+    let left = count;
+    let at = this.at;
+    while (left > 0 && at < bytes.length) if (bytes[at++]! < 128) left--;
+    if (left > 0) throw new PrecompiledError(`${this.what} is cut short: it ends in the middle of its data (${bytes.length} bytes)`);
+    this.at = at;
+  }
+
   get done(): boolean {
     return this.at === this.bytes.length;
   }
