@@ -22,9 +22,10 @@ import {
   withPrecompiled,
   type Bundle,
 } from '@closer/shared';
+import { LineIndex } from '../../shared/src/engine/line-index.ts';
 import { PackedLists } from '../../shared/src/engine/packed-lists.ts';
 import { decodeSearchIndex, encodeSearchIndex } from '../../shared/src/engine/search-index.ts';
-import { base64ToBytes, VarintWriter, type VarintReader } from '../../shared/src/playbook/precompiled.ts';
+import { base64ToBytes, VarintReader, VarintWriter, type PrecompiledSearch } from '../../shared/src/playbook/precompiled.ts';
 import { defaultBundle, readIntentSet, readSearchSet } from '../eval/evaluate.ts';
 import { generatedBundle } from '../bench/_generated-bundle.ts';
 import { engineBundle } from './engine-fixture.ts';
@@ -150,7 +151,7 @@ describe('precompiled indexes', () => {
       reads++;
       return Array.from({ length: reader.read() }, () => reader.read());
     };
-    const lists = new PackedLists(['a', 'b', 'c'], bytes, 'the lists', decode);
+    const lists = new PackedLists(new LineIndex('a\nb\nc', true), bytes, 'the lists', decode);
     expect(reads).toBe(0);
     expect([lists.size, lists.has('b'), lists.has('d'), lists.get('d')]).toEqual([3, true, false, undefined]);
     expect(lists.get('a')).toEqual([1, 2, 300]);
@@ -159,9 +160,9 @@ describe('precompiled indexes', () => {
     expect([...lists]).toEqual([['a', [1, 2, 300]], ['b', []], ['c', [7]]]);
     expect([...lists.keys()]).toEqual(['a', 'b', 'c']);
     expect(reads).toBe(3);
-    expect(() => new PackedLists(['a', 'b', 'c', 'd'], bytes, 'the lists', decode)).toThrow(/the lists is cut short/);
-    expect(() => new PackedLists(['a', 'b'], bytes, 'the lists', decode)).toThrow(/the lists is damaged: its lists go on past their 2 keys/);
-    expect(() => new PackedLists(['a', 'b', 'c'], bytes, 'the lists', decode, 2)).toThrow(/the lists is damaged: "a" has 3 items for at most 2/);
+    expect(() => new PackedLists(new LineIndex('a\nb\nc\nd', true), bytes, 'the lists', decode)).toThrow(/the lists is cut short/);
+    expect(() => new PackedLists(new LineIndex('a\nb', true), bytes, 'the lists', decode)).toThrow(/the lists is damaged: its lists go on past their 2 keys/);
+    expect(() => new PackedLists(new LineIndex('a\nb\nc', true), bytes, 'the lists', decode, 2)).toThrow(/the lists is damaged: "a" has 3 items for at most 2/);
   });
 
   it('features said to be sorted and not (the lines reversed, each with its row) are refused by the import check', () => {
@@ -175,9 +176,25 @@ describe('precompiled indexes', () => {
     const { hash: _hash, precompiled: _parts, ...rest } = plain;
     const unsortedBase = loadBundle(JSON.stringify(precompileBundle({ ...rest, base, hash: contentHashOf({ ...rest, base } as Bundle) } as Bundle)));
     expect(() => checkPrecompiled(unsortedBase)).toThrow(/base model is damaged: its features are said to be sorted and are not/);
+    // The search index's keys too: a map's keys reversed, each with its list.
+    const search = (precompiled.precompiled as { search: PrecompiledSearch }).search;
+    const lists = search.pinyinBigrams;
+    const stream = new VarintReader(base64ToBytes(lists.lists, 'pinyin'), 'pinyin');
+    const encoded: number[][] = lists.keys.split('\n').map(() => Array.from({ length: stream.read() }, () => stream.read()));
+    const writer = new VarintWriter();
+    for (const list of encoded.reverse()) for (const value of [list.length, ...list]) writer.write(value);
+    const unsortedSearch = { ...search, pinyinBigrams: { keys: reversed(lists.keys), lists: writer.base64() } };
+    const unsortedKeys = loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, search: unsortedSearch } as Bundle['precompiled'] & object)));
+    expect(() => checkPrecompiled(unsortedKeys)).toThrow(/search index is damaged: its keys are said to be sorted and are not/);
+    // The same keys not said to be sorted are read, and answer as the sorted ones do.
+    const { sorted: _sorted, ...unclaimed } = unsortedSearch;
+    const honest = loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, search: unclaimed } as Bundle['precompiled'] & object)));
+    expect(() => checkPrecompiled(honest)).not.toThrow();
+    expect(searchPlaybooks('jiage', honest)).toEqual(searchPlaybooks('jiage', reread(precompiled)));
     // Written sorted by the build, so the check passes on what it wrote.
     expect(model.sorted).toBe(true);
     expect(parts.intent.sorted).toBe(true);
+    expect(search.sorted).toBe(true);
   });
 
   it('a part of the wrong shape is a malformed bundle at its path', () => {

@@ -1,58 +1,55 @@
 // A map of key → list read from the varint stream a bundle carries, a list at a time, when it is
 // first asked for. A worker that Chrome restarted answers its first search after reading a few
-// dozen of the index's lists, not its fifteen thousand; decoding them all first was most of that
-// search's time. The stream is walked once when the map is made, so a stream that is cut short or
-// runs on past its keys is refused at once, as reading it whole refused it.
+// dozen of the index's lists, not its eighteen thousand; decoding them all first was most of that
+// search's time. The keys stay one text (line-index.ts), found by halving when they are sorted.
+// The stream is walked once when the map is made, so a stream that is cut short or runs on past
+// its keys is refused at once, as reading it whole refused it.
 import { PrecompiledError, VarintReader } from '../playbook/precompiled.ts';
+import type { LineIndex } from './line-index.ts';
 
 export class PackedLists<V> implements ReadonlyMap<string, V> {
-  private readonly offsets = new Map<string, number>();
-  private readonly decoded = new Map<string, V>();
+  /** Where each key's list starts in the stream, by the key's line. */
+  private readonly offsets: Int32Array;
+  private readonly decoded: (V | undefined)[];
 
   /**
-   * keys: one per list, in the stream's order; bytes: each list as its size, then its items, as
+   * keys: one a line, in the stream's order; bytes: each list as its size, then its items, as
    * varints; decode reads one list, its size first. A size over `maxSize` is damage, named with `what`.
    */
   constructor(
-    keys: readonly string[],
+    private readonly keyLines: LineIndex,
     private readonly bytes: Uint8Array,
     private readonly what: string,
     private readonly decode: (reader: VarintReader, key: string) => V,
     maxSize = Infinity,
   ) {
     const reader = new VarintReader(bytes, what);
-    for (const key of keys) {
-      const at = reader.at;
+    this.offsets = new Int32Array(keyLines.count);
+    for (let line = 0; line < keyLines.count; line++) {
+      this.offsets[line] = reader.at;
       const size = reader.read();
-      if (size > maxSize) throw new PrecompiledError(`${what} is damaged: "${key}" has ${size} items for at most ${maxSize}`);
+      if (size > maxSize) throw new PrecompiledError(`${what} is damaged: "${keyLines.line(line)}" has ${size} items for at most ${maxSize}`);
       reader.skip(size);
-      this.offsets.set(key, at);
     }
-    if (!reader.done) throw new PrecompiledError(`${what} is damaged: its lists go on past their ${keys.length} keys`);
+    if (!reader.done) throw new PrecompiledError(`${what} is damaged: its lists go on past their ${keyLines.count} keys`);
+    this.decoded = new Array<V | undefined>(keyLines.count);
   }
 
   get size(): number {
-    return this.offsets.size;
+    return this.keyLines.count;
   }
 
   has(key: string): boolean {
-    return this.offsets.has(key);
+    return this.keyLines.find(key) !== -1;
   }
 
   get(key: string): V | undefined {
-    let list = this.decoded.get(key);
-    if (list === undefined) {
-      const at = this.offsets.get(key);
-      if (at === undefined) return undefined;
-      const reader = new VarintReader(this.bytes, this.what);
-      reader.at = at;
-      this.decoded.set(key, (list = this.decode(reader, key)));
-    }
-    return list;
+    const line = this.keyLines.find(key);
+    return line === -1 ? undefined : this.at(line);
   }
 
-  keys(): MapIterator<string> {
-    return this.offsets.keys();
+  *keys(): MapIterator<string> {
+    for (let line = 0; line < this.keyLines.count; line++) yield this.keyLines.line(line);
   }
 
   values(): MapIterator<V> {
@@ -74,7 +71,17 @@ export class PackedLists<V> implements ReadonlyMap<string, V> {
   /** Every list, in the stream's order: what encoding the map again reads, and what checking it whole does. */
   readAll(): Map<string, V> {
     const all = new Map<string, V>();
-    for (const key of this.offsets.keys()) all.set(key, this.get(key)!);
+    for (let line = 0; line < this.keyLines.count; line++) all.set(this.keyLines.line(line), this.at(line));
     return all;
+  }
+
+  private at(line: number): V {
+    let list = this.decoded[line];
+    if (list === undefined) {
+      const reader = new VarintReader(this.bytes, this.what);
+      reader.at = this.offsets[line]!;
+      this.decoded[line] = list = this.decode(reader, this.keyLines.line(line));
+    }
+    return list;
   }
 }

@@ -5,6 +5,7 @@
 // replies is the difference between seconds and a tenth of one. Nothing here knows how an entry
 // becomes features, so the scoring and the building can change without touching this file.
 import { base64ToBytes, bytesToBase64, PrecompiledError, VarintReader, VarintWriter, type PrecompiledSearch } from '../playbook/precompiled.ts';
+import { LineIndex } from './line-index.ts';
 import { PackedLists } from './packed-lists.ts';
 
 export interface Postings {
@@ -52,7 +53,9 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
   const base = Math.max(1, weights.length);
   const postings = new VarintWriter();
   const featureAt = new Map<string, number>();
-  for (const [feature, list] of index.postings) {
+  const features = sortedKeys(index.postings);
+  for (const feature of features) {
+    const list = index.postings.get(feature)!;
     featureAt.set(feature, featureAt.size);
     postings.write(list.entries.length);
     let previous = 0;
@@ -81,7 +84,7 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
   const initialsBigrams = encodeLists(index.initialsBigrams, numberOf);
   return {
     entries: index.entries.length,
-    features: [...index.postings.keys()].join('\n'),
+    features: features.join('\n'),
     postings: postings.base64(),
     weights,
     lengthFactor: base64Of(index.lengthFactor),
@@ -91,7 +94,13 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
     cohesions: base64Of(Float64Array.from(cohesions)),
     pinyinBigrams,
     initialsBigrams,
+    sorted: true,
   };
+}
+
+/** The keys in JavaScript's string order (code units), the order LineIndex halves in. */
+function sortedKeys(map: ReadonlyMap<string, unknown>): string[] {
+  return [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -103,7 +112,8 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
  */
 export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: Entry[], whole = false): SearchIndexData<Entry> {
   if (compiled.entries !== entries.length) throw new PrecompiledError(`${WHAT} is over ${compiled.entries} entries, but the playbooks have ${entries.length}`);
-  const features = lines(compiled.features);
+  const sorted = compiled.sorted === true;
+  const features = new LineIndex(compiled.features, sorted);
   const lengthBytes = base64ToBytes(compiled.lengthFactor, `${WHAT}'s length factors`);
   if (lengthBytes.length !== entries.length * 4) throw new PrecompiledError(`${WHAT}'s length factors are cut short: ${Math.floor(lengthBytes.length / 4)} for ${entries.length} entries`);
   const lengthFactor = new Float32Array(lengthBytes.buffer, lengthBytes.byteOffset, entries.length);
@@ -130,15 +140,21 @@ export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: E
   const cohesions = new Float64Array(cohesionBytes.buffer, cohesionBytes.byteOffset, cohesionBytes.length / 8);
   const sounds: SoundAlike[] = [];
   for (const cohesion of cohesions) {
-    const bigram = features[soundFeatures.read()];
+    const feature = soundFeatures.read();
+    const bigram = feature < features.count ? features.line(feature) : undefined;
     if (bigram === undefined) throw new PrecompiledError(`${WHAT} is damaged: a sound names no feature`);
     sounds.push({ bigram, cohesion });
   }
   if (!soundFeatures.done) throw new PrecompiledError(`${WHAT} is damaged: ${cohesions.length} cohesions for more sounds`);
-  const wordTrigrams = decodeLists(compiled.wordTrigrams, words, 'word trigrams');
-  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, sounds, 'pinyin');
-  const initialsBigrams = decodeLists(compiled.initialsBigrams, sounds, 'initials');
-  if (whole) for (const lists of [postings, wordTrigrams, pinyinBigrams, initialsBigrams]) lists.readAll();
+  const wordTrigrams = decodeLists(compiled.wordTrigrams, words, 'word trigrams', sorted);
+  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, sounds, 'pinyin', sorted);
+  const initialsBigrams = decodeLists(compiled.initialsBigrams, sounds, 'initials', sorted);
+  if (whole) {
+    if (sorted && ![features, ...[compiled.wordTrigrams, compiled.pinyinBigrams, compiled.initialsBigrams].map((lists) => new LineIndex(lists.keys))].every((keys) => keys.isSorted())) {
+      throw new PrecompiledError(`${WHAT} is damaged: its keys are said to be sorted and are not`);
+    }
+    for (const lists of [postings, wordTrigrams, pinyinBigrams, initialsBigrams]) lists.readAll();
+  }
   return { entries, postings, lengthFactor, words, wordTrigrams, pinyinBigrams, initialsBigrams };
 }
 
@@ -153,16 +169,18 @@ function base64Of(values: Float32Array | Float64Array): string {
 /** A map of key → list as its keys, one a line, and a varint stream of each list's size and items' numbers. */
 function encodeLists<T>(map: ReadonlyMap<string, T[]>, numberOf: (item: T) => number): { keys: string; lists: string } {
   const stream = new VarintWriter();
-  for (const list of map.values()) {
+  const keys = sortedKeys(map);
+  for (const key of keys) {
+    const list = map.get(key)!;
     stream.write(list.length);
     for (const item of list) stream.write(numberOf(item));
   }
-  return { keys: [...map.keys()].join('\n'), lists: stream.base64() };
+  return { keys: keys.join('\n'), lists: stream.base64() };
 }
 
-function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string): PackedLists<T[]> {
+function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string, sorted: boolean): PackedLists<T[]> {
   const where = `${WHAT}'s ${what}`;
-  return new PackedLists(lines(compiled.keys), base64ToBytes(compiled.lists, where), where, (stream, key) => {
+  return new PackedLists(new LineIndex(compiled.keys, sorted), base64ToBytes(compiled.lists, where), where, (stream, key) => {
     const size = stream.read();
     const list: T[] = [];
     for (let at = 0; at < size; at++) {

@@ -19,6 +19,7 @@ export const PrecompiledSearchSchema = lazySchema(() => {
     cohesions: z.string(),
     pinyinBigrams: ListsSchema,
     initialsBigrams: ListsSchema,
+    sorted: z.literal(true).optional(),
   });
 });
 

@@ -23,7 +23,7 @@ export type PrecompiledLists = {
 export type PrecompiledSearch = {
   /** How many search entries the index was built over: the engine lists them again from the playbooks. */
   entries: number;
-  /** The index's features, one a line, in the order they were first met. */
+  /** The index's features, one a line (sorted when `sorted`). */
   features: string;
   /** Per feature: its number of postings, then each posting as (entry − previous entry) × weights.length + weight code. */
   postings: string;
@@ -40,6 +40,8 @@ export type PrecompiledSearch = {
   /** Pinyin and initials → the numbers of the sounds. */
   pinyinBigrams: PrecompiledLists;
   initialsBigrams: PrecompiledLists;
+  /** The features and the keys of each map are in JavaScript's string order, so a start finds them by halving (line-index.ts). */
+  sorted?: true;
 };
 
 export type PrecompiledIntent = {
@@ -96,7 +98,8 @@ function isLists(value: unknown): boolean {
 }
 
 function isSearch(value: unknown): boolean {
-  if (!isObject(value) || !hasOnly(value, ['entries', 'weights', ...SEARCH_STRINGS, ...SEARCH_LISTS])) return false;
+  if (!isObject(value) || !hasOnly(value, ['entries', 'weights', 'sorted', ...SEARCH_STRINGS, ...SEARCH_LISTS])) return false;
+  if (value.sorted !== undefined && value.sorted !== true) return false;
   return isCount(value.entries) && Array.isArray(value.weights) && value.weights.every(isNumber)
     && SEARCH_STRINGS.every((key) => isString(value[key])) && SEARCH_LISTS.every((key) => isLists(value[key]));
 }
