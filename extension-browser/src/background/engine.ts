@@ -121,8 +121,8 @@ export function loadEngine(input: string | object, options: { trusted?: boolean 
     },
     async prepareSuggestions(messages, between) {
       for (const step of [...preparationSteps(bundle), ...messages.map((message) => () => void classifyMessage(message, bundle))]) {
-        step();
         await between();
+        step();
       }
     },
     suggest(text, conversation, values, lang, tags = []) {
