@@ -139,30 +139,40 @@ describe('precompiled indexes', () => {
     expect(searchPlaybooks('太贵了', reread(damaged))).toEqual(searchPlaybooks('太贵了', reread(plain)));
   });
 
-  it('a packed list map reads each list once, in its order, and refuses a stream cut short, running on or over its size', () => {
-    const writer = new VarintWriter();
-    for (const list of [[1, 2, 300], [], [7]]) {
-      writer.write(list.length);
-      for (const item of list) writer.write(item);
+  it('a packed list map reads each list once, in its order, framed by its length in bytes or by its number of items, and refuses a stream cut short or running on', () => {
+    const lists = [[1, 2, 300], [], [7]];
+    const framed = new VarintWriter();
+    const counted = new VarintWriter();
+    for (const list of lists) {
+      framed.framed((inner) => list.forEach((item) => inner.write(item)));
+      for (const value of [list.length, ...list]) counted.write(value);
     }
-    const bytes = base64ToBytes(writer.base64(), 'lists');
     let reads = 0;
-    const decode = (reader: VarintReader): number[] => {
+    const decode = (reader: VarintReader, end: number): number[] => {
       reads++;
-      return Array.from({ length: reader.read() }, () => reader.read());
+      const items: number[] = [];
+      while (reader.at < end) items.push(reader.read());
+      return items;
     };
-    const lists = new PackedLists(new LineIndex('a\nb\nc', true), bytes, 'the lists', decode);
-    expect(reads).toBe(0);
-    expect([lists.size, lists.has('b'), lists.has('d'), lists.get('d')]).toEqual([3, true, false, undefined]);
-    expect(lists.get('a')).toEqual([1, 2, 300]);
-    expect(lists.get('a')).toBe(lists.get('a'));
-    expect(reads).toBe(1);
-    expect([...lists]).toEqual([['a', [1, 2, 300]], ['b', []], ['c', [7]]]);
-    expect([...lists.keys()]).toEqual(['a', 'b', 'c']);
-    expect(reads).toBe(3);
-    expect(() => new PackedLists(new LineIndex('a\nb\nc\nd', true), bytes, 'the lists', decode)).toThrow(/the lists is cut short/);
-    expect(() => new PackedLists(new LineIndex('a\nb', true), bytes, 'the lists', decode)).toThrow(/the lists is damaged: its lists go on past their 2 keys/);
-    expect(() => new PackedLists(new LineIndex('a\nb\nc', true), bytes, 'the lists', decode, 2)).toThrow(/the lists is damaged: "a" has 3 items for at most 2/);
+    for (const [isFramed, writer] of [[true, framed], [false, counted]] as const) {
+      const bytes = base64ToBytes(writer.base64(), 'lists');
+      reads = 0;
+      const map = new PackedLists(new LineIndex('a\nb\nc', true), bytes, 'the lists', isFramed, decode);
+      expect(reads).toBe(0);
+      expect([map.size, map.has('b'), map.has('d'), map.get('d')]).toEqual([3, true, false, undefined]);
+      expect(map.get('a')).toEqual([1, 2, 300]);
+      expect(map.get('a')).toBe(map.get('a'));
+      expect(reads).toBe(1);
+      expect([...map]).toEqual([['a', [1, 2, 300]], ['b', []], ['c', [7]]]);
+      expect([...map.keys()]).toEqual(['a', 'b', 'c']);
+      expect(reads).toBe(3);
+      expect(() => new PackedLists(new LineIndex('a\nb\nc\nd', true), bytes, 'the lists', isFramed, decode)).toThrow(/the lists is cut short/);
+      expect(() => new PackedLists(new LineIndex('a\nb', true), bytes, 'the lists', isFramed, decode)).toThrow(/the lists is damaged: its lists go on past their 2 keys/);
+    }
+    // A framed list whose last item runs over its length is cut short when it is read.
+    // One byte long, and that byte (200) says the number goes on into the next.
+    const map = new PackedLists(new LineIndex('a', true), Uint8Array.from([1, 200]), 'the lists', true, decode);
+    expect(() => map.get('a')).toThrow(/the lists is cut short/);
   });
 
   it('features said to be sorted and not (the lines reversed, each with its row) are refused by the import check', () => {
@@ -180,9 +190,14 @@ describe('precompiled indexes', () => {
     const search = (precompiled.precompiled as { search: PrecompiledSearch }).search;
     const lists = search.pinyinBigrams;
     const stream = new VarintReader(base64ToBytes(lists.lists, 'pinyin'), 'pinyin');
-    const encoded: number[][] = lists.keys.split('\n').map(() => Array.from({ length: stream.read() }, () => stream.read()));
+    const encoded: number[][] = lists.keys.split('\n').map(() => {
+      const end = stream.read() + stream.at;
+      const items: number[] = [];
+      while (stream.at < end) items.push(stream.read());
+      return items;
+    });
     const writer = new VarintWriter();
-    for (const list of encoded.reverse()) for (const value of [list.length, ...list]) writer.write(value);
+    for (const list of encoded.reverse()) writer.framed((inner) => list.forEach((item) => inner.write(item)));
     const unsortedSearch = { ...search, pinyinBigrams: { keys: reversed(lists.keys), lists: writer.base64() } };
     const unsortedKeys = loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, search: unsortedSearch } as Bundle['precompiled'] & object)));
     expect(() => checkPrecompiled(unsortedKeys)).toThrow(/search index is damaged: its keys are said to be sorted and are not/);
@@ -195,6 +210,7 @@ describe('precompiled indexes', () => {
     expect(model.sorted).toBe(true);
     expect(parts.intent.sorted).toBe(true);
     expect(search.sorted).toBe(true);
+    expect(search.framed).toBe(true);
   });
 
   it('a part of the wrong shape is a malformed bundle at its path', () => {

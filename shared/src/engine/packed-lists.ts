@@ -8,28 +8,34 @@ import { PrecompiledError, VarintReader } from '../playbook/precompiled.ts';
 import type { LineIndex } from './line-index.ts';
 
 export class PackedLists<V> implements ReadonlyMap<string, V> {
-  /** Where each key's list starts in the stream, by the key's line. */
-  private readonly offsets: Int32Array;
+  /** Where each key's items start and end in the stream, by the key's line. */
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
   private readonly decoded: (V | undefined)[];
 
   /**
-   * keys: one a line, in the stream's order; bytes: each list as its size, then its items, as
-   * varints; decode reads one list, its size first. A size over `maxSize` is damage, named with `what`.
+   * keys: one a line, in the stream's order; bytes: each list as varints, after its length in
+   * bytes when `framed`, else after its number of items (an earlier build's bundle), which the
+   * walk then steps over one by one. decode reads the items from the reader's position to `end`.
    */
   constructor(
     private readonly keyLines: LineIndex,
     private readonly bytes: Uint8Array,
     private readonly what: string,
-    private readonly decode: (reader: VarintReader, key: string) => V,
-    maxSize = Infinity,
+    framed: boolean,
+    private readonly decode: (reader: VarintReader, end: number, key: string) => V,
   ) {
     const reader = new VarintReader(bytes, what);
-    this.offsets = new Int32Array(keyLines.count);
+    this.starts = new Int32Array(keyLines.count);
+    this.ends = new Int32Array(keyLines.count);
     for (let line = 0; line < keyLines.count; line++) {
-      this.offsets[line] = reader.at;
       const size = reader.read();
-      if (size > maxSize) throw new PrecompiledError(`${what} is damaged: "${keyLines.line(line)}" has ${size} items for at most ${maxSize}`);
-      reader.skip(size);
+      this.starts[line] = reader.at;
+      if (framed) {
+        if (reader.at + size > bytes.length) throw new PrecompiledError(`${what} is cut short: it ends in the middle of its data (${bytes.length} bytes)`);
+        reader.at += size;
+      } else reader.skip(size);
+      this.ends[line] = reader.at;
     }
     if (!reader.done) throw new PrecompiledError(`${what} is damaged: its lists go on past their ${keyLines.count} keys`);
     this.decoded = new Array<V | undefined>(keyLines.count);
@@ -78,9 +84,12 @@ export class PackedLists<V> implements ReadonlyMap<string, V> {
   private at(line: number): V {
     let list = this.decoded[line];
     if (list === undefined) {
-      const reader = new VarintReader(this.bytes, this.what);
-      reader.at = this.offsets[line]!;
-      this.decoded[line] = list = this.decode(reader, this.keyLines.line(line));
+      const key = this.keyLines.line(line);
+      const end = this.ends[line]!;
+      const reader = new VarintReader(this.bytes.subarray(0, end), this.what);
+      reader.at = this.starts[line]!;
+      // The reader sees the stream up to this list's end: an item running over it is cut short.
+      this.decoded[line] = list = this.decode(reader, end, key);
     }
     return list;
   }

@@ -57,12 +57,13 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
   for (const feature of features) {
     const list = index.postings.get(feature)!;
     featureAt.set(feature, featureAt.size);
-    postings.write(list.entries.length);
-    let previous = 0;
-    for (let at = 0; at < list.entries.length; at++) {
-      postings.write((list.entries[at]! - previous) * base + codes.get(list.weights[at]!)!);
-      previous = list.entries[at]!;
-    }
+    postings.framed((stream) => {
+      let previous = 0;
+      for (let at = 0; at < list.entries.length; at++) {
+        stream.write((list.entries[at]! - previous) * base + codes.get(list.weights[at]!)!);
+        previous = list.entries[at]!;
+      }
+    });
   }
   // A sound is one object in both maps (a bigram's pinyin and its initials): written once, named by number.
   const soundAt = new Map<SoundAlike, number>();
@@ -95,6 +96,7 @@ export function encodeSearchIndex<Entry>(index: SearchIndexData<Entry>): Precomp
     pinyinBigrams,
     initialsBigrams,
     sorted: true,
+    framed: true,
   };
 }
 
@@ -113,26 +115,27 @@ function sortedKeys(map: ReadonlyMap<string, unknown>): string[] {
 export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: Entry[], whole = false): SearchIndexData<Entry> {
   if (compiled.entries !== entries.length) throw new PrecompiledError(`${WHAT} is over ${compiled.entries} entries, but the playbooks have ${entries.length}`);
   const sorted = compiled.sorted === true;
+  const framed = compiled.framed === true;
   const features = new LineIndex(compiled.features, sorted);
   const lengthBytes = base64ToBytes(compiled.lengthFactor, `${WHAT}'s length factors`);
   if (lengthBytes.length !== entries.length * 4) throw new PrecompiledError(`${WHAT}'s length factors are cut short: ${Math.floor(lengthBytes.length / 4)} for ${entries.length} entries`);
   const lengthFactor = new Float32Array(lengthBytes.buffer, lengthBytes.byteOffset, entries.length);
   const base = Math.max(1, compiled.weights.length);
   const weightOf = Float32Array.from(compiled.weights);
-  const postings = new PackedLists(features, base64ToBytes(compiled.postings, `${WHAT}'s postings`), `${WHAT}'s postings`, (stream, feature) => {
-    const size = stream.read();
-    const list = { entries: new Int32Array(size), weights: new Float32Array(size) };
+  const postings = new PackedLists(features, base64ToBytes(compiled.postings, `${WHAT}'s postings`), `${WHAT}'s postings`, framed, (stream, end, feature) => {
+    const entryList: number[] = [];
+    const weightList: number[] = [];
     let entry = 0;
-    for (let at = 0; at < size; at++) {
+    while (stream.at < end) {
       const value = stream.read();
       const code = value % base;
       entry += (value - code) / base;
       if (entry >= entries.length || code >= compiled.weights.length) throw new PrecompiledError(`${WHAT} is damaged: "${feature}" points past the last entry or weight`);
-      list.entries[at] = entry;
-      list.weights[at] = weightOf[code]!;
+      entryList.push(entry);
+      weightList.push(weightOf[code]!);
     }
-    return list;
-  }, entries.length);
+    return { entries: Int32Array.from(entryList), weights: Float32Array.from(weightList) };
+  });
   const words = lines(compiled.words);
   const soundFeatures = new VarintReader(base64ToBytes(compiled.sounds, `${WHAT}'s sounds`), `${WHAT}'s sounds`);
   const cohesionBytes = base64ToBytes(compiled.cohesions, `${WHAT}'s cohesions`);
@@ -146,9 +149,9 @@ export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: E
     sounds.push({ bigram, cohesion });
   }
   if (!soundFeatures.done) throw new PrecompiledError(`${WHAT} is damaged: ${cohesions.length} cohesions for more sounds`);
-  const wordTrigrams = decodeLists(compiled.wordTrigrams, words, 'word trigrams', sorted);
-  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, sounds, 'pinyin', sorted);
-  const initialsBigrams = decodeLists(compiled.initialsBigrams, sounds, 'initials', sorted);
+  const wordTrigrams = decodeLists(compiled.wordTrigrams, words, 'word trigrams', sorted, framed);
+  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, sounds, 'pinyin', sorted, framed);
+  const initialsBigrams = decodeLists(compiled.initialsBigrams, sounds, 'initials', sorted, framed);
   if (whole) {
     if (sorted && ![features, ...[compiled.wordTrigrams, compiled.pinyinBigrams, compiled.initialsBigrams].map((lists) => new LineIndex(lists.keys))].every((keys) => keys.isSorted())) {
       throw new PrecompiledError(`${WHAT} is damaged: its keys are said to be sorted and are not`);
@@ -166,24 +169,21 @@ function base64Of(values: Float32Array | Float64Array): string {
   return bytesToBase64(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
 }
 
-/** A map of key → list as its keys, one a line, and a varint stream of each list's size and items' numbers. */
+/** A map of key → list as its keys, sorted, one a line, and a varint stream of each list's items' numbers after its length in bytes. */
 function encodeLists<T>(map: ReadonlyMap<string, T[]>, numberOf: (item: T) => number): { keys: string; lists: string } {
   const stream = new VarintWriter();
   const keys = sortedKeys(map);
-  for (const key of keys) {
-    const list = map.get(key)!;
-    stream.write(list.length);
-    for (const item of list) stream.write(numberOf(item));
-  }
+  for (const key of keys) stream.framed((list) => {
+    for (const item of map.get(key)!) list.write(numberOf(item));
+  });
   return { keys: keys.join('\n'), lists: stream.base64() };
 }
 
-function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string, sorted: boolean): PackedLists<T[]> {
+function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string, sorted: boolean, framed: boolean): PackedLists<T[]> {
   const where = `${WHAT}'s ${what}`;
-  return new PackedLists(new LineIndex(compiled.keys, sorted), base64ToBytes(compiled.lists, where), where, (stream, key) => {
-    const size = stream.read();
+  return new PackedLists(new LineIndex(compiled.keys, sorted), base64ToBytes(compiled.lists, where), where, framed, (stream, end, key) => {
     const list: T[] = [];
-    for (let at = 0; at < size; at++) {
+    while (stream.at < end) {
       const item = items[stream.read()];
       if (item === undefined) throw new PrecompiledError(`${where} are damaged: "${key}" names an item past the last`);
       list.push(item);

@@ -20,6 +20,7 @@ export const PrecompiledSearchSchema = lazySchema(() => {
     pinyinBigrams: ListsSchema,
     initialsBigrams: ListsSchema,
     sorted: z.literal(true).optional(),
+    framed: z.literal(true).optional(),
   });
 });
 

@@ -42,6 +42,8 @@ export type PrecompiledSearch = {
   initialsBigrams: PrecompiledLists;
   /** The features and the keys of each map are in JavaScript's string order, so a start finds them by halving (line-index.ts). */
   sorted?: true;
+  /** Every list (a feature's postings, a map's list) follows its length in bytes instead of its number of items, so a start steps over the lists without reading them. */
+  framed?: true;
 };
 
 export type PrecompiledIntent = {
@@ -98,8 +100,8 @@ function isLists(value: unknown): boolean {
 }
 
 function isSearch(value: unknown): boolean {
-  if (!isObject(value) || !hasOnly(value, ['entries', 'weights', 'sorted', ...SEARCH_STRINGS, ...SEARCH_LISTS])) return false;
-  if (value.sorted !== undefined && value.sorted !== true) return false;
+  if (!isObject(value) || !hasOnly(value, ['entries', 'weights', 'sorted', 'framed', ...SEARCH_STRINGS, ...SEARCH_LISTS])) return false;
+  if ((value.sorted !== undefined && value.sorted !== true) || (value.framed !== undefined && value.framed !== true)) return false;
   return isCount(value.entries) && Array.isArray(value.weights) && value.weights.every(isNumber)
     && SEARCH_STRINGS.every((key) => isString(value[key])) && SEARCH_LISTS.every((key) => isLists(value[key]));
 }
@@ -214,17 +216,32 @@ export class VarintWriter {
   private size = 0;
 
   write(value: number): void {
-    if (this.size + 8 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
+    this.reserve(8);
     let rest = value;
     while (rest >= 128) {
       this.bytes[this.size++] = (rest % 128) | 128;
       rest = Math.floor(rest / 128);
     }
     this.bytes[this.size++] = rest;
+  }
+
+  /** A list written by `write`, after its length in bytes, so a reader can step over it without reading it. */
+  framed(write: (list: VarintWriter) => void): void {
+    const list = new VarintWriter();
+    write(list);
+    this.write(list.size);
+    this.reserve(list.size);
+    this.bytes.set(list.bytes.subarray(0, list.size), this.size);
+    this.size += list.size;
+  }
+
+  private reserve(more: number): void {
+    if (this.size + more <= this.bytes.length) return;
+    let length = this.bytes.length * 2;
+    while (this.size + more > length) length *= 2;
+    const grown = new Uint8Array(length);
+    grown.set(this.bytes);
+    this.bytes = grown;
   }
 
   base64(): string {
