@@ -16,6 +16,8 @@ import { chromium, type Page } from 'playwright-core';
 const builds = { A: process.env.A, B: process.env.B };
 if (!builds.A || !builds.B) throw new Error('give the two extension folders as A=… B=…');
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
+// How long a worker is left after its answer before it is stopped: long enough for the writes that follow it.
+const IDLE_MS = 1500;
 const REQUESTS: Record<string, (round: number) => object> = {
   'no bundle (pending-take)': () => ({ type: 'pending-take' }),
   suggestion: (round) => ({ type: 'suggest', text: `太贵了，能不能便宜点 ${round}`, conversationKey: `ab-cold-${round}` }),
@@ -64,6 +66,8 @@ try {
           return performance.now() - start;
         }, request(round));
         answers[which].push(ms);
+        // Chrome stops a worker after 30 s idle, never in the middle of the writes that follow an answer.
+        await new Promise((wait) => setTimeout(wait, IDLE_MS));
         const worker = context.serviceWorkers().find((candidate) => new URL(candidate.url()).host === new URL(page.url()).host);
         // From the worker's own start (its time origin), so that how soon Chromium starts it is left out.
         const listening = await worker?.evaluate(() => performance.getEntriesByName('closer:listening')[0]?.startTime ?? Number.NaN).catch(() => Number.NaN);

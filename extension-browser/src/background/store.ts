@@ -42,8 +42,29 @@ export interface StoredCase {
   lastMessage?: string;
 }
 
+/** What a suggestion reads of a case for the customer's tags (sync/case-mirror.ts keeps these). */
+export interface CaseProfile {
+  id: string;
+  conversation: string;
+  customer: string;
+  createdAt: string;
+  tags: string[];
+}
+
+/**
+ * The case database's writes counted (`started`, `finished`) and how far the case profiles
+ * mirror it: up to PouchDB sequence `seq`, complete when `writes` equals both counts.
+ */
+export interface CaseMirrorState {
+  started: number;
+  finished: number;
+  writes: number;
+  seq: number | string;
+}
+
 export interface CloserDB extends DBSchema {
   settings: { key: string; value: unknown };
+  caseProfiles: { key: string; value: CaseProfile; indexes: { byConversation: string; byCustomer: string } };
   cases: { key: string; value: StoredCase; indexes: { byConversation: string } };
   bundles: { key: string; value: StoredBundle };
   conversations: { key: string; value: Conversation; indexes: { byUpdated: number } };
@@ -76,6 +97,12 @@ export const MIGRATIONS: ((db: IDBPDatabase<CloserDB>, tx: UpgradeTransaction) =
   // 4: practice drill results (background/drills.ts), kept beside the cases.
   (db) => {
     db.createObjectStore('drills', { keyPath: 'id' });
+  },
+  // 5: what a suggestion reads of each case for the customer's tags, mirrored from the case database (sync/case-mirror.ts).
+  (db) => {
+    const store = db.createObjectStore('caseProfiles', { keyPath: 'id' });
+    store.createIndex('byConversation', 'conversation');
+    store.createIndex('byCustomer', 'customer');
   },
 ];
 
@@ -298,4 +325,33 @@ export async function putSelector(site: string, selector: string): Promise<void>
 
 export async function deleteSelector(site: string): Promise<void> {
   await (await database()).delete('selectors', site);
+}
+
+const MIRROR_STATE = 'case-mirror';
+const NO_WRITES: CaseMirrorState = { started: 0, finished: 0, writes: -1, seq: 0 };
+
+export async function getCaseMirrorState(): Promise<CaseMirrorState> {
+  return ((await (await database()).get('settings', MIRROR_STATE)) as CaseMirrorState | undefined) ?? NO_WRITES;
+}
+
+/** Changes the mirror's state in one transaction, so two changes at once never lose one; returns the state written. */
+export async function changeCaseMirrorState(change: (state: CaseMirrorState) => CaseMirrorState): Promise<CaseMirrorState> {
+  const tx = (await database()).transaction('settings', 'readwrite');
+  const state = change({ ...(((await tx.store.get(MIRROR_STATE)) as CaseMirrorState | undefined) ?? NO_WRITES) });
+  await tx.store.put(state, MIRROR_STATE);
+  await tx.done;
+  return state;
+}
+
+/** Writes these profiles and removes those ids, in one transaction; `clear` empties the store first. */
+export async function putCaseProfiles(put: readonly CaseProfile[], remove: readonly string[], clear = false): Promise<void> {
+  const tx = (await database()).transaction('caseProfiles', 'readwrite');
+  if (clear) void tx.store.clear();
+  for (const profile of put) void tx.store.put(profile);
+  for (const id of remove) void tx.store.delete(id);
+  await tx.done;
+}
+
+export async function caseProfilesOf(index: 'byConversation' | 'byCustomer', key: string): Promise<CaseProfile[]> {
+  return (await database()).getAllFromIndex('caseProfiles', index, key);
 }

@@ -7,6 +7,7 @@ import type PouchDB from 'pouchdb-browser';
 import { canonicalJson, mergeCases, type Case } from '@closer/shared';
 import { isCaseId, seenDocId, toDoc, toRecord, type CaseDoc, type CasesDatabase } from './case-doc.ts';
 import { addToIndex, caseIndex, forgetCaseIndex, isIndexLoaded } from './case-index.ts';
+import { countedCaseWrite, refreshCaseMirror } from './case-mirror.ts';
 import { migrateOldCases } from './migrate-cases.ts';
 import { pouchDB } from './pouchdb.ts';
 
@@ -29,7 +30,7 @@ let opening: Promise<CasesDatabase> | undefined;
 export function casesDatabase(): Promise<CasesDatabase> {
   opening ??= (async () => {
     const db = new (pouchDB())<Case>(CASES_DB_NAME, { adapter: 'idb' });
-    await migrateOldCases(db);
+    await countedCaseWrite(db, () => migrateOldCases(db));
     return db;
   })();
   // A failed opening is tried again on the next call instead of being remembered.
@@ -147,17 +148,19 @@ export async function putStoredCase(entry: StoredCase): Promise<void> {
   const db = await casesDatabase();
   let record = entry.record;
   let rev = entry.rev;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db.put(toDoc(record, rev));
-      break;
-    } catch (error) {
-      if (!(isConflict(error) && attempt < 3)) throw error;
-      const latest = await db.get(record.id);
-      record = mergeCases([toRecord(latest)], [record])[0]!;
-      rev = latest._rev;
+  await countedCaseWrite(db, async () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await db.put(toDoc(record, rev));
+        break;
+      } catch (error) {
+        if (!(isConflict(error) && attempt < 3)) throw error;
+        const latest = await db.get(record.id);
+        record = mergeCases([toRecord(latest)], [record])[0]!;
+        rev = latest._rev;
+      }
     }
-  }
+  });
   await indexWrite(db, entry.conversation, record);
   if (entry.lastMessage) await saveLastMessage(db, record.id, entry.lastMessage);
   changed();
@@ -168,7 +171,9 @@ export async function putCaseRecords(all: { record: Case; rev?: string; before?:
   if (all.length === 0) return;
   const db = await casesDatabase();
   // In slices, so a 10,000-case import never holds one huge IndexedDB transaction.
-  for (let start = 0; start < all.length; start += WRITE_SLICE) await putSlice(db, all.slice(start, start + WRITE_SLICE));
+  await countedCaseWrite(db, async () => {
+    for (let start = 0; start < all.length; start += WRITE_SLICE) await putSlice(db, all.slice(start, start + WRITE_SLICE));
+  });
   changed();
 }
 
@@ -185,4 +190,12 @@ async function putSlice(db: CasesDatabase, entries: { record: Case; rev?: string
   }
   for (const entry of entries) await indexWrite(db, entry.before, entry.record);
   if (failed) throw new Error(`a case was not stored: ${failed.reason ?? failed.message ?? failed.error}`);
+}
+
+/**
+ * Brings the case profiles a suggestion reads (case-mirror.ts) up to date when they are not, for
+ * the next suggestion; off the answer's path.
+ */
+export async function refreshCaseProfiles(): Promise<void> {
+  await refreshCaseMirror(await casesDatabase());
 }

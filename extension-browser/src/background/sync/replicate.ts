@@ -3,6 +3,7 @@
 // conflicts those make), settle conflicts the case's way, then push. PouchDB's replication
 // protocol checkpoints each batch on both sides, so a run cut short resumes where it stopped.
 import type PouchDB from 'pouchdb-browser';
+import { countedCaseWrite } from './case-mirror.ts';
 import { casesDatabase, forgetConversationIndex } from './case-store.ts';
 import { settleConflicts } from './conflicts.ts';
 import { describeFailure, newTransport, PermissionMissing, type SyncError, type Transport } from './sync-errors.ts';
@@ -66,9 +67,12 @@ export async function runSync(settings: TeamSettings, before: SyncState, now = D
     const db = await casesDatabase();
     // Pull first: another browser of this salesperson may have changed the same cases, and the
     // conflicts that makes are settled here before anything is pushed.
-    const pulled = await db.replicate.from(remote, { batch_size: BATCH_SIZE, retry: false });
-    if (pulled.docs_written > 0) forgetConversationIndex();
-    const settled = await settleConflicts(db, before.checkedSeq);
+    // Both write cases here, so both are counted (case-mirror.ts).
+    const { pulled, settled } = await countedCaseWrite(db, async () => {
+      const pulled = await db.replicate.from(remote, { batch_size: BATCH_SIZE, retry: false });
+      if (pulled.docs_written > 0) forgetConversationIndex();
+      return { pulled, settled: await settleConflicts(db, before.checkedSeq) };
+    });
     const written = new Set<string>();
     const push = db.replicate.to(remote, { batch_size: BATCH_SIZE, retry: false });
     push.on('change', (info) => {
