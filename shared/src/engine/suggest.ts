@@ -68,7 +68,9 @@ interface StoryEntry {
   playbook: string;
   file: string;
   line: number;
-  features: Map<string, number>;
+  /** What the story is about, normalised; its features are worked out when a doubt first asks for stories. */
+  text: string;
+  features?: Map<string, number>;
 }
 
 interface SuggestIndex {
@@ -118,7 +120,7 @@ function suggestIndexOf(bundle: Bundle): SuggestIndex {
   for (const { playbook, file, lines } of bundle.playbooks) {
     for (const story of playbook.stories ?? []) {
       const text = [story.title, story.background, story.problem, ...(story.tags ?? [])].map((value) => normalizeText(localTextAll(value))).join(' ');
-      stories.push({ story, playbook: playbook.id, file, line: lines[story.id] ?? 1, features: featuresOf(text) });
+      stories.push({ story, playbook: playbook.id, file, line: lines[story.id] ?? 1, text });
     }
   }
   const stepPositions = new Map((stepIndex.sequence?.steps ?? []).map((step, position) => [step.id, position]));
@@ -328,6 +330,7 @@ function rankStories(message: string, index: SuggestIndex, language: Language, l
   return index.stories
     .map((entry, order) => {
       let overlap = 0;
+      entry.features ??= featuresOf(entry.text);
       for (const [feature, weight] of features) overlap += Math.min(weight, entry.features.get(feature) ?? 0);
       // Stories the author marked as examples (to be replaced by real ones) come after real ones.
       const score = (0.5 + Math.min(0.45, overlap / 10)) * (entry.story.example ? 0.8 : 1) - order * 1e-6;
