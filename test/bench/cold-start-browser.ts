@@ -125,8 +125,11 @@ async function measure(label: string, goal: number, bundle: Bundle | undefined, 
     const searched = await coldStart(session, page, search);
     const searchPhases = lastPhases;
     await timed(page, suggest(99));
-    const warm = await timed(page, suggest(98));
-    console.log(`  ${label.padEnd(34)} first suggestion ${first.toFixed(0).padStart(5)} ms   first search ${searched.toFixed(0).padStart(5)} ms   (warm suggestion ${warm.toFixed(0)} ms; goal < ${goal} ms: ${(Math.max(first, searched) / goal).toFixed(2)}× of goal)`);
+    // Sent as soon as the one before is answered, it waits for that one's writes (its case record, the mirror of the cases).
+    const backToBack = await timed(page, suggest(98));
+    await page.waitForTimeout(IDLE_MS);
+    const warm = await timed(page, suggest(97));
+    console.log(`  ${label.padEnd(34)} first suggestion ${first.toFixed(0).padStart(5)} ms   first search ${searched.toFixed(0).padStart(5)} ms   (warm suggestion ${warm.toFixed(0)} ms, ${backToBack.toFixed(0)} ms right after another; goal < ${goal} ms: ${(Math.max(first, searched) / goal).toFixed(2)}× of goal)`);
     console.log(`  ${''.padEnd(34)} ms after sending: suggestion: ${firstPhases}; search: ${searchPhases}`);
   } finally {
     await session.close();

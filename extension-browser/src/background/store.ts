@@ -343,13 +343,21 @@ export async function changeCaseMirrorState(change: (state: CaseMirrorState) => 
   return state;
 }
 
-/** Writes these profiles and removes those ids, in one transaction; `clear` empties the store first. */
-export async function putCaseProfiles(put: readonly CaseProfile[], remove: readonly string[], clear = false): Promise<void> {
-  const tx = (await database()).transaction('caseProfiles', 'readwrite');
-  if (clear) void tx.store.clear();
-  for (const profile of put) void tx.store.put(profile);
-  for (const id of remove) void tx.store.delete(id);
+/**
+ * Writes these profiles and removes those ids (`clear` empties the store first) and changes the
+ * mirror's state, in one transaction: the state never says more than the profiles hold.
+ */
+export async function putCaseProfiles(put: readonly CaseProfile[], remove: readonly string[], clear: boolean, change: (state: CaseMirrorState) => CaseMirrorState): Promise<CaseMirrorState> {
+  const tx = (await database()).transaction(['caseProfiles', 'settings'], 'readwrite');
+  const profiles = tx.objectStore('caseProfiles');
+  if (clear) void profiles.clear();
+  for (const profile of put) void profiles.put(profile);
+  for (const id of remove) void profiles.delete(id);
+  const settings = tx.objectStore('settings');
+  const state = change({ ...(((await settings.get(MIRROR_STATE)) as CaseMirrorState | undefined) ?? NO_WRITES) });
+  void settings.put(state, MIRROR_STATE);
   await tx.done;
+  return state;
 }
 
 export async function caseProfilesOf(index: 'byConversation' | 'byCustomer', key: string): Promise<CaseProfile[]> {

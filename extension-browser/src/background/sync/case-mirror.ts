@@ -11,13 +11,16 @@
 // happened since. A write that never finished (the worker stopped in the middle) leaves the counts
 // apart, and the mirror is then read again from the start by the next refresh.
 import type { Case } from '@closer/shared';
-import { caseProfilesOf, changeCaseMirrorState, getCaseMirrorState, putCaseProfiles, type CaseProfile } from '../store.ts';
+import { caseProfilesOf, changeCaseMirrorState, getCaseMirrorState, putCaseProfiles, type CaseMirrorState, type CaseProfile } from '../store.ts';
 import { isCaseId, type CasesDatabase } from './case-doc.ts';
 
 /** Writes of this worker's life that have started and not finished. */
 let underWay = 0;
 // Catching up one at a time, so a later one never writes an older copy of a case over a newer.
 let catchingUp: Promise<void> = Promise.resolve();
+// The state as this worker last wrote it (only the worker writes it), so a write's catching up
+// need not read it first: a suggestion right after another waits for these writes.
+let known: CaseMirrorState | undefined;
 
 function profileOf(id: string, record: Case): CaseProfile {
   return { id, conversation: record.conversation, customer: record.customer, createdAt: record.createdAt, tags: record.tags ?? [] };
@@ -27,16 +30,20 @@ function profileOf(id: string, record: Case): CaseProfile {
 export async function countedCaseWrite<T>(db: CasesDatabase, write: () => Promise<T>): Promise<T> {
   underWay++;
   try {
-    await changeCaseMirrorState((state) => ({ ...state, started: state.started + 1 }));
-    try {
-      return await write();
-    } finally {
-      // Even after a failed write, which may have written part of its cases.
-      await catchUp(db).catch((error: unknown) => console.warn('closer: the case mirror is behind (it is read again later)', error));
-    }
-  } finally {
-    await changeCaseMirrorState((state) => ({ ...state, finished: state.finished + 1 }));
+    known = await changeCaseMirrorState((state) => ({ ...state, started: state.started + 1 }));
+  } catch (error) {
     underWay--;
+    throw error;
+  }
+  try {
+    return await write();
+  } finally {
+    // Even after a failed write, which may have written part of its cases. The write is counted
+    // finished in the same transaction as the mirror takes its changes.
+    await catchUp(db, true).catch(async (error: unknown) => {
+      console.warn('closer: the case mirror is behind (it is read again later)', error);
+      known = await changeCaseMirrorState((state) => ({ ...state, finished: state.finished + 1 }));
+    }).finally(() => underWay--);
   }
 }
 
@@ -48,18 +55,19 @@ export async function refreshCaseMirror(db: CasesDatabase): Promise<void> {
   const state = await getCaseMirrorState();
   if (underWay > 0 || isComplete(state)) return;
   if (state.started !== state.finished) {
-    await changeCaseMirrorState((now) => (underWay === 0 && now.started !== now.finished ? { ...now, finished: now.started, writes: -1, seq: 0 } : now));
+    known = await changeCaseMirrorState((now) => (underWay === 0 && now.started !== now.finished ? { ...now, finished: now.started, writes: -1, seq: 0 } : now));
   }
-  await catchUp(db);
+  await catchUp(db, false);
 }
 
 function isComplete(state: { started: number; finished: number; writes: number }): boolean {
   return state.writes === state.started && state.started === state.finished;
 }
 
-function catchUp(db: CasesDatabase): Promise<void> {
+/** Takes PouchDB's changes since the mirror last looked; `finishing` also counts a write finished. */
+function catchUp(db: CasesDatabase, finishing: boolean): Promise<void> {
   const run = catchingUp.then(async () => {
-    const before = await getCaseMirrorState();
+    const before = known ?? (await getCaseMirrorState());
     const fromStart = before.writes < 0;
     const changes = await db.changes({ since: fromStart ? 0 : before.seq, include_docs: true });
     const put: CaseProfile[] = [];
@@ -69,8 +77,7 @@ function catchUp(db: CasesDatabase): Promise<void> {
       if (change.deleted || !change.doc) removed.push(change.id);
       else put.push(profileOf(change.id, change.doc as unknown as Case));
     }
-    await putCaseProfiles(put, removed, fromStart);
-    await changeCaseMirrorState((now) => ({ ...now, seq: changes.last_seq, writes: before.started }));
+    known = await putCaseProfiles(put, removed, fromStart, (now) => ({ ...now, seq: changes.last_seq, writes: before.started, finished: now.finished + (finishing ? 1 : 0) }));
   });
   catchingUp = run.catch(() => {});
   return run;
