@@ -28,13 +28,19 @@ export class LineIndex {
       this.count = 0;
       return;
     }
+    // One pass: the starts go into an array grown by doubling, then a view of its used part is kept.
+    let starts = new Int32Array(1024);
     let count = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-    const starts = new Int32Array(count + 1);
-    let line = 1;
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+      if (count + 1 >= starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = at + 1;
+    }
     starts[count] = text.length + 1;
-    this.starts = starts;
+    this.starts = starts.subarray(0, count + 1);
     this.count = count;
   }
 

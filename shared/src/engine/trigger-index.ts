@@ -96,7 +96,9 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
   const examples = compiled.examples.map((tuple, at) => {
     if (!isTuple(tuple, 'number')) throw new PrecompiledError(`${WHAT} is damaged at example ${at + 1}`);
     const [intent, objection, text, norm] = tuple;
-    return { intent: intentAt(intent, `example ${at + 1}`), ...(objection ? { objection } : {}), source: 'team' as const, text, norm };
+    const example: TriggerIndex['examples'][number] = { intent: intentAt(intent, `example ${at + 1}`), source: 'team', text, norm };
+    if (objection) example.objection = objection;
+    return example;
   });
   const keywords = compiled.keywords.map((tuple, at) => {
     if (!isTuple(tuple, 'string')) throw new PrecompiledError(`${WHAT} is damaged at keyword ${at + 1}`);
