@@ -6,12 +6,12 @@
 // salesperson recorded and team sync pulled from a real pouchdb-server. A write the worker never
 // finished makes the next suggestion read the cases themselves, and the mirror is read again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseDocument, setTags, writeCases } from '@closer/shared';
+import { setTags, writeCases } from '@closer/shared';
 import type { Page } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../helpers/couch-server.ts';
 import { launch, type Session } from './harness.ts';
 import { loadBundle, PLAN_PLAYBOOK, wonCase } from './profile-followups-bundle.ts';
-import { ask, extensionPage, prepareUser, setUpTeam, teamStatus, waitForStatus } from './sync-helpers.ts';
+import { ask, extensionPage, prepareUser, putCaseOnServer, setUpTeam, teamStatus, waitForStatus } from './sync-helpers.ts';
 import { stopWorker } from './stop-worker.ts';
 import { bundleWithBaseOf, SHOP_PLAYBOOK } from './test-bundles.ts';
 
@@ -114,11 +114,7 @@ describe('the mirror of the cases a suggestion reads', () => {
     await setUpTeam(panel, couch.url, user, password);
     await waitForStatus(panel, (status) => status.lastSync !== undefined && !status.running, 'the first sync');
     const elsewhere = setTags(wonCase('mirror-chat-5', '李先生', 30), ['price_sensitive'], 'mature', new Date());
-    const auth = `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`;
-    const put = await fetch(`${couch.url}/${db}/${encodeURIComponent(elsewhere.id)}`, {
-      method: 'PUT', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(caseDocument(elsewhere)),
-    });
-    expect(put.ok).toBe(true);
+    await putCaseOnServer(couch, db, elsewhere);
     const before = (await teamStatus(panel)).lastSync;
     await ask(panel, { type: 'team-sync-now' });
     await waitForStatus(panel, (status) => status.lastSync !== before && !status.running, 'the pull');

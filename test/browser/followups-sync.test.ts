@@ -4,13 +4,12 @@
 // not at the follow-ups' next 30-minute alarm (which the test takes away, so only the pull can
 // count). A run that pulls nothing leaves the count as it is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseDocument } from '@closer/shared';
 import type { Page } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../helpers/couch-server.ts';
 import { launch, type Session } from './harness.ts';
 import { openView } from './panel-helpers.ts';
 import { loadBundle, PLAN_PLAYBOOK, wonCase } from './profile-followups-bundle.ts';
-import { ask, extensionPage, prepareUser, serverCases, setUpTeam, waitForStatus } from './sync-helpers.ts';
+import { ask, extensionPage, prepareUser, putCaseOnServer, serverCases, setUpTeam, waitForStatus } from './sync-helpers.ts';
 import { bundleOf, SHOP_PLAYBOOK } from './test-bundles.ts';
 
 let couch: CouchServer;
@@ -30,14 +29,6 @@ function badge(): Promise<string> {
   return session.worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.action.getBadgeText({}));
 }
 
-/** Writes a case into the salesperson's database on the server, as their other browser's sync would. */
-async function putOnServer(record: ReturnType<typeof wonCase>): Promise<void> {
-  const auth = `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`;
-  const response = await fetch(`${couch.url}/${db}/${encodeURIComponent(record.id)}`, {
-    method: 'PUT', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(caseDocument(record)),
-  });
-  if (!response.ok) throw new Error(`putting ${record.id} on the server: ${response.status} ${await response.text()}`);
-}
 
 async function syncNowClick(): Promise<void> {
   const card = panel.getByTestId('team-settings');
@@ -67,7 +58,7 @@ describe('follow-ups of cases pulled by team sync', () => {
     expect(await session.worker.evaluate(() => (globalThis as unknown as WorkerChrome).chrome.alarms.get('closer-followups'))).toBeUndefined();
     // Sold yesterday in another browser: the plan's day-one care is due today.
     const sold = wonCase('shop.example/chat-elsewhere', '周女士', 1);
-    await putOnServer(sold);
+    await putCaseOnServer(couch, db, sold);
     expect((await serverCases(couch.adminUrl, db)).map((doc) => doc._id)).toEqual([sold.id]);
     expect(await badge()).toBe('');
 

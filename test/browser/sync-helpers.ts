@@ -7,7 +7,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Case } from '@closer/shared';
+import { caseDocument, type Case } from '@closer/shared';
 import type { TeamView } from '../../extension-browser/src/requests.ts';
 import { launch, waitFor, type Session } from './harness.ts';
 
@@ -213,4 +213,13 @@ export async function caseIn(page: Page, id: string): Promise<Case> {
   const found = cases.find((record) => record.id === id);
   if (!found) throw new Error(`case ${id} is not in this browser`);
   return found;
+}
+
+/** Writes a case into a salesperson's database on the server as the admin, as their other browser's sync would. */
+export async function putCaseOnServer(couch: { url: string; admin: { user: string; password: string } }, db: string, record: Case): Promise<void> {
+  const auth = `Basic ${Buffer.from(`${couch.admin.user}:${couch.admin.password}`).toString('base64')}`;
+  const response = await fetch(`${couch.url}/${db}/${encodeURIComponent(record.id)}`, {
+    method: 'PUT', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(caseDocument(record)),
+  });
+  if (!response.ok) throw new Error(`putting ${record.id} on the server: ${response.status} ${await response.text()}`);
 }
