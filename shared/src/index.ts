@@ -27,7 +27,7 @@ export { generateKeyPair, keyFingerprint, keyText, parseKey, publicKeyOf, KEY_HE
 export { bundlePlanOf, DEFAULT_FOLLOWUP_STOP, type BundlePlan, type BundledFollowups } from './playbook/bundle-plan.ts';
 export * from './playbook/base-corpus.ts';
 // The engine (classify, conversation, suggest, search) and cases append their exports below.
-export { classifyMessage, type Classification, type ExampleSource, type IntentEvidence } from './engine/classify.ts';
+export { classifyMessage, prepareMessage, type Classification, type ExampleSource, type IntentEvidence } from './engine/classify.ts';
 export { conversationState, eventOf, GOLDEN_SEQUENCE, type Conversation, type ConversationState, type CurrentMessage, type IntentOf } from './engine/conversation.ts';
 export { GOLDEN_TRANSITIONS, stepAfter, transitionFor, type GoldenEvent, type GoldenState, type GoldenTransition } from './engine/golden-transitions.ts';
 export { chatCueOf, type ChatCue } from './engine/golden-cues.ts';
@@ -36,7 +36,7 @@ export { GOLDEN_STEP_NAMES } from './engine/golden-steps.ts';
 export { compileBaseModel, withBaseModel } from './engine/base-model.ts';
 export { featuresOfMessage } from './engine/intent-features.ts';
 export { suggestReplies, prepareSuggestions, preparationSteps, statsFactor, languageOf, type SuggestOptions, type SuggestedReply, type SuggestedStory, type Suggestion } from './engine/suggest.ts';
-export { searchPlaybooks, searchEntries, buildSearchIndex, searchIndex, withoutFraming, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
+export { searchPlaybooks, prepareQuery, searchEntries, buildSearchIndex, searchIndex, withoutFraming, type SearchEntry, type SearchResult, type SearchOptions, type SearchIndex, type SearchKind } from './engine/search.ts';
 export { normalizeText } from './engine/text.ts';
 export { preparePinyin } from './engine/pinyin-features.ts';
 export { lowerRungReply, withLowerRung, entryTierTags, rungReplyId, type LadderReply, type LadderContext } from './engine/ladder.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildBundle, classifyMessage, parsePlaybook, type Bundle } from '@closer/shared';
+import { buildBundle, classifyMessage, parsePlaybook, prepareMessage, prepareQuery, searchPlaybooks, type Bundle } from '@closer/shared';
 import { ENGINE_PLAYBOOK, engineBundle } from './engine-fixture.ts';
 
 const intentOf = (message: string, bundle: Bundle = engineBundle()) => classifyMessage(message, bundle).intent;
@@ -98,5 +98,23 @@ describe('classifyMessage', () => {
     // Only the last few are kept: a long day of messages does not grow the worker.
     for (let index = 0; index < 100; index++) classifyMessage(`message ${index}`, bundle);
     expect(classifyMessage('能不能便宜一点', bundle)).not.toBe(first);
+  });
+});
+
+describe('a message prepared before its bundle is there', () => {
+  // A copy of the bundle is another object, so nothing classified or indexed for one is reused for the other.
+  const fresh = (): Bundle => ({ ...engineBundle() });
+
+  test('classifies as it does unprepared, whatever the message (prepareMessage, prepareQuery)', () => {
+    const messages = ['太贵了，能不能便宜点', '我再考虑一下', 'too expensive for me', 'jg', '', '？？？', '别家更便宜'];
+    const unprepared = messages.map((message) => classifyMessage(message, fresh()));
+    for (const message of messages) prepareMessage(message);
+    const bundle = fresh();
+    expect(messages.map((message) => classifyMessage(message, bundle))).toEqual(unprepared);
+    // A query is prepared as search classifies it: without its framing.
+    const query = '客户说太贵了怎么回';
+    const before = searchPlaybooks(query, fresh());
+    prepareQuery(query);
+    expect(searchPlaybooks(query, fresh())).toEqual(before);
   });
 });

@@ -18,6 +18,8 @@ interface Loaded {
 }
 
 let current: Promise<Loaded> | undefined;
+/** Whether a bundle has been opened in this worker's life (a restarted worker's first requests wait for one). */
+let opened = false;
 
 // Marks on the worker's performance timeline, which the cold-start bench reads (test/bench/cold-start-browser.ts).
 const READ_MARK = 'closer:bundle-read';
@@ -107,12 +109,20 @@ export function currentEngine(): Promise<Loaded> {
     // converter's word index (about 10 ms), which every first message and query needs, is built
     // in that wait rather than on their path.
     setTimeout(preparePinyin, 0);
-    current = loadCurrent().catch((error: unknown) => {
+    current = loadCurrent().then((loaded) => {
+      opened = true;
+      return loaded;
+    }).catch((error: unknown) => {
       current = undefined;
       throw error;
     });
   }
   return current;
+}
+
+/** Whether the worker has its bundle open: until then, work a request can do without it is done while it waits. */
+export function hasOpenBundle(): boolean {
+  return opened;
 }
 
 export function describeBundle({ engine, stored }: Loaded): BundleInfo {

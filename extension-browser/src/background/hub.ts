@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { prepareMessage, prepareQuery } from '@closer/shared';
 import { ContentEventSchema, parseMessage, type ContentEvent } from '../protocol.ts';
 import { requestSchemaOf, type Envelope, type Language, type Request, type Result } from '../requests.ts';
 import { attachTab } from './attach.ts';
@@ -8,7 +9,7 @@ import * as drills from './drills.ts';
 import * as team from './sync/schedule.ts';
 import * as followups from './followups.ts';
 import * as profile from './profile.ts';
-import { currentEngine, describeBundle } from './bundles.ts';
+import { currentEngine, describeBundle, hasOpenBundle } from './bundles.ts';
 import { importBundleFile, importBundleFromUrl, resetToDefaultBundle } from './bundle-refresh.ts';
 import { handleBundleTrustRequest } from './bundle-status.ts';
 import { LEFT_UNANSWERED } from './left-unanswered.ts';
@@ -74,6 +75,8 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
         performance.mark('closer:prepared');
         return loaded;
       });
+      // What classifying the message needs of it alone, while the bundle is still on its way.
+      if (!hasOpenBundle()) setTimeout(() => prepareMessage(request.text), 0);
       const reading = request.record
         ? store.updateConversation(request.conversationKey, (c) => recordMessage(c, request.text, Date.now()))
         : store.getConversation(request.conversationKey);
@@ -99,7 +102,9 @@ async function handleRequest(request: Request): Promise<Result<Request['type']>>
       return suggestion;
     }
     case 'search': {
-      const [{ engine }, lang] = await Promise.all([currentEngine(), language()]);
+      const loading = Promise.all([currentEngine(), language()]);
+      if (!hasOpenBundle()) setTimeout(() => prepareQuery(request.query), 0);
+      const [{ engine }, lang] = await loading;
       return engine.search(request.query, { intent: request.intent, step: request.step }, lang);
     }
     case 'variables-get': {

@@ -312,6 +312,20 @@ export function classifyMessage(text: string, bundle: Bundle): Classification {
   return classified;
 }
 
+// Messages whose features were worked out before their bundle was there (prepareMessage), each taken once.
+const prepared = new Map<string, Map<string, number>>();
+
+/**
+ * Works out what classifying this message needs of the message alone (its features do not depend
+ * on the playbooks), so a restarted worker does it while it still waits for its bundle.
+ */
+export function prepareMessage(text: string): void {
+  const normalized = normalizeText(text);
+  if (!normalized || isInitialsOnly(normalized) || prepared.has(text)) return;
+  prepared.set(text, featuresOfMessage(text, normalized));
+  if (prepared.size > 4) prepared.delete(prepared.keys().next().value!);
+}
+
 function classifyAnew(text: string, bundle: Bundle): Classification {
   const model = intentModelOf(bundle);
   const normalized = normalizeText(text);
@@ -319,7 +333,9 @@ function classifyAnew(text: string, bundle: Bundle): Classification {
   let strength = 0;
   const direct = new Map<Intent, number>();
   if (normalized && model.intents.length > 0) {
-    const features = isInitialsOnly(normalized) ? initialsFeatures(model, normalized) : featuresOfMessage(text, normalized);
+    const early = prepared.get(text);
+    if (early) prepared.delete(text);
+    const features = isInitialsOnly(normalized) ? initialsFeatures(model, normalized) : early ?? featuresOfMessage(text, normalized);
     const examples = scoreExamples(model, features);
     const keywords = scoreKeywords(model, normalized);
     const posterior = scoreBayes(model, features);

@@ -5,7 +5,7 @@ import { allTexts, localText } from '../playbook/local-text.ts';
 import { GOLDEN_STEPS, INTENTS, type Language } from '../playbook/ids.ts';
 import type { LocalText, Playbook } from '../playbook/schema.ts';
 import { storyText } from '../playbook/story-text.ts';
-import { classifyMessage } from './classify.ts';
+import { classifyMessage, prepareMessage } from './classify.ts';
 import { GOLDEN_STEP_OF_INTENT } from './golden-transitions.ts';
 import { pinyinOf } from './pinyin-features.ts';
 import { bigramReadings } from './pinyin-readings.ts';
@@ -367,12 +367,12 @@ const INTENT_SURE = 0.45;
  * scripts for that intent and its golden step are lifted.
  */
 export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOptions = {}): SearchResult[] {
-  const topic = withoutFraming(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
+  const topic = topicOf(query);
   const boost = new Map<string, number>();
   // The method's terms name a category outright (拖延, 逼单, "trust"): its scripts are lifted and its principle or step is brought in.
   const anchors = termCategories(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
   for (const [category, weight] of anchors) boost.set(category, 1 + (INTENT_BOOST - 1) * weight);
-  if (topic && (CJK.test(topic) || topic.includes(' '))) {
+  if (isClassified(topic)) {
     const { intents } = classifyMessage(topic, bundle);
     const top = intents[0]!;
     if (top.intent !== 'other' && top.score >= INTENT_SURE) {
@@ -390,6 +390,21 @@ export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOp
     indexCache.set(bundle, built);
     return searchIndex(built, query, { ...options, boost, anchors });
   }
+}
+
+/** The query without its framing, which is classified like a customer message when it reads as one. */
+function topicOf(query: string): string {
+  return withoutFraming(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
+}
+
+function isClassified(topic: string): boolean {
+  return topic !== '' && (CJK.test(topic) || topic.includes(' '));
+}
+
+/** What searching needs of the query alone (classify.ts prepareMessage), for a worker still waiting for its bundle. */
+export function prepareQuery(query: string): void {
+  const topic = topicOf(query);
+  if (isClassified(topic)) prepareMessage(topic);
 }
 
 // How a new hire frames a question, which is not its topic: "客户说…怎么办", "what to say when…".
