@@ -370,7 +370,9 @@ export function searchPlaybooks(query: string, bundle: Bundle, options: SearchOp
   const topic = topicOf(query);
   const boost = new Map<string, number>();
   // The method's terms name a category outright (拖延, 逼单, "trust"): its scripts are lifted and its principle or step is brought in.
-  const anchors = termCategories(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
+  const early = preparedTerms.get(query);
+  if (early) preparedTerms.delete(query);
+  const anchors = early ?? termCategories(normalizeText(typeof query === 'string' ? query.slice(0, 200) : ''));
   for (const [category, weight] of anchors) boost.set(category, 1 + (INTENT_BOOST - 1) * weight);
   if (isClassified(topic)) {
     const { intents } = classifyMessage(topic, bundle);
@@ -401,8 +403,14 @@ function isClassified(topic: string): boolean {
   return topic !== '' && (CJK.test(topic) || topic.includes(' '));
 }
 
-/** What searching needs of the query alone (classify.ts prepareMessage), for a worker still waiting for its bundle. */
+// Queries whose method terms were found before their bundle was there (prepareQuery), each taken once.
+const preparedTerms = new Map<string, Map<string, number>>();
+
+/** What searching needs of the query alone (its method terms; classify.ts prepareMessage), for a worker still waiting for its bundle. */
 export function prepareQuery(query: string): void {
+  if (typeof query !== 'string' || preparedTerms.has(query)) return;
+  preparedTerms.set(query, termCategories(normalizeText(query.slice(0, 200))));
+  if (preparedTerms.size > 4) preparedTerms.delete(preparedTerms.keys().next().value!);
   const topic = topicOf(query);
   if (isClassified(topic)) prepareMessage(topic);
 }
