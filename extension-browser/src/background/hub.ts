@@ -28,10 +28,10 @@ async function language(): Promise<Language> {
 }
 
 async function valuesFor(conversationKey: string): Promise<Record<string, string>> {
-  const defaults = (await store.getSetting<Record<string, string>>('defaults')) ?? {};
-  const conversation = await store.getConversation(conversationKey);
+  // Asked together: after a restart the first suggestion waits for these.
+  const [saved, conversation] = await Promise.all([store.getSetting<Record<string, string>>('defaults'), store.getConversation(conversationKey)]);
   // A value typed for this conversation wins over the user's defaults, which win over the playbook's.
-  const values = { ...defaults };
+  const values = { ...(saved ?? {}) };
   for (const [name, value] of Object.entries(conversation.values)) if (value.trim()) values[name] = value;
   return values;
 }
