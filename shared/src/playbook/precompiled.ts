@@ -14,7 +14,7 @@ export const PRECOMPILED_VERSION = 1;
 // asserts that the two agree), so a start reads them without building the schema. Type aliases,
 // not interfaces, so that a part of this version is also a Precompiled.
 
-/** A map of key → list: the keys one a line, and a varint stream of each list's size and its items' numbers. */
+/** A map of key → list: the keys one a line, and a varint stream of each list's items' numbers, after its length in bytes (`framed`) or its number of items. */
 export type PrecompiledLists = {
   keys: string;
   lists: string;
@@ -25,7 +25,7 @@ export type PrecompiledSearch = {
   entries: number;
   /** The index's features, one a line (sorted when `sorted`). */
   features: string;
-  /** Per feature: its number of postings, then each posting as (entry − previous entry) × weights.length + weight code. */
+  /** Per feature: its length in bytes (`framed`) or its number of postings, then each posting as (entry − previous entry) × weights.length + weight code. */
   postings: string;
   /** The distinct posting weights (32-bit floats), indexed by the codes above. */
   weights: number[];
