@@ -135,7 +135,11 @@ export function figuresOf(text: string): Figure[] {
   take(scan, RELATIVE_DAYS, (m) => ({ kind: 'date', key: 'day:' + m[0]!.toLowerCase().replace(/^这/, '本').replace(/个/, ''), text: m[0]! }));
   scan.rest = scan.rest.replace(NOT_NUMBERS, (word) => ' '.repeat(word.length));
 
-  const ARABIC = String.raw`\d+(?:[,，]\d{3})*(?:\.\d+)?`;
+  // The pieces with Chinese in them are literals, whose Chinese the build escapes (the worker's
+  // script stays ASCII: extension-browser/scripts/build.js); String.raw's text it cannot.
+  const ARABIC = /\d+(?:[,，]\d{3})*(?:\.\d+)?/.source;
+  const PERCENT_OF = /百分之/.source;
+  const MULTIPLIER = /(百万|万|千|[kK](?![a-zA-Z]))?/.source;
   const CN = `[${CN_NUMERAL}]+`;
   const valueOf = (written: string): number | undefined => {
     const arabic = written.replace(/[,，\s]/g, '');
@@ -144,18 +148,18 @@ export function figuresOf(text: string): Figure[] {
     return chineseNumeralValue(written);
   };
   // Discounts: 8折, 8.5折, 八五折, 八折, 半价; "20% off" stays a percentage.
-  take(scan, new RegExp(String.raw`(?<![\d.])(\d(?:\.\d)?|[一二三四五六七八九两]{1,2})\s?折(?![叠扣])|半价`, 'g'), (m) => {
+  take(scan, /(?<![\d.])(\d(?:\.\d)?|[一二三四五六七八九两]{1,2})\s?折(?![叠扣])|半价/g, (m) => {
     if (m[0] === '半价') return { kind: 'discount', key: 'discount:50', text: m[0] };
     const written = m[1]!;
     const tenths = /\d/.test(written) ? Number(written) * 10 : written.length === 2 ? DIGIT[written[0]!]! * 10 + DIGIT[written[1]!]! : DIGIT[written]! * 10;
     return { kind: 'discount', key: `discount:${numberKey(tenths)}`, text: m[0]! };
   });
-  take(scan, new RegExp(String.raw`(${ARABIC})\s?(?:%|percent\b|per cent\b)|百分之(${CN}|${ARABIC})`, 'gi'), (m) => {
+  take(scan, new RegExp(String.raw`(${ARABIC})\s?(?:%|percent\b|per cent\b)|${PERCENT_OF}(${CN}|${ARABIC})`, 'gi'), (m) => {
     const value = m[1] !== undefined ? Number(m[1].replace(/[,，]/g, '')) : valueOf(m[2]!);
     return value === undefined ? undefined : { kind: 'percent', key: `percent:${numberKey(value)}`, text: m[0]! };
   });
   // Amounts: digits (with 万/千/k), Chinese numerals, English number words before a unit.
-  take(scan, new RegExp(String.raw`(${ARABIC})\s?(百万|万|千|[kK](?![a-zA-Z]))?`, 'g'), (m) => {
+  take(scan, new RegExp(String.raw`(${ARABIC})\s?${MULTIPLIER}`, 'g'), (m) => {
     const value = valueOf(m[1]!.replace(/[,，]/g, '') + (m[2] ?? ''));
     return value === undefined ? undefined : { kind: 'number', key: `number:${numberKey(value)}`, text: m[0]!.trim() };
   });

@@ -2,7 +2,7 @@
 // run of letters or digits is a word, and spaces and punctuation are kept so a diff can be read back.
 
 const WORD_CHAR = String.raw`(?:(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}])`;
-const TOKEN = new RegExp(String.raw`[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|${WORD_CHAR}+(?:['’.,]${WORD_CHAR}+)*|\s+|[^\s\p{L}\p{N}]|[\p{L}\p{N}]`, 'gu');
+const TOKEN = new RegExp(String.raw`[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|${WORD_CHAR}+(?:['\u2019.,]${WORD_CHAR}+)*|\s+|[^\s\p{L}\p{N}]|[\p{L}\p{N}]`, 'gu');
 /** Past this many words a diff is shown whole (removed, then added) rather than word by word. */
 const MAX_DIFF_WORDS = 1500;
 

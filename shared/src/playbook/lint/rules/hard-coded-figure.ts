@@ -4,11 +4,19 @@ import { diagnosticAt, type LintRule } from '../rule.ts';
 // A price or a discount written into a reply goes stale the day it changes, in every reply that
 // repeats it; a variable is changed in one place (or per customer, in the side panel). Counts,
 // durations and sizes (3年质保, 7 days, 1.8米) are not prices and are left alone.
-const DIGITS = String.raw`\d+(?:[,，]\d{3})*(?:\.\d+)?`;
+// The pieces are literals, whose Chinese the build escapes (the worker's script stays ASCII:
+// extension-browser/scripts/build.js); String.raw's text it cannot.
+const DIGITS = /\d+(?:[,，]\d{3})*(?:\.\d+)?/.source;
+const CURRENCY = /[¥￥$€£]/.source;
+const UNIT = /(?:元|块钱|万元|美元|RMB|CNY|yuan|dollars?|USD|EUR|euros?)(?![a-z])/.source;
+const PERCENT = /[%％]/.source;
+const DISCOUNT_BEFORE = /(?:打|优惠|减|省|降|让利|返|discount of|save)/.source;
+const DISCOUNT_AFTER = /(?:off|折扣|优惠|返现|cashback)/.source;
+const TENTHS = /(?<![\d.])[1-9](?:\.\d)?\s?折(?![叠扣])/.source;
 const PHRASES: Phrase[] = [
-  { pattern: new RegExp(String.raw`[¥￥$€£]\s?${DIGITS}|${DIGITS}\s?(?:元|块钱|万元|美元|RMB|CNY|yuan|dollars?|USD|EUR|euros?)(?![a-z])`, 'i'), what: 'price' },
+  { pattern: new RegExp(String.raw`${CURRENCY}\s?${DIGITS}|${DIGITS}\s?${UNIT}`, 'i'), what: 'price' },
   // A percentage is a discount only beside a discount word: "100%纯棉" is what a thing is made of.
-  { pattern: new RegExp(String.raw`(?:打|优惠|减|省|降|让利|返|discount of|save)\s?${DIGITS}\s?[%％]|${DIGITS}\s?[%％]\s?(?:off|折扣|优惠|返现|cashback)|(?<![\d.])[1-9](?:\.\d)?\s?折(?![叠扣])|${DIGITS}\s?percent off`, 'i'), what: 'discount' },
+  { pattern: new RegExp(String.raw`${DISCOUNT_BEFORE}\s?${DIGITS}\s?${PERCENT}|${DIGITS}\s?${PERCENT}\s?${DISCOUNT_AFTER}|${TENTHS}|${DIGITS}\s?percent off`, 'i'), what: 'discount' },
 ];
 
 export const hardCodedFigure: LintRule = {
