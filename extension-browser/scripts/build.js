@@ -62,7 +62,8 @@ async function buildScript(entry, fileName, { define = {}, name = fileName.repla
       lib: { entry: join(root, entry), formats: ['iife'], name, fileName: () => fileName },
     },
   });
-  asciiOnly(join(dist, fileName));
+  // A readable build keeps the comments, whose characters no bundler escapes; it is for reading a trace, never a release.
+  if (!process.env.CLOSER_UNMINIFIED) asciiOnly(join(dist, fileName));
 }
 
 /**
