@@ -38,6 +38,21 @@ let bigPrecompiled: Bundle;
 /** A bundle as a worker meets it after a restart: a fresh object read from JSON text, no cache of the engine's. */
 const reread = (bundle: Bundle): Bundle => openBundle(JSON.stringify(bundle)).bundle;
 
+/** The older form of a model's features and rows (bundles built before 2026-12-04): two aligned texts, said to be sorted. */
+function olderForm(lines: string): { features: string; rows: string } {
+  const pairs = lines.split('\n').map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]);
+  return { features: pairs.map(([feature]) => feature).join('\n'), rows: pairs.map(([, row]) => row).join('\n') };
+}
+function olderIntent(intent: Record<string, unknown>): Record<string, unknown> & { features: string; rows: string } {
+  const { lines, ...rest } = intent;
+  return { ...rest, ...olderForm(lines as string), sorted: true };
+}
+function olderBaseModel(model: NonNullable<NonNullable<Bundle['base']>['model']>): Record<string, unknown> & { features: string; counts: string } {
+  const { lines, ...rest } = model;
+  const { features, rows } = olderForm(lines!);
+  return { ...rest, features, counts: rows, sorted: true };
+}
+
 beforeAll(async () => {
   plain = await defaultBundle();
   precompiled = precompileBundle(plain);
@@ -76,6 +91,20 @@ describe('precompiled indexes', () => {
     });
   }
 
+  it('a bundle whose models are in the older form (features and rows as two aligned texts) passes the import check and answers as the current form does', () => {
+    const { hash: _hash, precompiled: _parts, ...rest } = plain;
+    const base = { ...plain.base!, model: olderBaseModel(plain.base!.model!) } as NonNullable<Bundle['base']>;
+    const withOlderBase = precompileBundle({ ...rest, base, hash: contentHashOf({ ...rest, base } as Bundle) } as Bundle);
+    const parts = withOlderBase.precompiled as { intent: Record<string, unknown> } & Bundle['precompiled'];
+    const loaded = loadBundle(JSON.stringify(withPrecompiled(withOlderBase, { ...parts, intent: olderIntent(parts.intent) } as Bundle['precompiled'] & object)));
+    expect([loaded.base?.model?.lines, (loaded.precompiled as { intent: { lines?: string } }).intent.lines]).toEqual([undefined, undefined]);
+    expect(() => checkPrecompiled(loaded)).not.toThrow();
+    const current = reread(precompiled);
+    for (const message of [...messages(), 'jg', '']) {
+      expect(suggestReplies(message, { customerMessages: ['你好'] }, reread(loaded)), message).toEqual(suggestReplies(message, { customerMessages: ['你好'] }, current));
+    }
+  });
+
   it('a bundle without them (an older closer) loads, answers the same and says it is rebuilt', () => {
     const old = loadBundle(JSON.stringify(plain));
     expect(old.precompiled).toBeUndefined();
@@ -106,18 +135,25 @@ describe('precompiled indexes', () => {
 
   it('a part cut short is refused by the import check, naming what is cut; a start that meets one rebuilds', () => {
     const parts = precompiled.precompiled as { search: Record<string, unknown>; intent: Record<string, unknown> } & Bundle['precompiled'];
-    const cuts: [string, Record<string, unknown>, RegExp][] = [
+    // The fourth: whether a start (no check) can tell, and rebuilds. A model's lines cut after a
+    // row's first field read as a smaller model until the idle-time check of the hash; an import refuses them.
+    const cuts: [string, Record<string, unknown>, RegExp, boolean?][] = [
       ['postings', { ...parts, search: { ...parts.search, postings: (parts.search.postings as string).slice(0, 4000) } }, /search index's postings is cut short/],
       ['length factors', { ...parts, search: { ...parts.search, lengthFactor: (parts.search.lengthFactor as string).slice(0, 400) } }, /length factors are cut short/],
       ['not base64', { ...parts, search: { ...parts.search, sounds: '!!!!' } }, /sounds is not base64/],
-      ['trigger features', { ...parts, intent: { ...parts.intent, features: (parts.intent.features as string).split('\n').slice(0, 10).join('\n') } }, /intent model is cut short: \d+ rows for 10 features/],
-      ['a trigger row', { ...parts, intent: { ...parts.intent, rows: (parts.intent.rows as string).replace(/\|[^|\n]*\n/, '|x:y\n') } }, /intent model is damaged at the postings of/],
+      ['a trigger row cut', { ...parts, intent: { ...parts.intent, lines: (parts.intent.lines as string).slice(0, (parts.intent.lines as string).indexOf('|', 5000) + 1) } }, /intent model is damaged at the row of/, false],
+      ['a trigger row', { ...parts, intent: { ...parts.intent, lines: (parts.intent.lines as string).replace(/\|[^|\n]*\n/, '|x:y\n') } }, /intent model is damaged at the postings of/],
+      ['a trigger without its row', { ...parts, intent: { ...parts.intent, lines: (parts.intent.lines as string).replace(/\t[^\n]*\n/, '\n') } }, /intent model is damaged: line 1 has a feature and no row/],
+      // The older form (two aligned texts), which bundles built before 2026-12-04 carry.
+      ['older trigger features', { ...parts, intent: { ...olderIntent(parts.intent), features: olderIntent(parts.intent).features.split('\n').slice(0, 10).join('\n') } }, /intent model is cut short: \d+ rows for 10 features/],
+      ['an older trigger row', { ...parts, intent: { ...olderIntent(parts.intent), rows: olderIntent(parts.intent).rows.replace(/\|[^|\n]*\n/, '|x:y\n') } }, /intent model is damaged at the postings of/],
     ];
-    for (const [what, part, reason] of cuts) {
+    for (const [what, part, reason, startTells = true] of cuts) {
       const cut = loadBundle(JSON.stringify(withPrecompiled(plain, part as Bundle['precompiled'] & object)));
       expect(() => checkPrecompiled(cut), what).toThrow(BundleError);
       expect(() => checkPrecompiled(cut), what).toThrow(reason);
       expect(() => checkPrecompiled(cut), what).toThrow(/cannot be used: .*rebuild it with "closer build"/);
+      if (!startTells) continue;
       // Past the import (a stored bundle damaged later): the engine rebuilds rather than answer wrong.
       expect(searchPlaybooks('太贵了', cut), what).toEqual(searchPlaybooks('太贵了', reread(plain)));
       expect(suggestReplies('太贵了', {}, cut).replies, what).toEqual(suggestReplies('太贵了', {}, reread(plain)).replies);
@@ -175,17 +211,22 @@ describe('precompiled indexes', () => {
     expect(() => map.get('a')).toThrow(/the lists is cut short/);
   });
 
-  it('features said to be sorted and not (the lines reversed, each with its row) are refused by the import check', () => {
+  it('features out of order (the lines reversed, each with its row) are refused by the import check, in either form', () => {
     const parts = precompiled.precompiled as { intent: Record<string, string> } & Bundle['precompiled'];
     const reversed = (text: string) => text.split('\n').reverse().join('\n');
-    const intent = { ...parts.intent, features: reversed(parts.intent.features!), rows: reversed(parts.intent.rows!) };
-    const unsortedIntent = loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, intent } as Bundle['precompiled'] & object)));
-    expect(() => checkPrecompiled(unsortedIntent)).toThrow(/intent model is damaged: its features are said to be sorted and are not; rebuild it with "closer build"/);
+    const withIntent = (intent: object) => loadBundle(JSON.stringify(withPrecompiled(plain, { ...parts, intent } as Bundle['precompiled'] & object)));
+    expect(() => checkPrecompiled(withIntent({ ...parts.intent, lines: reversed(parts.intent.lines!) }))).toThrow(/intent model is damaged: its features are not in order; rebuild it with "closer build"/);
+    const older = olderIntent(parts.intent);
+    expect(() => checkPrecompiled(withIntent({ ...older, features: reversed(older.features), rows: reversed(older.rows) }))).toThrow(/intent model is damaged: its features are said to be sorted and are not; rebuild it with "closer build"/);
     const model = plain.base!.model!;
-    const base = { ...plain.base!, model: { ...model, features: reversed(model.features), counts: reversed(model.counts) } };
     const { hash: _hash, precompiled: _parts, ...rest } = plain;
-    const unsortedBase = loadBundle(JSON.stringify(precompileBundle({ ...rest, base, hash: contentHashOf({ ...rest, base } as Bundle) } as Bundle)));
-    expect(() => checkPrecompiled(unsortedBase)).toThrow(/base model is damaged: its features are said to be sorted and are not/);
+    const withModel = (changed: object) => {
+      const base = { ...plain.base!, model: changed } as NonNullable<Bundle['base']>;
+      return loadBundle(JSON.stringify(precompileBundle({ ...rest, base, hash: contentHashOf({ ...rest, base } as Bundle) } as Bundle)));
+    };
+    expect(() => checkPrecompiled(withModel({ ...model, lines: reversed(model.lines!) }))).toThrow(/base model is damaged: its features are not in order/);
+    const olderModel = olderBaseModel(model);
+    expect(() => checkPrecompiled(withModel({ ...olderModel, features: reversed(olderModel.features), counts: reversed(olderModel.counts) }))).toThrow(/base model is damaged: its features are said to be sorted and are not/);
     // The search index's keys too: a map's keys reversed, each with its list.
     const search = (precompiled.precompiled as { search: PrecompiledSearch }).search;
     const lists = search.pinyinBigrams;
@@ -207,8 +248,8 @@ describe('precompiled indexes', () => {
     expect(() => checkPrecompiled(honest)).not.toThrow();
     expect(searchPlaybooks('jiage', honest)).toEqual(searchPlaybooks('jiage', reread(precompiled)));
     // Written sorted by the build, so the check passes on what it wrote.
-    expect(model.sorted).toBe(true);
-    expect(parts.intent.sorted).toBe(true);
+    expect(() => checkPrecompiled(precompiled)).not.toThrow();
+    expect([model.lines, parts.intent.lines].every((lines) => typeof lines === 'string' && lines.includes('\t'))).toBe(true);
     expect(search.sorted).toBe(true);
     expect(search.framed).toBe(true);
   });
@@ -261,7 +302,7 @@ describe('the CLI', () => {
     const out = path.join(dir, 'built.json');
     expect((await cli(['build', path.resolve('test/fixtures/playbooks/valid'), '--no-base', '-o', out])).code).toBe(0);
     const built = loadBundle(readFileSync(out, 'utf8'));
-    expect(built.precompiled).toMatchObject({ version: PRECOMPILED_VERSION, search: { entries: expect.any(Number) }, intent: { rows: expect.any(String) } });
+    expect(built.precompiled).toMatchObject({ version: PRECOMPILED_VERSION, search: { entries: expect.any(Number) }, intent: { lines: expect.any(String) } });
     for (const args of [['suggest', '--json', '--bundle', out, '太贵了'], ['search', '--json', '--bundle', out, '价格']]) {
       const result = await cli(args);
       expect(result.code).toBe(0);

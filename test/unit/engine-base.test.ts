@@ -105,17 +105,23 @@ describe('the compiled base model', () => {
   const { model: _compiled, ...uncompiled } = corpus;
 
   test('closer build compiles the counts into the bundle; classifying with them agrees with counting the messages', () => {
-    expect(corpus.model?.features.split('\n').length).toBeGreaterThan(5000);
+    expect(corpus.model?.lines?.split('\n').length).toBeGreaterThan(5000);
     const compiled = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base: corpus });
     const counted = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base: uncompiled });
     for (const message of messages) expect(classifyMessage(message, compiled).intent, message).toBe(classifyMessage(message, counted).intent);
   });
 
-  test('a truncated model is not trusted (the messages are counted instead) and a damaged row counts as nothing; nothing throws', () => {
-    const truncated = { ...corpus, model: { ...corpus.model!, counts: corpus.model!.counts.split('\n').slice(0, 100).join('\n') } };
-    const damaged = { ...corpus, model: { ...corpus.model!, counts: corpus.model!.counts.replace(/\d+:\d+/, 'x:y') } };
+  test('a truncated model of the older form is not trusted (the messages are counted instead) and a damaged row counts as nothing, in either form; nothing throws', () => {
+    // The older form (bundles built before 2026-12-04): features, and their counts on the same lines of a second text.
+    const { lines, ...rest } = corpus.model!;
+    const pairs = lines!.split('\n').map((line) => line.split('\t'));
+    const older = { ...rest, features: pairs.map(([feature]) => feature).join('\n'), counts: pairs.map(([, counts]) => counts).join('\n'), sorted: true as const };
+    const truncated = { ...corpus, model: { ...older, counts: older.counts.split('\n').slice(0, 100).join('\n') } };
+    const damagedOlder = { ...corpus, model: { ...older, counts: older.counts.replace(/\d+:\d+/, 'x:y') } };
+    // A truncated text of the current form reads as a smaller model: the bundle's hash is what refuses it.
+    const damaged = { ...corpus, model: { ...corpus.model!, lines: lines!.replace(/\t\d+:\d+/, '\tx:y') } };
     const reference = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base: uncompiled });
-    for (const base of [truncated, damaged]) {
+    for (const base of [truncated, damagedOlder, damaged]) {
       const bundle = buildBundle([parsePlaybook(GYM, 'gym.playbook.yaml')], { base });
       for (const message of messages) expect(classifyMessage(message, bundle).intent, message).toBe(classifyMessage(message, reference).intent);
     }

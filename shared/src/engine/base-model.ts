@@ -5,7 +5,7 @@
 import { INTENTS, type Intent } from '../playbook/ids.ts';
 import type { BaseCorpus, BaseModel } from '../playbook/base-corpus.ts';
 import { featuresOfMessage } from './intent-features.ts';
-import { LineIndex } from './line-index.ts';
+import { AlignedRows, joinFeatureRows, SortedRows, type FeatureRows } from './feature-rows.ts';
 import { CJK, normalizeText } from './text.ts';
 
 export interface BaseCounts {
@@ -49,7 +49,7 @@ export function compileBaseModel(base: BaseCorpus): BaseModel {
   const { counts, totals, vocabulary, messages } = countCorpus(base);
   const features = [...counts.keys()].filter((feature) => messages.get(feature)! >= MIN_MESSAGES).sort();
   const rows = features.map((feature) => [...counts.get(feature)!].flatMap((value, at) => (value > 0 ? [`${at}:${Math.round(value * SCALE)}`] : [])).join(' '));
-  return { features: features.join('\n'), counts: rows.join('\n'), totals: [...totals].map((value) => Math.round(value * SCALE)), vocabulary, sorted: true };
+  return { lines: joinFeatureRows(features, rows), totals: [...totals].map((value) => Math.round(value * SCALE)), vocabulary };
 }
 
 /** The corpus with its counts compiled in, as `closer build` writes it. */
@@ -62,31 +62,41 @@ export function withBaseModel(base: BaseCorpus): BaseCorpus {
  * restarted indexes the feature names and decodes only the rows its messages need.
  */
 function compiledCounts(model: BaseModel): BaseCounts | undefined {
-  const features = new LineIndex(model.features, model.sorted === true);
-  const counts = new LineIndex(model.counts);
-  if (counts.count !== features.count || model.totals.length !== INTENTS.length) return undefined;
-  const decoded = new Map<number, Float64Array>();
-  const rowAt = (at: number): Float64Array => {
-    let row = decoded.get(at);
-    if (!row) {
-      row = new Float64Array(INTENTS.length);
-      for (const pair of counts.line(at).split(' ')) {
-        const colon = pair.indexOf(':');
-        const intent = Number(pair.slice(0, colon));
-        const value = Number(pair.slice(colon + 1));
-        // A damaged row counts as nothing rather than as a wrong number.
-        if (colon > 0 && intent >= 0 && intent < INTENTS.length && Number.isFinite(value)) row[intent] = value / SCALE;
-      }
-      decoded.set(at, row);
+  if (model.totals.length !== INTENTS.length) return undefined;
+  let rows: FeatureRows;
+  if (model.lines !== undefined) {
+    rows = new SortedRows(model.lines);
+  } else if (model.features !== undefined && model.counts !== undefined) {
+    const aligned = new AlignedRows(model.features, model.counts, model.sorted === true);
+    if (aligned.rows.count !== aligned.features.count) return undefined;
+    rows = aligned;
+  } else {
+    return undefined;
+  }
+  const decoded = new Map<string, Float64Array | undefined>();
+  const rowOf = (feature: string, text: string): Float64Array => {
+    const row = new Float64Array(INTENTS.length);
+    for (const pair of text.split(' ')) {
+      const colon = pair.indexOf(':');
+      const intent = Number(pair.slice(0, colon));
+      const value = Number(pair.slice(colon + 1));
+      // A damaged row counts as nothing rather than as a wrong number.
+      if (colon > 0 && intent >= 0 && intent < INTENTS.length && Number.isFinite(value)) row[intent] = value / SCALE;
     }
+    decoded.set(feature, row);
     return row;
   };
   const countOf = (feature: string): Float64Array | undefined => {
-    const at = features.find(feature);
-    return at === -1 ? undefined : rowAt(at);
+    if (decoded.has(feature)) return decoded.get(feature);
+    const text = rows.row(feature);
+    if (text === undefined) {
+      decoded.set(feature, undefined);
+      return undefined;
+    }
+    return rowOf(feature, text);
   };
   const allFeatures = function* (): Iterable<[string, number]> {
-    for (let at = 0; at < features.count; at++) yield [features.line(at), rowAt(at).reduce((sum, value) => sum + value, 0)];
+    for (const [feature, text] of rows.entries()) yield [feature, (decoded.get(feature) ?? rowOf(feature, text)).reduce((sum, value) => sum + value, 0)];
   };
   return { countOf, allFeatures, totals: Float64Array.from(model.totals, (value) => value / SCALE), vocabulary: model.vocabulary };
 }

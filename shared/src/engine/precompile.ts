@@ -7,7 +7,7 @@ import { BundleError } from '../playbook/bundle-format.ts';
 import { contentHashOf, withPrecompiled, type Bundle } from '../playbook/bundle.ts';
 import { PRECOMPILED_VERSION, PrecompiledError, type PrecompiledParts } from '../playbook/precompiled.ts';
 import { intentModelOf, readIntentModel } from './classify.ts';
-import { LineIndex } from './line-index.ts';
+import { AlignedRows, SortedRows } from './feature-rows.ts';
 import { encodeSearchIndex } from './search-index.ts';
 import { buildSearchIndex, readSearchIndex, searchEntries } from './search.ts';
 import { encodeTriggerIndex } from './trigger-index.ts';
@@ -32,7 +32,9 @@ export function precompileBundle(bundle: Bundle): Bundle {
 export function checkPrecompiled(bundle: Bundle): void {
   // The base model is not precompiled with the playbooks but read the same way (base-model.ts).
   const model = bundle.base?.model;
-  if (model?.sorted && !new LineIndex(model.features).isSorted()) throw new BundleError('the bundle\'s base model is damaged: its features are said to be sorted and are not; rebuild it with "closer build"');
+  const rows = model?.lines !== undefined ? new SortedRows(model.lines) : model?.features !== undefined && model.counts !== undefined ? new AlignedRows(model.features, model.counts, model.sorted === true) : undefined;
+  const problem = rows?.problem();
+  if (problem !== undefined) throw new BundleError(`the bundle's base model is damaged: ${problem}; rebuild it with "closer build"`);
   try {
     readSearchIndex(bundle, searchEntries(bundle), true);
     readIntentModel(bundle, true);

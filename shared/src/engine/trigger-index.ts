@@ -5,7 +5,7 @@
 // so a worker that Chrome restarted answers its first message without rebuilding the model.
 import { PrecompiledError, type PrecompiledIntent } from '../playbook/precompiled.ts';
 import { INTENTS, type Intent } from '../playbook/ids.ts';
-import { LineIndex } from './line-index.ts';
+import { AlignedRows, joinFeatureRows, SortedRows, type FeatureRows } from './feature-rows.ts';
 
 /** What the model asks of a feature; a Map is one, and so is the lazily read table below. */
 export interface FeatureLookup<T> {
@@ -57,7 +57,7 @@ function intentAt(at: number, where: string): Intent {
  * by the same arithmetic as building, so they come out the same as a rebuilt model's.
  */
 export function encodeTriggerIndex(index: TriggerIndex): PrecompiledIntent {
-  // Sorted, so that a start finds a feature without making a table (line-index.ts).
+  // Sorted, so that a start finds a feature by halving the text (feature-rows.ts).
   const features = [...index.idf].map(([feature]) => feature).sort();
   const rows = features.map((feature) => {
     const counts = index.counts.get(feature);
@@ -70,11 +70,9 @@ export function encodeTriggerIndex(index: TriggerIndex): PrecompiledIntent {
     examples: index.examples.map((example): [number, string, string, number] => [INTENTS.indexOf(example.intent), example.objection ?? '', example.text, example.norm]),
     keywords: index.keywords.map((keyword): [number, string, string, string] => [INTENTS.indexOf(keyword.intent), keyword.objection, keyword.text, keyword.normalized]),
     triggerText: Object.fromEntries(index.triggerText),
-    features: features.join('\n'),
-    rows: rows.join('\n'),
+    lines: joinFeatureRows(features, rows),
     logDenominators: [...index.logDenominators],
     defaultIdf: index.defaultIdf,
-    sorted: true,
   };
 }
 
@@ -111,25 +109,33 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
     triggerText.set(intent as Intent, text);
   }
   if (compiled.logDenominators.length !== intents.length) throw new PrecompiledError(`${WHAT} is cut short: ${compiled.logDenominators.length} denominators for ${intents.length} intents`);
-  const features = new LineIndex(compiled.features, compiled.sorted === true);
-  const lines = new LineIndex(compiled.rows);
-  if (lines.count !== features.count) throw new PrecompiledError(`${WHAT} is cut short: ${lines.count} rows for ${features.count} features`);
-  if (strict && compiled.sorted && !features.isSorted()) throw new PrecompiledError(`${WHAT} is damaged: its features are said to be sorted and are not`);
-  const decoded = new Map<number, Row>();
-  const parse = (at: number): Row => {
-    const [frequency, counts, postings, extra] = lines.line(at).split('|');
+  let table: FeatureRows;
+  if (compiled.lines !== undefined) {
+    table = new SortedRows(compiled.lines);
+  } else {
+    const aligned = new AlignedRows(compiled.features ?? '', compiled.rows ?? '', compiled.sorted === true);
+    if (aligned.rows.count !== aligned.features.count) throw new PrecompiledError(`${WHAT} is cut short: ${aligned.rows.count} rows for ${aligned.features.count} features`);
+    table = aligned;
+  }
+  if (strict) {
+    const problem = table.problem();
+    if (problem !== undefined) throw new PrecompiledError(`${WHAT} is damaged: ${problem}`);
+  }
+  const decoded = new Map<string, Row>();
+  const parse = (feature: string, line: string): Row => {
+    const [frequency, counts, postings, extra] = line.split('|');
     const count = Number(frequency);
     // The same arithmetic as building the model (classify.ts), so the same doubles.
     const idf = Math.log(1 + examples.length / count);
     const row: Row = { idf, frequency: count, counts: undefined, postings: undefined };
-    if (postings === undefined || extra !== undefined || !(count >= 1)) throw new PrecompiledError(`${WHAT} is damaged at the row of "${features.line(at).slice(0, 40)}"`);
+    if (postings === undefined || extra !== undefined || !(count >= 1)) throw new PrecompiledError(`${WHAT} is damaged at the row of "${feature.slice(0, 40)}"`);
     if (counts !== '-') {
       row.counts = new Float64Array(intents.length);
       for (const pair of counts === '' ? [] : counts!.split(',')) {
         const colon = pair.indexOf(':');
         const intent = Number(pair.slice(0, colon));
         const value = Number(pair.slice(colon + 1));
-        if (colon <= 0 || !(intent >= 0 && intent < intents.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the counts of "${features.line(at).slice(0, 40)}"`);
+        if (colon <= 0 || !(intent >= 0 && intent < intents.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the counts of "${feature.slice(0, 40)}"`);
         row.counts[intent] = value;
       }
     }
@@ -138,37 +144,39 @@ export function decodeTriggerIndex(compiled: PrecompiledIntent, strict = false):
         const colon = pair.indexOf(':');
         const example = Number(pair.slice(0, colon));
         const value = Number(pair.slice(colon + 1));
-        if (colon <= 0 || !(example >= 0 && example < examples.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the postings of "${features.line(at).slice(0, 40)}"`);
+        if (colon <= 0 || !(example >= 0 && example < examples.length) || !Number.isFinite(value)) throw new PrecompiledError(`${WHAT} is damaged at the postings of "${feature.slice(0, 40)}"`);
         return { example, weight: value * idf, value };
       });
     }
     return row;
   };
-  const rowAt = (at: number): Row | undefined => {
-    let row = decoded.get(at);
+  const rowOf = (feature: string, line: string): Row | undefined => {
+    let row = decoded.get(feature);
     if (!row) {
       try {
-        row = parse(at);
+        row = parse(feature, line);
       } catch (error) {
         if (strict || !(error instanceof PrecompiledError)) throw error;
         row = { idf: Number.NaN, frequency: 0, counts: undefined, postings: undefined };
       }
-      decoded.set(at, row);
+      decoded.set(feature, row);
     }
     return Number.isNaN(row.idf) ? undefined : row;
   };
-  if (strict) for (let at = 0; at < features.count; at++) rowAt(at);
+  if (strict) for (const [feature, line] of table.entries()) rowOf(feature, line);
   const view = <T>(pick: (row: Row) => T | undefined): FeatureLookup<T> => ({
     get(feature) {
-      const at = features.find(feature);
-      const row = at === -1 ? undefined : rowAt(at);
+      const known = decoded.get(feature);
+      if (known) return Number.isNaN(known.idf) ? undefined : pick(known);
+      const line = table.row(feature);
+      const row = line === undefined ? undefined : rowOf(feature, line);
       return row ? pick(row) : undefined;
     },
     *[Symbol.iterator]() {
-      for (let at = 0; at < features.count; at++) {
-        const row = rowAt(at);
+      for (const [feature, line] of table.entries()) {
+        const row = rowOf(feature, line);
         const value = row ? pick(row) : undefined;
-        if (value !== undefined) yield [features.line(at), value] as [string, T];
+        if (value !== undefined) yield [feature, value] as [string, T];
       }
     },
   });

@@ -7,18 +7,23 @@ import { INTENTS, IntentSchema, type Intent } from './schema.ts';
 
 /**
  * What the classifier learnt from the messages, compiled by `closer build` so a worker loads it
- * instead of reading every message again: the features, one a line, and on the same line of
- * `counts` each one's count per intent ("index:count" pairs, counts × 100, intents in INTENTS
- * order); the totals and the size of the vocabulary. Two long strings rather than arrays of
- * twenty thousand, so reading and checking a bundle stays quick.
+ * instead of reading every message again: `lines`, a line per feature in JavaScript's string order,
+ * "feature<TAB>counts", the counts per intent as "index:count" pairs (counts × 100, intents in
+ * INTENTS order); the totals and the size of the vocabulary. One long string rather than arrays
+ * of twenty thousand, so reading and checking a bundle stays quick. Bundles built before
+ * 2026-12-04 carry the older form instead of `lines`: `features`, one a line, and on the same
+ * line of `counts` its counts (feature-rows.ts reads both).
  */
 export const BaseModelSchema = lazySchema(() => z.strictObject({
-  features: z.string(),
-  counts: z.string(),
+  lines: z.string().optional(),
+  features: z.string().optional(),
+  counts: z.string().optional(),
   totals: z.array(z.number().nonnegative()),
   vocabulary: z.number().int().nonnegative(),
-  /** The features are in JavaScript's string order, so a start finds them without a table (line-index.ts). */
+  /** In the older form: the features are in JavaScript's string order, so a start finds them without a table (line-index.ts). */
   sorted: z.literal(true).optional(),
+}).refine((model) => (model.lines !== undefined) !== (model.features !== undefined || model.counts !== undefined) && (model.lines !== undefined || (model.features !== undefined && model.counts !== undefined)), {
+  message: 'the base model has either its lines, or its features and counts (an older bundle), not both and not one of the two',
 }));
 export type BaseModel = z.infer<ReturnType<typeof BaseModelSchema>>;
 

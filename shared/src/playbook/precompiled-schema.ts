@@ -31,11 +31,14 @@ export const PrecompiledIntentSchema = lazySchema(() => {
     examples: z.array(z.tuple([z.number().int().nonnegative(), z.string(), z.string(), z.number()])),
     keywords: z.array(Tuple),
     triggerText: z.record(z.string(), z.string()),
-    features: z.string(),
-    rows: z.string(),
+    lines: z.string().optional(),
+    features: z.string().optional(),
+    rows: z.string().optional(),
     logDenominators: z.array(z.number()),
     defaultIdf: z.number(),
     sorted: z.literal(true).optional(),
+  }).refine((intent) => (intent.lines !== undefined ? intent.features === undefined && intent.rows === undefined : intent.features !== undefined && intent.rows !== undefined), {
+    message: 'the intent model has either its lines, or its features and rows (an older bundle), not both and not one of the two',
   });
 });
 

@@ -55,13 +55,19 @@ export type PrecompiledIntent = {
   keywords: [number, string, string, string][];
   /** Per intent, its triggers normalised, one a line. */
   triggerText: Record<string, string>;
-  /** The triggers' features, one a line, and on the same line of `rows`: "frequency|intent:count,…|example:value …" (trigger-index.ts). */
-  features: string;
-  rows: string;
+  /**
+   * The triggers' features with their rows, a line each in JavaScript's string order of the
+   * features: "feature<TAB>frequency|intent:count,…|example:value …" (trigger-index.ts,
+   * feature-rows.ts). Bundles built before 2026-12-04 carry the older form instead: `features`,
+   * one a line, and on the same line of `rows` its row.
+   */
+  lines?: string;
+  features?: string;
+  rows?: string;
   /** Per intent of the model, log(total count + smoothing × vocabulary) of its naive Bayes. */
   logDenominators: number[];
   defaultIdf: number;
-  /** The features are in JavaScript's string order, so a start finds them without a table (line-index.ts). */
+  /** In the older form: the features are in JavaScript's string order, so a start finds them without a table (line-index.ts). */
   sorted?: true;
 };
 
@@ -93,7 +99,7 @@ const isString = (value: unknown): boolean => typeof value === 'string';
 
 const SEARCH_STRINGS = ['features', 'postings', 'lengthFactor', 'words', 'sounds', 'cohesions'] as const;
 const SEARCH_LISTS = ['wordTrigrams', 'pinyinBigrams', 'initialsBigrams'] as const;
-const INTENT_STRINGS = ['features', 'rows'] as const;
+const INTENT_STRINGS = ['lines', 'features', 'rows'] as const;
 
 function isLists(value: unknown): boolean {
   return isObject(value) && hasOnly(value, ['keys', 'lists']) && isString(value.keys) && isString(value.lists);
@@ -110,7 +116,8 @@ function isIntent(value: unknown): boolean {
   if (!isObject(value) || !hasOnly(value, ['intents', 'examples', 'keywords', 'triggerText', 'logDenominators', 'defaultIdf', 'sorted', ...INTENT_STRINGS])) return false;
   if (value.sorted !== undefined && value.sorted !== true) return false;
   return Array.isArray(value.intents) && value.intents.every(isCount) && Array.isArray(value.examples) && Array.isArray(value.keywords)
-    && isObject(value.triggerText) && Object.values(value.triggerText).every(isString) && INTENT_STRINGS.every((key) => isString(value[key]))
+    && isObject(value.triggerText) && Object.values(value.triggerText).every(isString) && INTENT_STRINGS.every((key) => value[key] === undefined || isString(value[key]))
+    && (value.lines !== undefined ? value.features === undefined && value.rows === undefined : value.features !== undefined && value.rows !== undefined)
     && Array.isArray(value.logDenominators) && value.logDenominators.every(isNumber) && isNumber(value.defaultIdf);
 }
 
