@@ -25,19 +25,44 @@ export class PackedLists<V> implements ReadonlyMap<string, V> {
     framed: boolean,
     private readonly decode: (reader: VarintReader, end: number, key: string) => V,
   ) {
-    const reader = new VarintReader(bytes, what);
-    this.starts = new Int32Array(keyLines.count);
-    this.ends = new Int32Array(keyLines.count);
-    for (let line = 0; line < keyLines.count; line++) {
-      const size = reader.read();
-      this.starts[line] = reader.at;
-      if (framed) {
-        if (reader.at + size > bytes.length) throw new PrecompiledError(`${what} is cut short: it ends in the middle of its data (${bytes.length} bytes)`);
-        reader.at += size;
-      } else reader.skip(size);
-      this.ends[line] = reader.at;
+    const count = keyLines.count;
+    const starts = new Int32Array(count);
+    const ends = new Int32Array(count);
+    let done: number;
+    if (framed) {
+      // The usual form, walked inline: a restarted worker's first search runs this loop over its
+      // eighteen thousand lists before the loop is compiled, and with a reader's method call per
+      // length it took nearly twice as long.
+      let at = 0;
+      for (let line = 0; line < count; line++) {
+        let size = 0;
+        let scale = 1;
+        for (;;) {
+          if (at >= bytes.length || scale > 2 ** 49) throw new PrecompiledError(`${what} is cut short: it ends in the middle of its data (${bytes.length} bytes)`);
+          const byte = bytes[at++]!;
+          size += (byte & 127) * scale;
+          if (byte < 128) break;
+          scale *= 128;
+        }
+        starts[line] = at;
+        at += size;
+        if (at > bytes.length) throw new PrecompiledError(`${what} is cut short: it ends in the middle of its data (${bytes.length} bytes)`);
+        ends[line] = at;
+      }
+      done = at;
+    } else {
+      const reader = new VarintReader(bytes, what);
+      for (let line = 0; line < count; line++) {
+        const size = reader.read();
+        starts[line] = reader.at;
+        reader.skip(size);
+        ends[line] = reader.at;
+      }
+      done = reader.at;
     }
-    if (!reader.done) throw new PrecompiledError(`${what} is damaged: its lists go on past their ${keyLines.count} keys`);
+    if (done !== bytes.length) throw new PrecompiledError(`${what} is damaged: its lists go on past their ${count} keys`);
+    this.starts = starts;
+    this.ends = ends;
     this.decoded = new Array<V | undefined>(keyLines.count);
   }
 
