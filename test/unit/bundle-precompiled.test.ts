@@ -22,6 +22,7 @@ import {
   withPrecompiled,
   type Bundle,
 } from '@closer/shared';
+import { SortedRows } from '../../shared/src/engine/feature-rows.ts';
 import { LineIndex } from '../../shared/src/engine/line-index.ts';
 import { PackedLists } from '../../shared/src/engine/packed-lists.ts';
 import { decodeSearchIndex, encodeSearchIndex } from '../../shared/src/engine/search-index.ts';
@@ -40,7 +41,7 @@ const reread = (bundle: Bundle): Bundle => openBundle(JSON.stringify(bundle)).bu
 
 /** The older form of a model's features and rows (bundles built before 2026-12-04): two aligned texts, said to be sorted. */
 function olderForm(lines: string): { features: string; rows: string } {
-  const pairs = lines.split('\n').map((line) => [line.slice(0, line.indexOf('\t')), line.slice(line.indexOf('\t') + 1)]);
+  const pairs = [...new SortedRows(lines).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { features: pairs.map(([feature]) => feature).join('\n'), rows: pairs.map(([, row]) => row).join('\n') };
 }
 function olderIntent(intent: Record<string, unknown>): Record<string, unknown> & { features: string; rows: string } {

@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildBundle, classifyMessage, compactCorpus, parseCorpusTsv, parsePlaybook, suggestReplies, INTENTS, type Bundle } from '@closer/shared';
 import { loadBaseCorpus, readBaseCorpusRows } from '@closer/shared/node';
+import { SortedRows } from '../../shared/src/engine/feature-rows.ts';
 import { addPinyinFeatures, syllablesOf } from '../../shared/src/engine/pinyin-features.ts';
 import { defaultBundle } from '../eval/evaluate.ts';
 import { buildInitialsIndex, wordsForInitials } from '../../shared/src/engine/initials.ts';
@@ -114,7 +115,7 @@ describe('the compiled base model', () => {
   test('a truncated model of the older form is not trusted (the messages are counted instead) and a damaged row counts as nothing, in either form; nothing throws', () => {
     // The older form (bundles built before 2026-12-04): features, and their counts on the same lines of a second text.
     const { lines, ...rest } = corpus.model!;
-    const pairs = lines!.split('\n').map((line) => line.split('\t'));
+    const pairs = [...new SortedRows(lines!).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const older = { ...rest, features: pairs.map(([feature]) => feature).join('\n'), counts: pairs.map(([, counts]) => counts).join('\n'), sorted: true as const };
     const truncated = { ...corpus, model: { ...older, counts: older.counts.split('\n').slice(0, 100).join('\n') } };
     const damagedOlder = { ...corpus, model: { ...older, counts: older.counts.replace(/\d+:\d+/, 'x:y') } };

@@ -49,7 +49,7 @@ export function compileBaseModel(base: BaseCorpus): BaseModel {
   const { counts, totals, vocabulary, messages } = countCorpus(base);
   const features = [...counts.keys()].filter((feature) => messages.get(feature)! >= MIN_MESSAGES).sort();
   const rows = features.map((feature) => [...counts.get(feature)!].flatMap((value, at) => (value > 0 ? [`${at}:${Math.round(value * SCALE)}`] : [])).join(' '));
-  return { lines: joinFeatureRows(features, rows), totals: [...totals].map((value) => Math.round(value * SCALE)), vocabulary };
+  return { lines: joinFeatureRows(features.map((feature, at) => [feature, rows[at]!] as const)), totals: [...totals].map((value) => Math.round(value * SCALE)), vocabulary };
 }
 
 /** The corpus with its counts compiled in, as `closer build` writes it. */

@@ -1,9 +1,11 @@
 // A model's rows by feature (the base model's counts, the intent model's trigger rows), in either
-// form a bundle carries. `closer build` writes one text of "feature<TAB>row" lines in JavaScript's
-// string order of the features, and a feature is found by halving that text itself, so a start
-// indexes nothing: the older form, a feature a line and its row on the same line of a second
-// text, needs both texts' lines indexed first (sixty thousand lines for the default playbooks,
-// about 3 ms of a restarted worker's first answer). Bundles of the older form still read.
+// form a bundle carries. `closer build` writes one text of "feature<TAB>row" lines, each feature
+// as its UTF-8 bytes (byte-text.ts, so the text is kept one byte a character), in the order of
+// those bytes, and a feature is found by halving that text itself, so a start indexes nothing: the
+// older form, a feature a line and its row on the same line of a second text, needs both texts'
+// lines indexed first (sixty thousand lines for the default playbooks, about 3 ms of a restarted
+// worker's first answer). Bundles of the older form still read.
+import { fromByteText, toByteText } from './byte-text.ts';
 import { LineIndex } from './line-index.ts';
 
 export interface FeatureRows {
@@ -18,12 +20,15 @@ export interface FeatureRows {
 /** The separator between a feature and its row; a feature is normalised text, which holds no tab. */
 export const ROW_SEPARATOR = '\t';
 
-/** The text `closer build` writes for features (sorted) and their rows, in that order. */
-export function joinFeatureRows(features: readonly string[], rows: readonly string[]): string {
-  return features.map((feature, at) => {
+/** The text `closer build` writes for features and their rows, in the order of the features' bytes. */
+export function joinFeatureRows(rows: Iterable<readonly [string, string]>): string {
+  const keyed: [string, string][] = [];
+  for (const [feature, row] of rows) {
     if (feature.includes(ROW_SEPARATOR) || feature.includes('\n')) throw new Error(`a model feature holds a tab or a newline: ${JSON.stringify(feature)}`);
-    return `${feature}${ROW_SEPARATOR}${rows[at]}`;
-  }).join('\n');
+    keyed.push([toByteText(feature), row]);
+  }
+  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return keyed.map(([key, row]) => `${key}${ROW_SEPARATOR}${row}`).join('\n');
 }
 
 /** The form `closer build` writes. A line without a tab is a feature without a row (damage): found, but with no row. */
@@ -32,6 +37,7 @@ export class SortedRows implements FeatureRows {
 
   row(feature: string): string | undefined {
     const { text } = this;
+    const wanted = toByteText(feature);
     // Halving over characters: `low` and `high` are always where a line starts, or one past the
     // end; each step takes the line holding the middle character.
     let low = 0;
@@ -44,8 +50,8 @@ export class SortedRows implements FeatureRows {
       const tab = text.indexOf(ROW_SEPARATOR, start);
       const keyEnd = tab === -1 || tab > end ? end : tab;
       const key = text.slice(start, keyEnd);
-      if (key < feature) low = end + 1;
-      else if (key > feature) high = start;
+      if (key < wanted) low = end + 1;
+      else if (key > wanted) high = start;
       else return keyEnd === end ? undefined : text.slice(keyEnd + 1, end);
     }
     return undefined;
@@ -58,7 +64,7 @@ export class SortedRows implements FeatureRows {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
       const tab = text.indexOf(ROW_SEPARATOR, start);
-      if (tab !== -1 && tab < end) yield [text.slice(start, tab), text.slice(tab + 1, end)];
+      if (tab !== -1 && tab < end) yield [fromByteText(text.slice(start, tab)), text.slice(tab + 1, end)];
       start = end + 1;
     }
   }

@@ -57,8 +57,7 @@ function intentAt(at: number, where: string): Intent {
  * by the same arithmetic as building, so they come out the same as a rebuilt model's.
  */
 export function encodeTriggerIndex(index: TriggerIndex): PrecompiledIntent {
-  // Sorted, so that a start finds a feature by halving the text (feature-rows.ts).
-  const features = [...index.idf].map(([feature]) => feature).sort();
+  const features = [...index.idf].map(([feature]) => feature);
   const rows = features.map((feature) => {
     const counts = index.counts.get(feature);
     const postings = index.postings.get(feature) ?? [];
@@ -70,7 +69,7 @@ export function encodeTriggerIndex(index: TriggerIndex): PrecompiledIntent {
     examples: index.examples.map((example): [number, string, string, number] => [INTENTS.indexOf(example.intent), example.objection ?? '', example.text, example.norm]),
     keywords: index.keywords.map((keyword): [number, string, string, string] => [INTENTS.indexOf(keyword.intent), keyword.objection, keyword.text, keyword.normalized]),
     triggerText: Object.fromEntries(index.triggerText),
-    lines: joinFeatureRows(features, rows),
+    lines: joinFeatureRows(features.map((feature, at) => [feature, rows[at]!] as const)),
     logDenominators: [...index.logDenominators],
     defaultIdf: index.defaultIdf,
   };

@@ -7,8 +7,9 @@ import { INTENTS, IntentSchema, type Intent } from './schema.ts';
 
 /**
  * What the classifier learnt from the messages, compiled by `closer build` so a worker loads it
- * instead of reading every message again: `lines`, a line per feature in JavaScript's string order,
- * "feature<TAB>counts", the counts per intent as "index:count" pairs (counts × 100, intents in
+ * instead of reading every message again: `lines`, a line per feature, "feature<TAB>counts", the
+ * feature as its UTF-8 bytes one character a byte and in their order (feature-rows.ts), the counts
+ * per intent as "index:count" pairs (counts × 100, intents in
  * INTENTS order); the totals and the size of the vocabulary. One long string rather than arrays
  * of twenty thousand, so reading and checking a bundle stays quick. Bundles built before
  * 2026-12-04 carry the older form instead of `lines`: `features`, one a line, and on the same

@@ -56,9 +56,9 @@ export type PrecompiledIntent = {
   /** Per intent, its triggers normalised, one a line. */
   triggerText: Record<string, string>;
   /**
-   * The triggers' features with their rows, a line each in JavaScript's string order of the
-   * features: "feature<TAB>frequency|intent:count,…|example:value …" (trigger-index.ts,
-   * feature-rows.ts). Bundles built before 2026-12-04 carry the older form instead: `features`,
+   * The triggers' features with their rows, a line each: "feature<TAB>frequency|intent:count,…|
+   * example:value …", the feature as its UTF-8 bytes one character a byte and in their order
+   * (trigger-index.ts, feature-rows.ts). Bundles built before 2026-12-04 carry the older form instead: `features`,
    * one a line, and on the same line of `rows` its row.
    */
   lines?: string;
