@@ -22,15 +22,16 @@ export function ownFormWith(time: string): string {
   );
 }
 
-const FORM = ownFormWith(TIME);
-const LINE = new RegExp(`^${FORM}$`);
+// The patterns are made on first use: the extension's worker loads this file with the rest of its
+// code, and most of its starts read no case file.
+let line: RegExp | undefined;
 // The same form matched where it starts in a longer text (sticky), so a reader can run it over a
 // whole stretch of a file decoded at once instead of making a string of every line.
-const AT = new RegExp(FORM, 'y');
+let sticky: RegExp | undefined;
 
 /** Whether a trimmed line is a case in the form Closer writes, which the case schema accepts as it is. */
-export function isInOwnForm(line: string): boolean {
-  return LINE.test(line);
+export function isInOwnForm(text: string): boolean {
+  return (line ??= new RegExp(`^${ownFormWith(TIME)}$`)).test(text);
 }
 
 /**
@@ -39,6 +40,7 @@ export function isInOwnForm(line: string): boolean {
  * the line's own match would end: a line from `at` to the answer is a line isInOwnForm takes.
  */
 export function ownFormEnd(text: string, at: number): number {
-  AT.lastIndex = at;
-  return AT.test(text) ? AT.lastIndex : -1;
+  const pattern = (sticky ??= new RegExp(ownFormWith(TIME), 'y'));
+  pattern.lastIndex = at;
+  return pattern.test(text) ? pattern.lastIndex : -1;
 }

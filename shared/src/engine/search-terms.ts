@@ -97,13 +97,31 @@ export const SEARCH_TERMS: readonly (readonly [string, readonly string[]])[] = [
 
 const LATIN = /[a-z]/;
 const stemmed = (text: string): string => ` ${(text.match(/[a-z0-9]+/g) ?? []).map(stemWord).join(' ')} `;
-const TERMS = SEARCH_TERMS.map(([term, categories]) => ({ latin: LATIN.test(term), key: LATIN.test(term) ? stemmed(term) : term, categories }));
 /** English terms of one word long enough that one wrong letter still says which (shorter ones meet other words). */
 const TYPO_LENGTH = 6;
-const LONG_WORDS = TERMS.filter(({ latin, key }) => latin && !key.trim().includes(' ') && key.trim().length >= TYPO_LENGTH).map(({ key, categories }) => ({ key: key.trim(), categories }));
 
-/** The English terms of several words. */
-const PHRASES = TERMS.filter(({ latin, key }) => latin && key.trim().includes(' '));
+interface Term {
+  latin: boolean;
+  key: string;
+  categories: readonly string[];
+}
+
+// The terms as matched, worked out on first use (stemming them is about half a millisecond of a
+// worker's start, which a suggestion never needs): each term, the English terms of one word long
+// enough for a typo, the English terms of several words.
+let terms: { all: Term[]; longWords: { key: string; categories: readonly string[] }[]; phrases: Term[] } | undefined;
+
+function matchedTerms(): NonNullable<typeof terms> {
+  if (terms === undefined) {
+    const all = SEARCH_TERMS.map(([term, categories]) => ({ latin: LATIN.test(term), key: LATIN.test(term) ? stemmed(term) : term, categories }));
+    terms = {
+      all,
+      longWords: all.filter(({ latin, key }) => latin && !key.trim().includes(' ') && key.trim().length >= TYPO_LENGTH).map(({ key, categories }) => ({ key: key.trim(), categories })),
+      phrases: all.filter(({ latin, key }) => latin && key.trim().includes(' ')),
+    };
+  }
+  return terms;
+}
 const SIZE = /(?:^|[^a-z])(?:x{0,3}[sml]|\d{2,3})码/;
 
 /** Whether one letter put in, left out, changed or two neighbours swapped turn `a` into `b`. */
@@ -129,14 +147,15 @@ export function termCategories(normalized: string): Map<string, number> {
   const name = (categories: readonly string[]): void =>
     categories.forEach((category, rank) => found.set(category, Math.max(found.get(category) ?? 0, rank === 0 ? 1 : SECOND)));
   const words = stemmed(normalized);
-  const matched = TERMS.filter(({ latin, key }) => (latin ? words.includes(key) : normalized.includes(key)));
+  const { all, longWords, phrases } = matchedTerms();
+  const matched = all.filter(({ latin, key }) => (latin ? words.includes(key) : normalized.includes(key)));
   // A term inside a longer one the query also says ("review" in "bad review") is that longer one's word, not its own.
   for (const term of matched) if (!matched.some((other) => other !== term && other.latin === term.latin && other.key.length > term.key.length && other.key.includes(term.key))) name(term.categories);
   // A size asked for (L码, 38码) is an order taking shape.
   if (SIZE.test(normalized)) name(['buy_signal']);
   // A term of several English words with one of them one letter wrong ("how to aks for the sale").
   const list = words.trim().split(' ');
-  for (const { key, categories } of PHRASES) {
+  for (const { key, categories } of phrases) {
     const parts = key.trim().split(' ');
     for (let start = 0; start + parts.length <= list.length; start++) {
       let wrong = 0;
@@ -150,7 +169,7 @@ export function termCategories(normalized: string): Map<string, number> {
   // A long English term typed one letter wrong ("testimonal", "urgancy", "refnud"), word by word.
   for (const word of words.trim().split(' ')) {
     if (word.length < TYPO_LENGTH - 1) continue;
-    for (const { key, categories } of LONG_WORDS) if (key !== word && oneEditApart(word, key)) name(categories);
+    for (const { key, categories } of longWords) if (key !== word && oneEditApart(word, key)) name(categories);
   }
   // A term typed in pinyin ("bijia", "po bing"): one to four neighbouring Latin words that spell
   // it (four for a term of four characters, "xian shi you hui"); or, for a term of three characters
@@ -220,7 +239,7 @@ let spelledTerms: { spelled: Map<string, readonly string[]>; initials: Map<strin
 function pinyinTerms(): { spelled: Map<string, readonly string[]>; initials: Map<string, readonly string[]> } {
   if (!spelledTerms) {
     spelledTerms = { spelled: new Map(), initials: new Map() };
-    for (const { latin, key, categories } of TERMS) {
+    for (const { latin, key, categories } of matchedTerms().all) {
       if (latin || key.length < 2) continue;
       const sounds = [...key].map(pinyinOf);
       const spelled = sounds.join('');
