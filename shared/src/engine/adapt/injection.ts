@@ -3,7 +3,9 @@
 
 // Written as regular-expression literals joined by their sources, not String.raw: the build
 // escapes a literal's Chinese, which keeps the worker's script ASCII (extension-browser/scripts/build.js says why).
-const INSTRUCTION = new RegExp(
+// Made on first use: a suggestion never needs it, and building it was part of every worker start.
+let instruction: RegExp | undefined;
+const instructionPattern = (): RegExp => (instruction ??= new RegExp(
   [
     /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?。！？\n]{0,40}\b(?:rules?|instructions?|prompts?|guidelines?|polic(?:y|ies)|restrictions?|above|previous|everything)\b/,
     /\byou are now\b|\bfrom now on\b|\bact as\b|\bpretend (?:to be|you)\b|\bsystem prompt\b|\bnew instructions?\b|\bdeveloper mode\b|\bjailbreak\b/,
@@ -11,12 +13,12 @@ const INSTRUCTION = new RegExp(
     /你现在是|从现在开始你|扮演|系统提示|提示词|新的指令|开发者模式/,
   ].map((part) => part.source).join('|'),
   'iu',
-);
+));
 
 /** The part of a customer's message that gives the model orders, from the first order to the end of its sentence; undefined when there is none. */
 export function injectedInstruction(message: string): string | undefined {
   const text = message.normalize('NFKC');
-  const match = INSTRUCTION.exec(text);
+  const match = instructionPattern().exec(text);
   if (!match) return undefined;
   const after = text.slice(match.index);
   const end = after.search(/[.!?。！？\n](?=\s|$|[^.!?。！？\n])/u);
