@@ -141,17 +141,24 @@ export function decodeSearchIndex<Entry>(compiled: PrecompiledSearch, entries: E
   const cohesionBytes = base64ToBytes(compiled.cohesions, `${WHAT}'s cohesions`);
   if (cohesionBytes.length % 8 !== 0) throw new PrecompiledError(`${WHAT}'s cohesions are cut short`);
   const cohesions = new Float64Array(cohesionBytes.buffer, cohesionBytes.byteOffset, cohesionBytes.length / 8);
-  const sounds: SoundAlike[] = [];
-  for (const cohesion of cohesions) {
+  // Each sound's feature number now (the stream's shape is checked at once); the sound itself is
+  // made when a list that names it is read: making all seven thousand was about 2 ms of a
+  // restarted worker's first search, which reads a few dozen.
+  const soundFeature = new Int32Array(cohesions.length);
+  for (let at = 0; at < cohesions.length; at++) {
     const feature = soundFeatures.read();
-    const bigram = feature < features.count ? features.line(feature) : undefined;
-    if (bigram === undefined) throw new PrecompiledError(`${WHAT} is damaged: a sound names no feature`);
-    sounds.push({ bigram, cohesion });
+    if (feature >= features.count) throw new PrecompiledError(`${WHAT} is damaged: a sound names no feature`);
+    soundFeature[at] = feature;
   }
   if (!soundFeatures.done) throw new PrecompiledError(`${WHAT} is damaged: ${cohesions.length} cohesions for more sounds`);
-  const wordTrigrams = decodeLists(compiled.wordTrigrams, words, 'word trigrams', sorted, framed);
-  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, sounds, 'pinyin', sorted, framed);
-  const initialsBigrams = decodeLists(compiled.initialsBigrams, sounds, 'initials', sorted, framed);
+  const sounds: (SoundAlike | undefined)[] = new Array(cohesions.length);
+  const soundAt = (at: number): SoundAlike | undefined => {
+    if (!(at < cohesions.length)) return undefined;
+    return (sounds[at] ??= { bigram: features.line(soundFeature[at]!), cohesion: cohesions[at]! });
+  };
+  const wordTrigrams = decodeLists(compiled.wordTrigrams, (at) => words[at], 'word trigrams', sorted, framed);
+  const pinyinBigrams = decodeLists(compiled.pinyinBigrams, soundAt, 'pinyin', sorted, framed);
+  const initialsBigrams = decodeLists(compiled.initialsBigrams, soundAt, 'initials', sorted, framed);
   if (whole) {
     if (sorted && ![features, ...[compiled.wordTrigrams, compiled.pinyinBigrams, compiled.initialsBigrams].map((lists) => new LineIndex(lists.keys))].every((keys) => keys.isSorted())) {
       throw new PrecompiledError(`${WHAT} is damaged: its keys are said to be sorted and are not`);
@@ -179,12 +186,13 @@ function encodeLists<T>(map: ReadonlyMap<string, T[]>, numberOf: (item: T) => nu
   return { keys: keys.join('\n'), lists: stream.base64() };
 }
 
-function decodeLists<T>(compiled: { keys: string; lists: string }, items: readonly T[], what: string, sorted: boolean, framed: boolean): PackedLists<T[]> {
+/** `itemAt`: the item a list names by its number, undefined past the last. */
+function decodeLists<T>(compiled: { keys: string; lists: string }, itemAt: (at: number) => T | undefined, what: string, sorted: boolean, framed: boolean): PackedLists<T[]> {
   const where = `${WHAT}'s ${what}`;
   return new PackedLists(new LineIndex(compiled.keys, sorted), base64ToBytes(compiled.lists, where), where, framed, (stream, end, key) => {
     const list: T[] = [];
     while (stream.at < end) {
-      const item = items[stream.read()];
+      const item = itemAt(stream.read());
       if (item === undefined) throw new PrecompiledError(`${where} are damaged: "${key}" names an item past the last`);
       list.push(item);
     }
