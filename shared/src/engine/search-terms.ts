@@ -1,5 +1,6 @@
 import { GOLDEN_STEPS } from '../playbook/ids.ts';
 import { pinyinOf } from './pinyin-features.ts';
+import { INITIALS_TERMS, SPELLED_TERMS, TABLE_TERMS, TERM_KEYS } from './search-term-table.ts';
 import { stemWord } from './text.ts';
 
 // The method's own words for its situations, as a new hire types them when searching: coach's
@@ -106,14 +107,50 @@ interface Term {
   categories: readonly string[];
 }
 
-// The terms as matched, worked out on first use (stemming them is about half a millisecond of a
-// worker's start, which a suggestion never needs): each term, the English terms of one word long
-// enough for a typo, the English terms of several words.
+/** Each term's key as matched: an English term stemmed word by word, a Chinese one as written. */
+export function termKeys(): string[] {
+  return SEARCH_TERMS.map(([term]) => (LATIN.test(term) ? stemmed(term) : term));
+}
+
+/**
+ * The Chinese terms of two or more characters by their toneless pinyin, and by their initials
+ * (those of three or more, and each with "hs" for 话术 after), as the number of the first term
+ * with that spelling.
+ */
+export function termSpellings(): { spelled: Map<string, number>; initials: Map<string, number> } {
+  const spelled = new Map<string, number>();
+  const initials = new Map<string, number>();
+  SEARCH_TERMS.forEach(([term], at) => {
+    if (LATIN.test(term) || term.length < 2) return;
+    const sounds = [...term].map(pinyinOf);
+    const spelling = sounds.join('');
+    if (!spelled.has(spelling)) spelled.set(spelling, at);
+    const letters = sounds.map((sound) => sound[0]).join('');
+    if (term.length >= 3 && !initials.has(letters)) initials.set(letters, at);
+    // "XX话术" (the script for XX) is how a team names its scripts: "bdhs" is 逼单话术.
+    if (!initials.has(`${letters}hs`)) initials.set(`${letters}hs`, at);
+  });
+  return { spelled, initials };
+}
+
+/**
+ * The table `npm run search-term-table` wrote (search-term-table.ts), when it was written from
+ * these very terms: working the keys and spellings out at a worker's start cost its first search
+ * and suggestion about 2–3 ms. Terms edited since are worked out here (a unit test says the
+ * table is stale).
+ */
+function tableIsCurrent(): boolean {
+  return SEARCH_TERMS.map(([term]) => term).join('\n') === TABLE_TERMS;
+}
+
+// The terms as matched, on first use: each term, the English terms of one word long enough for a
+// typo, the English terms of several words.
 let terms: { all: Term[]; longWords: { key: string; categories: readonly string[] }[]; phrases: Term[] } | undefined;
 
 function matchedTerms(): NonNullable<typeof terms> {
   if (terms === undefined) {
-    const all = SEARCH_TERMS.map(([term, categories]) => ({ latin: LATIN.test(term), key: LATIN.test(term) ? stemmed(term) : term, categories }));
+    const keys = tableIsCurrent() ? TERM_KEYS.split('\n') : termKeys();
+    const all = SEARCH_TERMS.map(([term, categories], at) => ({ latin: LATIN.test(term), key: keys[at]!, categories }));
     terms = {
       all,
       longWords: all.filter(({ latin, key }) => latin && !key.trim().includes(' ') && key.trim().length >= TYPO_LENGTH).map(({ key, categories }) => ({ key: key.trim(), categories })),
@@ -238,16 +275,13 @@ let spelledTerms: { spelled: Map<string, readonly string[]>; initials: Map<strin
  */
 function pinyinTerms(): { spelled: Map<string, readonly string[]>; initials: Map<string, readonly string[]> } {
   if (!spelledTerms) {
-    spelledTerms = { spelled: new Map(), initials: new Map() };
-    for (const { latin, key, categories } of matchedTerms().all) {
-      if (latin || key.length < 2) continue;
-      const sounds = [...key].map(pinyinOf);
-      const spelled = sounds.join('');
-      if (!spelledTerms.spelled.has(spelled)) spelledTerms.spelled.set(spelled, categories);
-      const initials = sounds.map((sound) => sound[0]).join('');
-      if (key.length >= 3 && !spelledTerms.initials.has(initials)) spelledTerms.initials.set(initials, categories);
-      // "XX话术" (the script for XX) is how a team names its scripts: "bdhs" is 逼单话术.
-      if (!spelledTerms.initials.has(`${initials}hs`)) spelledTerms.initials.set(`${initials}hs`, categories);
+    const categoriesOf = (map: Map<string, number>) => new Map([...map].map(([spelling, at]) => [spelling, SEARCH_TERMS[at]![1]] as const));
+    if (tableIsCurrent()) {
+      const read = (text: string) => new Map(text === '' ? [] : text.split('\n').map((line) => [line.slice(0, line.indexOf('\t')), Number(line.slice(line.indexOf('\t') + 1))] as const));
+      spelledTerms = { spelled: categoriesOf(read(SPELLED_TERMS)), initials: categoriesOf(read(INITIALS_TERMS)) };
+    } else {
+      const { spelled, initials } = termSpellings();
+      spelledTerms = { spelled: categoriesOf(spelled), initials: categoriesOf(initials) };
     }
   }
   return spelledTerms;
