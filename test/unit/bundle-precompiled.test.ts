@@ -260,6 +260,19 @@ describe('precompiled indexes', () => {
     expect(() => loadBundle(JSON.stringify(bad))).toThrow(/malformed at precompiled/);
   });
 
+  it('a model with both forms of its rows, or half of the older one, is malformed, saying which', () => {
+    const parts = precompiled.precompiled as { intent: Record<string, unknown> } & Bundle['precompiled'];
+    const older = olderIntent(parts.intent);
+    for (const intent of [{ ...parts.intent, features: older.features }, { ...older, rows: undefined }]) {
+      const bad = withPrecompiled(plain, { ...parts, intent } as Bundle['precompiled'] & object);
+      expect(() => loadBundle(JSON.stringify(bad))).toThrow(/malformed at precompiled\.intent.*either its lines, or its features and rows/s);
+    }
+    const { hash: _hash, precompiled: _parts, ...rest } = plain;
+    const model = { ...plain.base!.model!, counts: olderBaseModel(plain.base!.model!).counts };
+    const base = { ...plain.base!, model } as NonNullable<Bundle['base']>;
+    expect(() => loadBundle(JSON.stringify({ ...rest, base, hash: contentHashOf({ ...rest, base } as Bundle) }))).toThrow(/malformed at base\.model.*either its lines, or its features and counts/s);
+  });
+
   it('openBundle reads without the schema or hash, and its verify runs them later with the same errors', () => {
     const tampered = JSON.stringify(precompiled).replace('"version":1,"source"', '"version":1,"source":"sha256:x","was"');
     const opened = openBundle(JSON.stringify({ ...JSON.parse(JSON.stringify(precompiled)), hash: 'sha256:' + '0'.repeat(64) }));
